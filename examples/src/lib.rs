@@ -1,0 +1,1 @@
+//! Runnable examples of tarn; see the `examples/` directory.
