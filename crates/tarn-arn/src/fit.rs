@@ -139,32 +139,37 @@ pub(crate) fn intersect(ptext: &str, p: &[Sym], t: &[Sym], placeholders: usize) 
     if !found {
         return None;
     }
-    // Walk back from the goal, collecting consumed (pattern, template) positions.
-    let mut steps: Vec<(usize, usize)> = Vec::new();
+    // Walk back from the goal: every state on the path, and whether a character was consumed from it.
+    let mut path: Vec<(usize, usize, bool)> = Vec::new();
     let mut s = goal;
     while s != start {
         let raw = *parent.get(s)?;
         let prev = (raw & !(1 << 31)) as usize;
-        if raw & (1 << 31) != 0 {
-            steps.push((prev / nt, prev % nt));
-        }
+        path.push((prev / nt, prev % nt, raw & (1 << 31) != 0));
         s = prev;
     }
-    steps.reverse();
+    path.reverse();
+    // A placeholder binds the pattern symbols that consumed its characters, and also a star that stood
+    // beside it without consuming (the star could have fed it: `MQ_INST_1*` binds `MQ_INST_1*`, not
+    // `MQ_INST_1`).
     let mut out: Vec<String> = vec![String::new(); placeholders];
     let mut last: Vec<Option<usize>> = vec![None; placeholders];
-    for (i, j) in steps {
+    for (i, j, consumed) in path {
         let (Some(ps), Some(ts)) = (p.get(i), t.get(j)) else {
             continue;
         };
-        if let Some(v) = ts.owner {
-            if last.get(v).copied().flatten() != Some(i) {
-                if let Some(o) = out.get_mut(v) {
-                    o.push_str(ptext.get(ps.src.clone()).unwrap_or_default());
-                }
-                if let Some(l) = last.get_mut(v) {
-                    *l = Some(i);
-                }
+        let Some(v) = ts.owner else {
+            continue;
+        };
+        if !(consumed || (ps.many && meet(ps.cls, ts.cls))) {
+            continue;
+        }
+        if last.get(v).copied().flatten() != Some(i) {
+            if let Some(o) = out.get_mut(v) {
+                o.push_str(ptext.get(ps.src.clone()).unwrap_or_default());
+            }
+            if let Some(l) = last.get_mut(v) {
+                *l = Some(i);
             }
         }
     }

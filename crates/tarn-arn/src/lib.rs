@@ -26,6 +26,7 @@ mod error;
 mod fit;
 mod glob;
 mod pattern;
+mod scan;
 mod segment;
 #[cfg(feature = "serde")]
 mod serde_str;
@@ -36,6 +37,7 @@ pub use arn::Arn;
 pub use error::{ArnError, ArnErrorKind, Part};
 pub use glob::{NoVars, VarResolver};
 pub use pattern::Pattern;
+pub use scan::scan;
 pub use segment::{Segment, SegmentError, SegmentErrorKind};
 pub use syntax::PlaceholderStyle;
 pub use template::{Bindings, RenderError, Template};
