@@ -87,10 +87,12 @@ fn explain(s: &str) -> bool {
         return match Template::parse(s) {
             Ok(t) => {
                 let names: Vec<&str> = t.placeholders().collect();
-                println!("{s}\n    template, {}, service {}, placeholders: {}",
+                println!(
+                    "{s}\n    template, {}, service {}, placeholders: {}",
                     t.cloud(),
                     t.service().unwrap_or("(a placeholder)"),
-                    names.join(", "));
+                    names.join(", ")
+                );
                 true
             }
             Err(e) => report(s, &e),
@@ -115,7 +117,8 @@ fn explain(s: &str) -> bool {
                 Some(v) => format!("`{v}`"),
                 None => "-".to_owned(),
             };
-            let partition = p.partition().map(|x| format!(", partition {}", or_any(Some(x)))).unwrap_or_default();
+            let partition =
+                p.partition().map(|x| format!(", partition {}", or_any(Some(x)))).unwrap_or_default();
             println!(
                 "{s}\n    {kind}, {}{partition}, service `{}`, region {}, account {}, resource {}",
                 p.cloud().map(|c| c.name()).unwrap_or("any cloud"),

@@ -55,9 +55,7 @@ impl Arn {
     }
 
     fn part(&self, r: &Range<usize>) -> &str {
-        self.text
-            .get(r.clone())
-            .unwrap_or_default()
+        self.text.get(r.clone()).unwrap_or_default()
     }
 
     /// The cloud, from the prefix (`acs` or `arn`).
@@ -92,9 +90,7 @@ impl Arn {
 
     /// Everything after the service segment and its colon: `region:account:resource`.
     pub(crate) fn after_service(&self) -> &str {
-        self.text
-            .get(self.service.end + 1..)
-            .unwrap_or_default()
+        self.text.get(self.service.end + 1..).unwrap_or_default()
     }
 
     /// The whole ARN text.

@@ -126,11 +126,7 @@ pub struct ArnError {
 
 impl ArnError {
     pub(crate) fn new(kind: ArnErrorKind, input: &str, span: Range<usize>) -> Self {
-        Self {
-            kind,
-            input: input.into(),
-            span,
-        }
+        Self { kind, input: input.into(), span }
     }
 
     /// What went wrong.
@@ -174,9 +170,7 @@ impl ArnError {
             ArnErrorKind::EmptySegment { part: Part::Partition } => {
                 format!("the partition is one of {}", backticked(crate::AWS_PARTITIONS))
             }
-            ArnErrorKind::EmptySegment { .. } => {
-                "use `*` to stand for any value of this segment".to_owned()
-            }
+            ArnErrorKind::EmptySegment { .. } => "use `*` to stand for any value of this segment".to_owned(),
             ArnErrorKind::InvalidServiceChar { .. } => {
                 "service names are lowercase ASCII letters, digits and `-`".to_owned()
             }
@@ -192,7 +186,8 @@ impl ArnError {
                     .to_owned()
             }
             ArnErrorKind::UnterminatedVariable => {
-                "a policy variable is written `${aws:username}`; to write a literal `$`, use `${$}`".to_owned()
+                "a policy variable is written `${aws:username}`; to write a literal `$`, use `${$}`"
+                    .to_owned()
             }
             ArnErrorKind::UnterminatedPlaceholder { close } => {
                 format!("close the placeholder with `{close}`")
@@ -216,9 +211,7 @@ impl fmt::Display for ArnError {
             ArnErrorKind::ExpectedPrefix { found } if found.is_empty() => {
                 f.write_str("expected `acs` or `arn`")?
             }
-            ArnErrorKind::ExpectedPrefix { found } => {
-                write!(f, "expected `acs` or `arn`, found `{found}`")?
-            }
+            ArnErrorKind::ExpectedPrefix { found } => write!(f, "expected `acs` or `arn`, found `{found}`")?,
             ArnErrorKind::MissingSegment { part } => write!(f, "missing {part} segment")?,
             ArnErrorKind::EmptySegment { part } => write!(f, "empty {part} segment")?,
             ArnErrorKind::InvalidServiceChar { ch, service } => {
@@ -235,7 +228,9 @@ impl fmt::Display for ArnError {
                 word.escape_debug(),
                 u32::from(*ch)
             )?,
-            ArnErrorKind::UnterminatedVariable => f.write_str("unterminated policy variable, expected `}`")?,
+            ArnErrorKind::UnterminatedVariable => {
+                f.write_str("unterminated policy variable, expected `}`")?
+            }
             ArnErrorKind::UnterminatedPlaceholder { close } => {
                 write!(f, "unterminated placeholder, expected `{close}`")?
             }
@@ -259,11 +254,7 @@ pub(crate) fn column_of(text: &str, at: usize) -> usize {
 }
 
 pub(crate) fn backticked(items: &[&str]) -> String {
-    items
-        .iter()
-        .map(|s| format!("`{s}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
+    items.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
 }
 
 /// Describes a whitespace character for messages.
@@ -280,13 +271,7 @@ pub(crate) fn describe_whitespace(ch: char) -> &'static str {
 /// The word around byte offset `at`: the run of text between the nearest `:`, `/` or `%` on either side.
 pub(crate) fn word_around(text: &str, at: usize) -> String {
     let is_sep = |c: char| matches!(c, ':' | '/' | '%');
-    let start = text
-        .get(..at)
-        .and_then(|s| s.rfind(is_sep).map(|i| i + 1))
-        .unwrap_or(0);
-    let end = text
-        .get(at..)
-        .and_then(|s| s.find(is_sep).map(|i| i + at))
-        .unwrap_or(text.len());
+    let start = text.get(..at).and_then(|s| s.rfind(is_sep).map(|i| i + 1)).unwrap_or(0);
+    let end = text.get(at..).and_then(|s| s.find(is_sep).map(|i| i + at)).unwrap_or(text.len());
     text.get(start..end).unwrap_or(text).to_owned()
 }

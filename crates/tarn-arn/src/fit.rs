@@ -62,12 +62,7 @@ pub(crate) fn pattern_syms(text: &str, toks: &[Tok], zone: impl Fn(usize) -> Zon
     for (n, t) in toks.iter().enumerate() {
         let header = zone(n) == Zone::Header;
         let any = if header { Cls::Not(COLON) } else { Cls::Any };
-        let sym = |cls, many, src: Range<usize>| Sym {
-            cls,
-            many,
-            src,
-            owner: None,
-        };
+        let sym = |cls, many, src: Range<usize>| Sym { cls, many, src, owner: None };
         match &t.kind {
             TokKind::Text | TokKind::Colon | TokKind::Placeholder { .. } => {
                 for (i, c) in text.get(t.span.clone()).unwrap_or_default().char_indices() {

@@ -29,21 +29,19 @@ impl VarResolver for NoVars {
 
 impl<S: AsRef<str>> VarResolver for [(S, S)] {
     fn resolve(&self, key: &str) -> Option<&str> {
-        self.iter()
-            .find(|(k, _)| k.as_ref() == key)
-            .map(|(_, v)| v.as_ref())
+        self.iter().find(|(k, _)| k.as_ref() == key).map(|(_, v)| v.as_ref())
     }
 }
 
 impl<S: AsRef<str>, const N: usize> VarResolver for [(S, S); N] {
     fn resolve(&self, key: &str) -> Option<&str> {
-        self[..].resolve(key)
+        self.as_slice().resolve(key)
     }
 }
 
 impl<S: AsRef<str>> VarResolver for Vec<(S, S)> {
     fn resolve(&self, key: &str) -> Option<&str> {
-        self[..].resolve(key)
+        self.as_slice().resolve(key)
     }
 }
 
@@ -53,8 +51,11 @@ impl<T: VarResolver + ?Sized> VarResolver for &T {
     }
 }
 
-impl<S: AsRef<str> + std::hash::Hash + Eq + std::borrow::Borrow<str>, V: AsRef<str>, H: std::hash::BuildHasher>
-    VarResolver for std::collections::HashMap<S, V, H>
+impl<
+        S: AsRef<str> + std::hash::Hash + Eq + std::borrow::Borrow<str>,
+        V: AsRef<str>,
+        H: std::hash::BuildHasher,
+    > VarResolver for std::collections::HashMap<S, V, H>
 {
     fn resolve(&self, key: &str) -> Option<&str> {
         self.get(key).map(AsRef::as_ref)
@@ -117,9 +118,7 @@ impl Glob {
                     flush_lit(&mut lit, &mut cur);
                     vars.push(Var {
                         key: text.get(key.clone()).unwrap_or_default().into(),
-                        default: default
-                            .as_ref()
-                            .map(|d| text.get(d.clone()).unwrap_or_default().into()),
+                        default: default.as_ref().map(|d| text.get(d.clone()).unwrap_or_default().into()),
                     });
                     cur.atoms.push(Atom::Var(vars.len() - 1));
                 }
@@ -174,11 +173,7 @@ impl Glob {
         if !self.trail {
             let (last, rest) = chunks.split_last()?;
             let n = cx.chars_of(last)?;
-            let start = if n == 0 {
-                text.len()
-            } else {
-                text.char_indices().rev().nth(n - 1)?.0
-            };
+            let start = if n == 0 { text.len() } else { text.char_indices().rev().nth(n - 1)?.0 };
             if start < pos || cx.match_at(last, start)? != text.len() {
                 return None;
             }

@@ -59,10 +59,7 @@ impl Pattern {
     /// Parses a pattern.
     pub fn parse(text: &str) -> Result<Self, ArnError> {
         if text == "*" {
-            return Ok(Self {
-                text: text.into(),
-                inner: None,
-            });
+            return Ok(Self { text: text.into(), inner: None });
         }
         let toks = tokenize(text, Mode::Pattern)?;
         let l: Layout = layout(text, &toks, Mode::Pattern)?;
@@ -82,9 +79,7 @@ impl Pattern {
                 resource: Glob::build(text, slice(&b.resource), &mut vars),
             },
         };
-        let wildcards = toks
-            .iter()
-            .any(|t| matches!(t.kind, TokKind::Star | TokKind::Quest));
+        let wildcards = toks.iter().any(|t| matches!(t.kind, TokKind::Star | TokKind::Quest));
         Ok(Self {
             text: text.into(),
             inner: Some(Box::new(Inner {
@@ -103,10 +98,7 @@ impl Pattern {
 
     /// The pattern `*`, matching every resource.
     pub fn any() -> Self {
-        Self {
-            text: "*".into(),
-            inner: None,
-        }
+        Self { text: "*".into(), inner: None }
     }
 
     /// Whether this is the lone `*`.
@@ -158,10 +150,7 @@ impl Pattern {
 
     /// The policy variables, in order, as `(key, default)`.
     pub fn variables(&self) -> impl Iterator<Item = (&str, Option<&str>)> {
-        self.inner
-            .iter()
-            .flat_map(|i| i.vars.iter())
-            .map(|v| (&*v.key, v.default.as_deref()))
+        self.inner.iter().flat_map(|i| i.vars.iter()).map(|v| (&*v.key, v.default.as_deref()))
     }
 
     /// The pattern text.
@@ -189,11 +178,7 @@ impl Pattern {
                 partition.matches(arn.partition().unwrap_or_default(), &i.vars, vars)
                     && rest.matches(arn.after_service(), &i.vars, vars)
             }
-            Matcher::Alibaba {
-                region,
-                account,
-                resource,
-            } => {
+            Matcher::Alibaba { region, account, resource } => {
                 region.matches(arn.region(), &i.vars, vars)
                     && account.matches(arn.account(), &i.vars, vars)
                     && resource.matches(arn.resource(), &i.vars, vars)

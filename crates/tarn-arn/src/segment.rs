@@ -92,10 +92,9 @@ impl fmt::Display for SegmentError {
                 write!(f, "`{v}` contains `{c}`, which would act as a wildcard")
             }
             SegmentErrorKind::Separator(':') => write!(f, "`{v}` contains `:`, which separates ARN segments"),
-            SegmentErrorKind::Separator('%') => write!(
-                f,
-                "`{v}` contains `%`, which separates an instance from its topic or group"
-            ),
+            SegmentErrorKind::Separator('%') => {
+                write!(f, "`{v}` contains `%`, which separates an instance from its topic or group")
+            }
             SegmentErrorKind::Separator(c) => write!(f, "`{v}` contains `{c}`, which separates path parts"),
             SegmentErrorKind::Variable => write!(f, "`{v}` contains `${{`, which starts a policy variable"),
             SegmentErrorKind::Whitespace(what) => write!(f, "`{v}` contains {what}"),
@@ -120,12 +119,7 @@ impl Segment {
     }
 
     fn check(value: &str, path: bool) -> Result<Self, SegmentError> {
-        let fail = |kind| {
-            Err(SegmentError {
-                value: value.to_owned(),
-                kind,
-            })
-        };
+        let fail = |kind| Err(SegmentError { value: value.to_owned(), kind });
         if value.is_empty() {
             return fail(SegmentErrorKind::Empty);
         }

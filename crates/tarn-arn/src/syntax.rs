@@ -88,29 +88,20 @@ pub(crate) fn tokenize(text: &str, mode: Mode) -> Result<Vec<Tok>, ArnError> {
     let mut it = text.char_indices().peekable();
     let flush = |toks: &mut Vec<Tok>, start: &mut Option<usize>, end: usize| {
         if let Some(s) = start.take() {
-            toks.push(Tok {
-                kind: TokKind::Text,
-                span: s..end,
-            });
+            toks.push(Tok { kind: TokKind::Text, span: s..end });
         }
     };
     while let Some((i, c)) = it.next() {
         if c.is_whitespace() {
             return Err(err(
-                ArnErrorKind::Whitespace {
-                    word: word_around(text, i),
-                    what: describe_whitespace(c),
-                },
+                ArnErrorKind::Whitespace { word: word_around(text, i), what: describe_whitespace(c) },
                 text,
                 i..i + c.len_utf8(),
             ));
         }
         if c.is_control() {
             return Err(err(
-                ArnErrorKind::ControlChar {
-                    word: word_around(text, i),
-                    ch: c,
-                },
+                ArnErrorKind::ControlChar { word: word_around(text, i), ch: c },
                 text,
                 i..i + c.len_utf8(),
             ));
@@ -123,10 +114,7 @@ pub(crate) fn tokenize(text: &str, mode: Mode) -> Result<Vec<Tok>, ArnError> {
         };
         if let Some(kind) = special {
             flush(&mut toks, &mut text_start, i);
-            toks.push(Tok {
-                kind,
-                span: i..i + 1,
-            });
+            toks.push(Tok { kind, span: i..i + 1 });
             continue;
         }
         if c == '$' && matches!(it.peek(), Some((_, '{'))) {
@@ -151,22 +139,15 @@ pub(crate) fn tokenize(text: &str, mode: Mode) -> Result<Vec<Tok>, ArnError> {
                     span,
                 ));
             }
-            toks.push(Tok {
-                kind: read_dollar(text, span.clone(), body, mode)?,
-                span,
-            });
+            toks.push(Tok { kind: read_dollar(text, span.clone(), body, mode)?, span });
             continue;
         }
         if mode == Mode::Template && (c == '{' || c == '<') {
             flush(&mut toks, &mut text_start, i);
             let close = if c == '{' { '}' } else { '>' };
             let rest = text.get(i + 1..).unwrap_or_default();
-            let Some(rel) = rest.find(|x: char| x == close || x == '{' || x == '<') else {
-                return Err(err(
-                    ArnErrorKind::UnterminatedPlaceholder { close },
-                    text,
-                    i..text.len(),
-                ));
+            let Some(rel) = rest.find([close, '{', '<']) else {
+                return Err(err(ArnErrorKind::UnterminatedPlaceholder { close }, text, i..text.len()));
             };
             let end = i + 1 + rel;
             if !rest.get(rel..).is_some_and(|r| r.starts_with(close)) {
@@ -184,11 +165,7 @@ pub(crate) fn tokenize(text: &str, mode: Mode) -> Result<Vec<Tok>, ArnError> {
             toks.push(Tok {
                 kind: TokKind::Placeholder {
                     name: i + 1..end,
-                    style: if c == '{' {
-                        PlaceholderStyle::Brace
-                    } else {
-                        PlaceholderStyle::Angle
-                    },
+                    style: if c == '{' { PlaceholderStyle::Brace } else { PlaceholderStyle::Angle },
                 },
                 span: i..end + 1,
             });
@@ -249,10 +226,7 @@ fn read_dollar(text: &str, span: Range<usize>, body: Range<usize>, mode: Mode) -
         if default.is_some() {
             return Err(err(ArnErrorKind::BadVariableDefault { variable: variable() }, text, span));
         }
-        return Ok(TokKind::Placeholder {
-            name: key,
-            style: PlaceholderStyle::Dollar,
-        });
+        return Ok(TokKind::Placeholder { name: key, style: PlaceholderStyle::Dollar });
     }
     Ok(TokKind::Var { key, default })
 }
@@ -272,17 +246,10 @@ pub(crate) fn layout(text: &str, toks: &[Tok], mode: Mode) -> Result<Layout, Arn
     if text.is_empty() {
         return Err(err(ArnErrorKind::Empty, text, 0..0));
     }
-    let colons: Vec<usize> = toks
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| t.kind == TokKind::Colon)
-        .map(|(i, _)| i)
-        .collect();
-    let first_colon_byte = colons
-        .first()
-        .and_then(|&i| toks.get(i))
-        .map(|t| t.span.start)
-        .unwrap_or(text.len());
+    let colons: Vec<usize> =
+        toks.iter().enumerate().filter(|(_, t)| t.kind == TokKind::Colon).map(|(i, _)| i).collect();
+    let first_colon_byte =
+        colons.first().and_then(|&i| toks.get(i)).map(|t| t.span.start).unwrap_or(text.len());
     let prefix = text.get(..first_colon_byte).unwrap_or_default();
     let cloud = match prefix {
         "acs" => Cloud::Alibaba,
@@ -305,11 +272,7 @@ pub(crate) fn layout(text: &str, toks: &[Tok], mode: Mode) -> Result<Layout, Arn
     let mut tok_ranges: Vec<Range<usize>> = Vec::with_capacity(parts.len());
     for (n, part) in parts.iter().enumerate() {
         let Some(&ci) = colons.get(n) else {
-            return Err(err(
-                ArnErrorKind::MissingSegment { part: *part },
-                text,
-                text.len()..text.len(),
-            ));
+            return Err(err(ArnErrorKind::MissingSegment { part: *part }, text, text.len()..text.len()));
         };
         let start_byte = toks.get(ci).map(|t| t.span.end).unwrap_or(text.len());
         let is_last = n + 1 == parts.len();
@@ -352,11 +315,7 @@ pub(crate) fn layout(text: &str, toks: &[Tok], mode: Mode) -> Result<Layout, Arn
         let literal = ptoks.iter().all(|t| t.kind == TokKind::Text);
         let ptext = text.get(p.clone()).unwrap_or_default();
         if literal && !crate::AWS_PARTITIONS.contains(&ptext) {
-            return Err(err(
-                ArnErrorKind::UnknownPartition { found: ptext.to_owned() },
-                text,
-                p.clone(),
-            ));
+            return Err(err(ArnErrorKind::UnknownPartition { found: ptext.to_owned() }, text, p.clone()));
         }
     }
     // Service.
@@ -367,9 +326,7 @@ pub(crate) fn layout(text: &str, toks: &[Tok], mode: Mode) -> Result<Layout, Arn
     let stoks = toks.get(l.tok_bounds.service.clone()).unwrap_or_default();
     let placeholder_service = mode == Mode::Template
         && stoks.len() == 1
-        && stoks
-            .iter()
-            .all(|t| matches!(t.kind, TokKind::Placeholder { .. }));
+        && stoks.iter().all(|t| matches!(t.kind, TokKind::Placeholder { .. }));
     if !placeholder_service {
         if stoks.iter().any(|t| t.kind != TokKind::Text) {
             return Err(err(
@@ -378,16 +335,12 @@ pub(crate) fn layout(text: &str, toks: &[Tok], mode: Mode) -> Result<Layout, Arn
                 l.service.clone(),
             ));
         }
-        if let Some((i, ch)) = svc
-            .char_indices()
-            .find(|(_, c)| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-'))
+        if let Some((i, ch)) =
+            svc.char_indices().find(|(_, c)| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-'))
         {
             let at = l.service.start + i;
             return Err(err(
-                ArnErrorKind::InvalidServiceChar {
-                    ch,
-                    service: svc.to_owned(),
-                },
+                ArnErrorKind::InvalidServiceChar { ch, service: svc.to_owned() },
                 text,
                 at..at + ch.len_utf8(),
             ));
@@ -395,11 +348,7 @@ pub(crate) fn layout(text: &str, toks: &[Tok], mode: Mode) -> Result<Layout, Arn
     }
     // Resource.
     if l.resource.is_empty() {
-        return Err(err(
-            ArnErrorKind::EmptySegment { part: Part::Resource },
-            text,
-            l.resource.clone(),
-        ));
+        return Err(err(ArnErrorKind::EmptySegment { part: Part::Resource }, text, l.resource.clone()));
     }
     Ok(l)
 }

@@ -64,10 +64,7 @@ pub struct Bindings {
 impl Bindings {
     /// The text bound to placeholder `name` (pattern text: it may hold `*`), first occurrence.
     pub fn get(&self, name: &str) -> Option<&str> {
-        self.items
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
+        self.items.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
     }
 
     /// All `(placeholder, bound text)` pairs, in template order.
@@ -100,10 +97,9 @@ impl fmt::Display for RenderError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             RenderError::Missing { name } => write!(f, "no value for placeholder `{name}`"),
-            RenderError::SlashNotAllowed { name, value } => write!(
-                f,
-                "`{value}` contains `/`, which placeholder `{name}` does not allow"
-            ),
+            RenderError::SlashNotAllowed { name, value } => {
+                write!(f, "`{value}` contains `/`, which placeholder `{name}` does not allow")
+            }
             RenderError::Invalid(e) => write!(f, "{e}"),
         }
     }
@@ -134,12 +130,7 @@ impl Template {
                         _ => 0,
                     }
                 };
-                placeholders.push(Ph {
-                    tok: n,
-                    name: name.clone(),
-                    style: *style,
-                    forbid,
-                });
+                placeholders.push(Ph { tok: n, name: name.clone(), style: *style, forbid });
             }
         }
         let service_is_placeholder = toks
@@ -179,18 +170,13 @@ impl Template {
 
     /// Placeholder names in order of appearance (a name used twice appears twice).
     pub fn placeholders(&self) -> impl Iterator<Item = &str> {
-        self.placeholders
-            .iter()
-            .map(|p| self.text.get(p.name.clone()).unwrap_or_default())
+        self.placeholders.iter().map(|p| self.text.get(p.name.clone()).unwrap_or_default())
     }
 
     /// How the placeholders are written, if they all are written alike.
     pub fn placeholder_style(&self) -> Option<PlaceholderStyle> {
         let first = self.placeholders.first()?.style;
-        self.placeholders
-            .iter()
-            .all(|p| p.style == first)
-            .then_some(first)
+        self.placeholders.iter().all(|p| p.style == first).then_some(first)
     }
 
     /// Whether placeholder `name` may hold the separator `sep` (`:`, `/` or `%`); `None` if there is no such
@@ -223,12 +209,7 @@ impl Template {
         for (n, t) in self.toks.iter().enumerate() {
             let header = n < self.resource_tok || zone(n) == Zone::Header;
             let any = if header { Cls::Not(COLON) } else { Cls::Any };
-            let plain = |cls, many| Sym {
-                cls,
-                many,
-                src: t.span.clone(),
-                owner: None,
-            };
+            let plain = |cls, many| Sym { cls, many, src: t.span.clone(), owner: None };
             match &t.kind {
                 TokKind::Text | TokKind::Colon | TokKind::Var { .. } => {
                     for c in self.text.get(t.span.clone()).unwrap_or_default().chars() {
@@ -240,17 +221,9 @@ impl Template {
                 TokKind::Star => out.push(plain(any, true)),
                 TokKind::Placeholder { .. } => {
                     let k = self.placeholders.iter().position(|p| p.tok == n);
-                    let mask = k
-                        .and_then(|k| self.placeholders.get(k))
-                        .map(|p| p.forbid)
-                        .unwrap_or(0);
+                    let mask = k.and_then(|k| self.placeholders.get(k)).map(|p| p.forbid).unwrap_or(0);
                     for many in [false, true] {
-                        out.push(Sym {
-                            cls: Cls::Not(mask),
-                            many,
-                            src: t.span.clone(),
-                            owner: k,
-                        });
+                        out.push(Sym { cls: Cls::Not(mask), many, src: t.span.clone(), owner: k });
                     }
                 }
             }
@@ -259,13 +232,7 @@ impl Template {
     }
 
     fn bindings(&self, values: Vec<String>) -> Bindings {
-        Bindings {
-            items: self
-                .placeholders()
-                .map(str::to_owned)
-                .zip(values)
-                .collect(),
-        }
+        Bindings { items: self.placeholders().map(str::to_owned).zip(values).collect() }
     }
 
     /// Whether some ARN that `pattern` matches fits this template; if so, what each placeholder binds (as
@@ -300,16 +267,17 @@ impl Template {
 
     /// Fills the placeholders with validated segments and returns the text. `value(name)` gives the segment
     /// for a placeholder. Anything that is not a placeholder (wildcards included) is copied as written.
-    pub fn render<'a>(&self, mut value: impl FnMut(&str) -> Option<&'a Segment>) -> Result<String, RenderError> {
+    pub fn render<'a>(
+        &self,
+        mut value: impl FnMut(&str) -> Option<&'a Segment>,
+    ) -> Result<String, RenderError> {
         let mut out = String::with_capacity(self.text.len());
         let mut next_ph = self.placeholders.iter().peekable();
         for (n, t) in self.toks.iter().enumerate() {
             match next_ph.peek() {
                 Some(ph) if ph.tok == n => {
                     let name = self.text.get(ph.name.clone()).unwrap_or_default();
-                    let seg = value(name).ok_or_else(|| RenderError::Missing {
-                        name: name.to_owned(),
-                    })?;
+                    let seg = value(name).ok_or_else(|| RenderError::Missing { name: name.to_owned() })?;
                     if ph.forbid & SLASH != 0 && seg.as_str().contains('/') {
                         return Err(RenderError::SlashNotAllowed {
                             name: name.to_owned(),
@@ -326,7 +294,10 @@ impl Template {
     }
 
     /// [`Template::render`], parsed as a pattern.
-    pub fn render_pattern<'a>(&self, value: impl FnMut(&str) -> Option<&'a Segment>) -> Result<Pattern, RenderError> {
+    pub fn render_pattern<'a>(
+        &self,
+        value: impl FnMut(&str) -> Option<&'a Segment>,
+    ) -> Result<Pattern, RenderError> {
         let text = self.render(value)?;
         Pattern::parse(&text).map_err(RenderError::Invalid)
     }
@@ -348,6 +319,12 @@ impl fmt::Display for Template {
 impl fmt::Debug for Template {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "Template({:?})", &*self.text)
+    }
+}
+
+impl AsRef<str> for Template {
+    fn as_ref(&self) -> &str {
+        &self.text
     }
 }
 

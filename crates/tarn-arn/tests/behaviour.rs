@@ -17,11 +17,17 @@ fn tpl(s: &str) -> Template {
 fn arn_accessors_both_clouds() {
     let a = arn("acs:ram::123:role/x");
     assert_eq!(a.cloud(), Cloud::Alibaba);
-    assert_eq!((a.partition(), a.service(), a.region(), a.account(), a.resource()), (None, "ram", "", "123", "role/x"));
+    assert_eq!(
+        (a.partition(), a.service(), a.region(), a.account(), a.resource()),
+        (None, "ram", "", "123", "role/x")
+    );
     let a = arn("arn:aws:s3:::bucket/key:with:colons");
     assert_eq!(a.cloud(), Cloud::Aws);
     assert_eq!(a.partition(), Some("aws"));
-    assert_eq!((a.service(), a.region(), a.account(), a.resource()), ("s3", "", "", "bucket/key:with:colons"));
+    assert_eq!(
+        (a.service(), a.region(), a.account(), a.resource()),
+        ("s3", "", "", "bucket/key:with:colons")
+    );
     let a = arn("arn:aws-cn:iam::123456789012:role/path/to/r");
     assert_eq!(a.partition(), Some("aws-cn"));
     assert_eq!(a.resource(), "role/path/to/r");
@@ -178,7 +184,8 @@ fn policy_variables_resolve_or_fail_closed() {
     // variables in the account segment (their colon is not a separator)
     let acct = pat("arn:aws:iam::${aws:PrincipalAccount}:role/x");
     assert_eq!(acct.account(), Some("${aws:PrincipalAccount}"));
-    assert!(acct.matches_with(&arn("arn:aws:iam::123456789012:role/x"), &[("aws:PrincipalAccount", "123456789012")]));
+    assert!(acct
+        .matches_with(&arn("arn:aws:iam::123456789012:role/x"), &[("aws:PrincipalAccount", "123456789012")]));
     let mut map = std::collections::HashMap::new();
     map.insert("aws:username".to_owned(), "alice".to_owned());
     assert!(p.matches_with(&a, &map));
@@ -199,12 +206,10 @@ fn issue_fits() {
     let topic_ns = tpl("acs:mq:${RegionId}:${AccountId}:${InstanceId}%${TopicName}");
     let group_ns = tpl("acs:mq:${RegionId}:${AccountId}:${InstanceId}%${GroupId}");
     let f = topic_ns.fit(&pat("acs:mq:*:*:MQ_INST_1%TopicA")).unwrap();
-    assert_eq!(f.iter().collect::<Vec<_>>(), vec![
-        ("RegionId", "*"),
-        ("AccountId", "*"),
-        ("InstanceId", "MQ_INST_1"),
-        ("TopicName", "TopicA")
-    ]);
+    assert_eq!(
+        f.iter().collect::<Vec<_>>(),
+        vec![("RegionId", "*"), ("AccountId", "*"), ("InstanceId", "MQ_INST_1"), ("TopicName", "TopicA")]
+    );
     let trailing = pat("acs:mq:*:*:MQ_INST_1*");
     assert!(inst.fit(&trailing).is_some());
     let f = topic_ns.fit(&trailing).unwrap();
@@ -273,13 +278,14 @@ fn templates_accept_three_placeholder_styles() {
         ("acs:log:${regionName}:${uid}:project/${projectName}", vec!["regionName", "uid", "projectName"]),
         ("acs:mq:*:*:<inst>%<topic>", vec!["inst", "topic"]),
         ("arn:aws:s3:::{Ops Bucket Name}/*", vec!["Ops Bucket Name"]),
-        ("acs:<service-name>:<region>:<account-id>:<resource-relative-id>", vec![
-            "service-name",
-            "region",
-            "account-id",
-            "resource-relative-id",
-        ]),
-        ("arn:${Partition}:${Vendor}:${Region}:*:product/${ProductId}", vec!["Partition", "Vendor", "Region", "ProductId"]),
+        (
+            "acs:<service-name>:<region>:<account-id>:<resource-relative-id>",
+            vec!["service-name", "region", "account-id", "resource-relative-id"],
+        ),
+        (
+            "arn:${Partition}:${Vendor}:${Region}:*:product/${ProductId}",
+            vec!["Partition", "Vendor", "Region", "ProductId"],
+        ),
     ] {
         let t = tpl(s);
         assert_eq!(t.placeholders().collect::<Vec<_>>(), names, "{s}");
@@ -344,4 +350,20 @@ fn segments_reject_anything_that_widens_or_restructures() {
     assert!(Segment::path("a/*").is_err());
     assert!(Segment::new("MQ_INST_1380156306793859_BcZwWZ9k").is_ok());
     assert!(Segment::try_from("ok").is_ok());
+}
+
+#[test]
+fn serde_uses_the_text_and_validates_on_the_way_in() {
+    let a = arn("acs:mq:*:*:MQ_INST_1%TopicA");
+    let json = serde_json::to_string(&a).unwrap();
+    assert_eq!(json, "\"acs:mq:*:*:MQ_INST_1%TopicA\"");
+    assert_eq!(serde_json::from_str::<Arn>(&json).unwrap(), a);
+    let p: Pattern = serde_json::from_str("\"arn:aws:s3:::b/*\"").unwrap();
+    assert!(p.has_wildcards());
+    let t: Template = serde_json::from_str("\"acs:mq:*:*:<i>\"").unwrap();
+    assert_eq!(serde_json::to_string(&t).unwrap(), "\"acs:mq:*:*:<i>\"");
+    let e = serde_json::from_str::<Arn>("\"acs::*:*:t\"").unwrap_err();
+    assert!(e.to_string().contains("empty service segment at column 5"), "{e}");
+    let e = serde_json::from_str::<Segment>("\"a b\"").unwrap_err();
+    assert!(e.to_string().contains("`a b` contains a space"), "{e}");
 }

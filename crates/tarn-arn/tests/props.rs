@@ -42,7 +42,8 @@ fn reference_match(p: &str, a: &str) -> bool {
 
 fn seg(alphabet: &'static str, min: usize, max: usize) -> impl Strategy<Value = String> {
     let chars: Vec<char> = alphabet.chars().collect();
-    proptest::collection::vec(proptest::sample::select(chars), min..=max).prop_map(|v| v.into_iter().collect())
+    proptest::collection::vec(proptest::sample::select(chars), min..=max)
+        .prop_map(|v| v.into_iter().collect())
 }
 
 /// A concrete ARN text over a small alphabet (so that patterns often match).
@@ -57,12 +58,12 @@ fn concrete(cloud: Cloud) -> impl Strategy<Value = String> {
 fn pattern(cloud: Cloud) -> impl Strategy<Value = String> {
     let svc = prop_oneof![Just("mq".to_owned()), Just("s3".to_owned())];
     let part = prop_oneof![Just("aws".to_owned()), Just("*".to_owned()), Just("a*".to_owned())];
-    (svc, part, seg("ab*?", 0, 3), seg("ab1*?", 0, 3), seg("ab/%:*?", 1, 7)).prop_map(move |(s, part, r, a, res)| {
-        match cloud {
+    (svc, part, seg("ab*?", 0, 3), seg("ab1*?", 0, 3), seg("ab/%:*?", 1, 7)).prop_map(
+        move |(s, part, r, a, res)| match cloud {
             Cloud::Alibaba => format!("acs:{s}:{r}:{a}:{res}"),
             Cloud::Aws => format!("arn:{part}:{s}:{r}:{a}:{res}"),
-        }
-    })
+        },
+    )
 }
 
 fn cloud() -> impl Strategy<Value = Cloud> {
@@ -75,15 +76,17 @@ proptest! {
     #[test]
     fn arn_display_parse_is_identity(text in cloud().prop_flat_map(concrete)) {
         let a = Arn::parse(&text).unwrap();
-        prop_assert_eq!(a.to_string(), text.clone());
-        prop_assert_eq!(Arn::parse(&a.to_string()).unwrap(), a);
+        let shown = a.to_string();
+        prop_assert_eq!(&shown, &text);
+        prop_assert_eq!(Arn::parse(&shown).unwrap(), a);
     }
 
     #[test]
     fn pattern_display_parse_is_identity(text in cloud().prop_flat_map(pattern)) {
         let p = Pattern::parse(&text).unwrap();
-        prop_assert_eq!(p.to_string(), text.clone());
-        prop_assert_eq!(Pattern::parse(&p.to_string()).unwrap(), p);
+        let shown = p.to_string();
+        prop_assert_eq!(&shown, &text);
+        prop_assert_eq!(Pattern::parse(&shown).unwrap(), p);
     }
 
     #[test]

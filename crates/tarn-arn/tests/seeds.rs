@@ -15,10 +15,14 @@ fn seeds_dir() -> PathBuf {
 fn seed_texts() -> Vec<(String, String)> {
     let dir = seeds_dir();
     let mut out: Vec<(String, String)> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("cannot read the seed documents in {}: {e} (set TARN_SEEDS)", dir.display()))
+        .unwrap_or_else(|e| {
+            panic!("cannot read the seed documents in {}: {e} (set TARN_SEEDS)", dir.display())
+        })
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read_to_string(&p).unwrap()))
+        .map(|p| {
+            (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read_to_string(&p).unwrap())
+        })
         .collect();
     out.sort();
     assert_eq!(out.len(), 4, "expected the four seed documents in {}", dir.display());
