@@ -303,6 +303,82 @@ impl Template {
     }
 }
 
+/// Refines the trailing placeholders of a service's templates against each other: when template B continues
+/// where template A's last placeholder stands with a placeholder and a separator (`${BucketName}` versus
+/// `${BucketName}/${ObjectName}`, `${InstanceId}` versus `${InstanceId}%${TopicName}`), A's placeholder
+/// cannot hold that separator, or A would swallow B's resources. Placeholders are compared by position, not
+/// by name, and a placeholder and a `*` count as alike (`acs:mq:*:*:${InstanceId}` is refined against
+/// `acs:mq:${RegionId}:${AccountId}:${InstanceId}%${TopicName}`).
+///
+/// ```
+/// use tarn_arn::{refine_siblings, Pattern, Template};
+/// let mut ts = vec![
+///     Template::parse("acs:oss:${RegionId}:${AccountId}:${BucketName}")?,
+///     Template::parse("acs:oss:${RegionId}:${AccountId}:${BucketName}/${ObjectName}")?,
+/// ];
+/// let objects: Pattern = "acs:oss:*:*:bucket/*".parse()?;
+/// assert!(ts[0].fit(&objects).is_some()); // a bucket name could hold `/`...
+/// refine_siblings(&mut ts);
+/// assert!(ts[0].fit(&objects).is_none()); // ...not once the object format is known
+/// # Ok::<(), tarn_arn::ArnError>(())
+/// ```
+pub fn refine_siblings(templates: &mut [Template]) {
+    // Each template as a list of shapes: a placeholder and a `*` are the same shape (both stand for "some
+    // value" in a documented form), everything else is its text.
+    let shapes: Vec<Vec<Option<&str>>> = templates
+        .iter()
+        .map(|t| {
+            t.toks
+                .iter()
+                .map(|k| match k.kind {
+                    TokKind::Placeholder { .. } | TokKind::Star => None,
+                    _ => Some(t.text.get(k.span.clone()).unwrap_or_default()),
+                })
+                .collect()
+        })
+        .collect();
+    let mut forbids: Vec<(usize, String, char)> = Vec::new();
+    for (ai, a) in templates.iter().enumerate() {
+        let Some(last) = a.toks.last() else {
+            continue;
+        };
+        let TokKind::Placeholder { name, .. } = &last.kind else {
+            continue;
+        };
+        let name = a.text.get(name.clone()).unwrap_or_default();
+        let Some(a_shape) = shapes.get(ai) else {
+            continue;
+        };
+        let n = a.toks.len() - 1;
+        for (bi, b) in templates.iter().enumerate() {
+            let Some(b_shape) = shapes.get(bi) else {
+                continue;
+            };
+            if b_shape.get(..n) != a_shape.get(..n) {
+                continue;
+            }
+            if !matches!(b.toks.get(n).map(|t| &t.kind), Some(TokKind::Placeholder { .. })) {
+                continue;
+            }
+            let sep = match b.toks.get(n + 1) {
+                Some(t) if t.kind == TokKind::Colon => Some(':'),
+                Some(t) if t.kind == TokKind::Text => {
+                    b.text.get(t.span.clone()).and_then(|s| s.chars().next()).filter(|c| sep_bit(*c) != 0)
+                }
+                _ => None,
+            };
+            if let Some(c) = sep {
+                forbids.push((ai, name.to_owned(), c));
+            }
+        }
+    }
+    for (ai, name, c) in forbids {
+        if let Some(t) = templates.get_mut(ai) {
+            t.forbid(&name, c);
+        }
+    }
+}
+
 impl FromStr for Template {
     type Err = ArnError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {

@@ -1,0 +1,297 @@
+//! `cargo xtask gen-actions`: writes crates/tarn-catalog/src/generated/ from data/.
+//!
+//! Output is deterministic: services sorted by (cloud, prefix), actions by lowercase name (so that lookups
+//! can binary-search case-insensitively), everything else by name. Each file starts with an `@generated`
+//! preamble naming the command and a hash of all inputs.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::Result;
+
+const ACCESS_LEVELS: &[(&str, &str)] = &[
+    ("List", "List"),
+    ("Read", "Read"),
+    ("Write", "Write"),
+    ("Tagging", "Tagging"),
+    ("Permissions management", "PermissionsManagement"),
+];
+
+struct Input {
+    cloud: String,
+    path: PathBuf,
+    text: String,
+}
+
+fn inputs(root: &Path) -> Result<Vec<Input>> {
+    let mut out = Vec::new();
+    for cloud in ["alibaba", "aws"] {
+        let dir = root.join("data").join(cloud);
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .map_err(|e| {
+                format!("cannot read {}: {e} (run `cargo xtask import-catalogs` first)", dir.display())
+            })?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .collect();
+        files.sort();
+        for path in files {
+            let text =
+                std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            out.push(Input { cloud: cloud.to_owned(), path, text });
+        }
+    }
+    Ok(out)
+}
+
+/// FNV-1a, 64 bits, over every input's name and contents.
+fn hash(inputs: &[Input], root: &Path) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for i in inputs {
+        let name = i.path.strip_prefix(root).unwrap_or(&i.path).to_string_lossy().replace('\\', "/");
+        for b in name.bytes().chain([0]).chain(i.text.bytes()).chain([0]) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
+fn lit(s: &str) -> String {
+    format!("{s:?}")
+}
+
+fn str_list(v: Option<&Value>) -> String {
+    let items: Vec<String> =
+        v.and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).map(lit).collect();
+    format!("&[{}]", items.join(", "))
+}
+
+fn obj(v: &Value, key: &str) -> Vec<(String, Value)> {
+    v.get(key)
+        .and_then(Value::as_object)
+        .map(|m| m.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
+        .unwrap_or_default()
+}
+
+fn module_name(cloud: &str, prefix: &str) -> String {
+    format!("{cloud}_{}", prefix.replace('-', "_"))
+}
+
+fn service_file(preamble: &str, cloud: &str, svc: &Value, path: &Path) -> Result<String> {
+    let prefix = svc["prefix"].as_str().ok_or(format!("{}: no prefix", path.display()))?;
+    let mut o = String::new();
+    o.push_str(preamble);
+    o.push_str("use crate::model::*;\n\n");
+    let _ = writeln!(o, "pub(crate) static SERVICE: Service = Service {{");
+    let _ = writeln!(o, "    cloud: Cloud::{},", if cloud == "aws" { "Aws" } else { "Alibaba" });
+    let _ = writeln!(o, "    prefix: {},", lit(prefix));
+    let _ = writeln!(o, "    name: {},", lit(svc["name"].as_str().unwrap_or_default()));
+    // Actions, by lowercase name.
+    let mut actions = obj(svc, "actions");
+    actions.sort_by(|a, b| a.0.to_ascii_lowercase().cmp(&b.0.to_ascii_lowercase()).then(a.0.cmp(&b.0)));
+    o.push_str("    actions: &[\n");
+    for (name, a) in &actions {
+        let level = a["access_level"].as_str().unwrap_or_default();
+        let level = ACCESS_LEVELS
+            .iter()
+            .find(|(k, _)| *k == level)
+            .map(|(_, v)| *v)
+            .ok_or(format!("{}: action `{name}` has unknown access level `{level}`", path.display()))?;
+        let _ = writeln!(o, "        Action {{");
+        let _ = writeln!(o, "            prefix: {},", lit(prefix));
+        let _ = writeln!(o, "            name: {},", lit(name));
+        let _ = writeln!(o, "            access_level: AccessLevel::{level},");
+        o.push_str("            resource_types: &[");
+        for rt in a["resource_types"].as_array().into_iter().flatten() {
+            let _ = write!(
+                o,
+                "ActionResource {{ resource_type: {}, required: {}, condition_keys: {}, dependent_actions: {} }}, ",
+                lit(rt["name"].as_str().unwrap_or_default()),
+                rt["required"].as_bool().unwrap_or(false),
+                str_list(rt.get("condition_keys")),
+                str_list(rt.get("dependent_actions")),
+            );
+        }
+        o.push_str("],\n");
+        let _ = writeln!(o, "            apis: {},", str_list(a.get("apis")));
+        let _ = writeln!(
+            o,
+            "            verified: {},",
+            a.get("verified").and_then(Value::as_bool).unwrap_or(cloud == "aws")
+        );
+        o.push_str("        },\n");
+    }
+    o.push_str("    ],\n");
+    // Resource types, by name.
+    o.push_str("    resource_types: &[\n");
+    for (name, r) in obj(svc, "resource_types") {
+        let _ = writeln!(
+            o,
+            "        ResourceType {{ name: {}, arn: {}, alternatives: {}, condition_keys: {} }},",
+            lit(&name),
+            lit(r["arn"].as_str().unwrap_or_default()),
+            str_list(r.get("alternatives")),
+            str_list(r.get("condition_keys")),
+        );
+    }
+    o.push_str("    ],\n");
+    // Condition keys, by lowercase name.
+    let mut keys = obj(svc, "condition_keys");
+    keys.sort_by(|a, b| a.0.to_ascii_lowercase().cmp(&b.0.to_ascii_lowercase()).then(a.0.cmp(&b.0)));
+    o.push_str("    condition_keys: &[\n");
+    for (name, ty) in keys {
+        let _ = writeln!(
+            o,
+            "        ConditionKey {{ name: {}, ty: {}, verified: true }},",
+            lit(&name),
+            lit(ty.as_str().unwrap_or_default())
+        );
+    }
+    o.push_str("    ],\n");
+    o.push_str("    api_mappings: &[\n");
+    for (api, m) in obj(svc, "api_mappings") {
+        let _ = writeln!(
+            o,
+            "        ApiMapping {{ api: {}, actions: {}, verified: {}, disputed: {} }},",
+            lit(&api),
+            str_list(m.get("actions")),
+            m["verified"].as_bool().unwrap_or(false),
+            str_list(m.get("disputed")),
+        );
+    }
+    o.push_str("    ],\n");
+    o.push_str("    prerequisites: &[\n");
+    for r in svc.get("prerequisites").and_then(Value::as_array).into_iter().flatten() {
+        let _ = writeln!(
+            o,
+            "        Prerequisite {{ action: {}, resource_type: {}, applies_to: {}, except_apis: {} }},",
+            lit(r["action"].as_str().unwrap_or_default()),
+            lit(r["resource_type"].as_str().unwrap_or_default()),
+            str_list(r.get("applies_to")),
+            str_list(r.get("except_apis")),
+        );
+    }
+    o.push_str("    ],\n");
+    o.push_str("    aliases: &[\n");
+    for (from, to) in obj(svc, "aliases") {
+        let _ = writeln!(o, "        ({}, {}),", lit(&from), lit(to.as_str().unwrap_or_default()));
+    }
+    o.push_str("    ],\n};\n");
+    Ok(o)
+}
+
+fn globals_file(preamble: &str, root: &Path) -> Result<String> {
+    let read = |p: &str| -> Result<Value> {
+        let path = root.join("data").join(p);
+        let t = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        serde_json::from_str(&t).map_err(|e| format!("{}: {e}", path.display()))
+    };
+    let aws = read("aws/_global.json")?;
+    let ali = read("alibaba/_global.json")?;
+    let mut o = String::from(preamble);
+    o.push_str("use crate::model::*;\n\n");
+    let emit_keys = |o: &mut String, name: &str, v: &Value| {
+        let mut keys = obj(v, "condition_keys");
+        keys.sort_by(|a, b| a.0.to_ascii_lowercase().cmp(&b.0.to_ascii_lowercase()));
+        let _ = writeln!(o, "pub(crate) static {name}: &[ConditionKey] = &[");
+        for (k, t) in keys {
+            let (ty, verified) = match &t {
+                Value::String(s) => (s.clone(), true),
+                other => (
+                    other["type"].as_str().unwrap_or_default().to_owned(),
+                    other["verified"].as_bool().unwrap_or(false),
+                ),
+            };
+            let _ = writeln!(
+                o,
+                "    ConditionKey {{ name: {}, ty: {}, verified: {verified} }},",
+                lit(&k),
+                lit(&ty)
+            );
+        }
+        o.push_str("];\n\n");
+    };
+    emit_keys(&mut o, "AWS_GLOBAL_KEYS", &aws);
+    emit_keys(&mut o, "ALIBABA_GLOBAL_KEYS", &ali);
+    let _ =
+        writeln!(o, "pub(crate) static ALIBABA_OPERATORS: &[&str] = {};\n", str_list(ali.get("operators")));
+    o.push_str("pub(crate) static ALIBABA_LIMITS: &[(&str, u64)] = &[\n");
+    for (k, v) in obj(&ali, "limits") {
+        if let Some(n) = v.as_u64() {
+            let _ = writeln!(o, "    ({}, {n}),", lit(&k));
+        }
+    }
+    o.push_str("];\n");
+    Ok(o)
+}
+
+pub(crate) fn run(root: &Path, check: bool) -> Result<()> {
+    let inputs = inputs(root)?;
+    let h = hash(&inputs, root);
+    let preamble = format!(
+        "// @generated by `cargo xtask gen-actions` from data/ (inputs fnv1a64:{h:016x}).\n\
+         // Do not edit by hand: change data/ or xtask/src/gen.rs and run the command again.\n\n"
+    );
+    let out_dir = root.join("crates/tarn-catalog/src/generated");
+    let mut files: BTreeMap<PathBuf, String> = BTreeMap::new();
+    let mut modules: Vec<(String, String, String)> = Vec::new(); // (cloud, prefix, module)
+    for i in &inputs {
+        if i.path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('_')) {
+            continue;
+        }
+        let v: Value = serde_json::from_str(&i.text).map_err(|e| format!("{}: {e}", i.path.display()))?;
+        let prefix = v["prefix"].as_str().unwrap_or_default().to_owned();
+        let m = module_name(&i.cloud, &prefix);
+        files.insert(out_dir.join(format!("{m}.rs")), service_file(&preamble, &i.cloud, &v, &i.path)?);
+        modules.push((i.cloud.clone(), prefix, m));
+    }
+    modules.sort();
+    let mut m = preamble.clone();
+    m.push_str("#![allow(clippy::all, missing_docs)]\n\nuse crate::model::Service;\n\n");
+    m.push_str("pub(crate) mod globals;\n");
+    for (_, _, module) in &modules {
+        let _ = writeln!(m, "mod {module};");
+    }
+    m.push_str(
+        "\n/// Every service, sorted by (cloud, prefix).\npub(crate) static SERVICES: &[&Service] = &[\n",
+    );
+    for (_, _, module) in &modules {
+        let _ = writeln!(m, "    &{module}::SERVICE,");
+    }
+    m.push_str("];\n");
+    files.insert(out_dir.join("mod.rs"), m);
+    files.insert(out_dir.join("globals.rs"), globals_file(&preamble, root)?);
+
+    let mut stale = Vec::new();
+    for (path, text) in &files {
+        if crate::ensure_file_contents(path, text, check)? {
+            stale.push(path.clone());
+        }
+    }
+    // Files that the generator no longer writes.
+    if let Ok(rd) = std::fs::read_dir(&out_dir) {
+        for e in rd.flatten() {
+            let p = e.path();
+            if !files.contains_key(&p) {
+                if check {
+                    stale.push(p);
+                } else {
+                    std::fs::remove_file(&p).map_err(|e| format!("cannot remove {}: {e}", p.display()))?;
+                }
+            }
+        }
+    }
+    if check && !stale.is_empty() {
+        let list: Vec<String> = stale.iter().take(10).map(|p| p.display().to_string()).collect();
+        return Err(format!(
+            "{} generated file(s) are stale, e.g. {}; run `cargo xtask gen-actions`",
+            stale.len(),
+            list.join(", ")
+        ));
+    }
+    Ok(())
+}
