@@ -27,7 +27,14 @@ fuzz_target!(|data: &[u8]| {
         // pattern exactly when the pattern matches it.
         if !a.contains(['*', '?', '{', '<', '$']) {
             if let Ok(single) = Template::parse(a) {
-                assert_eq!(single.fit(&pat).is_some(), m, "{p} vs {a}");
+                let fits = single.fit(&pat).is_some();
+                if pat.variables().next().is_none() {
+                    assert_eq!(fits, m, "{p} vs {a}");
+                } else {
+                    // fit reads a policy variable as `*` (some request may resolve it to anything); matching
+                    // without a resolver fails closed: so only "matches implies fits" holds.
+                    assert!(!m || fits, "{p} vs {a}");
+                }
             }
         }
     }

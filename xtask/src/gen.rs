@@ -184,6 +184,80 @@ fn service_file(preamble: &str, cloud: &str, svc: &Value, path: &Path) -> Result
     Ok(o)
 }
 
+fn ident(name: &str) -> String {
+    name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '_' }).collect()
+}
+
+fn variant_doc(prefix: &str, name: &str, a: &Value) -> String {
+    let mut d =
+        format!("`{prefix}:{name}`. Access level: {}.", a["access_level"].as_str().unwrap_or_default());
+    let rts: Vec<String> = a["resource_types"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|r| {
+            let n = r["name"].as_str().unwrap_or_default();
+            let n = if n.is_empty() { "any resource (`*`)".to_owned() } else { n.to_owned() };
+            if r["required"].as_bool().unwrap_or(false) {
+                format!("{n} (required)")
+            } else {
+                n
+            }
+        })
+        .collect();
+    if !rts.is_empty() {
+        let _ = write!(d, " Resource types: {}.", rts.join(", "));
+    }
+    let apis: Vec<&str> =
+        a.get("apis").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).collect();
+    if !apis.is_empty() {
+        let _ = write!(d, " Authorizes: {}.", apis.join(", "));
+    }
+    if a.get("verified").and_then(Value::as_bool) == Some(false) {
+        d.push_str(" Not verified in a primary source.");
+    }
+    d
+}
+
+/// The typed enum of one service; variants in table order, so a variant's discriminant is its table index.
+fn typed_file(preamble: &str, cloud: &str, svc: &Value) -> String {
+    let prefix = svc["prefix"].as_str().unwrap_or_default();
+    let name = svc["name"].as_str().unwrap_or_default();
+    let module = module_name(cloud, prefix);
+    let mut actions = obj(svc, "actions");
+    actions.sort_by(|a, b| a.0.to_ascii_lowercase().cmp(&b.0.to_ascii_lowercase()).then(a.0.cmp(&b.0)));
+    let mut o = String::from(preamble);
+    let _ = writeln!(o, "//! Typed actions of `{prefix}` ({name}).\n");
+    let _ = writeln!(o, "/// An action of `{prefix}` ({name}).");
+    o.push_str("#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]\n#[allow(non_camel_case_types)]\npub enum Action {\n");
+    for (n, a) in &actions {
+        let _ = writeln!(o, "    /// {}\n    {},", variant_doc(prefix, n, a), ident(n));
+    }
+    o.push_str("}\n\nimpl Action {\n    /// Every action, in catalog order.\n    pub const ALL: &'static [Action] = &[\n");
+    for (n, _) in &actions {
+        let _ = writeln!(o, "        Action::{},", ident(n));
+    }
+    o.push_str("    ];\n\n");
+    let _ = writeln!(
+        o,
+        "    /// The catalog entry.\n    pub fn entry(self) -> &'static crate::Action {{\n        &crate::generated::{module}::SERVICE.actions[self as usize]\n    }}\n"
+    );
+    o.push_str("    /// The canonical name, without the service prefix.\n    pub fn name(self) -> &'static str {\n        self.entry().name()\n    }\n}\n\n");
+    let _ = writeln!(
+        o,
+        "impl std::fmt::Display for Action {{\n    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {{\n        write!(f, \"{prefix}:{{}}\", self.name())\n    }}\n}}\n"
+    );
+    let _ = writeln!(
+        o,
+        "impl std::str::FromStr for Action {{\n    type Err = crate::LookupError;\n    /// Parses `{prefix}:Name` or `Name`, case-insensitively.\n    fn from_str(s: &str) -> Result<Self, Self::Err> {{\n        crate::typed_index(&crate::generated::{module}::SERVICE, s).map(|i| Self::ALL[i])\n    }}\n}}\n"
+    );
+    let _ = writeln!(
+        o,
+        "impl From<Action> for &'static crate::Action {{\n    fn from(a: Action) -> Self {{\n        a.entry()\n    }}\n}}"
+    );
+    o
+}
+
 fn globals_file(preamble: &str, root: &Path) -> Result<String> {
     let read = |p: &str| -> Result<Value> {
         let path = root.join("data").join(p);
@@ -196,7 +270,7 @@ fn globals_file(preamble: &str, root: &Path) -> Result<String> {
     o.push_str("use crate::model::*;\n\n");
     let emit_keys = |o: &mut String, name: &str, v: &Value| {
         let mut keys = obj(v, "condition_keys");
-        keys.sort_by(|a, b| a.0.to_ascii_lowercase().cmp(&b.0.to_ascii_lowercase()));
+        keys.sort_by_key(|k| k.0.to_ascii_lowercase());
         let _ = writeln!(o, "pub(crate) static {name}: &[ConditionKey] = &[");
         for (k, t) in keys {
             let (ty, verified) = match &t {
@@ -247,11 +321,17 @@ pub(crate) fn run(root: &Path, check: bool) -> Result<()> {
         let prefix = v["prefix"].as_str().unwrap_or_default().to_owned();
         let m = module_name(&i.cloud, &prefix);
         files.insert(out_dir.join(format!("{m}.rs")), service_file(&preamble, &i.cloud, &v, &i.path)?);
+        files.insert(
+            out_dir.join("typed").join(&i.cloud).join(format!("{}.rs", ident(&prefix))),
+            typed_file(&preamble, &i.cloud, &v),
+        );
         modules.push((i.cloud.clone(), prefix, m));
     }
     modules.sort();
     let mut m = preamble.clone();
-    m.push_str("#![allow(clippy::all, missing_docs)]\n\nuse crate::model::Service;\n\n");
+    m.push_str(
+        "#![allow(clippy::all, clippy::indexing_slicing, missing_docs)]\n\nuse crate::model::Service;\n\n",
+    );
     m.push_str("pub(crate) mod globals;\n");
     for (_, _, module) in &modules {
         let _ = writeln!(m, "mod {module};");
@@ -262,8 +342,44 @@ pub(crate) fn run(root: &Path, check: bool) -> Result<()> {
     for (_, _, module) in &modules {
         let _ = writeln!(m, "    &{module}::SERVICE,");
     }
-    m.push_str("];\n");
+    m.push_str("];\n\n");
+    m.push_str("/// Typed action enums, one per service: Alibaba Cloud's behind the `alibaba` feature (on by default),\n/// each AWS service's behind `aws-<prefix>` (all of them: `aws-all`).\npub mod typed {\n");
+    for cloud in ["alibaba", "aws"] {
+        let _ = writeln!(
+            m,
+            "    /// Services of {}.\n    pub mod {cloud} {{",
+            if cloud == "aws" { "AWS" } else { "Alibaba Cloud" }
+        );
+        for (c, prefix, _) in &modules {
+            if c != cloud {
+                continue;
+            }
+            let feature = if cloud == "aws" { format!("aws-{prefix}") } else { "alibaba".to_owned() };
+            let _ =
+                writeln!(m, "        #[cfg(feature = \"{feature}\")]\n        pub mod {};", ident(prefix));
+        }
+        m.push_str("    }\n");
+    }
+    m.push_str("}\n");
     files.insert(out_dir.join("mod.rs"), m);
+    // The feature list of tarn-catalog's manifest, between markers.
+    let manifest = root.join("crates/tarn-catalog/Cargo.toml");
+    let text =
+        std::fs::read_to_string(&manifest).map_err(|e| format!("cannot read {}: {e}", manifest.display()))?;
+    const BEGIN: &str = "# @generated features begin (cargo xtask gen-actions)\n";
+    const END: &str = "# @generated features end\n";
+    let (Some(b), Some(e)) = (text.find(BEGIN), text.find(END)) else {
+        return Err(format!("{}: feature markers not found", manifest.display()));
+    };
+    let aws: Vec<&str> = modules.iter().filter(|(c, _, _)| c == "aws").map(|(_, p, _)| p.as_str()).collect();
+    let mut feats = String::from("default = [\"alibaba\"]\nalibaba = []\n");
+    let all: Vec<String> = aws.iter().map(|p| format!("\"aws-{p}\"")).collect();
+    let _ = writeln!(feats, "aws-all = [{}]", all.join(", "));
+    for p in &aws {
+        let _ = writeln!(feats, "aws-{p} = []");
+    }
+    let new_manifest = format!("{}{BEGIN}{feats}{}", &text[..b], &text[e..]);
+    files.insert(manifest, new_manifest);
     files.insert(out_dir.join("globals.rs"), globals_file(&preamble, root)?);
 
     let mut stale = Vec::new();
@@ -273,9 +389,20 @@ pub(crate) fn run(root: &Path, check: bool) -> Result<()> {
         }
     }
     // Files that the generator no longer writes.
-    if let Ok(rd) = std::fs::read_dir(&out_dir) {
-        for e in rd.flatten() {
-            let p = e.path();
+    let mut existing = Vec::new();
+    for dir in [
+        out_dir.clone(),
+        out_dir.join("aws"),
+        out_dir.join("alibaba"),
+        out_dir.join("typed/aws"),
+        out_dir.join("typed/alibaba"),
+    ] {
+        if let Ok(rd) = std::fs::read_dir(&dir) {
+            existing.extend(rd.flatten().map(|e| e.path()).filter(|p| p.is_file()));
+        }
+    }
+    {
+        for p in existing {
             if !files.contains_key(&p) {
                 if check {
                     stale.push(p);

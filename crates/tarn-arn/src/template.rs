@@ -236,7 +236,8 @@ impl Template {
     }
 
     /// Whether some ARN that `pattern` matches fits this template; if so, what each placeholder binds (as
-    /// pattern text, e.g. `*` for a wildcard region).
+    /// pattern text, e.g. `*` for a wildcard region). A policy variable in the pattern counts as `*`: some
+    /// request may resolve it to any value.
     pub fn fit(&self, pattern: &Pattern) -> Option<Bindings> {
         let Some(cloud) = pattern.cloud() else {
             return Some(self.bindings(vec!["*".to_owned(); self.placeholders.len()]));

@@ -33,6 +33,7 @@ mod model;
 use std::fmt;
 use std::sync::OnceLock;
 
+pub use generated::typed;
 pub use model::{
     AccessLevel, Action, ActionResource, ApiMapping, ConditionKey, Prerequisite, ResourceType, Service,
 };
@@ -212,33 +213,35 @@ pub fn api_actions(cloud: Cloud, api: &str) -> Option<&'static ApiMapping> {
     services().iter().filter(|s| s.cloud == cloud).find_map(|s| s.api(api))
 }
 
-/// Case-insensitive glob of action names (`*`, `?`); names are short, so a simple dynamic program is fine.
+/// Case-insensitive glob of action names (`*`, `?`), without allocating: the classic two-pointer match that
+/// returns to the last star (action names are short, so its worst case does not matter).
 fn name_glob(p: &[u8], t: &[u8]) -> bool {
-    // dp[j]: does p[..i] match t[..j]
-    let mut dp = vec![false; t.len() + 1];
-    if let Some(d) = dp.first_mut() {
-        *d = true;
-    }
-    for &pc in p {
-        let mut next = vec![false; t.len() + 1];
-        if pc == b'*' {
-            let mut any = false;
-            for (j, slot) in next.iter_mut().enumerate() {
-                any |= dp.get(j).copied().unwrap_or(false);
-                *slot = any;
+    let (mut pi, mut ti) = (0, 0);
+    let mut star: Option<(usize, usize)> = None;
+    while let Some(&tc) = t.get(ti) {
+        match p.get(pi) {
+            Some(b'*') => {
+                star = Some((pi, ti));
+                pi += 1;
             }
-        } else {
-            for (j, &tc) in t.iter().enumerate() {
-                if dp.get(j).copied().unwrap_or(false) && (pc == b'?' || pc.eq_ignore_ascii_case(&tc)) {
-                    if let Some(slot) = next.get_mut(j + 1) {
-                        *slot = true;
-                    }
+            Some(&pc) if pc == b'?' || pc.eq_ignore_ascii_case(&tc) => {
+                pi += 1;
+                ti += 1;
+            }
+            _ => match star {
+                Some((sp, st)) => {
+                    pi = sp + 1;
+                    ti = st + 1;
+                    star = Some((sp, st + 1));
                 }
-            }
+                None => return false,
+            },
         }
-        dp = next;
     }
-    dp.last().copied().unwrap_or(false)
+    while p.get(pi) == Some(&b'*') {
+        pi += 1;
+    }
+    pi == p.len()
 }
 
 /// Levenshtein distance, case-insensitive.
@@ -348,7 +351,19 @@ impl Service {
 
     /// The actions whose names match a wildcard (`Create*`, `*Object?`), case-insensitively.
     pub fn expand(&self, pattern: &str) -> Vec<&'static Action> {
-        self.actions.iter().filter(|a| name_glob(pattern.as_bytes(), a.name.as_bytes())).collect()
+        // Names are sorted case-insensitively: only the range that starts with the literal prefix can match.
+        let lit = pattern.split(['*', '?']).next().unwrap_or_default();
+        let start = self.actions.partition_point(|a| cmp_ignore_case(a.name, lit).is_lt());
+        self.actions
+            .get(start..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|a| {
+                a.name.len() >= lit.len()
+                    && a.name.get(..lit.len()).is_some_and(|p| p.eq_ignore_ascii_case(lit))
+            })
+            .filter(|a| name_glob(pattern.as_bytes(), a.name.as_bytes()))
+            .collect()
     }
 
     /// Resource types, sorted by name.
@@ -486,6 +501,20 @@ impl Action {
         out.dedup_by(|a, b| a.name.eq_ignore_ascii_case(b.name));
         out
     }
+}
+
+/// Index of an action in its service's table, for the typed enums' `FromStr` (`prefix:Name` or `Name`).
+pub(crate) fn typed_index(svc: &Service, input: &str) -> Result<usize, LookupError> {
+    let name = match input.split_once(':') {
+        Some((p, n)) if p.eq_ignore_ascii_case(svc.prefix) => n,
+        Some(_) => return Err(LookupError::Malformed { input: input.to_owned() }),
+        None => input,
+    };
+    svc.actions.binary_search_by(|a| cmp_ignore_case(a.name, name)).map_err(|_| LookupError::UnknownAction {
+        input: format!("{}:{name}", svc.prefix),
+        api_actions: svc.api(name).map(|m| m.actions.to_vec()).unwrap_or_default(),
+        suggestions: svc.suggest(name, 3).into_iter().map(|a| a.full_name()).collect(),
+    })
 }
 
 /// Finds a condition key of any service of the cloud, or a global one, by name (case-insensitive).

@@ -364,3 +364,23 @@ fn managed_policy_expansion_agrees_with_effective_actions() {
         bad.iter().take(20).cloned().collect::<Vec<_>>().join("\n")
     );
 }
+
+#[test]
+fn typed_enums_agree_with_the_tables() {
+    use tarn_catalog::typed::alibaba::mq;
+    assert_eq!(mq::Action::PUB.to_string(), "mq:PUB");
+    assert_eq!("mq:pub".parse::<mq::Action>().unwrap(), mq::Action::PUB);
+    assert_eq!("CreateTopic".parse::<mq::Action>().unwrap(), mq::Action::CreateTopic);
+    assert_eq!(mq::Action::CreateTopic.entry().apis(), ["OnsTopicCreate"]);
+    let e = "mq:OnsTopicCreate".parse::<mq::Action>().unwrap_err();
+    assert!(e.to_string().ends_with("needs `mq:CreateTopic`"), "{e}");
+    assert!("log:GetCursorOrData".parse::<mq::Action>().is_err());
+    let svc = service(Cloud::Alibaba, "mq").unwrap();
+    assert_eq!(mq::Action::ALL.len(), svc.actions().len());
+    for (v, a) in mq::Action::ALL.iter().zip(svc.actions()) {
+        assert!(std::ptr::eq(v.entry(), a));
+        assert_eq!(v.to_string().parse::<mq::Action>().unwrap(), *v);
+    }
+    use tarn_catalog::typed::alibaba::log;
+    assert_eq!(log::Action::GetCursorOrData.entry().access_level(), tarn_catalog::AccessLevel::Read);
+}
