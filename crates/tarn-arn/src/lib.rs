@@ -78,8 +78,3 @@ impl std::fmt::Display for Cloud {
 /// The AWS partitions an ARN may name.
 pub const AWS_PARTITIONS: &[&str] =
     &["aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc"];
-
-/// The README's examples are compiled and run as doctests.
-#[cfg(doctest)]
-#[doc = include_str!("../../../README.md")]
-struct ReadmeDoctests;
