@@ -343,6 +343,16 @@ pub(crate) fn run(root: &Path, check: bool) -> Result<()> {
         let _ = writeln!(m, "    &{module}::SERVICE,");
     }
     m.push_str("];\n\n");
+    m.push_str("/// `(cloud, prefix)` of each entry of `SERVICES`, for a binary search that stays in one small table.\npub(crate) static SERVICE_KEYS: &[(crate::model::Cloud, &str)] = &[\n");
+    for (cloud, prefix, _) in &modules {
+        let _ = writeln!(
+            m,
+            "    (crate::model::Cloud::{}, {}),",
+            if cloud == "aws" { "Aws" } else { "Alibaba" },
+            lit(prefix)
+        );
+    }
+    m.push_str("];\n\n");
     m.push_str("/// Typed action enums, one per service: Alibaba Cloud's behind the `alibaba` feature (on by default),\n/// each AWS service's behind `aws-<prefix>` (all of them: `aws-all`).\npub mod typed {\n");
     for cloud in ["alibaba", "aws"] {
         let _ = writeln!(
