@@ -254,7 +254,8 @@ pub(crate) fn run(src: &Path, out: &Path) -> Result<()> {
             let v = json!({
                 "cloud": "alibaba",
                 "prefix": ext_prefix,
-                "name": format!("RAM code `{ext_prefix}` (actions required by `{prefix}`)"),
+                // The data names no product for these RAM codes: the code itself is the name.
+                "name": ext_prefix,
                 "actions": actions,
                 "resource_types": {},
                 "condition_keys": {},
