@@ -67,6 +67,10 @@ fn lit(s: &str) -> String {
 fn str_list(v: Option<&Value>) -> String {
     let items: Vec<String> =
         v.and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).map(lit).collect();
+    if items.is_empty() {
+        // one shared constant instead of a promoted empty slice at every use
+        return "E".to_owned();
+    }
     format!("&[{}]", items.join(", "))
 }
 

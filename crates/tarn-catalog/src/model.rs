@@ -2,6 +2,9 @@
 
 pub use tarn_arn::Cloud;
 
+/// The empty list, shared by every generated table row that has none.
+pub(crate) const E: &[&str] = &[];
+
 /// How much an action can do, in the taxonomy of the AWS Service Authorization Reference (Alibaba Cloud's
 /// create/update/delete map to `Write`, get to `Read`, list to `List`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

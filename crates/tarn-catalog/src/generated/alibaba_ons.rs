@@ -12,7 +12,7 @@ pub(crate) static SERVICE: Service = Service {
             prefix: "ons",
             name: "OpenOnsService",
             access_level: AccessLevel::Write,
-            resource_types: &[ActionResource { resource_type: "", required: true, condition_keys: &[], dependent_actions: &[] }, ],
+            resource_types: &[ActionResource { resource_type: "", required: true, condition_keys: E, dependent_actions: E }, ],
             apis: &["OpenOnsService"],
             verified: true,
         },

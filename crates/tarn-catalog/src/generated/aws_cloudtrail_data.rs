@@ -12,13 +12,13 @@ pub(crate) static SERVICE: Service = Service {
             prefix: "cloudtrail-data",
             name: "PutAuditEvents",
             access_level: AccessLevel::Write,
-            resource_types: &[ActionResource { resource_type: "channel", required: true, condition_keys: &[], dependent_actions: &[] }, ],
-            apis: &[],
+            resource_types: &[ActionResource { resource_type: "channel", required: true, condition_keys: E, dependent_actions: E }, ],
+            apis: E,
             verified: true,
         },
     ],
     resource_types: &[
-        ResourceType { name: "channel", arn: "arn:${Partition}:cloudtrail:${Region}:${Account}:channel/${ChannelId}", alternatives: &[], condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "channel", arn: "arn:${Partition}:cloudtrail:${Region}:${Account}:channel/${ChannelId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -12,13 +12,13 @@ pub(crate) static SERVICE: Service = Service {
             prefix: "eks-auth",
             name: "AssumeRoleForPodIdentity",
             access_level: AccessLevel::Read,
-            resource_types: &[ActionResource { resource_type: "cluster", required: true, condition_keys: &[], dependent_actions: &[] }, ],
-            apis: &[],
+            resource_types: &[ActionResource { resource_type: "cluster", required: true, condition_keys: E, dependent_actions: E }, ],
+            apis: E,
             verified: true,
         },
     ],
     resource_types: &[
-        ResourceType { name: "cluster", arn: "arn:${Partition}:eks:${Region}:${Account}:cluster/${ClusterName}", alternatives: &[], condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "cluster", arn: "arn:${Partition}:eks:${Region}:${Account}:cluster/${ClusterName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:ResourceTag/${TagKey}", ty: "String", verified: true },

@@ -12,13 +12,13 @@ pub(crate) static SERVICE: Service = Service {
             prefix: "finspace-api",
             name: "GetProgrammaticAccessCredentials",
             access_level: AccessLevel::Read,
-            resource_types: &[ActionResource { resource_type: "credential", required: true, condition_keys: &[], dependent_actions: &[] }, ],
-            apis: &[],
+            resource_types: &[ActionResource { resource_type: "credential", required: true, condition_keys: E, dependent_actions: E }, ],
+            apis: E,
             verified: true,
         },
     ],
     resource_types: &[
-        ResourceType { name: "credential", arn: "arn:${Partition}:finspace-api:${Region}:${Account}:/credentials/programmatic", alternatives: &[], condition_keys: &[] },
+        ResourceType { name: "credential", arn: "arn:${Partition}:finspace-api:${Region}:${Account}:/credentials/programmatic", alternatives: E, condition_keys: E },
     ],
     condition_keys: &[
     ],

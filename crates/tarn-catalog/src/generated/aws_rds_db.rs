@@ -12,13 +12,13 @@ pub(crate) static SERVICE: Service = Service {
             prefix: "rds-db",
             name: "connect",
             access_level: AccessLevel::PermissionsManagement,
-            resource_types: &[ActionResource { resource_type: "db-user", required: true, condition_keys: &[], dependent_actions: &[] }, ],
-            apis: &[],
+            resource_types: &[ActionResource { resource_type: "db-user", required: true, condition_keys: E, dependent_actions: E }, ],
+            apis: E,
             verified: true,
         },
     ],
     resource_types: &[
-        ResourceType { name: "db-user", arn: "arn:${Partition}:rds-db:${Region}:${Account}:dbuser:${DbiResourceId}/${DbUserName}", alternatives: &[], condition_keys: &[] },
+        ResourceType { name: "db-user", arn: "arn:${Partition}:rds-db:${Region}:${Account}:dbuser:${DbiResourceId}/${DbUserName}", alternatives: E, condition_keys: E },
     ],
     condition_keys: &[
     ],

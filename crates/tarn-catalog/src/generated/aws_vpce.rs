@@ -12,14 +12,14 @@ pub(crate) static SERVICE: Service = Service {
             prefix: "vpce",
             name: "AllowMultiRegion",
             access_level: AccessLevel::Write,
-            resource_types: &[ActionResource { resource_type: "vpc-endpoint", required: false, condition_keys: &[], dependent_actions: &[] }, ActionResource { resource_type: "vpc-endpoint-service", required: false, condition_keys: &[], dependent_actions: &[] }, ],
-            apis: &[],
+            resource_types: &[ActionResource { resource_type: "vpc-endpoint", required: false, condition_keys: E, dependent_actions: E }, ActionResource { resource_type: "vpc-endpoint-service", required: false, condition_keys: E, dependent_actions: E }, ],
+            apis: E,
             verified: true,
         },
     ],
     resource_types: &[
-        ResourceType { name: "vpc-endpoint", arn: "arn:${Partition}:ec2:${Region}:${Account}:vpc-endpoint/${VpcEndpointId}", alternatives: &[], condition_keys: &[] },
-        ResourceType { name: "vpc-endpoint-service", arn: "arn:${Partition}:ec2:${Region}:${Account}:vpc-endpoint-service/${VpcEndpointServiceId}", alternatives: &[], condition_keys: &[] },
+        ResourceType { name: "vpc-endpoint", arn: "arn:${Partition}:ec2:${Region}:${Account}:vpc-endpoint/${VpcEndpointId}", alternatives: E, condition_keys: E },
+        ResourceType { name: "vpc-endpoint-service", arn: "arn:${Partition}:ec2:${Region}:${Account}:vpc-endpoint-service/${VpcEndpointServiceId}", alternatives: E, condition_keys: E },
     ],
     condition_keys: &[
     ],
