@@ -81,6 +81,12 @@ fn obj(v: &Value, key: &str) -> Vec<(String, Value)> {
         .unwrap_or_default()
 }
 
+/// The order of every name-keyed table: lowercase name, then exact name. The service tables and the typed
+/// enums both use it, so an enum variant's discriminant is its entry's index in the table.
+fn sort_case_insensitive(rows: &mut [(String, Value)]) {
+    rows.sort_by(|a, b| a.0.to_ascii_lowercase().cmp(&b.0.to_ascii_lowercase()).then(a.0.cmp(&b.0)));
+}
+
 fn module_name(cloud: &str, prefix: &str) -> String {
     format!("{cloud}_{}", prefix.replace('-', "_"))
 }
@@ -96,7 +102,7 @@ fn service_file(preamble: &str, cloud: &str, svc: &Value, path: &Path) -> Result
     let _ = writeln!(o, "    name: {},", lit(svc["name"].as_str().unwrap_or_default()));
     // Actions, by lowercase name.
     let mut actions = obj(svc, "actions");
-    actions.sort_by(|a, b| a.0.to_ascii_lowercase().cmp(&b.0.to_ascii_lowercase()).then(a.0.cmp(&b.0)));
+    sort_case_insensitive(&mut actions);
     o.push_str("    actions: &[\n");
     for (name, a) in &actions {
         let level = a["access_level"].as_str().unwrap_or_default();
@@ -145,7 +151,7 @@ fn service_file(preamble: &str, cloud: &str, svc: &Value, path: &Path) -> Result
     o.push_str("    ],\n");
     // Condition keys, by lowercase name.
     let mut keys = obj(svc, "condition_keys");
-    keys.sort_by(|a, b| a.0.to_ascii_lowercase().cmp(&b.0.to_ascii_lowercase()).then(a.0.cmp(&b.0)));
+    sort_case_insensitive(&mut keys);
     o.push_str("    condition_keys: &[\n");
     for (name, ty) in keys {
         let _ = writeln!(
@@ -229,7 +235,7 @@ fn typed_file(preamble: &str, cloud: &str, svc: &Value) -> String {
     let name = svc["name"].as_str().unwrap_or_default();
     let module = module_name(cloud, prefix);
     let mut actions = obj(svc, "actions");
-    actions.sort_by(|a, b| a.0.to_ascii_lowercase().cmp(&b.0.to_ascii_lowercase()).then(a.0.cmp(&b.0)));
+    sort_case_insensitive(&mut actions);
     let mut o = String::from(preamble);
     let _ = writeln!(o, "//! Typed actions of `{prefix}` ({name}).\n");
     let _ = writeln!(o, "/// An action of `{prefix}` ({name}).");

@@ -40,8 +40,6 @@ pub struct Template {
     toks: Vec<Tok>,
     /// Index of the first token of the resource part.
     resource_tok: usize,
-    /// Index of the first token after the service segment.
-    after_service_tok: usize,
     service: Range<usize>,
     service_is_placeholder: bool,
     placeholders: Vec<Ph>,
@@ -113,7 +111,6 @@ impl Template {
         let toks = tokenize(text, Mode::Template)?;
         let l = layout(text, &toks, Mode::Template)?;
         let resource_tok = l.tok_bounds.resource.start;
-        let after_service_tok = l.tok_bounds.service.end;
         let mut placeholders = Vec::new();
         for (n, t) in toks.iter().enumerate() {
             if let TokKind::Placeholder { name, style } = &t.kind {
@@ -143,7 +140,6 @@ impl Template {
             cloud: l.cloud,
             toks,
             resource_tok,
-            after_service_tok,
             service_is_placeholder,
             service: l.service,
             placeholders,
@@ -204,10 +200,10 @@ impl Template {
     }
 
     fn template_syms(&self) -> Vec<Sym> {
-        let zone = zone_fn(self.cloud, self.after_service_tok, self.resource_tok);
         let mut out = Vec::new();
         for (n, t) in self.toks.iter().enumerate() {
-            let header = n < self.resource_tok || zone(n) == Zone::Header;
+            // Template wildcards in the partition, region or account never cross `:`.
+            let header = n < self.resource_tok;
             let any = if header { Cls::Not(COLON) } else { Cls::Any };
             let plain = |cls, many| Sym { cls, many, src: t.span.clone(), owner: None };
             match &t.kind {

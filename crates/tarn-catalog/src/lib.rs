@@ -50,10 +50,14 @@ pub fn services() -> &'static [&'static Service] {
 /// The service with this prefix in this cloud (case-insensitive). The same prefix in both clouds (`ram`,
 /// `sts`, `mq`) names two different services.
 pub fn service(cloud: Cloud, prefix: &str) -> Option<&'static Service> {
-    let i = generated::SERVICE_KEYS
+    generated::SERVICES.get(service_index(cloud, prefix)?).copied()
+}
+
+/// Index of a service in [`services`] (and in the generated key table, which has the same order).
+fn service_index(cloud: Cloud, prefix: &str) -> Option<usize> {
+    generated::SERVICE_KEYS
         .binary_search_by(|(c, p)| c.cmp(&cloud).then_with(|| cmp_ignore_case(p, prefix)))
-        .ok()?;
-    generated::SERVICES.get(i).copied()
+        .ok()
 }
 
 /// The services with this prefix in either cloud.
@@ -187,11 +191,7 @@ pub fn action(cloud: Cloud, input: &str) -> Result<&'static Action, LookupError>
     }
     let (prefix, name) = split_action(input)?;
     let svc = service_or_err(cloud, prefix)?;
-    svc.action(name).ok_or_else(|| LookupError::UnknownAction {
-        input: input.to_owned(),
-        api_actions: svc.api(name).map(|m| m.actions.to_vec()).unwrap_or_default(),
-        suggestions: svc.suggest(name, 3).into_iter().map(|a| a.full_name()).collect(),
-    })
+    svc.action(name).ok_or_else(|| svc.unknown_action(input, name))
 }
 
 /// Expands an action pattern (`log:Create*`, `s3:*Object?`, `mq:*`, or `*` for every action of the cloud)
@@ -319,7 +319,7 @@ fn parsed_templates(svc: &'static Service) -> &'static ParsedTemplates {
     static CACHE: OnceLock<Vec<OnceLock<ParsedTemplates>>> = OnceLock::new();
     static EMPTY: ParsedTemplates = Vec::new();
     let cache = CACHE.get_or_init(|| (0..services().len()).map(|_| OnceLock::new()).collect());
-    let Some(i) = services().iter().position(|s| std::ptr::eq(*s, svc)) else {
+    let Some(i) = service_index(svc.cloud, svc.prefix) else {
         return &EMPTY;
     };
     let Some(slot) = cache.get(i) else {
@@ -362,8 +362,22 @@ impl Service {
 
     /// The action with this name, case-insensitively; aliases resolve to their action.
     pub fn action(&self, name: &str) -> Option<&'static Action> {
-        let i = self.actions.binary_search_by(|a| cmp_ignore_case(a.name, name)).ok();
-        i.and_then(|i| self.actions.get(i))
+        self.actions.get(self.position(name)?)
+    }
+
+    /// Index of the action called `name` (case-insensitive) in [`Service::actions`].
+    fn position(&self, name: &str) -> Option<usize> {
+        self.actions.binary_search_by(|a| cmp_ignore_case(a.name, name)).ok()
+    }
+
+    /// The error for `input` (whose action part is `name`) not being an action of this service: what the
+    /// same-named API needs, or the closest names.
+    fn unknown_action(&self, input: &str, name: &str) -> LookupError {
+        LookupError::UnknownAction {
+            input: input.to_owned(),
+            api_actions: self.api(name).map(|m| m.actions.to_vec()).unwrap_or_default(),
+            suggestions: self.suggest(name, 3).into_iter().map(|a| a.full_name()).collect(),
+        }
     }
 
     /// The action an alias (`mq:OnsInstanceBaseInfo`) stands for.
@@ -520,9 +534,9 @@ impl Action {
     /// The condition keys valid for this action: action-level ∪ resource-level ∪ the cloud's global keys,
     /// each with its type.
     pub fn condition_keys(&self) -> Vec<&'static ConditionKey> {
-        let Some(svc) = services()
-            .iter()
-            .find(|s| s.prefix == self.prefix && s.actions.as_ptr_range().contains(&(self as *const Action)))
+        // The prefix names at most two services (one per cloud); the one whose table holds this entry is ours.
+        let Some(svc) = services_with_prefix(self.prefix)
+            .find(|s| s.actions.as_ptr_range().contains(&(self as *const Action)))
         else {
             return Vec::new();
         };
@@ -549,11 +563,7 @@ pub(crate) fn typed_index(svc: &Service, input: &str) -> Result<usize, LookupErr
         Some(_) => return Err(LookupError::Malformed { input: input.to_owned() }),
         None => input,
     };
-    svc.actions.binary_search_by(|a| cmp_ignore_case(a.name, name)).map_err(|_| LookupError::UnknownAction {
-        input: format!("{}:{name}", svc.prefix),
-        api_actions: svc.api(name).map(|m| m.actions.to_vec()).unwrap_or_default(),
-        suggestions: svc.suggest(name, 3).into_iter().map(|a| a.full_name()).collect(),
-    })
+    svc.position(name).ok_or_else(|| svc.unknown_action(&format!("{}:{name}", svc.prefix), name))
 }
 
 /// Finds a condition key of any service of the cloud, or a global one, by name (case-insensitive).
