@@ -206,7 +206,22 @@ impl ArnError {
 
 impl fmt::Display for ArnError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.kind {
+        write!(f, "{} at column {}", Message(&self.kind), self.column())
+    }
+}
+
+impl ArnError {
+    /// The message without the column (for callers that report the location their own way).
+    pub fn message(&self) -> String {
+        Message(&self.kind).to_string()
+    }
+}
+
+struct Message<'a>(&'a ArnErrorKind);
+
+impl fmt::Display for Message<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
             ArnErrorKind::Empty => f.write_str("empty ARN")?,
             ArnErrorKind::ExpectedPrefix { found } if found.is_empty() => {
                 f.write_str("expected `acs` or `arn`")?
@@ -242,7 +257,7 @@ impl fmt::Display for ArnError {
                 write!(f, "policy variable `{variable}` in a concrete ARN")?
             }
         }
-        write!(f, " at column {}", self.column())
+        Ok(())
     }
 }
 

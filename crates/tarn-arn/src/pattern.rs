@@ -6,7 +6,7 @@ use std::str::FromStr;
 
 use crate::error::ArnError;
 use crate::glob::{Glob, NoVars, Var, VarResolver};
-use crate::syntax::{layout, tokenize, Layout, Mode, TokKind};
+use crate::syntax::{layout_with, tokenize_with, Layout, Mode, TokKind};
 use crate::{Arn, Cloud};
 
 /// An ARN pattern, as written in a policy's `Resource` or `NotResource`: the lone `*`, or an ARN whose
@@ -58,11 +58,31 @@ enum Matcher {
 impl Pattern {
     /// Parses a pattern.
     pub fn parse(text: &str) -> Result<Self, ArnError> {
+        Self::parse_with(text, false)
+    }
+
+    /// Parses a resource as a policy document may hold it: like [`Pattern::parse`], but a space is
+    /// allowed inside the resource part, since object keys and other names may contain one
+    /// (`arn:aws:s3:::bucket/My Documents/*`), and the resource part may be empty (the AWS managed policy
+    /// `AmazonDevOpsGuruOrganizationsAccess` has `arn:aws:organizations::*:`; it matches nothing). Other
+    /// whitespace and control characters are still errors, and so is a space in any other segment.
+    ///
+    /// ```
+    /// use tarn_arn::Pattern;
+    /// assert!(Pattern::parse("arn:aws:s3:::b/My Documents/*").is_err());
+    /// assert!(Pattern::parse_in_document("arn:aws:s3:::b/My Documents/*").is_ok());
+    /// assert!(Pattern::parse_in_document("arn:aws:s3 :::b").is_err());
+    /// ```
+    pub fn parse_in_document(text: &str) -> Result<Self, ArnError> {
+        Self::parse_with(text, true)
+    }
+
+    fn parse_with(text: &str, in_document: bool) -> Result<Self, ArnError> {
         if text == "*" {
             return Ok(Self { text: text.into(), inner: None });
         }
-        let toks = tokenize(text, Mode::Pattern)?;
-        let l: Layout = layout(text, &toks, Mode::Pattern)?;
+        let toks = tokenize_with(text, Mode::Pattern, in_document)?;
+        let l: Layout = layout_with(text, &toks, Mode::Pattern, in_document)?;
         let b = &l.tok_bounds;
         let slice = |r: &Range<usize>| toks.get(r.clone()).unwrap_or_default();
         let mut vars = Vec::new();

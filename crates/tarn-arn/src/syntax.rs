@@ -83,6 +83,13 @@ fn err(kind: ArnErrorKind, text: &str, span: Range<usize>) -> ArnError {
 
 /// Splits `text` into tokens.
 pub(crate) fn tokenize(text: &str, mode: Mode) -> Result<Vec<Tok>, ArnError> {
+    tokenize_with(text, mode, false)
+}
+
+/// Splits `text` into tokens; with `space_in_resource`, a space (U+0020) inside the resource part is text.
+pub(crate) fn tokenize_with(text: &str, mode: Mode, space_in_resource: bool) -> Result<Vec<Tok>, ArnError> {
+    let resource_colons = if text.starts_with("acs:") { 4 } else { 5 };
+    let mut colons = 0;
     let mut toks: Vec<Tok> = Vec::new();
     let mut text_start: Option<usize> = None;
     let mut it = text.char_indices().peekable();
@@ -92,6 +99,10 @@ pub(crate) fn tokenize(text: &str, mode: Mode) -> Result<Vec<Tok>, ArnError> {
         }
     };
     while let Some((i, c)) = it.next() {
+        if c == ' ' && space_in_resource && colons >= resource_colons {
+            text_start.get_or_insert(i);
+            continue;
+        }
         if c.is_whitespace() {
             return Err(err(
                 ArnErrorKind::Whitespace { word: word_around(text, i), what: describe_whitespace(c) },
@@ -113,6 +124,9 @@ pub(crate) fn tokenize(text: &str, mode: Mode) -> Result<Vec<Tok>, ArnError> {
             _ => None,
         };
         if let Some(kind) = special {
+            if kind == TokKind::Colon {
+                colons += 1;
+            }
             flush(&mut toks, &mut text_start, i);
             toks.push(Tok { kind, span: i..i + 1 });
             continue;
@@ -243,6 +257,11 @@ fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
 
 /// Splits tokens into the segments of an ARN and checks the prefix, partition and service.
 pub(crate) fn layout(text: &str, toks: &[Tok], mode: Mode) -> Result<Layout, ArnError> {
+    layout_with(text, toks, mode, false)
+}
+
+/// [`layout`], optionally accepting an empty resource part (published policies contain such ARNs).
+pub(crate) fn layout_with(text: &str, toks: &[Tok], mode: Mode, empty_resource: bool) -> Result<Layout, ArnError> {
     if text.is_empty() {
         return Err(err(ArnErrorKind::Empty, text, 0..0));
     }
@@ -347,7 +366,7 @@ pub(crate) fn layout(text: &str, toks: &[Tok], mode: Mode) -> Result<Layout, Arn
         }
     }
     // Resource.
-    if l.resource.is_empty() {
+    if l.resource.is_empty() && !empty_resource {
         return Err(err(ArnErrorKind::EmptySegment { part: Part::Resource }, text, l.resource.clone()));
     }
     Ok(l)

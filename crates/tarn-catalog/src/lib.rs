@@ -531,13 +531,22 @@ impl Action {
         v
     }
 
+    /// The service this action belongs to (`None` only for an `Action` that is not from the catalog's
+    /// tables, which cannot be constructed outside this crate).
+    pub fn service(&self) -> Option<&'static Service> {
+        // The prefix names at most two services (one per cloud); the one whose table holds this entry is ours.
+        services_with_prefix(self.prefix).find(|s| s.actions.as_ptr_range().contains(&(self as *const Action)))
+    }
+
+    /// The cloud this action belongs to.
+    pub fn cloud(&self) -> Option<Cloud> {
+        self.service().map(|s| s.cloud)
+    }
+
     /// The condition keys valid for this action: action-level ∪ resource-level ∪ the cloud's global keys,
     /// each with its type.
     pub fn condition_keys(&self) -> Vec<&'static ConditionKey> {
-        // The prefix names at most two services (one per cloud); the one whose table holds this entry is ours.
-        let Some(svc) = services_with_prefix(self.prefix)
-            .find(|s| s.actions.as_ptr_range().contains(&(self as *const Action)))
-        else {
+        let Some(svc) = self.service() else {
             return Vec::new();
         };
         let mut names: Vec<&'static str> =

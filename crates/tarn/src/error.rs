@@ -1,0 +1,148 @@
+//! Errors of reading a policy document.
+
+use std::fmt;
+
+/// What kind of mistake a [`ParseError`] reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ParseErrorKind {
+    /// The text is not JSON (a missing comma, an unterminated string, trailing text, ...).
+    Syntax,
+    /// A `//` or `/* */` comment, which JSON does not allow (see [`ParseOptions::allow_comments`]).
+    ///
+    /// [`ParseOptions::allow_comments`]: crate::ParseOptions::allow_comments
+    Comment,
+    /// The same element twice in one object (`"Effect"` twice in a statement).
+    DuplicateKey,
+    /// An element that policies do not have (`"Efect"`).
+    UnknownElement,
+    /// A required element is missing (a statement without `Effect`).
+    MissingElement,
+    /// A value of the wrong JSON type (a number where a string belongs).
+    WrongType,
+    /// A value of the right type that is not valid (`"Effect": "allow"`, a malformed ARN, a date that is no
+    /// date).
+    InvalidValue,
+    /// Something the policy's dialect does not have (`IfExists` in RAM, an `acs:` ARN in IAM), or evidence
+    /// of both dialects in one document.
+    Dialect,
+    /// Nothing in the document says whether it is RAM or IAM (see [`Policy::from_json_as`]).
+    ///
+    /// [`Policy::from_json_as`]: crate::Policy::from_json_as
+    UnknownDialect,
+}
+
+/// Why a policy document could not be read, and where: line, column and JSON pointer of the offending
+/// value.
+///
+/// ```
+/// let err = tarn::Policy::from_json(r#"{"Version":"1","Statement":[{"Effect":"allow","Action":"mq:PUB","Resource":"*"}]}"#)
+///     .unwrap_err();
+/// assert_eq!(err.pointer(), "/Statement/0/Effect");
+/// assert_eq!(err.to_string(), "`Effect` is `Allow` or `Deny`, found `allow` at /Statement/0/Effect (line 1, column 39)");
+/// assert_eq!(err.help(), Some("write `Allow` (the value is case-sensitive)"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseError {
+    kind: ParseErrorKind,
+    message: String,
+    help: Option<String>,
+    offset: usize,
+    line: usize,
+    column: usize,
+    pointer: String,
+}
+
+impl ParseError {
+    pub(crate) fn new(
+        kind: ParseErrorKind,
+        message: String,
+        help: Option<String>,
+        src: &str,
+        offset: usize,
+        pointer: String,
+    ) -> Self {
+        let offset = offset.min(src.len());
+        let before = src.get(..offset).unwrap_or(src);
+        let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
+        Self { kind, message, help, offset, line, column, pointer }
+    }
+
+    /// What kind of mistake this is.
+    pub fn kind(&self) -> ParseErrorKind {
+        self.kind
+    }
+
+    /// The message without the location.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// What would be right, when there is more to say than the message.
+    pub fn help(&self) -> Option<&str> {
+        self.help.as_deref()
+    }
+
+    /// The 1-based line of the offending text.
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
+    /// The 1-based column (in characters) of the offending text.
+    pub fn column(&self) -> usize {
+        self.column
+    }
+
+    /// The byte offset of the offending text.
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+
+    /// The JSON pointer (RFC 6901) of the offending value, `""` for the document itself.
+    pub fn pointer(&self) -> &str {
+        &self.pointer
+    }
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)?;
+        if !self.pointer.is_empty() {
+            write!(f, " at {}", self.pointer)?;
+        }
+        write!(f, " (line {}, column {})", self.line, self.column)
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+/// Levenshtein distance, ASCII case-insensitive (for "did you mean").
+pub(crate) fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<u8> = b.bytes().map(|c| c.to_ascii_lowercase()).collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.bytes().map(|c| c.to_ascii_lowercase()).enumerate() {
+        let mut cur = Vec::with_capacity(b.len() + 1);
+        cur.push(i + 1);
+        for (j, &cb) in b.iter().enumerate() {
+            let sub = prev.get(j).map_or(usize::MAX, |&d| d.saturating_add(usize::from(ca != cb)));
+            let del = prev.get(j + 1).map_or(usize::MAX, |&d| d.saturating_add(1));
+            let ins = cur.get(j).map_or(usize::MAX, |&d: &usize| d.saturating_add(1));
+            cur.push(sub.min(del).min(ins));
+        }
+        prev = cur;
+    }
+    prev.last().copied().unwrap_or(usize::MAX)
+}
+
+/// The closest of `candidates` to `input`, if it is close enough to be what was meant.
+pub(crate) fn closest<'c>(input: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
+    let limit = (input.len() / 3).max(1);
+    candidates
+        .into_iter()
+        .map(|c| (distance(input, c), c))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
