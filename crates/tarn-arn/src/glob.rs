@@ -98,12 +98,14 @@ pub(crate) struct Glob {
 impl Glob {
     /// Builds a glob from tokens; policy variables are appended to `vars`.
     pub(crate) fn build(text: &str, toks: &[Tok], vars: &mut Vec<Var>) -> Glob {
-        let mut g = Glob::default();
-        let mut cur = Chunk::default();
-        let mut lit = String::new();
+        let mut g = Glob { chunks: Vec::with_capacity(2), ..Glob::default() };
+        let mut cur = Chunk { atoms: Vec::with_capacity(2) };
+        // One buffer for every literal; each literal is then allocated once, at its exact size.
+        let mut lit = String::with_capacity(toks.iter().map(|t| t.span.len()).sum());
         let flush_lit = |lit: &mut String, cur: &mut Chunk| {
             if !lit.is_empty() {
-                cur.atoms.push(Atom::Lit(std::mem::take(lit).into()));
+                cur.atoms.push(Atom::Lit(lit.as_str().into()));
+                lit.clear();
             }
         };
         for (n, t) in toks.iter().enumerate() {

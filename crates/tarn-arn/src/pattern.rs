@@ -3,10 +3,11 @@
 use std::fmt;
 use std::ops::Range;
 use std::str::FromStr;
+use std::sync::OnceLock;
 
 use crate::error::ArnError;
 use crate::glob::{Glob, NoVars, Var, VarResolver};
-use crate::syntax::{layout_with, tokenize_with, Layout, Mode, TokKind};
+use crate::syntax::{layout_with, tokenize_with, Layout, Mode, Tok, TokKind};
 use crate::{Arn, Cloud};
 
 /// An ARN pattern, as written in a policy's `Resource` or `NotResource`: the lone `*`, or an ARN whose
@@ -30,13 +31,28 @@ use crate::{Arn, Cloud};
 /// assert!(!home.matches_with(&"arn:aws:s3:::home/bob/notes.txt".parse::<Arn>()?, &vars));
 /// # Ok::<(), tarn_arn::ArnError>(())
 /// ```
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone)]
 pub struct Pattern {
     text: Box<str>,
     inner: Option<Box<Inner>>,
 }
 
-#[derive(Clone, PartialEq, Eq, Hash)]
+// The text determines everything else.
+impl PartialEq for Pattern {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text
+    }
+}
+
+impl Eq for Pattern {}
+
+impl std::hash::Hash for Pattern {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.text.hash(state);
+    }
+}
+
+#[derive(Clone)]
 struct Inner {
     cloud: Cloud,
     partition: Range<usize>,
@@ -45,14 +61,49 @@ struct Inner {
     account: Range<usize>,
     resource: Range<usize>,
     wildcards: bool,
+    in_document: bool,
     vars: Vec<Var>,
-    m: Matcher,
+    /// Built on first use: reading a policy document must not pay for matchers nobody runs.
+    m: OnceLock<Matcher>,
 }
 
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone)]
 enum Matcher {
     Aws { partition: Glob, rest: Glob },
     Alibaba { region: Glob, account: Glob, resource: Glob },
+    Nothing,
+}
+
+/// Builds the matcher of a pattern; `vars` receives its policy variables in order.
+fn build_matcher(text: &str, toks: &[Tok], l: &Layout, vars: &mut Vec<Var>) -> Matcher {
+    let b = &l.tok_bounds;
+    let slice = |r: &Range<usize>| toks.get(r.clone()).unwrap_or_default();
+    match l.cloud {
+        Cloud::Aws => {
+            let partition = Glob::build(text, slice(&b.partition), vars);
+            let rest_toks = toks.get(b.region.start..).unwrap_or_default();
+            let rest = Glob::build(text, rest_toks, vars);
+            Matcher::Aws { partition, rest }
+        }
+        Cloud::Alibaba => Matcher::Alibaba {
+            region: Glob::build(text, slice(&b.region), vars),
+            account: Glob::build(text, slice(&b.account), vars),
+            resource: Glob::build(text, slice(&b.resource), vars),
+        },
+    }
+}
+
+/// The policy variables of a token list, in order (as [`build_matcher`] numbers them).
+fn collect_vars(text: &str, toks: &[Tok]) -> Vec<Var> {
+    toks.iter()
+        .filter_map(|t| match &t.kind {
+            TokKind::Var { key, default } => Some(Var {
+                key: text.get(key.clone()).unwrap_or_default().into(),
+                default: default.as_ref().map(|d| text.get(d.clone()).unwrap_or_default().into()),
+            }),
+            _ => None,
+        })
+        .collect()
 }
 
 impl Pattern {
@@ -83,22 +134,7 @@ impl Pattern {
         }
         let toks = tokenize_with(text, Mode::Pattern, in_document)?;
         let l: Layout = layout_with(text, &toks, Mode::Pattern, in_document)?;
-        let b = &l.tok_bounds;
-        let slice = |r: &Range<usize>| toks.get(r.clone()).unwrap_or_default();
-        let mut vars = Vec::new();
-        let m = match l.cloud {
-            Cloud::Aws => {
-                let partition = Glob::build(text, slice(&b.partition), &mut vars);
-                let rest_toks = toks.get(b.region.start..).unwrap_or_default();
-                let rest = Glob::build(text, rest_toks, &mut vars);
-                Matcher::Aws { partition, rest }
-            }
-            Cloud::Alibaba => Matcher::Alibaba {
-                region: Glob::build(text, slice(&b.region), &mut vars),
-                account: Glob::build(text, slice(&b.account), &mut vars),
-                resource: Glob::build(text, slice(&b.resource), &mut vars),
-            },
-        };
+        let vars = collect_vars(text, &toks);
         let wildcards = toks.iter().any(|t| matches!(t.kind, TokKind::Star | TokKind::Quest));
         Ok(Self {
             text: text.into(),
@@ -110,8 +146,9 @@ impl Pattern {
                 account: l.account,
                 resource: l.resource,
                 wildcards,
+                in_document,
                 vars,
-                m,
+                m: OnceLock::new(),
             })),
         })
     }
@@ -193,7 +230,7 @@ impl Pattern {
         if i.cloud != arn.cloud() || self.text.get(i.service.clone()) != Some(arn.service()) {
             return false;
         }
-        match &i.m {
+        match self.matcher(i) {
             Matcher::Aws { partition, rest } => {
                 partition.matches(arn.partition().unwrap_or_default(), &i.vars, vars)
                     && rest.matches(arn.after_service(), &i.vars, vars)
@@ -203,7 +240,23 @@ impl Pattern {
                     && account.matches(arn.account(), &i.vars, vars)
                     && resource.matches(arn.resource(), &i.vars, vars)
             }
+            Matcher::Nothing => false,
         }
+    }
+}
+
+impl Pattern {
+    fn matcher<'i>(&self, i: &'i Inner) -> &'i Matcher {
+        i.m.get_or_init(|| {
+            // The text parsed when the pattern was made, so it parses again the same way.
+            let toks = tokenize_with(&self.text, Mode::Pattern, i.in_document).unwrap_or_default();
+            let mut vars = Vec::new();
+            match layout_with(&self.text, &toks, Mode::Pattern, i.in_document) {
+                Ok(l) => build_matcher(&self.text, &toks, &l, &mut vars),
+                // Unreachable for a parsed pattern; a matcher that matches nothing fails closed.
+                Err(_) => Matcher::Nothing,
+            }
+        })
     }
 }
 

@@ -535,7 +535,8 @@ impl Action {
     /// tables, which cannot be constructed outside this crate).
     pub fn service(&self) -> Option<&'static Service> {
         // The prefix names at most two services (one per cloud); the one whose table holds this entry is ours.
-        services_with_prefix(self.prefix).find(|s| s.actions.as_ptr_range().contains(&(self as *const Action)))
+        services_with_prefix(self.prefix)
+            .find(|s| s.actions.as_ptr_range().contains(&(self as *const Action)))
     }
 
     /// The cloud this action belongs to.

@@ -127,7 +127,14 @@ pub struct StatementBuilder {
 
 impl StatementBuilder {
     fn new(effect: Effect) -> Self {
-        Self { effect, sid: None, actions: Vec::new(), resources: Vec::new(), principal: None, conditions: Vec::new() }
+        Self {
+            effect,
+            sid: None,
+            actions: Vec::new(),
+            resources: Vec::new(),
+            principal: None,
+            conditions: Vec::new(),
+        }
     }
 
     /// A statement that allows.
@@ -154,7 +161,10 @@ impl StatementBuilder {
     }
 
     /// Adds several catalog actions.
-    pub fn actions<A: Into<&'static catalog::Action>>(mut self, actions: impl IntoIterator<Item = A>) -> Self {
+    pub fn actions<A: Into<&'static catalog::Action>>(
+        mut self,
+        actions: impl IntoIterator<Item = A>,
+    ) -> Self {
         self.actions.extend(actions.into_iter().map(|a| (false, PendingAction::Catalog(a.into()))));
         self
     }
@@ -244,12 +254,15 @@ impl Policy {
     ///     r#""Resource":["acs:mq:*:*:MQ_INST_1"]},{"Effect":"Allow","Action":["mq:PUB","mq:SUB"],"#,
     ///     r#""Resource":["acs:mq:*:*:MQ_INST_1%orders"]}]}"#));
     ///
-    /// // mq:PUB applies to topics, not to instances:
+    /// // mq:QueryInstanceBaseInfo applies to instances, not to topics:
     /// let err = Policy::builder(Dialect::Ram)
-    ///     .statement(StatementBuilder::allow().action(mq::Action::PUB).resource("acs:mq:*:*:MQ_INST_1"))
+    ///     .statement(StatementBuilder::allow().action(mq::Action::QueryInstanceBaseInfo).resource("acs:mq:*:*:MQ_INST_1%orders"))
     ///     .build()
     ///     .unwrap_err();
-    /// assert!(err.to_string().contains("`mq:PUB` applies to none of the resources"), "{err}");
+    /// assert_eq!(err.to_string(), "statement 0: `acs:mq:*:*:MQ_INST_1%orders` is of resource types `group`, \
+    ///     `mqtt_account`, `topic`, which none of the statement's actions applies to\nstatement 0: \
+    ///     `mq:QueryInstanceBaseInfo` applies to none of the resources (help: it applies to instance \
+    ///     (`acs:mq:${RegionId}:${AccountId}:${InstanceId}`))");
     /// ```
     pub fn builder(dialect: Dialect) -> PolicyBuilder {
         PolicyBuilder { dialect, version: dialect.default_version(), id: None, statements: Vec::new() }
@@ -283,13 +296,21 @@ impl PolicyBuilder {
             issues.push(BuildIssue { statement, message, help });
         };
         if self.version.dialect() != d {
-            issue(0, format!("version `{}` is not a {d} version", self.version), Some(format!("use `{}`", d.default_version())));
+            issue(
+                0,
+                format!("version `{}` is not a {d} version", self.version),
+                Some(format!("use `{}`", d.default_version())),
+            );
         }
         if self.id.is_some() && d == Dialect::Ram {
             issue(0, "RAM policies have no `Id`".to_owned(), None);
         }
         if self.statements.is_empty() {
-            issue(0, "the policy has no statements".to_owned(), Some("add one with `.statement(...)`".to_owned()));
+            issue(
+                0,
+                "the policy has no statements".to_owned(),
+                Some("add one with `.statement(...)`".to_owned()),
+            );
         }
         let mut statements = Vec::new();
         for (i, sb) in self.statements.into_iter().enumerate() {
@@ -301,7 +322,13 @@ impl PolicyBuilder {
         if !issues.is_empty() {
             return Err(BuildError { issues });
         }
-        Ok(Policy { dialect: d, version: Some(self.version), id: self.id, statements, single_statement: false })
+        Ok(Policy {
+            dialect: d,
+            version: Some(self.version),
+            id: self.id,
+            statements,
+            single_statement: false,
+        })
     }
 }
 
@@ -312,7 +339,11 @@ struct Resolved {
     actions: Vec<&'static catalog::Action>,
 }
 
-fn resolve(d: Dialect, a: PendingAction, report: &mut impl FnMut(String, Option<String>)) -> Option<Resolved> {
+fn resolve(
+    d: Dialect,
+    a: PendingAction,
+    report: &mut impl FnMut(String, Option<String>),
+) -> Option<Resolved> {
     let cloud = d.cloud();
     match a {
         PendingAction::Catalog(act) => {
@@ -438,7 +469,10 @@ fn build_statement(
             Dialect::Iam => "acs:",
         };
         if key.get(..4).is_some_and(|p| p.eq_ignore_ascii_case(foreign)) {
-            report(format!("the condition key `{key}` belongs to the other cloud; this is a {d} policy"), None);
+            report(
+                format!("the condition key `{key}` belongs to the other cloud; this is a {d} policy"),
+                None,
+            );
             ok = false;
         }
         let mut list = Vec::new();
@@ -486,7 +520,10 @@ fn check_principal(d: Dialect, p: &Principal, report: &mut impl FnMut(String, Op
     match p {
         Principal::Any => true,
         Principal::Uids(_) if d == Dialect::Iam => {
-            report("an IAM principal is `\"*\"` or a map".to_owned(), Some("use `Principal::Map`".to_owned()));
+            report(
+                "an IAM principal is `\"*\"` or a map".to_owned(),
+                Some("use `Principal::Map`".to_owned()),
+            );
             false
         }
         Principal::Uids(_) => true,
@@ -505,7 +542,11 @@ fn check_principal(d: Dialect, p: &Principal, report: &mut impl FnMut(String, Op
 
 /// Every resource must fit a resource type of some action of the statement, and every action must apply
 /// to some resource (a `*` resource serves every action; the action `*` every resource).
-fn check_fit(actions: &[Resolved], patterns: &[Pattern], report: &mut impl FnMut(String, Option<String>)) -> bool {
+fn check_fit(
+    actions: &[Resolved],
+    patterns: &[Pattern],
+    report: &mut impl FnMut(String, Option<String>),
+) -> bool {
     let mut ok = true;
     let any_action = actions.iter().any(|a| a.actions.is_empty());
     // The resource types each pattern fits, by service.
@@ -545,16 +586,21 @@ fn check_fit(actions: &[Resolved], patterns: &[Pattern], report: &mut impl FnMut
                 format!("`{p}` fits no resource type of `{}`", svc.prefix()),
                 Some(format!(
                     "the formats are {}",
-                    svc.resource_types().iter().map(|rt| format!("`{}`", rt.arn())).collect::<Vec<_>>().join(", ")
+                    svc.resource_types()
+                        .iter()
+                        .map(|rt| format!("`{}`", rt.arn()))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 )),
             ),
             Some(_) => {
                 let types: Vec<&str> = fit.iter().map(|(_, rt)| *rt).collect();
+                let (noun, list) = match types.as_slice() {
+                    [one] => ("type", format!("`{one}`")),
+                    many => ("types", many.iter().map(|t| format!("`{t}`")).collect::<Vec<_>>().join(", ")),
+                };
                 report(
-                    format!(
-                        "`{p}` is a {} resource, which none of the statement's actions applies to",
-                        types.join(" or ")
-                    ),
+                    format!("`{p}` is of resource {noun} {list}, which none of the statement's actions applies to"),
                     None,
                 );
             }

@@ -191,6 +191,11 @@ impl OperatorError {
     pub fn suggestion(&self) -> Option<&str> {
         self.suggestion.as_deref()
     }
+
+    /// Whether the name is no operator at all (rather than an operator combination that does not exist).
+    pub fn is_unknown(&self) -> bool {
+        self.reason.is_none()
+    }
 }
 
 impl fmt::Display for OperatorError {
@@ -415,7 +420,10 @@ impl ConditionValue {
             },
             ValueType::Binary => {
                 let ok = !text.is_empty()
-                    && text.trim_end_matches('=').bytes().all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'/');
+                    && text
+                        .trim_end_matches('=')
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'/');
                 if !ok {
                     return Err(err());
                 }
@@ -545,7 +553,8 @@ impl Date {
                 Some(b'Z' | b'z') => i += 1,
                 Some(&sign @ (b'+' | b'-')) => {
                     let oh = num(i + 1, 2)?;
-                    let (om, len) = if b.get(i + 3) == Some(&b':') { (num(i + 4, 2)?, 6) } else { (num(i + 3, 2)?, 5) };
+                    let (om, len) =
+                        if b.get(i + 3) == Some(&b':') { (num(i + 4, 2)?, 6) } else { (num(i + 3, 2)?, 5) };
                     if oh > 23 || om > 59 {
                         return None;
                     }
@@ -595,7 +604,9 @@ impl IpNet {
     /// Parses `203.0.113.0/24`, `2001:db8::/32` or a bare address.
     pub fn parse(s: &str) -> Option<Self> {
         let (addr, prefix) = match s.split_once('/') {
-            Some((a, p)) if !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()) => (a, Some(p.parse::<u8>().ok()?)),
+            Some((a, p)) if !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()) => {
+                (a, Some(p.parse::<u8>().ok()?))
+            }
             Some(_) => return None,
             None => (s, None),
         };

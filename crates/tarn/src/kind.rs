@@ -195,7 +195,7 @@ impl Policy {
     /// ```
     /// use tarn::{Policy, PolicyKind};
     /// let p = Policy::from_json(r#"{"Version":"1","Statement":[{"Effect":"Allow","Action":"mq:PUB","Resource":"*"}]}"#).unwrap();
-    /// assert_eq!(p.len_for_limit(PolicyKind::Managed), 76);
+    /// assert_eq!(p.len_for_limit(PolicyKind::Managed), 81);
     /// assert!(p.check_limits(PolicyKind::Session).is_ok());
     /// ```
     pub fn check_limits(&self, kind: PolicyKind) -> Result<(), LimitError> {
@@ -218,8 +218,14 @@ impl Policy {
         let mut err = |pointer: String, message: String, help: &str| {
             errors.push(KindError { pointer, message, help: help.to_owned() });
         };
-        if d == Dialect::Ram && matches!(kind, PolicyKind::InlineUser | PolicyKind::InlineRole | PolicyKind::InlineGroup) {
-            err(String::new(), "RAM has no inline policies".to_owned(), "attach a custom policy (`PolicyKind::Managed`)");
+        if d == Dialect::Ram
+            && matches!(kind, PolicyKind::InlineUser | PolicyKind::InlineRole | PolicyKind::InlineGroup)
+        {
+            err(
+                String::new(),
+                "RAM has no inline policies".to_owned(),
+                "attach a custom policy (`PolicyKind::Managed`)",
+            );
         }
         for (i, s) in self.statements.iter().enumerate() {
             let at = |el: &str| format!("/Statement/{i}/{el}");
@@ -266,7 +272,11 @@ impl Policy {
             match (&s.resources, kind) {
                 (Some(r), PolicyKind::Trust) => {
                     let el = if r.is_not() { "NotResource" } else { "Resource" };
-                    err(at(el), format!("a trust policy has no `{el}`"), "the resource is the role itself; remove the element");
+                    err(
+                        at(el),
+                        format!("a trust policy has no `{el}`"),
+                        "the resource is the role itself; remove the element",
+                    );
                 }
                 (None, k) if k != PolicyKind::Trust => err(
                     format!("/Statement/{i}"),

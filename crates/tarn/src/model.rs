@@ -246,6 +246,26 @@ pub struct Action {
     text: Box<str>,
 }
 
+const SERVICE: u8 = 1;
+const NAME: u8 = 2;
+
+/// Which bytes may appear in a service prefix and in an action name.
+#[expect(clippy::indexing_slicing, reason = "evaluated at compile time: a bad index fails the build")]
+static ACTION_BYTES: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() || c == b'-' {
+            t[b] = SERVICE | NAME;
+        } else if matches!(c, b'_' | b'.' | b'*' | b'?') {
+            t[b] = NAME;
+        }
+        b += 1;
+    }
+    t
+};
+
 /// Why an action string is not an action.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActionError {
@@ -282,45 +302,68 @@ impl Action {
     /// Parses an action: `*`, or `service:name` where the service is letters, digits and `-`, and the name
     /// is letters, digits, `_`, `-`, `.` and the wildcards `*` and `?`.
     pub fn parse(text: &str) -> Result<Self, ActionError> {
-        const FORM: &str = "an action is `*` or `<service>:<action>`, like `oss:GetObject` or `log:Get*`";
         if text == "*" {
             return Ok(Self { text: text.into() });
         }
+        // One pass over the bytes for the common case; the slow path below explains a rejection.
+        let bytes = text.as_bytes();
+        let colon = bytes.iter().position(|&b| b == b':');
+        let ok = match colon {
+            Some(i) if i > 0 && i + 1 < bytes.len() => {
+                let (service, name) =
+                    (bytes.get(..i).unwrap_or_default(), bytes.get(i + 1..).unwrap_or_default());
+                service.iter().all(|&b| ACTION_BYTES.get(usize::from(b)).is_some_and(|c| c & SERVICE != 0))
+                    && name.iter().all(|&b| ACTION_BYTES.get(usize::from(b)).is_some_and(|c| c & NAME != 0))
+            }
+            _ => false,
+        };
+        if ok {
+            Ok(Self { text: text.into() })
+        } else {
+            Err(Self::explain(text))
+        }
+    }
+
+    /// Why `text` is not an action.
+    fn explain(text: &str) -> ActionError {
+        const FORM: &str = "an action is `*` or `<service>:<action>`, like `oss:GetObject` or `log:Get*`";
         if text.is_empty() {
-            return Err(ActionError::new(text, "empty action".to_owned(), FORM));
+            return ActionError::new(text, "empty action".to_owned(), FORM);
         }
         if let Some(c) = text.chars().find(|c| c.is_whitespace() || c.is_control()) {
             let what = if c == ' ' { "a space".to_owned() } else { format!("U+{:04X}", u32::from(c)) };
-            return Err(ActionError::new(text, format!("`{}` contains {what}", text.escape_debug()), "remove it"));
+            return ActionError::new(text, format!("`{}` contains {what}", text.escape_debug()), "remove it");
         }
         let Some((service, name)) = text.split_once(':') else {
-            return Err(ActionError::new(text, format!("`{text}` has no service prefix"), FORM));
+            return ActionError::new(text, format!("`{text}` has no service prefix"), FORM);
         };
         if service.is_empty() || name.is_empty() {
-            return Err(ActionError::new(text, format!("`{text}` is not an action"), FORM));
+            return ActionError::new(text, format!("`{text}` is not an action"), FORM);
         }
         if service.contains(['*', '?']) {
-            return Err(ActionError::new(
+            return ActionError::new(
                 text,
                 format!("wildcard in the service prefix of `{text}`"),
                 "wildcards are allowed in the action name only (`s3:Get*`), or `*` for every action",
-            ));
+            );
         }
         if let Some(c) = service.chars().find(|c| !(c.is_ascii_alphanumeric() || *c == '-')) {
-            return Err(ActionError::new(
+            return ActionError::new(
                 text,
                 format!("`{c}` in the service prefix of `{text}`"),
                 "a service prefix is letters, digits and `-`",
-            ));
+            );
         }
-        if let Some(c) = name.chars().find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '*' | '?'))) {
-            return Err(ActionError::new(
+        if let Some(c) =
+            name.chars().find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '*' | '?')))
+        {
+            return ActionError::new(
                 text,
                 format!("`{c}` in the action name of `{text}`"),
                 "an action name is letters, digits, `_`, `-` and `.`, with `*` and `?` as wildcards",
-            ));
+            );
         }
-        Ok(Self { text: text.into() })
+        ActionError::new(text, format!("`{text}` is not an action"), FORM)
     }
 
     /// `*`: every action.
@@ -393,15 +436,20 @@ impl PrincipalKind {
     pub fn of(dialect: Dialect) -> &'static [PrincipalKind] {
         match dialect {
             Dialect::Ram => &[PrincipalKind::Ram, PrincipalKind::Service, PrincipalKind::Federated],
-            Dialect::Iam => {
-                &[PrincipalKind::Aws, PrincipalKind::Service, PrincipalKind::Federated, PrincipalKind::CanonicalUser]
-            }
+            Dialect::Iam => &[
+                PrincipalKind::Aws,
+                PrincipalKind::Service,
+                PrincipalKind::Federated,
+                PrincipalKind::CanonicalUser,
+            ],
         }
     }
 
     /// Parses a key; `None` for keys neither dialect has.
     pub fn parse(s: &str) -> Option<Self> {
-        [Self::Aws, Self::Ram, Self::Service, Self::Federated, Self::CanonicalUser].into_iter().find(|k| k.as_str() == s)
+        [Self::Aws, Self::Ram, Self::Service, Self::Federated, Self::CanonicalUser]
+            .into_iter()
+            .find(|k| k.as_str() == s)
     }
 
     /// The dialect that has this kind, or `None` if both do.

@@ -8,8 +8,8 @@ use crate::condition::{Condition, ConditionValue, JsonType, Operator};
 use crate::error::{closest, ParseError, ParseErrorKind};
 use crate::json::read::{Kind, Reader, Result, Scalar};
 use crate::model::{
-    Action, Dialect, Effect, ElementList, List, Policy, Principal, PrincipalElement, PrincipalKind, Statement,
-    Version,
+    Action, Dialect, Effect, ElementList, List, Policy, Principal, PrincipalElement, PrincipalKind,
+    Statement, Version,
 };
 
 /// How to read a policy document.
@@ -92,7 +92,10 @@ const STATEMENT_KEYS: &[&str] = &[
 fn unknown_key(r: &Reader<'_>, at: usize, key: &str, known: &[&str], whose: &str) -> ParseError {
     let help = match closest(key, known.iter().copied()) {
         Some(k) => Some(format!("did you mean `{k}`? (element names are case-sensitive)")),
-        None => Some(format!("{whose} has {}", known.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", "))),
+        None => Some(format!(
+            "{whose} has {}",
+            known.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+        )),
     };
     r.error(at, ParseErrorKind::UnknownElement, format!("unknown element `{key}`"), help)
 }
@@ -105,7 +108,10 @@ fn once(r: &Reader<'_>, seen: &mut u32, known: &[&str], key: &str, at: usize) ->
             at,
             ParseErrorKind::DuplicateKey,
             format!("duplicate `{key}`"),
-            Some("an element may appear once in an object; a JSON reader would keep only the last one".to_owned()),
+            Some(
+                "an element may appear once in an object; a JSON reader would keep only the last one"
+                    .to_owned(),
+            ),
         ));
     }
     *seen |= bit;
@@ -113,7 +119,13 @@ fn once(r: &Reader<'_>, seen: &mut u32, known: &[&str], key: &str, at: usize) ->
 }
 
 /// Records evidence of a dialect; an error if the document already showed the other one.
-fn see(r: &Reader<'_>, st: &mut State, dialect: Dialect, at: usize, what: impl FnOnce() -> String) -> Result<()> {
+fn see(
+    r: &Reader<'_>,
+    st: &mut State,
+    dialect: Dialect,
+    at: usize,
+    what: impl FnOnce() -> String,
+) -> Result<()> {
     match st.dialect {
         None => {
             let line = r.src().get(..at).map_or(1, |s| s.bytes().filter(|&b| b == b'\n').count() + 1);
@@ -139,14 +151,26 @@ fn see(r: &Reader<'_>, st: &mut State, dialect: Dialect, at: usize, what: impl F
 
 /// A rule that holds only in `dialect`: an error if the document is the other dialect, deferred if that
 /// is not known yet.
-fn only_in(r: &Reader<'_>, st: &mut State, dialect: Dialect, at: usize, what: &str, help: &str) -> Result<()> {
+fn only_in(
+    r: &Reader<'_>,
+    st: &mut State,
+    dialect: Dialect,
+    at: usize,
+    what: &str,
+    help: &str,
+) -> Result<()> {
     match st.dialect {
         None => {
             st.deferred = true;
             Ok(())
         }
         Some(d) if d == dialect => Ok(()),
-        Some(d) => Err(r.error(at, ParseErrorKind::Dialect, format!("{d} policies have no {what}"), Some(help.to_owned()))),
+        Some(d) => Err(r.error(
+            at,
+            ParseErrorKind::Dialect,
+            format!("{d} policies have no {what}"),
+            Some(help.to_owned()),
+        )),
     }
 }
 
@@ -175,7 +199,12 @@ fn document(r: &mut Reader<'_>, st: &mut State) -> Result<Policy> {
                         }
                         None => "write `\"1\"` (RAM) or `\"2012-10-17\"` (IAM)".to_owned(),
                     };
-                    return Err(r.error(at, ParseErrorKind::InvalidValue, format!("unknown version `{v}`"), Some(help)));
+                    return Err(r.error(
+                        at,
+                        ParseErrorKind::InvalidValue,
+                        format!("unknown version `{v}`"),
+                        Some(help),
+                    ));
                 };
                 see(r, st, parsed.dialect(), at, || format!("`\"Version\": \"{v}\"`"))?;
                 version = Some(parsed);
@@ -306,7 +335,14 @@ fn statement(r: &mut Reader<'_>, st: &mut State) -> Result<Statement> {
                     return Err(pair_error(r, "Principal"));
                 }
                 if not {
-                    only_in(r, st, Dialect::Iam, key_at, "`NotPrincipal` element", "list the principals in `Principal`")?;
+                    only_in(
+                        r,
+                        st,
+                        Dialect::Iam,
+                        key_at,
+                        "`NotPrincipal` element",
+                        "list the principals in `Principal`",
+                    )?;
                 }
                 let p = principal_value(r, st)?;
                 principal = Some(if not { PrincipalElement::all_but(p) } else { PrincipalElement::only(p) });
@@ -348,7 +384,7 @@ fn string_list<'a, T>(
             Ok(List::single(item(r, s, at)?))
         }
         Kind::Array => {
-            let mut items = Vec::new();
+            let mut items = Vec::with_capacity(8);
             r.array(|r, _| {
                 let at = r.start()?;
                 let s = r.string_value("a string")?;
@@ -410,7 +446,8 @@ fn principal_value(r: &mut Reader<'_>, st: &mut State) -> Result<Principal> {
                 if let Some(d) = kind.dialect() {
                     see(r, st, d, key_at, || format!("the principal kind `{key}`"))?;
                 }
-                let values = string_list(r, "a principal or an array of principals", |_, s, _| Ok(s.into_owned()))?;
+                let values =
+                    string_list(r, "a principal or an array of principals", |_, s, _| Ok(s.into_owned()))?;
                 match entries.iter_mut().find(|(k, _)| *k == kind) {
                     Some((_, existing)) => values.into_vec().into_iter().for_each(|v| existing.push(v)),
                     None => entries.push((kind, values)),
@@ -443,9 +480,10 @@ fn condition_value(r: &mut Reader<'_>, st: &mut State) -> Result<Condition> {
             let help = e.suggestion().map(|s| format!("write `{s}`")).or_else(|| {
                 Some("operators are String…, Numeric…, Date…, Bool, IpAddress, NotIpAddress, and in IAM Arn…, BinaryEquals, Null, …IfExists and ForAllValues:/ForAnyValue:".to_owned())
             });
-            let message = match e.suggestion() {
-                Some(_) => format!("unknown condition operator `{op_name}`"),
-                None => e.to_string(),
+            let message = if e.is_unknown() {
+                format!("unknown condition operator `{op_name}`")
+            } else {
+                e.to_string()
             };
             r.error(op_at, ParseErrorKind::InvalidValue, message, help)
         })?;

@@ -45,7 +45,8 @@ fn every_managed_policy_parses_round_trips_and_keeps_its_meaning() {
         };
         assert_eq!(p.dialect(), Dialect::Iam, "{name}");
         let compact = p.to_json();
-        let again = Policy::from_json(&compact).unwrap_or_else(|e| panic!("{name}: own output does not parse: {e}"));
+        let again =
+            Policy::from_json(&compact).unwrap_or_else(|e| panic!("{name}: own output does not parse: {e}"));
         assert_eq!(again, p, "{name}: from_json(to_json(p)) != p");
         let input: Value = serde_json::from_str(doc).unwrap();
         let output: Value = serde_json::from_str(&compact).unwrap();
@@ -54,7 +55,13 @@ fn every_managed_policy_parses_round_trips_and_keeps_its_meaning() {
         assert_eq!(serde_json::from_str::<Value>(&pretty).unwrap(), input, "{name}: pretty");
         assert_eq!(Policy::from_json(&pretty).unwrap(), p, "{name}: pretty round trip");
     }
-    assert!(failures.is_empty(), "{} of {} documents failed:\n{}", failures.len(), docs.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} documents failed:\n{}",
+        failures.len(),
+        docs.len(),
+        failures.join("\n")
+    );
 }
 
 /// JSON policies in the seed documents: blocks that start with `{` on their own line (after an optional

@@ -121,12 +121,36 @@ impl<'a> Reader<'a> {
     }
 
     /// Skips whitespace, and comments when they are allowed.
+    #[inline]
     pub(crate) fn ws(&mut self) -> Result<()> {
+        match self.byte(self.pos) {
+            Some(b' ' | b'\t' | b'\n' | b'\r' | b'/') => self.skip_ws(),
+            _ => Ok(()),
+        }
+    }
+
+    fn skip_ws(&mut self) -> Result<()> {
+        let bytes = self.bytes();
+        let mut i = self.pos;
         loop {
-            match self.byte(self.pos) {
-                Some(b' ' | b'\t' | b'\n' | b'\r') => self.pos += 1,
-                Some(b'/') => self.comment()?,
-                _ => return Ok(()),
+            match bytes.get(i) {
+                Some(b' ') => {
+                    i += 1;
+                    // Indentation comes in runs: skip eight spaces at a time.
+                    while bytes.get(i..i + 8) == Some(b"        ") {
+                        i += 8;
+                    }
+                }
+                Some(b'\t' | b'\n' | b'\r') => i += 1,
+                Some(b'/') => {
+                    self.pos = i;
+                    self.comment()?;
+                    i = self.pos;
+                }
+                _ => {
+                    self.pos = i;
+                    return Ok(());
+                }
             }
         }
     }
@@ -196,7 +220,7 @@ impl<'a> Reader<'a> {
         self.expect_byte(b'"', "a string")?;
         let start = self.pos;
         let bytes = self.bytes();
-        let mut i = start;
+        let mut i = skip_plain(bytes, start);
         // Fast path: no escapes.
         while let Some(&b) = bytes.get(i) {
             match b {
@@ -388,7 +412,10 @@ impl<'a> Reader<'a> {
 
     /// Reads an object, calling `member` with each key (and the byte offset of the key) while the key is
     /// on the path.
-    pub(crate) fn object(&mut self, mut member: impl FnMut(&mut Self, Cow<'a, str>, usize) -> Result<()>) -> Result<()> {
+    pub(crate) fn object(
+        &mut self,
+        mut member: impl FnMut(&mut Self, Cow<'a, str>, usize) -> Result<()>,
+    ) -> Result<()> {
         self.ws()?;
         self.expect_byte(b'{', "an object")?;
         self.ws()?;
@@ -400,7 +427,8 @@ impl<'a> Reader<'a> {
             self.ws()?;
             let key_at = self.pos;
             if self.byte(self.pos) != Some(b'"') {
-                return Err(self.syntax(self.pos, format!("expected a key in quotes, found {}", self.found(self.pos))));
+                return Err(self
+                    .syntax(self.pos, format!("expected a key in quotes, found {}", self.found(self.pos))));
             }
             let key = self.string()?;
             self.ws()?;
@@ -422,7 +450,10 @@ impl<'a> Reader<'a> {
                     self.pos += 1;
                     return Ok(());
                 }
-                _ => return Err(self.syntax(self.pos, format!("expected `,` or `}}`, found {}", self.found(self.pos)))),
+                _ => {
+                    return Err(self
+                        .syntax(self.pos, format!("expected `,` or `}}`, found {}", self.found(self.pos))))
+                }
             }
         }
     }
@@ -456,7 +487,11 @@ impl<'a> Reader<'a> {
                     self.pos += 1;
                     return Ok(());
                 }
-                _ => return Err(self.syntax(self.pos, format!("expected `,` or `]`, found {}", self.found(self.pos)))),
+                _ => {
+                    return Err(
+                        self.syntax(self.pos, format!("expected `,` or `]`, found {}", self.found(self.pos)))
+                    )
+                }
             }
         }
     }
@@ -465,8 +500,32 @@ impl<'a> Reader<'a> {
     pub(crate) fn finish(&mut self) -> Result<()> {
         self.ws()?;
         if self.pos < self.src.len() {
-            return Err(self.syntax(self.pos, format!("unexpected {} after the policy document", self.found(self.pos))));
+            return Err(self
+                .syntax(self.pos, format!("unexpected {} after the policy document", self.found(self.pos))));
         }
         Ok(())
     }
+}
+
+/// Skips, eight bytes at a time, the bytes of a string that need no attention (anything but `"`, `\\` and
+/// control characters); returns the index of the first eight-byte block that may hold one.
+#[inline]
+fn skip_plain(bytes: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        let quote = has_zero(x ^ (ONES * u64::from(b'"')));
+        let backslash = has_zero(x ^ (ONES * u64::from(b'\\')));
+        // A byte below 0x20: subtracting 0x20 borrows into its high bit (bytes >= 0x80 excluded by `!x`).
+        let control = x.wrapping_sub(ONES * 0x20) & !x & HIGHS;
+        if quote | backslash | control != 0 {
+            break;
+        }
+        i += 8;
+    }
+    i
 }
