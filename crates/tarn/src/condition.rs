@@ -721,12 +721,13 @@ impl Condition {
         }
     }
 
-    /// Adds values for a key under an operator, merging with what is there (keys compare
-    /// case-insensitively, as the clouds compare them).
+    /// Adds values for a key under an operator, merging with what is there when the same operator and the
+    /// same key (exactly as written) are there already. Keys that differ only in case stay apart: two keys
+    /// under one operator must both hold, and merging their values would widen the condition.
     pub fn add(&mut self, operator: Operator, key: &str, values: List<ConditionValue>) {
         let i = self.add_operator(operator);
         if let Some(block) = self.blocks.get_mut(i) {
-            match block.keys.iter_mut().find(|k| k.key.eq_ignore_ascii_case(key)) {
+            match block.keys.iter_mut().find(|k| k.key == key) {
                 Some(existing) => {
                     for v in values.into_vec() {
                         existing.values.push(v);
