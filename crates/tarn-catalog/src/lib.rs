@@ -679,8 +679,3 @@ impl Prerequisite {
         self.except_apis
     }
 }
-
-/// The README's examples are compiled and run as doctests.
-#[cfg(doctest)]
-#[doc = include_str!("../../../README.md")]
-struct ReadmeDoctests;

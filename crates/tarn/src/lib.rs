@@ -99,3 +99,8 @@ impl std::fmt::Display for Policy {
         }
     }
 }
+
+/// The README's examples are compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+struct ReadmeDoctests;

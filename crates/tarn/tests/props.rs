@@ -45,7 +45,13 @@ fn resource_part() -> impl Strategy<Value = String> {
 }
 
 fn resource(d: Dialect) -> impl Strategy<Value = String> {
-    let arn = ("[a-z][a-z0-9-]{0,5}", "[a-z0-9*?-]{0,6}", "[0-9*]{0,6}", resource_part(), prop_oneof![Just("aws"), Just("aws-cn"), Just("*")])
+    let arn = (
+        "[a-z][a-z0-9-]{0,5}",
+        "[a-z0-9*?-]{0,6}",
+        "[0-9*]{0,6}",
+        resource_part(),
+        prop_oneof![Just("aws"), Just("aws-cn"), Just("*")],
+    )
         .prop_map(move |(svc, region, account, res, partition)| match d {
             Dialect::Ram => format!("acs:{svc}:{region}:{account}:{res}"),
             Dialect::Iam => format!("arn:{partition}:{svc}:{region}:{account}:{res}"),
@@ -58,7 +64,10 @@ fn principal(d: Dialect) -> impl Strategy<Value = String> {
         Dialect::Ram => &["RAM", "Service", "Federated"],
         Dialect::Iam => &["AWS", "Service", "Federated", "CanonicalUser"],
     };
-    let map = (proptest::sample::subsequence(kinds, 1..=kinds.len()), prop::collection::vec(("[a-z0-9:/*.-]{1,20}", any::<bool>()), 4))
+    let map = (
+        proptest::sample::subsequence(kinds, 1..=kinds.len()),
+        prop::collection::vec(("[a-z0-9:/*.-]{1,20}", any::<bool>()), 4),
+    )
         .prop_map(|(ks, vals)| {
             let members: Vec<String> = ks
                 .iter()
@@ -67,7 +76,8 @@ fn principal(d: Dialect) -> impl Strategy<Value = String> {
                 .collect();
             format!("{{{}}}", members.join(","))
         });
-    let uids = prop::collection::vec("[0-9]{16}", 0..3).prop_map(|v| format!("[{}]", v.iter().map(|s| q(s)).collect::<Vec<_>>().join(",")));
+    let uids = prop::collection::vec("[0-9]{16}", 0..3)
+        .prop_map(|v| format!("[{}]", v.iter().map(|s| q(s)).collect::<Vec<_>>().join(",")));
     match d {
         Dialect::Ram => prop_oneof![Just(q("*")), map, uids].boxed(),
         Dialect::Iam => prop_oneof![Just(q("*")), map].boxed(),
@@ -77,17 +87,39 @@ fn principal(d: Dialect) -> impl Strategy<Value = String> {
 /// Operators with a value generator for their type.
 fn condition(d: Dialect) -> impl Strategy<Value = String> {
     let ops: Vec<&'static str> = match d {
-        Dialect::Ram => vec!["StringEquals", "StringNotLike", "NumericLessThan", "DateGreaterThan", "Bool", "IpAddress", "NotIpAddress"],
+        Dialect::Ram => vec![
+            "StringEquals",
+            "StringNotLike",
+            "NumericLessThan",
+            "DateGreaterThan",
+            "Bool",
+            "IpAddress",
+            "NotIpAddress",
+        ],
         Dialect::Iam => vec![
-            "StringEquals", "ForAnyValue:StringLike", "StringNotEqualsIfExists", "NumericLessThan", "DateGreaterThan",
-            "Bool", "IpAddress", "ArnLike", "Null", "BinaryEquals", "ForAllValues:StringEqualsIgnoreCase",
+            "StringEquals",
+            "ForAnyValue:StringLike",
+            "StringNotEqualsIfExists",
+            "NumericLessThan",
+            "DateGreaterThan",
+            "Bool",
+            "IpAddress",
+            "ArnLike",
+            "Null",
+            "BinaryEquals",
+            "ForAllValues:StringEqualsIgnoreCase",
         ],
     };
     let prefix = match d {
         Dialect::Ram => "acs",
         Dialect::Iam => "aws",
     };
-    let block = (proptest::sample::select(ops), prop::collection::btree_set("[A-Za-z]{1,6}(/[a-z]{1,3})?", 1..3), any::<bool>(), prop::collection::vec(value_seed(), 1..4))
+    let block = (
+        proptest::sample::select(ops),
+        prop::collection::btree_set("[A-Za-z]{1,6}(/[a-z]{1,3})?", 1..3),
+        any::<bool>(),
+        prop::collection::vec(value_seed(), 1..4),
+    )
         .prop_map(move |(op, keys, single, seeds)| {
             let members: Vec<String> = keys
                 .iter()
@@ -104,7 +136,10 @@ fn condition(d: Dialect) -> impl Strategy<Value = String> {
         for (op, body) in blocks {
             seen.entry(op).or_insert(body);
         }
-        format!("{{{}}}", seen.iter().map(|(op, body)| format!("{}:{body}", q(op))).collect::<Vec<_>>().join(","))
+        format!(
+            "{{{}}}",
+            seen.iter().map(|(op, body)| format!("{}:{body}", q(op))).collect::<Vec<_>>().join(",")
+        )
     })
 }
 
@@ -114,12 +149,22 @@ fn value_seed() -> impl Strategy<Value = (String, u32, bool)> {
 }
 
 fn value_for(op: &str, (text, n, flag): &(String, u32, bool)) -> String {
-    let base = op.trim_start_matches("ForAnyValue:").trim_start_matches("ForAllValues:").trim_end_matches("IfExists");
+    let base = op
+        .trim_start_matches("ForAnyValue:")
+        .trim_start_matches("ForAllValues:")
+        .trim_end_matches("IfExists");
     match base {
         "NumericLessThan" if *flag => n.to_string(),
         "NumericLessThan" => q(&format!("{}.{}", n / 100, n % 100)),
         "DateGreaterThan" if *flag => q(&(n / 2).to_string()),
-        "DateGreaterThan" => q(&format!("20{:02}-{:02}-{:02}T{:02}:{:02}:00Z", n % 100, n % 12 + 1, n % 28 + 1, n % 24, n % 60)),
+        "DateGreaterThan" => q(&format!(
+            "20{:02}-{:02}-{:02}T{:02}:{:02}:00Z",
+            n % 100,
+            n % 12 + 1,
+            n % 28 + 1,
+            n % 24,
+            n % 60
+        )),
         "Bool" | "Null" if *flag => (n % 2 == 0).to_string(),
         "Bool" | "Null" => q(if n % 2 == 0 { "true" } else { "false" }),
         "IpAddress" | "NotIpAddress" => q(&format!("10.{}.{}.0/{}", n % 256, (n / 256) % 256, n % 33)),
@@ -140,26 +185,44 @@ fn statement(d: Dialect) -> impl Strategy<Value = String> {
         prop::collection::vec(any::<usize>(), 8),
         prop_oneof![Just(""), Just(" "), Just("\n  ")],
     )
-        .prop_map(move |(allow, actions, (a_single, not_action), resources, principal, condition, sid, order, sep)| {
-            let mut m = vec![("Effect".to_owned(), q(if allow { "Allow" } else { "Deny" }))];
-            let actions: Vec<String> = actions.iter().map(|a| q(a)).collect();
-            m.push((if not_action { "NotAction" } else { "Action" }.to_owned(), one_or_many(&actions, a_single)));
-            if let Some((rs, single, not)) = resources {
-                let rs: Vec<String> = rs.iter().map(|r| q(r)).collect();
-                m.push((if not { "NotResource" } else { "Resource" }.to_owned(), one_or_many(&rs, single)));
-            }
-            if let Some((p, not)) = principal {
-                let key = if not && d == Dialect::Iam { "NotPrincipal" } else { "Principal" };
-                m.push((key.to_owned(), p));
-            }
-            if let Some(c) = condition {
-                m.push(("Condition".to_owned(), c));
-            }
-            if let (Some(sid), Dialect::Iam) = (sid, d) {
-                m.push(("Sid".to_owned(), q(&sid)));
-            }
-            object(m, &order, sep)
-        })
+        .prop_map(
+            move |(
+                allow,
+                actions,
+                (a_single, not_action),
+                resources,
+                principal,
+                condition,
+                sid,
+                order,
+                sep,
+            )| {
+                let mut m = vec![("Effect".to_owned(), q(if allow { "Allow" } else { "Deny" }))];
+                let actions: Vec<String> = actions.iter().map(|a| q(a)).collect();
+                m.push((
+                    if not_action { "NotAction" } else { "Action" }.to_owned(),
+                    one_or_many(&actions, a_single),
+                ));
+                if let Some((rs, single, not)) = resources {
+                    let rs: Vec<String> = rs.iter().map(|r| q(r)).collect();
+                    m.push((
+                        if not { "NotResource" } else { "Resource" }.to_owned(),
+                        one_or_many(&rs, single),
+                    ));
+                }
+                if let Some((p, not)) = principal {
+                    let key = if not && d == Dialect::Iam { "NotPrincipal" } else { "Principal" };
+                    m.push((key.to_owned(), p));
+                }
+                if let Some(c) = condition {
+                    m.push(("Condition".to_owned(), c));
+                }
+                if let (Some(sid), Dialect::Iam) = (sid, d) {
+                    m.push(("Sid".to_owned(), q(&sid)));
+                }
+                object(m, &order, sep)
+            },
+        )
 }
 
 fn document() -> impl Strategy<Value = (Dialect, String)> {
@@ -172,7 +235,11 @@ fn document() -> impl Strategy<Value = (Dialect, String)> {
             prop::collection::vec(any::<usize>(), 3),
         )
             .prop_map(move |(statements, single, iam_version, id, order)| {
-                let st = if single && statements.len() == 1 { statements[0].clone() } else { format!("[{}]", statements.join(",")) };
+                let st = if single && statements.len() == 1 {
+                    statements[0].clone()
+                } else {
+                    format!("[{}]", statements.join(","))
+                };
                 let mut m = vec![("Statement".to_owned(), st)];
                 match d {
                     Dialect::Ram => m.push(("Version".to_owned(), q("1"))),
