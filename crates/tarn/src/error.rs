@@ -44,6 +44,13 @@ pub enum ParseErrorKind {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseError {
+    // Boxed: the reader returns `Result<_, ParseError>` from every step, and a small error keeps those
+    // results small.
+    inner: Box<Inner>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Inner {
     kind: ParseErrorKind,
     message: String,
     help: Option<String>,
@@ -67,52 +74,53 @@ impl ParseError {
         let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
         let column = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
-        Self { kind, message, help, offset, line, column, pointer }
+        Self { inner: Box::new(Inner { kind, message, help, offset, line, column, pointer }) }
     }
 
     /// What kind of mistake this is.
     pub fn kind(&self) -> ParseErrorKind {
-        self.kind
+        self.inner.kind
     }
 
     /// The message without the location.
     pub fn message(&self) -> &str {
-        &self.message
+        &self.inner.message
     }
 
     /// What would be right, when there is more to say than the message.
     pub fn help(&self) -> Option<&str> {
-        self.help.as_deref()
+        self.inner.help.as_deref()
     }
 
     /// The 1-based line of the offending text.
     pub fn line(&self) -> usize {
-        self.line
+        self.inner.line
     }
 
     /// The 1-based column (in characters) of the offending text.
     pub fn column(&self) -> usize {
-        self.column
+        self.inner.column
     }
 
     /// The byte offset of the offending text.
     pub fn offset(&self) -> usize {
-        self.offset
+        self.inner.offset
     }
 
     /// The JSON pointer (RFC 6901) of the offending value, `""` for the document itself.
     pub fn pointer(&self) -> &str {
-        &self.pointer
+        &self.inner.pointer
     }
 }
 
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)?;
-        if !self.pointer.is_empty() {
-            write!(f, " at {}", self.pointer)?;
+        let e = &self.inner;
+        f.write_str(&e.message)?;
+        if !e.pointer.is_empty() {
+            write!(f, " at {}", e.pointer)?;
         }
-        write!(f, " (line {}, column {})", self.line, self.column)
+        write!(f, " (line {}, column {})", e.line, e.column)
     }
 }
 

@@ -59,17 +59,29 @@ struct State {
     dialect: Option<Dialect>,
     /// `None` when the dialect was given by the caller.
     evidence: Option<Evidence>,
-    /// A dialect-dependent rule was met before the dialect was known.
-    deferred: bool,
+    /// Rules that hold only in RAM / only in IAM were met before the dialect was known.
+    deferred: [bool; 2],
+}
+
+fn slot(d: Dialect) -> usize {
+    match d {
+        Dialect::Ram => 0,
+        Dialect::Iam => 1,
+    }
 }
 
 pub(crate) fn parse(src: &str, opts: &ParseOptions) -> std::result::Result<Policy, ParseError> {
-    let mut st = State { dialect: opts.dialect, evidence: None, deferred: false };
+    let mut st = State { dialect: opts.dialect, evidence: None, deferred: [false; 2] };
     let mut r = Reader::new(src, opts.comments);
     let policy = document(&mut r, &mut st)?;
-    if st.deferred {
-        // Some rule needed the dialect before the document revealed it: read again, now knowing it.
-        let mut again = State { dialect: Some(policy.dialect), evidence: st.evidence, deferred: false };
+    let other = match policy.dialect {
+        Dialect::Ram => Dialect::Iam,
+        Dialect::Iam => Dialect::Ram,
+    };
+    if st.deferred.get(slot(other)).copied().unwrap_or(false) {
+        // A rule of the other dialect was met before the document revealed its own: read again, now
+        // knowing it, to report the first such rule where it is.
+        let mut again = State { dialect: Some(policy.dialect), evidence: st.evidence, deferred: [false; 2] };
         let mut r = Reader::new(src, opts.comments);
         return document(&mut r, &mut again);
     }
@@ -101,8 +113,9 @@ fn unknown_key(r: &Reader<'_>, at: usize, key: &str, known: &[&str], whose: &str
 }
 
 /// Marks `key` seen; an error if it was seen before.
+#[inline]
 fn once(r: &Reader<'_>, seen: &mut u32, known: &[&str], key: &str, at: usize) -> Result<()> {
-    let bit = known.iter().position(|k| *k == key).map_or(0, |i| 1u32 << i);
+    let bit = known.iter().position(|k| k.len() == key.len() && *k == key).map_or(0, |i| 1u32 << i);
     if *seen & bit != 0 {
         return Err(r.error(
             at,
@@ -161,7 +174,9 @@ fn only_in(
 ) -> Result<()> {
     match st.dialect {
         None => {
-            st.deferred = true;
+            if let Some(flag) = st.deferred.get_mut(slot(dialect)) {
+                *flag = true;
+            }
             Ok(())
         }
         Some(d) if d == dialect => Ok(()),
@@ -498,7 +513,11 @@ fn condition_value(r: &mut Reader<'_>, st: &mut State) -> Result<Condition> {
                     ))
                 }
                 Some(Dialect::Iam) => {}
-                None => st.deferred = true,
+                None => {
+                    if let Some(flag) = st.deferred.get_mut(slot(Dialect::Iam)) {
+                        *flag = true;
+                    }
+                }
             }
         }
         let ty = op.base().value_type();

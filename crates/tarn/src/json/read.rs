@@ -215,26 +215,40 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads a string (after whitespace).
+    #[inline]
     pub(crate) fn string(&mut self) -> Result<Cow<'a, str>> {
-        self.ws()?;
-        self.expect_byte(b'"', "a string")?;
+        if self.byte(self.pos) != Some(b'"') {
+            self.ws()?;
+            self.expect_byte(b'"', "a string")?;
+        } else {
+            self.pos += 1;
+        }
         let start = self.pos;
         let bytes = self.bytes();
         let mut i = skip_plain(bytes, start);
         // Fast path: no escapes.
         while let Some(&b) = bytes.get(i) {
-            match b {
-                b'"' => {
-                    self.pos = i + 1;
-                    return Ok(Cow::Borrowed(self.src.get(start..i).unwrap_or_default()));
-                }
-                b'\\' => break,
-                0..=0x1f => return Err(self.control_in_string(i)),
-                _ => i += 1,
+            if b == b'"' {
+                self.pos = i + 1;
+                return Ok(Cow::Borrowed(self.src.get(start..i).unwrap_or_default()));
             }
+            if b == b'\\' || b < 0x20 {
+                break;
+            }
+            i += 1;
         }
-        if i >= bytes.len() {
-            return Err(self.syntax(start - 1, "unterminated string"));
+        self.string_slow(start, i)
+    }
+
+    /// The rest of a string from `i` on: escapes, control characters, or the end of the input.
+    #[cold]
+    #[inline(never)]
+    fn string_slow(&mut self, start: usize, mut i: usize) -> Result<Cow<'a, str>> {
+        let bytes = self.bytes();
+        match bytes.get(i) {
+            None => return Err(self.syntax(start - 1, "unterminated string")),
+            Some(&b) if b < 0x20 => return Err(self.control_in_string(i)),
+            _ => {}
         }
         let mut out = String::with_capacity(i - start + 16);
         out.push_str(self.src.get(start..i).unwrap_or_default());
