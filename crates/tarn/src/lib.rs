@@ -29,6 +29,7 @@
 mod builder;
 mod condition;
 mod error;
+mod excerpt;
 mod json;
 mod kind;
 mod model;
@@ -40,6 +41,7 @@ pub use condition::{
     OperatorError, SetQualifier, Typed, ValueError, ValueType,
 };
 pub use error::{ParseError, ParseErrorKind};
+pub use excerpt::{policies_in_text, Excerpt};
 pub use kind::{KindError, Limit, LimitError, PolicyKind, Unit};
 pub use model::{
     Action, ActionError, ActionList, Dialect, Effect, ElementList, List, Policy, Principal, PrincipalElement,

@@ -191,10 +191,7 @@ fn only_in(
 
 fn document(r: &mut Reader<'_>, st: &mut State) -> Result<Policy> {
     let start = r.start()?;
-    if r.peek()? != Kind::Object {
-        let kind = r.peek()?;
-        return Err(r.wrong_type(kind, "a policy document (an object with `Version` and `Statement`)"));
-    }
+    r.expect_object("a policy document (an object with `Version` and `Statement`)")?;
     let mut version = None;
     let mut id = None;
     let mut statements = None;
@@ -277,10 +274,7 @@ fn document(r: &mut Reader<'_>, st: &mut State) -> Result<Policy> {
 
 fn statement(r: &mut Reader<'_>, st: &mut State) -> Result<Statement> {
     let start = r.start()?;
-    if r.peek()? != Kind::Object {
-        let kind = r.peek()?;
-        return Err(r.wrong_type(kind, "a statement object"));
-    }
+    r.expect_object("a statement object")?;
     let mut sid = None;
     let mut effect = None;
     let mut principal: Option<PrincipalElement> = None;
@@ -485,10 +479,7 @@ fn principal_shape_error(r: &Reader<'_>, at: usize) -> ParseError {
 }
 
 fn condition_value(r: &mut Reader<'_>, st: &mut State) -> Result<Condition> {
-    if r.peek()? != Kind::Object {
-        let kind = r.peek()?;
-        return Err(r.wrong_type(kind, "an object of condition operators"));
-    }
+    r.expect_object("an object of condition operators")?;
     let mut cond = Condition::new();
     r.object(|r, op_name, op_at| {
         let op = Operator::parse(&op_name).map_err(|e| {
@@ -521,10 +512,7 @@ fn condition_value(r: &mut Reader<'_>, st: &mut State) -> Result<Condition> {
             }
         }
         let ty = op.base().value_type();
-        if r.peek()? != Kind::Object {
-            let kind = r.peek()?;
-            return Err(r.wrong_type(kind, "an object of condition keys and values"));
-        }
+        r.expect_object("an object of condition keys and values")?;
         cond.add_operator(op);
         r.object(|r, key, key_at| {
             condition_key(r, st, &key, key_at)?;

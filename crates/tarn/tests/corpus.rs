@@ -64,8 +64,7 @@ fn every_managed_policy_parses_round_trips_and_keeps_its_meaning() {
     );
 }
 
-/// JSON policies in the seed documents: blocks that start with `{` on their own line (after an optional
-/// listing number like `  1. `) and end when the braces balance.
+/// JSON policies in the seed documents, with the name of the file they come from.
 fn seed_policies() -> Vec<(String, String)> {
     let dir = std::env::var("TARN_SEEDS").map(PathBuf::from).unwrap_or_else(|_| shared().join("seeds"));
     let mut names: Vec<_> = std::fs::read_dir(&dir)
@@ -76,43 +75,8 @@ fn seed_policies() -> Vec<(String, String)> {
     let mut out = Vec::new();
     for path in names {
         let text = std::fs::read_to_string(&path).unwrap();
-        let strip = |l: &str| -> String {
-            let t = l.trim_start();
-            let digits = t.chars().take_while(char::is_ascii_digit).count();
-            if digits > 0 && t[digits..].starts_with(". ") {
-                t[digits + 2..].to_owned()
-            } else {
-                l.to_owned()
-            }
-        };
-        let mut block: Option<(String, i64)> = None;
-        for line in text.lines() {
-            let line = strip(line);
-            if block.is_none() && line.trim_start().starts_with('{') {
-                block = Some((String::new(), 0));
-            }
-            if let Some((buf, depth)) = &mut block {
-                buf.push_str(&line);
-                buf.push('\n');
-                let mut in_str = false;
-                let mut prev = ' ';
-                for c in line.chars() {
-                    match c {
-                        '"' if prev != '\\' => in_str = !in_str,
-                        '{' if !in_str => *depth += 1,
-                        '}' if !in_str => *depth -= 1,
-                        '/' if !in_str && prev == '/' => break,
-                        _ => {}
-                    }
-                    prev = c;
-                }
-                if *depth == 0 {
-                    let (buf, _) = block.take().unwrap();
-                    if buf.contains("\"Statement\"") {
-                        out.push((path.file_name().unwrap().to_string_lossy().into_owned(), buf));
-                    }
-                }
-            }
+        for excerpt in tarn::policies_in_text(&text) {
+            out.push((path.file_name().unwrap().to_string_lossy().into_owned(), excerpt.text));
         }
     }
     out

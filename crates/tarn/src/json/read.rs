@@ -451,23 +451,8 @@ impl<'a> Reader<'a> {
             let r = member(self, key, key_at);
             self.path.pop();
             r?;
-            self.ws()?;
-            match self.byte(self.pos) {
-                Some(b',') => {
-                    self.pos += 1;
-                    self.ws()?;
-                    if self.byte(self.pos) == Some(b'}') {
-                        return Err(self.syntax(self.pos - 1, "trailing comma before `}`"));
-                    }
-                }
-                Some(b'}') => {
-                    self.pos += 1;
-                    return Ok(());
-                }
-                _ => {
-                    return Err(self
-                        .syntax(self.pos, format!("expected `,` or `}}`, found {}", self.found(self.pos))))
-                }
+            if self.closed(b'}')? {
+                return Ok(());
             }
         }
     }
@@ -488,25 +473,40 @@ impl<'a> Reader<'a> {
             self.path.pop();
             r?;
             index += 1;
-            self.ws()?;
-            match self.byte(self.pos) {
-                Some(b',') => {
-                    self.pos += 1;
-                    self.ws()?;
-                    if self.byte(self.pos) == Some(b']') {
-                        return Err(self.syntax(self.pos - 1, "trailing comma before `]`"));
-                    }
-                }
-                Some(b']') => {
-                    self.pos += 1;
-                    return Ok(());
-                }
-                _ => {
-                    return Err(
-                        self.syntax(self.pos, format!("expected `,` or `]`, found {}", self.found(self.pos)))
-                    )
-                }
+            if self.closed(b']')? {
+                return Ok(());
             }
+        }
+    }
+
+    /// After a member or element: `,` (more follow; `false`) or `close` (done; `true`).
+    fn closed(&mut self, close: u8) -> Result<bool> {
+        self.ws()?;
+        let close_char = char::from(close);
+        match self.byte(self.pos) {
+            Some(b',') => {
+                self.pos += 1;
+                self.ws()?;
+                if self.byte(self.pos) == Some(close) {
+                    return Err(self.syntax(self.pos - 1, format!("trailing comma before `{close_char}`")));
+                }
+                Ok(false)
+            }
+            Some(b) if b == close => {
+                self.pos += 1;
+                Ok(true)
+            }
+            _ => Err(self
+                .syntax(self.pos, format!("expected `,` or `{close_char}`, found {}", self.found(self.pos)))),
+        }
+    }
+
+    /// Checks that the next value is an object; a [`ParseErrorKind::WrongType`] error that says `expected`
+    /// otherwise.
+    pub(crate) fn expect_object(&mut self, expected: &str) -> Result<()> {
+        match self.peek()? {
+            Kind::Object => Ok(()),
+            kind => Err(self.wrong_type(kind, expected)),
         }
     }
 
