@@ -15,7 +15,7 @@ use crate::model::{
 /// How to read a policy document.
 ///
 /// ```
-/// use tarn::{Dialect, ParseOptions, Policy};
+/// use tarn_core::{Dialect, ParseOptions, Policy};
 /// let doc = r#"{ // from the documentation
 ///   "Version": "1", "Statement": [{"Effect": "Allow", "Action": "mq:*", "Resource": "*"}]}"#;
 /// assert!(Policy::from_json(doc).is_err());

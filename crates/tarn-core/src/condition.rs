@@ -164,7 +164,7 @@ impl SetQualifier {
 /// A condition operator: a base operator, optionally with the `IfExists` suffix and a set qualifier.
 ///
 /// ```
-/// use tarn::{BaseOperator, Operator, SetQualifier};
+/// use tarn_core::{BaseOperator, Operator, SetQualifier};
 /// let op: Operator = "ForAnyValue:StringLikeIfExists".parse().unwrap();
 /// assert_eq!((op.base(), op.if_exists(), op.set()), (BaseOperator::StringLike, true, Some(SetQualifier::ForAnyValue)));
 /// assert_eq!(op.to_string(), "ForAnyValue:StringLikeIfExists");
@@ -358,7 +358,7 @@ pub enum Typed {
 /// One value of a condition key, as written and as its operator reads it.
 ///
 /// ```
-/// use tarn::{ConditionValue, JsonType, Typed, ValueType};
+/// use tarn_core::{ConditionValue, JsonType, Typed, ValueType};
 /// let v = ConditionValue::parse(ValueType::Ip, "203.0.113.0/24", JsonType::String).unwrap();
 /// assert!(matches!(v.typed(), Typed::Ip(net) if net.contains("203.0.113.7".parse().unwrap())));
 /// let err = ConditionValue::parse(ValueType::Date, "yesterday", JsonType::String).unwrap_err();

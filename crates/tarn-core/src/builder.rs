@@ -237,8 +237,8 @@ impl Policy {
     /// [`PolicyBuilder::build`], never panicked.
     ///
     /// ```
-    /// use tarn::typed::alibaba::mq;
-    /// use tarn::{Dialect, Policy, StatementBuilder, Segment, Template};
+    /// use tarn_core::typed::alibaba::mq;
+    /// use tarn_core::{Dialect, Policy, StatementBuilder, Segment, Template};
     ///
     /// let topic = Template::parse("acs:mq:*:*:${InstanceId}%${Topic}").unwrap();
     /// let (inst, name) = (Segment::new("MQ_INST_1").unwrap(), Segment::new("orders").unwrap());
@@ -541,105 +541,17 @@ fn check_principal(d: Dialect, p: &Principal, report: &mut impl FnMut(String, Op
 }
 
 /// Every resource must fit a resource type of some action of the statement, and every action must apply
-/// to some resource (a `*` resource serves every action; the action `*` every resource).
+/// to some resource; each problem becomes a message.
 fn check_fit(
     actions: &[Resolved],
     patterns: &[Pattern],
     report: &mut impl FnMut(String, Option<String>),
 ) -> bool {
-    let mut ok = true;
-    let any_action = actions.iter().any(|a| a.actions.is_empty());
-    // The resource types each pattern fits, by service.
-    let fits: Vec<Vec<(&'static str, &'static str)>> = patterns
-        .iter()
-        .map(|p| {
-            let (Some(cloud), Some(svc)) = (p.cloud(), p.service()) else {
-                return Vec::new();
-            };
-            match catalog::service(cloud, svc) {
-                Some(s) => s.fits(p).into_iter().map(|f| (s.prefix(), f.resource_type.name())).collect(),
-                None => Vec::new(),
-            }
-        })
-        .collect();
-    let applies = |a: &catalog::Action, fit: &[(&str, &str)]| {
-        fit.iter().any(|(svc, rt)| a.prefix().eq_ignore_ascii_case(svc) && a.applies_to(rt))
-    };
-    for (p, fit) in patterns.iter().zip(&fits) {
-        if p.is_any() || any_action {
-            continue;
-        }
-        let used = actions.iter().any(|r| r.actions.iter().any(|a| applies(a, fit)));
-        if used {
-            continue;
-        }
-        ok = false;
-        let (Some(cloud), Some(svc_name)) = (p.cloud(), p.service()) else {
-            continue;
-        };
-        match catalog::service(cloud, svc_name) {
-            None => report(
-                format!("`{p}` names the service `{svc_name}`, which the catalog does not have"),
-                Some("check the service segment, or enable the catalog feature for the service".to_owned()),
-            ),
-            Some(svc) if fit.is_empty() => report(
-                format!("`{p}` fits no resource type of `{}`", svc.prefix()),
-                Some(format!(
-                    "the formats are {}",
-                    svc.resource_types()
-                        .iter()
-                        .map(|rt| format!("`{}`", rt.arn()))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )),
-            ),
-            Some(_) => {
-                let types: Vec<&str> = fit.iter().map(|(_, rt)| *rt).collect();
-                let (noun, list) = match types.as_slice() {
-                    [one] => ("type", format!("`{one}`")),
-                    many => ("types", many.iter().map(|t| format!("`{t}`")).collect::<Vec<_>>().join(", ")),
-                };
-                report(
-                    format!("`{p}` is of resource {noun} {list}, which none of the statement's actions applies to"),
-                    None,
-                );
-            }
-        }
+    let sets: Vec<&[&'static catalog::Action]> = actions.iter().map(|r| r.actions.as_slice()).collect();
+    let problems = crate::fit::check_fit(&sets, patterns);
+    for p in &problems {
+        let (message, help) = p.describe(|i| actions.get(i).map_or("", |r| r.text.as_str()), patterns);
+        report(message, help);
     }
-    for r in actions {
-        if r.actions.is_empty() || patterns.iter().any(Pattern::is_any) {
-            continue;
-        }
-        let serves = r.actions.iter().any(|a| fits.iter().any(|fit| applies(a, fit)));
-        if serves {
-            continue;
-        }
-        ok = false;
-        let wanted: Vec<String> = r
-            .actions
-            .iter()
-            .flat_map(|a| {
-                let svc = a.service();
-                a.resource_types().iter().map(move |rt| match (rt.resource_type(), svc) {
-                    ("", _) => "`*` (no resource-level permissions)".to_owned(),
-                    (name, Some(s)) => match s.resource_type(name) {
-                        Some(t) => format!("{name} (`{}`)", t.arn()),
-                        None => name.to_owned(),
-                    },
-                    (name, None) => name.to_owned(),
-                })
-            })
-            .collect::<std::collections::BTreeSet<_>>()
-            .into_iter()
-            .collect();
-        report(
-            format!("`{}` applies to none of the resources", r.text),
-            Some(if wanted.is_empty() {
-                "the action has no resource types in the catalog".to_owned()
-            } else {
-                format!("it applies to {}", wanted.join(", "))
-            }),
-        );
-    }
-    ok
+    problems.is_empty()
 }

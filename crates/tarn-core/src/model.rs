@@ -235,10 +235,10 @@ pub type ResourceList = ElementList<Pattern>;
 /// action may be unknown to tarn's catalogs and still be a valid policy element.
 ///
 /// ```
-/// let a = tarn::Action::parse("log:Get*").unwrap();
+/// let a = tarn_core::Action::parse("log:Get*").unwrap();
 /// assert_eq!((a.service(), a.name()), (Some("log"), "Get*"));
 /// assert!(a.has_wildcards());
-/// assert_eq!(tarn::Action::parse("log: GetLogStore").unwrap_err().to_string(),
+/// assert_eq!(tarn_core::Action::parse("log: GetLogStore").unwrap_err().to_string(),
 ///            "`log: GetLogStore` contains a space");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -559,7 +559,7 @@ impl Statement {
 /// [`Policy::to_json`]:
 ///
 /// ```
-/// use tarn::{Dialect, Policy};
+/// use tarn_core::{Dialect, Policy};
 /// let p = Policy::from_json(r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "mq:PUB",
 ///     "Resource": ["acs:mq:*:*:MQ_INST_1%TopicA"]}]}"#).unwrap();
 /// assert_eq!(p.dialect(), Dialect::Ram);

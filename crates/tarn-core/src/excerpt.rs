@@ -19,10 +19,10 @@ pub struct Excerpt {
 ///
 /// ```
 /// let page = "Grant this:\n\n  1. {\n  2. \"Version\": \"1\",\n  3. \"Statement\": []\n  4. }\n\nDone.";
-/// let found = tarn::policies_in_text(page);
+/// let found = tarn_core::policies_in_text(page);
 /// assert_eq!(found.len(), 1);
 /// assert_eq!(found[0].line, 3);
-/// assert!(tarn::Policy::from_json(&found[0].text).is_ok());
+/// assert!(tarn_core::Policy::from_json(&found[0].text).is_ok());
 /// ```
 pub fn policies_in_text(text: &str) -> Vec<Excerpt> {
     let mut out = Vec::new();

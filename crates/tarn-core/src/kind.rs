@@ -193,7 +193,7 @@ impl Policy {
     /// Checks the size limit of `kind`.
     ///
     /// ```
-    /// use tarn::{Policy, PolicyKind};
+    /// use tarn_core::{Policy, PolicyKind};
     /// let p = Policy::from_json(r#"{"Version":"1","Statement":[{"Effect":"Allow","Action":"mq:PUB","Resource":"*"}]}"#).unwrap();
     /// assert_eq!(p.len_for_limit(PolicyKind::Managed), 81);
     /// assert!(p.check_limits(PolicyKind::Session).is_ok());

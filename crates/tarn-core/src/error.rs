@@ -36,7 +36,7 @@ pub enum ParseErrorKind {
 /// value.
 ///
 /// ```
-/// let err = tarn::Policy::from_json(r#"{"Version":"1","Statement":[{"Effect":"allow","Action":"mq:PUB","Resource":"*"}]}"#)
+/// let err = tarn_core::Policy::from_json(r#"{"Version":"1","Statement":[{"Effect":"allow","Action":"mq:PUB","Resource":"*"}]}"#)
 ///     .unwrap_err();
 /// assert_eq!(err.pointer(), "/Statement/0/Effect");
 /// assert_eq!(err.to_string(), "`Effect` is `Allow` or `Deny`, found `allow` at /Statement/0/Effect (line 1, column 39)");
