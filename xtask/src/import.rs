@@ -224,8 +224,13 @@ pub(crate) fn run(src: &Path, out: &Path) -> Result<()> {
         write(&aws_dir.join(format!("{prefix}.json")), &v)?;
     }
     let globals = read_json(&src.join("aws/global-condition-keys.json"))?;
-    let keys: BTreeMap<String, String> =
-        globals["keys"].as_array().into_iter().flatten().map(|k| (s(k, "name"), s(k, "type"))).collect();
+    // Keys and tag patterns (`aws:PrincipalTag/${TagKey}`) alike: a key name with a placeholder stands for
+    // every key with that stem.
+    let keys: BTreeMap<String, String> = ["keys", "tag_patterns"]
+        .iter()
+        .flat_map(|list| globals[*list].as_array().into_iter().flatten())
+        .map(|k| (s(k, "name"), s(k, "type")))
+        .collect();
     write(
         &aws_dir.join("_global.json"),
         &json!({"cloud": "aws", "condition_keys": keys, "case_insensitive_names": true}),

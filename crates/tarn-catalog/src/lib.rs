@@ -576,8 +576,38 @@ pub(crate) fn typed_index(svc: &Service, input: &str) -> Result<usize, LookupErr
     svc.position(name).ok_or_else(|| svc.unknown_action(&format!("{}:{name}", svc.prefix), name))
 }
 
-/// Finds a condition key of any service of the cloud, or a global one, by name (case-insensitive).
+/// Finds a condition key of any service of the cloud, or a global one, by name (case-insensitive). A key
+/// with a tag or other name after a `/` (`aws:PrincipalTag/team`, `s3:ExistingObjectTag/owner`) is found
+/// through its pattern (`aws:PrincipalTag/${TagKey}`, `s3:ExistingObjectTag/<key>`).
+///
+/// ```
+/// use tarn_catalog::{find_key, Cloud};
+/// assert_eq!(find_key(Cloud::Aws, "aws:sourceip").unwrap().name(), "aws:SourceIp");
+/// assert_eq!(find_key(Cloud::Aws, "aws:PrincipalTag/team").unwrap().name(), "aws:PrincipalTag/${TagKey}");
+/// assert!(find_key(Cloud::Aws, "aws:SourceIpp").is_none());
+/// ```
 pub fn find_key(cloud: Cloud, name: &str) -> Option<&'static ConditionKey> {
+    find_key_exact(cloud, name).or_else(|| {
+        let (stem, tail) = name.split_once('/')?;
+        if tail.is_empty() {
+            return None;
+        }
+        let is_pattern_of = |k: &&ConditionKey| {
+            k.name.split_once('/').is_some_and(|(s, t)| {
+                s.eq_ignore_ascii_case(stem) && (t.starts_with("${") || t.starts_with('<'))
+            })
+        };
+        let prefix = name.split_once(':').map(|(p, _)| p)?;
+        global_condition_keys(cloud).iter().find(is_pattern_of).or_else(|| {
+            services()
+                .iter()
+                .filter(|s| s.cloud == cloud && s.prefix.eq_ignore_ascii_case(prefix))
+                .find_map(|s| s.condition_keys.iter().find(is_pattern_of))
+        })
+    })
+}
+
+fn find_key_exact(cloud: Cloud, name: &str) -> Option<&'static ConditionKey> {
     let globals = global_condition_keys(cloud);
     if let Ok(i) = globals.binary_search_by(|k| cmp_ignore_case(k.name, name)) {
         return globals.get(i);
