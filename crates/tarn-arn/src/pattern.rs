@@ -153,6 +153,32 @@ impl Pattern {
         })
     }
 
+    /// A pattern that matches no resource, whatever `text` says; it displays as `text`. For fail-closed
+    /// fallbacks: where a grant cannot be built as intended, it must grant nothing rather than more.
+    ///
+    /// ```
+    /// let p = tarn_arn::Pattern::nothing("acs:mq:*:*:*");
+    /// assert!(!p.matches(&"acs:mq:cn-hangzhou:1:MQ_INST_1".parse().unwrap()));
+    /// assert_eq!(p.as_str(), "acs:mq:*:*:*");
+    /// ```
+    pub fn nothing(text: &str) -> Self {
+        Self {
+            text: text.into(),
+            inner: Some(Box::new(Inner {
+                cloud: if text.starts_with("arn:") { Cloud::Aws } else { Cloud::Alibaba },
+                partition: 0..0,
+                service: 0..0,
+                region: 0..0,
+                account: 0..0,
+                resource: 0..0,
+                wildcards: false,
+                in_document: true,
+                vars: Vec::new(),
+                m: OnceLock::from(Matcher::Nothing),
+            })),
+        }
+    }
+
     /// The pattern `*`, matching every resource.
     pub fn any() -> Self {
         Self { text: "*".into(), inner: None }

@@ -567,6 +567,7 @@ impl Action {
 }
 
 /// Index of an action in its service's table, for the typed enums' `FromStr` (`prefix:Name` or `Name`).
+#[allow(dead_code, reason = "only the typed enums call it, and a build may compile none of them")]
 pub(crate) fn typed_index(svc: &Service, input: &str) -> Result<usize, LookupError> {
     let name = match input.split_once(':') {
         Some((p, n)) if p.eq_ignore_ascii_case(svc.prefix) => n,

@@ -434,6 +434,12 @@ impl ConditionValue {
         Ok(Self { text: text.to_owned(), json, typed })
     }
 
+    /// A value whose type could not be read (unreachable for values `policy!` checked): kept as text and
+    /// marked [`Typed::Variable`], which evaluation treats as unknown, never as a match.
+    pub(crate) fn unknown(text: &str, json: JsonType) -> Self {
+        Self { text: text.to_owned(), json, typed: Typed::Variable }
+    }
+
     /// A string value.
     pub fn string(text: impl Into<String>) -> Self {
         Self { text: text.into(), json: JsonType::String, typed: Typed::String }

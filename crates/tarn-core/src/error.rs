@@ -126,8 +126,8 @@ impl fmt::Display for ParseError {
 
 impl std::error::Error for ParseError {}
 
-/// Levenshtein distance, ASCII case-insensitive (for "did you mean").
-pub(crate) fn distance(a: &str, b: &str) -> usize {
+/// Levenshtein distance, ASCII case-insensitive (for "did you mean"); for tarn's own crates.
+pub fn distance(a: &str, b: &str) -> usize {
     let b: Vec<u8> = b.bytes().map(|c| c.to_ascii_lowercase()).collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.bytes().map(|c| c.to_ascii_lowercase()).enumerate() {
@@ -144,8 +144,9 @@ pub(crate) fn distance(a: &str, b: &str) -> usize {
     prev.last().copied().unwrap_or(usize::MAX)
 }
 
-/// The closest of `candidates` to `input`, if it is close enough to be what was meant.
-pub(crate) fn closest<'c>(input: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
+/// The closest of `candidates` to `input`, if it is close enough to be what was meant; for tarn's own
+/// crates.
+pub fn closest<'c>(input: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
     let limit = (input.len() / 3).max(1);
     candidates
         .into_iter()

@@ -29,6 +29,9 @@
 //! # Ok::<(), tarn_core::ParseError>(())
 //! ```
 
+#[doc(hidden)]
+#[path = "private.rs"]
+pub mod __private;
 mod builder;
 mod condition;
 mod error;
@@ -52,7 +55,7 @@ pub use model::{
     PrincipalKind, ResourceList, Statement, Version,
 };
 pub use parse::ParseOptions;
-pub use tarn_arn::{Arn, Cloud, Pattern, Segment, Template};
+pub use tarn_arn::{Arn, ArnError, Cloud, Pattern, Segment, SegmentError, Template};
 pub use tarn_catalog::typed;
 
 impl Policy {

@@ -366,6 +366,11 @@ impl Action {
         ActionError::new(text, format!("`{text}` is not an action"), FORM)
     }
 
+    /// An action checked elsewhere (by `policy!` at compile time).
+    pub(crate) fn trusted(text: &str) -> Self {
+        Self { text: text.into() }
+    }
+
     /// `*`: every action.
     pub fn any() -> Self {
         Self { text: "*".into() }

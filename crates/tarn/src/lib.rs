@@ -28,6 +28,31 @@
 
 pub use tarn_core::*;
 
+#[doc(hidden)]
+pub use tarn_macros::policy as __policy;
+
+/// A policy checked by the compiler against the catalogs; an expression of type [`Policy`].
+///
+/// ```
+/// use tarn::Segment;
+/// let (inst, topic) = (Segment::new("MQ_INST_1")?, Segment::new("orders")?);
+/// let p = tarn::policy! {
+///     allow mq:QueryInstanceBaseInfo on acs:mq:*:*:<inst>;
+///     allow mq:PUB, mq:SUB on acs:mq:*:*:<inst>%<topic>
+/// };
+/// assert_eq!(p.to_json(), concat!(
+///     r#"{"Version":"1","Statement":[{"Effect":"Allow","Action":["mq:QueryInstanceBaseInfo"],"#,
+///     r#""Resource":["acs:mq:*:*:MQ_INST_1"]},{"Effect":"Allow","Action":["mq:PUB","mq:SUB"],"#,
+///     r#""Resource":["acs:mq:*:*:MQ_INST_1%orders"]}]}"#));
+/// # Ok::<(), tarn::SegmentError>(())
+/// ```
+#[macro_export]
+macro_rules! policy {
+    ($($body:tt)*) => {
+        $crate::__policy! { ($crate) $($body)* }
+    };
+}
+
 /// The README's examples are compiled and run as doctests.
 #[cfg(doctest)]
 #[doc = include_str!("../../../README.md")]

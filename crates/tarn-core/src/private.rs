@@ -1,0 +1,152 @@
+//! What `policy!` expands to. Not a public API: the macro checks everything at compile time, and these
+//! functions only assemble the model from pieces that are already known to be valid.
+
+use tarn_arn::{Pattern, Segment};
+
+pub use crate::error::closest;
+
+use crate::condition::{Condition, ConditionValue, JsonType, Operator, ValueType};
+use crate::model::{
+    Action, Dialect, Effect, ElementList, List, Policy, Principal, PrincipalElement, PrincipalKind, Statement,
+};
+
+/// A value bound to a `<placeholder>` of `policy!`: a validated segment, so that it can never widen a
+/// grant.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a validated segment; `policy!` placeholders take `tarn::Segment` values",
+    label = "bind a `tarn::Segment` here",
+    note = "validate the value first: `let name = tarn::Segment::new(name)?;` (it refuses `*`, `?`, `:`, `%`, `/`, `${{`, whitespace and control characters; `tarn::Segment::path` allows `/`)"
+)]
+pub trait BindSegment {
+    /// The segment.
+    fn segment(&self) -> &Segment;
+}
+
+impl BindSegment for Segment {
+    fn segment(&self) -> &Segment {
+        self
+    }
+}
+
+impl<T: BindSegment + ?Sized> BindSegment for &T {
+    fn segment(&self) -> &Segment {
+        (**self).segment()
+    }
+}
+
+/// The segment bound to a placeholder.
+pub fn bind<T: BindSegment + ?Sized>(value: &T) -> &Segment {
+    value.segment()
+}
+
+/// A policy from its statements.
+pub fn policy(dialect: Dialect, statements: Vec<Statement>) -> Policy {
+    Policy {
+        dialect,
+        version: Some(dialect.default_version()),
+        id: None,
+        statements,
+        single_statement: false,
+    }
+}
+
+/// The expression `policy!` leaves behind after a compile error (never run: the build has failed).
+pub fn after_error() -> Policy {
+    policy(Dialect::Ram, Vec::new())
+}
+
+/// A statement.
+pub fn statement(
+    effect: Effect,
+    sid: Option<&str>,
+    not_action: bool,
+    actions: &[&str],
+    resources: Option<(bool, Vec<Pattern>)>,
+    principal: Option<PrincipalElement>,
+    condition: Option<Condition>,
+) -> Statement {
+    let actions = List::new(actions.iter().map(|a| Action::trusted(a)).collect());
+    let resources =
+        resources.map(
+            |(not, r)| {
+                if not {
+                    ElementList::all_but(List::new(r))
+                } else {
+                    ElementList::only(List::new(r))
+                }
+            },
+        );
+    Statement {
+        sid: sid.map(str::to_owned),
+        effect,
+        principal,
+        actions: if not_action { ElementList::all_but(actions) } else { ElementList::only(actions) },
+        resources,
+        condition,
+    }
+}
+
+/// A resource without placeholders (checked at compile time).
+pub fn resource(effect: Effect, text: &str) -> Pattern {
+    Pattern::parse_in_document(text).unwrap_or_else(|_| fail_closed(effect, text))
+}
+
+/// A resource with placeholders: `pieces` around the bound `segments` (one piece more than segments).
+pub fn render(effect: Effect, pieces: &[&'static str], segments: &[&Segment]) -> Pattern {
+    let mut text = String::with_capacity(pieces.iter().map(|p| p.len()).sum::<usize>() + 16 * segments.len());
+    for (i, piece) in pieces.iter().enumerate() {
+        text.push_str(piece);
+        if let Some(seg) = segments.get(i) {
+            text.push_str(seg.as_str());
+        }
+    }
+    resource(effect, &text)
+}
+
+/// Unreachable for checked input (segments cannot break an ARN that parsed with placeholders): an `Allow`
+/// grants nothing, a `Deny` denies everything, so a surprise can only narrow what the policy allows.
+fn fail_closed(effect: Effect, text: &str) -> Pattern {
+    match effect {
+        Effect::Allow => Pattern::nothing(text),
+        Effect::Deny => Pattern::any(),
+    }
+}
+
+/// A principal map entry's values.
+pub fn values(values: &[&'static str]) -> List<String> {
+    List::new(values.iter().map(|v| (*v).to_owned()).collect())
+}
+
+/// `Principal` (or `NotPrincipal`).
+pub fn principal(not: bool, p: Principal) -> PrincipalElement {
+    if not {
+        PrincipalElement::all_but(p)
+    } else {
+        PrincipalElement::only(p)
+    }
+}
+
+/// A principal map.
+pub fn principal_map(entries: Vec<(PrincipalKind, List<String>)>) -> Principal {
+    Principal::Map(entries)
+}
+
+/// One condition key under an operator: `(operator, key, values)`, each value `(text, JSON type)`.
+pub type ConditionEntry<'a> = (Operator, &'static str, &'a [(&'static str, JsonType)]);
+
+/// A condition from its entries, checked at compile time against their operators.
+pub fn condition(entries: Vec<ConditionEntry<'_>>) -> Condition {
+    let mut c = Condition::new();
+    for (op, key, values) in entries {
+        let ty: ValueType = op.base().value_type();
+        let list = values
+            .iter()
+            .map(|(text, json)| {
+                ConditionValue::parse(ty, text, *json)
+                    .unwrap_or_else(|_| ConditionValue::unknown(text, *json))
+            })
+            .collect();
+        c.add(op, key, List::new(list));
+    }
+    c
+}

@@ -1,0 +1,844 @@
+//! The logic of `tarn::policy!`: read the grammar, check it against the catalogs, expand to direct
+//! construction of `tarn::Policy`. An ordinary library, so that it can be tested on token streams; the
+//! proc-macro crate `tarn-macros` only calls [`expand`].
+
+mod diag;
+mod parse;
+
+use proc_macro2::{Delimiter, Ident, Span, TokenStream, TokenTree};
+use quote::quote;
+use tarn_arn::{Cloud, Pattern, Template};
+use tarn_catalog as catalog;
+use tarn_core::fit::{check_fit, FitProblem};
+use tarn_core::{ConditionValue, Dialect, JsonType, Operator, PolicyKind, ValueType};
+
+pub use diag::Diag;
+use parse::{CondValue, Input, PrincipalKw, Resource, Spanned, Statement};
+
+/// Expands `policy!`. The input starts with the path of the `tarn` crate in parentheses (the
+/// `macro_rules!` wrapper passes `$crate`), then the policy.
+pub fn expand(input: TokenStream) -> TokenStream {
+    let mut it = input.into_iter().peekable();
+    let krate = match it.peek() {
+        Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Parenthesis => {
+            let k = g.stream();
+            it.next();
+            k
+        }
+        _ => quote!(::tarn),
+    };
+    let body: TokenStream = it.collect();
+    let (checked, diags, warnings) = check(body);
+    match checked {
+        Some(policy) if diags.is_empty() => {
+            let warn: TokenStream =
+                warnings.iter().map(|w| w.to_warning("tarn_mq_instance_prerequisite")).collect();
+            let code = generate(&krate, &policy);
+            quote!({ #warn #code })
+        }
+        _ => {
+            let errors: TokenStream = diags.iter().map(Diag::to_compile_error).collect();
+            quote!({ #errors; #krate::__private::after_error() })
+        }
+    }
+}
+
+/// Checks a policy body and returns what to generate, the errors and the warnings (for tests and tools).
+pub fn check(body: TokenStream) -> (Option<Checked>, Vec<Diag>, Vec<Diag>) {
+    let mut diags = Vec::new();
+    let input = parse::parse(body, &mut diags);
+    let mut warnings = Vec::new();
+    let checked = Checker { diags: &mut diags, warnings: &mut warnings }.run(&input);
+    (checked, diags, warnings)
+}
+
+/// A checked policy, ready to generate.
+#[derive(Debug)]
+pub struct Checked {
+    dialect: Dialect,
+    statements: Vec<CStatement>,
+}
+
+#[derive(Debug)]
+struct CStatement {
+    allow: bool,
+    sid: Option<String>,
+    not_action: bool,
+    actions: Vec<String>,
+    not_resource: bool,
+    resources: Vec<CResource>,
+    principal: Option<(bool, CPrincipal)>,
+    conditions: Vec<CCondition>,
+}
+
+/// A condition key under an operator, with its values (text and JSON type).
+type CCondition = (Operator, String, Vec<(String, JsonType)>);
+
+#[derive(Debug)]
+enum CResource {
+    Static(String),
+    /// `pieces` around the placeholders bound to `binds` (one piece more than binds).
+    Rendered {
+        pieces: Vec<String>,
+        binds: Vec<Ident>,
+    },
+}
+
+#[derive(Debug)]
+enum CPrincipal {
+    Any,
+    Uids(Vec<String>),
+    Map(Vec<(tarn_core::PrincipalKind, Vec<String>)>),
+}
+
+/// Per action as written, the catalog actions it stands for (empty: `*`).
+type ActionSets = Vec<Vec<&'static catalog::Action>>;
+
+/// A statement as the prerequisite rule sees it: whether it grants (an `Allow` without `Not…`), its
+/// action sets, and its resources' patterns with their indices.
+type Grant = (bool, ActionSets, Vec<(Pattern, usize)>);
+
+struct Checker<'d> {
+    diags: &'d mut Vec<Diag>,
+    warnings: &'d mut Vec<Diag>,
+}
+
+fn cloud_name(c: Cloud) -> &'static str {
+    match c {
+        Cloud::Alibaba => "Alibaba Cloud",
+        Cloud::Aws => "AWS",
+    }
+}
+
+fn err(s: &Spanned, message: String) -> Diag {
+    Diag::new(s.start, s.end, message)
+}
+
+/// A resource after reading: its pattern with `*` for each placeholder (for fit), and the pieces.
+struct ReadResource {
+    pattern: Pattern,
+    generated: CResource,
+}
+
+impl Checker<'_> {
+    fn run(&mut self, input: &Input) -> Option<Checked> {
+        let cloud = self.cloud(input)?;
+        let dialect = Dialect::of(cloud);
+        let kind = input.kind.as_ref().and_then(|k| self.kind(k));
+        let mut statements = Vec::new();
+        // Per statement: the catalog actions of each action, and the patterns of the resources.
+        let mut grants: Vec<Grant> = Vec::new();
+        for s in &input.statements {
+            let (cs, sets, patterns) = self.statement(cloud, s);
+            grants.push((s.allow && !s.not_action && !s.not_resource, sets, patterns));
+            statements.push(cs);
+        }
+        for a in &input.acknowledged {
+            if catalog::expand(cloud, &a.text).is_err() {
+                self.diags.push(err(a, format!("unknown action `{}` to acknowledge", a.text)));
+            }
+        }
+        if !self.diags.is_empty() {
+            return None;
+        }
+        let checked = Checked { dialect, statements };
+        if let Some((kind, span)) = kind {
+            self.kind_rules(input, &checked, kind, span);
+        }
+        self.prerequisites(cloud, input, &grants);
+        Some(checked)
+    }
+
+    /// The cloud: stated, or told by the resources, principals or action names; never guessed.
+    fn cloud(&mut self, input: &Input) -> Option<Cloud> {
+        let mut found: Option<(Cloud, String)> = None;
+        if let Some(c) = &input.cloud {
+            match c.text.as_str() {
+                "alibaba" => found = Some((Cloud::Alibaba, "`cloud alibaba`".to_owned())),
+                "aws" => found = Some((Cloud::Aws, "`cloud aws`".to_owned())),
+                other => {
+                    self.diags.push(
+                        err(c, format!("unknown cloud `{other}`"))
+                            .help("write `cloud alibaba;` or `cloud aws;`"),
+                    );
+                    return None;
+                }
+            }
+        }
+        let mut conflict = false;
+        for s in &input.statements {
+            for r in &s.resources {
+                let c = if r.src.text.starts_with("acs:") {
+                    Cloud::Alibaba
+                } else if r.src.text.starts_with("arn:") {
+                    Cloud::Aws
+                } else {
+                    continue;
+                };
+                match &found {
+                    None => found = Some((c, format!("`{}`", r.src.text))),
+                    Some((f, why)) if *f != c => {
+                        conflict = true;
+                        self.diags.push(
+                            err(&r.src, format!("`{}` is an {} ARN, but {why} makes this an {} policy", r.src.text, cloud_name(c), cloud_name(*f)))
+                                .help("a policy is for one cloud: `acs:` ARNs for Alibaba Cloud, `arn:` ARNs for AWS"),
+                        );
+                    }
+                    Some(_) => {}
+                }
+            }
+            for p in &s.principals {
+                let c = match p.kind {
+                    PrincipalKw::Ram | PrincipalKw::Uid => Cloud::Alibaba,
+                    PrincipalKw::Aws | PrincipalKw::CanonicalUser => Cloud::Aws,
+                    _ => continue,
+                };
+                match &found {
+                    None => found = Some((c, format!("the principal `{}`", p.kw.text))),
+                    Some((f, why)) if *f != c => {
+                        conflict = true;
+                        self.diags.push(err(
+                            &p.kw,
+                            format!(
+                                "`{}` principals are {}'s, but {why} makes this an {} policy",
+                                p.kw.text,
+                                cloud_name(c),
+                                cloud_name(*f)
+                            ),
+                        ));
+                    }
+                    Some(_) => {}
+                }
+            }
+        }
+        if conflict {
+            return None;
+        }
+        if found.is_none() {
+            // Action names, when their service exists in one cloud only.
+            for a in input.statements.iter().flat_map(|s| &s.actions) {
+                let knows = |cloud: Cloud| {
+                    let Some((prefix, name)) = a.text.split_once(':') else {
+                        return false;
+                    };
+                    catalog::service(cloud, prefix).is_some_and(|svc| {
+                        catalog::expand(cloud, &a.text).is_ok_and(|v| !v.is_empty())
+                            || svc.api(name).is_some()
+                    })
+                };
+                let prefix = a.text.split_once(':').map_or("", |(p, _)| p);
+                let (svc_ali, svc_aws) = (
+                    catalog::service(Cloud::Alibaba, prefix).is_some(),
+                    catalog::service(Cloud::Aws, prefix).is_some(),
+                );
+                let (ali, aws) = if svc_ali != svc_aws {
+                    (svc_ali, svc_aws)
+                } else {
+                    (knows(Cloud::Alibaba), knows(Cloud::Aws))
+                };
+                if ali != aws {
+                    found = Some((if ali { Cloud::Alibaba } else { Cloud::Aws }, String::new()));
+                    break;
+                }
+            }
+        }
+        match found {
+            Some((c, _)) => Some(c),
+            // Statements that did not parse may be what would have told; their errors are enough.
+            None if !self.diags.is_empty() => None,
+            None => {
+                let at = input.statements.first().map_or_else(
+                    || Diag::new(Span::call_site(), Span::call_site(), String::new()),
+                    |s| {
+                        Diag::new(
+                            s.effect.start,
+                            s.actions.last().map_or(s.effect.end, |a| a.end),
+                            String::new(),
+                        )
+                    },
+                );
+                self.diags.push(Diag {
+                    message: "cannot tell whether this policy is for Alibaba Cloud or for AWS".to_owned(),
+                    help: Some(
+                        "its resources and actions exist in both clouds (or it is on `*` alone); start it with \
+                         `cloud alibaba;` or `cloud aws;`"
+                            .to_owned(),
+                    ),
+                    ..at
+                });
+                None
+            }
+        }
+    }
+
+    fn kind(&mut self, k: &Spanned) -> Option<(PolicyKind, Span)> {
+        let kind = match k.text.as_str() {
+            "managed" => PolicyKind::Managed,
+            "inline_user" => PolicyKind::InlineUser,
+            "inline_role" => PolicyKind::InlineRole,
+            "inline_group" => PolicyKind::InlineGroup,
+            "bucket" => PolicyKind::Bucket,
+            "resource" => PolicyKind::Resource,
+            "trust" => PolicyKind::Trust,
+            "session" => PolicyKind::Session,
+            "control" => PolicyKind::Control,
+            other => {
+                self.diags.push(err(k, format!("unknown policy kind `{other}`")).help(
+                    "the kinds are `managed`, `inline_user`, `inline_role`, `inline_group`, `bucket`, `resource`, `trust`, `session` and `control`",
+                ));
+                return None;
+            }
+        };
+        Some((kind, k.start))
+    }
+
+    fn statement(&mut self, cloud: Cloud, s: &Statement) -> (CStatement, ActionSets, Vec<(Pattern, usize)>) {
+        let dialect = Dialect::of(cloud);
+        if let (Some(sid), Dialect::Ram) = (&s.sid, dialect) {
+            self.diags.push(err(sid, "RAM policies have no `Sid`".to_owned()).help("remove `sid \"…\"`"));
+        }
+        // Actions.
+        let mut sets = Vec::new();
+        for a in &s.actions {
+            if let Err(e) = tarn_core::Action::parse(&a.text) {
+                self.diags.push(err(a, e.to_string()).help(e.help()));
+                sets.push(Vec::new());
+                continue;
+            }
+            if a.text == "*" {
+                sets.push(Vec::new());
+                continue;
+            }
+            match catalog::expand(cloud, &a.text) {
+                Ok(found) => sets.push(found),
+                Err(e) => {
+                    self.diags.push(err(a, e.to_string()));
+                    sets.push(Vec::new());
+                }
+            }
+        }
+        // Resources.
+        let mut resources = Vec::new();
+        let mut patterns = Vec::new();
+        for (i, r) in s.resources.iter().enumerate() {
+            if let Some(read) = self.resource(cloud, r) {
+                patterns.push((read.pattern, i));
+                resources.push(read.generated);
+            }
+        }
+        // Fit: at least one resource for each action and one action for each resource.
+        let fit_errors_before = self.diags.len();
+        let action_services: Vec<&str> = s
+            .actions
+            .iter()
+            .filter(|a| a.text != "*")
+            .filter_map(|a| a.text.split_once(':').map(|(p, _)| p))
+            .collect();
+        let mut fitting: Vec<(Pattern, usize)> = Vec::new();
+        for (p, i) in &patterns {
+            let svc = p.service().unwrap_or_default();
+            if !p.is_any()
+                && !action_services.is_empty()
+                && !action_services.iter().any(|a| a.eq_ignore_ascii_case(svc))
+            {
+                if let Some(r) = s.resources.get(*i) {
+                    let list: Vec<String> = dedup(action_services.iter().map(|a| format!("`{a}`")));
+                    self.diags.push(
+                        err(&r.src, format!("`{}` is a resource of `{svc}`, but the statement's actions are of {}", r.src.text, list.join(" and ")))
+                            .help("an action applies to resources of its own service; put this resource in a statement of its own"),
+                    );
+                }
+                continue;
+            }
+            fitting.push((p.clone(), *i));
+        }
+        if !s.not_action && !s.not_resource && !fitting.is_empty() && self.diags.len() == fit_errors_before {
+            let only: Vec<Pattern> = fitting.iter().map(|(p, _)| p.clone()).collect();
+            let set_refs: Vec<&[&'static catalog::Action]> = sets.iter().map(Vec::as_slice).collect();
+            for problem in check_fit(&set_refs, &only) {
+                let (message, help) =
+                    problem.describe(|i| s.actions.get(i).map_or("", |a| a.text.as_str()), &only);
+                let at = match &problem {
+                    FitProblem::UnusedAction { action, .. } => s.actions.get(*action).cloned(),
+                    FitProblem::UnknownService { resource, .. }
+                    | FitProblem::FitsNoType { resource, .. }
+                    | FitProblem::UnusedResource { resource, .. } => {
+                        fitting.get(*resource).and_then(|(_, i)| s.resources.get(*i)).map(|r| r.src.clone())
+                    }
+                    _ => None,
+                };
+                let at = at.unwrap_or_else(|| s.effect.clone());
+                let mut d = err(&at, message);
+                d.help = help;
+                self.diags.push(d);
+            }
+        }
+        // Principals.
+        let principal = self.principals(dialect, s);
+        // Conditions.
+        let mut conditions = Vec::new();
+        for c in &s.conditions {
+            if let Some(cond) = self.condition(cloud, s, c) {
+                conditions.push(cond);
+            }
+        }
+        let cs = CStatement {
+            allow: s.allow,
+            sid: s.sid.as_ref().map(|x| x.text.clone()),
+            not_action: s.not_action,
+            actions: s.actions.iter().map(|a| a.text.clone()).collect(),
+            not_resource: s.not_resource,
+            resources,
+            principal,
+            conditions,
+        };
+        (cs, sets, patterns)
+    }
+
+    fn resource(&mut self, cloud: Cloud, r: &Resource) -> Option<ReadResource> {
+        let text = &r.src.text;
+        if text == "*" {
+            return Some(ReadResource {
+                pattern: Pattern::any(),
+                generated: CResource::Static(text.clone()),
+            });
+        }
+        let (pieces, names) = split_placeholders(text);
+        if !names.is_empty() {
+            if let Err(e) = Template::parse(text) {
+                self.diags.push(
+                    err(&r.src, format!("{} in `{text}`", e.message())).help(e.help().unwrap_or_default()),
+                );
+                return None;
+            }
+        }
+        let star = pieces.join("*");
+        let pattern = match Pattern::parse(&star) {
+            Ok(p) => p,
+            Err(e) => {
+                let mut d = err(&r.src, format!("{} in `{text}`", e.message()));
+                d.help = e.help();
+                if text.contains("/*") && !r.quoted {
+                    d.help = Some(
+                        "`/*` starts a comment in Rust tokens: quote the ARN, `on \"acs:oss:*:*:bucket/*\"`"
+                            .to_owned(),
+                    );
+                }
+                self.diags.push(d);
+                return None;
+            }
+        };
+        if pattern.cloud() != Some(cloud) && !pattern.is_any() {
+            // Reported by `cloud()` when the policy tells its cloud otherwise.
+            return None;
+        }
+        let mut binds = Vec::new();
+        for (n, name) in names.iter().enumerate() {
+            if !is_rust_ident(name) {
+                self.diags.push(
+                    err(&r.src, format!("the placeholder `{name}` cannot bind a variable"))
+                        .help("name placeholders like Rust variables in scope: `<bucket>`, `{instance_id}`"),
+                );
+                return None;
+            }
+            let ident = if r.quoted {
+                Ident::new(name, r.src.start)
+            } else {
+                r.bare_placeholders.get(n).cloned().unwrap_or_else(|| Ident::new(name, r.src.start))
+            };
+            binds.push(ident);
+        }
+        let generated = if names.is_empty() {
+            CResource::Static(text.clone())
+        } else {
+            CResource::Rendered { pieces, binds }
+        };
+        Some(ReadResource { pattern, generated })
+    }
+
+    fn principals(&mut self, dialect: Dialect, s: &Statement) -> Option<(bool, CPrincipal)> {
+        if s.principals.is_empty() {
+            return None;
+        }
+        if s.not_principal && dialect == Dialect::Ram {
+            if let Some(kw) = &s.principal_kw {
+                self.diags.push(err(kw, "RAM policies have no `NotPrincipal`".to_owned()));
+            }
+        }
+        if s.principals.iter().any(|p| p.kind == PrincipalKw::Any) {
+            if s.principals.len() > 1 {
+                if let Some(p) = s.principals.first() {
+                    self.diags.push(err(&p.kw, "`*` is every principal; list no others with it".to_owned()));
+                }
+            }
+            return Some((s.not_principal, CPrincipal::Any));
+        }
+        let uids: Vec<String> = s
+            .principals
+            .iter()
+            .filter(|p| p.kind == PrincipalKw::Uid)
+            .filter_map(|p| p.value.as_ref().map(|v| v.text.clone()))
+            .collect();
+        if !uids.is_empty() {
+            if let Some(p) = s.principals.iter().find(|p| p.kind != PrincipalKw::Uid) {
+                self.diags.push(
+                    err(&p.kw, "an OSS bucket policy lists account UIDs only".to_owned())
+                        .help("use `uid \"…\"` for every principal, or no `uid` at all"),
+                );
+            }
+            return Some((s.not_principal, CPrincipal::Uids(uids)));
+        }
+        let mut map: Vec<(tarn_core::PrincipalKind, Vec<String>)> = Vec::new();
+        for p in &s.principals {
+            let kind = match p.kind {
+                PrincipalKw::Aws => tarn_core::PrincipalKind::Aws,
+                PrincipalKw::Ram => tarn_core::PrincipalKind::Ram,
+                PrincipalKw::Service => tarn_core::PrincipalKind::Service,
+                PrincipalKw::Federated => tarn_core::PrincipalKind::Federated,
+                PrincipalKw::CanonicalUser => tarn_core::PrincipalKind::CanonicalUser,
+                PrincipalKw::Any | PrincipalKw::Uid => continue,
+            };
+            let value = p.value.as_ref().map(|v| v.text.clone()).unwrap_or_default();
+            match map.iter_mut().find(|(k, _)| *k == kind) {
+                Some((_, values)) => values.push(value),
+                None => map.push((kind, vec![value])),
+            }
+        }
+        Some((s.not_principal, CPrincipal::Map(map)))
+    }
+
+    fn condition(&mut self, cloud: Cloud, s: &Statement, c: &parse::Cond) -> Option<CCondition> {
+        let dialect = Dialect::of(cloud);
+        let op = match Operator::parse(&c.op.text) {
+            Ok(op) => op,
+            Err(e) => {
+                let mut d = err(
+                    &c.op,
+                    if e.is_unknown() {
+                        format!("unknown condition operator `{}`", c.op.text)
+                    } else {
+                        e.to_string()
+                    },
+                );
+                d.help = e.suggestion().map(|s| format!("write `{s}`"));
+                self.diags.push(d);
+                return None;
+            }
+        };
+        if let Some(why) = op.unsupported_in(dialect) {
+            self.diags.push(
+                err(&c.op, format!("`{}`: {why}", c.op.text))
+                    .help("RAM's operators are String…, Numeric…, Date…, Bool, IpAddress and NotIpAddress"),
+            );
+        }
+        let key = &c.key.text;
+        let foreign = match dialect {
+            Dialect::Ram => "aws:",
+            Dialect::Iam => "acs:",
+        };
+        if key.get(..4).is_some_and(|p| p.eq_ignore_ascii_case(foreign)) {
+            self.diags.push(err(
+                &c.key,
+                format!("`{key}` is a key of the other cloud; this is a {dialect} policy"),
+            ));
+        } else if catalog::find_key(cloud, key).is_none() {
+            let services: Vec<&str> =
+                s.actions.iter().filter_map(|a| a.text.split_once(':').map(|(p, _)| p)).collect();
+            let mut candidates: Vec<&'static str> =
+                catalog::global_condition_keys(cloud).iter().map(|k| k.name()).collect();
+            for svc in services {
+                if let Some(service) = catalog::service(cloud, svc) {
+                    candidates.extend(service.condition_keys().iter().map(|k| k.name()));
+                }
+            }
+            let mut d = err(&c.key, format!("unknown condition key `{key}`"));
+            d.help = tarn_core::__private::closest(key, candidates.iter().copied())
+                .map(|k| format!("did you mean `{k}`?"));
+            self.diags.push(d);
+        }
+        let ty: ValueType = op.base().value_type();
+        let mut values = Vec::new();
+        for v in &c.values {
+            let json = match v {
+                CondValue::Str(_) => JsonType::String,
+                CondValue::Num(_) => JsonType::Number,
+                CondValue::Bool(_) => JsonType::Bool,
+            };
+            let src = v.src();
+            match ConditionValue::parse(ty, &src.text, json) {
+                Ok(_) => values.push((src.text.clone(), json)),
+                Err(e) => {
+                    self.diags.push(err(src, format!("{e} (`{}` compares {})", c.op.text, describe(ty))))
+                }
+            }
+        }
+        Some((op, key.clone(), values))
+    }
+
+    /// The rules of the declared kind, on the policy as far as it is known at compile time (placeholders
+    /// count as one character).
+    fn kind_rules(&mut self, input: &Input, checked: &Checked, kind: PolicyKind, kind_span: Span) {
+        let policy = static_policy(checked);
+        if let Err(errors) = policy.check_kind(kind) {
+            for e in errors {
+                let mut parts = e.pointer.split('/').skip(2);
+                let stmt =
+                    parts.next().and_then(|i| i.parse::<usize>().ok()).and_then(|i| input.statements.get(i));
+                let element = parts.next().unwrap_or_default();
+                let at = match (stmt, element) {
+                    (Some(s), "Principal" | "NotPrincipal") => s.principal_kw.clone().map(|kw| Spanned {
+                        end: s.principals.last().and_then(|p| p.value.as_ref()).map_or(kw.end, |v| v.end),
+                        ..kw
+                    }),
+                    (Some(s), "Resource" | "NotResource") => s.resources.first().map(|r| Spanned {
+                        end: s.resources.last().map_or(r.src.end, |l| l.src.end),
+                        ..r.src.clone()
+                    }),
+                    (Some(s), _) => Some(s.effect.clone()),
+                    (None, _) => None,
+                };
+                let at = at.unwrap_or(Spanned { text: String::new(), start: kind_span, end: kind_span });
+                self.diags.push(err(&at, e.message).help(e.help));
+            }
+        }
+        if let Err(e) = policy.check_limits(kind) {
+            self.diags.push(Diag::new(
+                kind_span,
+                kind_span,
+                format!("{e}, before its placeholders are filled in"),
+            ));
+        }
+    }
+
+    /// The RocketMQ rule (and any prerequisite the catalog states): a grant on a topic or group needs a
+    /// grant of the prerequisite action on the instance. A warning, not an error.
+    fn prerequisites(&mut self, cloud: Cloud, input: &Input, grants: &[Grant]) {
+        for svc in catalog::services().iter().filter(|s| s.cloud() == cloud) {
+            for pre in svc.prerequisites() {
+                if input.acknowledged.iter().any(|a| a.text.eq_ignore_ascii_case(pre.action())) {
+                    continue;
+                }
+                let granted = grants.iter().any(|(allow, sets, patterns)| {
+                    *allow
+                        && sets.iter().any(|set| {
+                            set.is_empty()
+                                || set.iter().any(|a| a.full_name().eq_ignore_ascii_case(pre.action()))
+                        })
+                        && patterns.iter().any(|(p, _)| {
+                            p.is_any()
+                                || (p.service() == Some(svc.prefix())
+                                    && svc
+                                        .fits(p)
+                                        .iter()
+                                        .any(|f| f.resource_type.name() == pre.resource_type()))
+                        })
+                });
+                if granted {
+                    continue;
+                }
+                for ((allow, _, patterns), s) in grants.iter().zip(&input.statements) {
+                    if !allow {
+                        continue;
+                    }
+                    for (p, i) in patterns {
+                        if p.is_any() || p.service() != Some(svc.prefix()) {
+                            continue;
+                        }
+                        let types: Vec<&str> = svc.fits(p).iter().map(|f| f.resource_type.name()).collect();
+                        if !types.iter().any(|t| pre.applies_to().contains(t))
+                            || types.contains(&pre.resource_type())
+                        {
+                            continue;
+                        }
+                        if let Some(r) = s.resources.get(*i) {
+                            self.warnings.push(
+                                err(&r.src, format!(
+                                    "`{}` needs `{}` granted on the {} as well, and this policy does not grant it",
+                                    r.src.text, pre.action(), pre.resource_type()
+                                ))
+                                .help(format!(
+                                    "add `allow {} on` the {}, or, if another policy grants it, start this one with `acknowledge {};`",
+                                    pre.action(), pre.resource_type(), pre.action()
+                                )),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn dedup(items: impl Iterator<Item = String>) -> Vec<String> {
+    let mut v: Vec<String> = Vec::new();
+    for i in items {
+        if !v.contains(&i) {
+            v.push(i);
+        }
+    }
+    v
+}
+
+fn describe(ty: ValueType) -> &'static str {
+    match ty {
+        ValueType::String => "strings",
+        ValueType::Number => "numbers",
+        ValueType::Date => "dates",
+        ValueType::Bool => "booleans",
+        ValueType::Binary => "base64 values",
+        ValueType::Ip => "IP addresses",
+        ValueType::Arn => "ARNs",
+    }
+}
+
+fn is_rust_ident(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some_and(|c| c == '_' || c.is_ascii_alphabetic())
+        && chars.all(|c| c == '_' || c.is_ascii_alphanumeric())
+}
+
+/// Splits a resource at its placeholders (`<name>`, `{name}`; `${…}` is an IAM policy variable and stays):
+/// the text pieces around them, and their names.
+fn split_placeholders(text: &str) -> (Vec<String>, Vec<String>) {
+    let mut pieces = vec![String::new()];
+    let mut names = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    let mut prev = None;
+    while let Some((i, c)) = chars.next() {
+        let close = match c {
+            '<' => Some('>'),
+            '{' if prev != Some('$') => Some('}'),
+            _ => None,
+        };
+        if let Some(close) = close {
+            if let Some(end) = text.get(i + 1..).and_then(|rest| rest.find(close)) {
+                names.push(text.get(i + 1..i + 1 + end).unwrap_or_default().to_owned());
+                pieces.push(String::new());
+                while chars.peek().is_some_and(|(j, _)| *j <= i + 1 + end) {
+                    chars.next();
+                }
+                prev = Some(close);
+                continue;
+            }
+        }
+        if let Some(last) = pieces.last_mut() {
+            last.push(c);
+        }
+        prev = Some(c);
+    }
+    (pieces, names)
+}
+
+/// The policy as known at compile time: placeholders filled with `x`.
+fn static_policy(c: &Checked) -> tarn_core::Policy {
+    use tarn_core::__private as p;
+    let statements = c
+        .statements
+        .iter()
+        .map(|s| {
+            let effect = if s.allow { tarn_core::Effect::Allow } else { tarn_core::Effect::Deny };
+            let resources: Vec<Pattern> = s
+                .resources
+                .iter()
+                .map(|r| match r {
+                    CResource::Static(t) => p::resource(effect, t),
+                    CResource::Rendered { pieces, .. } => p::resource(effect, &pieces.join("x")),
+                })
+                .collect();
+            let actions: Vec<&str> = s.actions.iter().map(String::as_str).collect();
+            let principal = s.principal.as_ref().map(|(not, pr)| {
+                p::principal(
+                    *not,
+                    match pr {
+                        CPrincipal::Any => tarn_core::Principal::Any,
+                        CPrincipal::Uids(u) => tarn_core::Principal::Uids(u.clone().into()),
+                        CPrincipal::Map(m) => {
+                            p::principal_map(m.iter().map(|(k, v)| (*k, v.clone().into())).collect())
+                        }
+                    },
+                )
+            });
+            p::statement(
+                effect,
+                s.sid.as_deref(),
+                s.not_action,
+                &actions,
+                (!s.resources.is_empty()).then_some((s.not_resource, resources)),
+                principal,
+                None,
+            )
+        })
+        .collect();
+    p::policy(c.dialect, statements)
+}
+
+fn generate(krate: &TokenStream, c: &Checked) -> TokenStream {
+    let dialect = match c.dialect {
+        Dialect::Ram => quote!(#krate::Dialect::Ram),
+        Dialect::Iam => quote!(#krate::Dialect::Iam),
+    };
+    let statements = c.statements.iter().map(|s| {
+        let effect = if s.allow { quote!(#krate::Effect::Allow) } else { quote!(#krate::Effect::Deny) };
+        let sid = match &s.sid {
+            Some(sid) => quote!(::core::option::Option::Some(#sid)),
+            None => quote!(::core::option::Option::None),
+        };
+        let not_action = s.not_action;
+        let actions = &s.actions;
+        let resources = if s.resources.is_empty() {
+            quote!(::core::option::Option::None)
+        } else {
+            let items = s.resources.iter().map(|r| match r {
+                CResource::Static(t) => quote!(#krate::__private::resource(#effect, #t)),
+                CResource::Rendered { pieces, binds } => {
+                    quote!(#krate::__private::render(#effect, &[#(#pieces),*], &[#(#krate::__private::bind(&#binds)),*]))
+                }
+            });
+            let not = s.not_resource;
+            quote!(::core::option::Option::Some((#not, ::std::vec![#(#items),*])))
+        };
+        let principal = match &s.principal {
+            None => quote!(::core::option::Option::None),
+            Some((not, p)) => {
+                let p = match p {
+                    CPrincipal::Any => quote!(#krate::Principal::Any),
+                    CPrincipal::Uids(u) => quote!(#krate::Principal::Uids(#krate::__private::values(&[#(#u),*]))),
+                    CPrincipal::Map(m) => {
+                        let entries = m.iter().map(|(k, v)| {
+                            let kind = Ident::new(&format!("{k:?}"), Span::call_site());
+                            quote!((#krate::PrincipalKind::#kind, #krate::__private::values(&[#(#v),*])))
+                        });
+                        quote!(#krate::__private::principal_map(::std::vec![#(#entries),*]))
+                    }
+                };
+                quote!(::core::option::Option::Some(#krate::__private::principal(#not, #p)))
+            }
+        };
+        let condition = if s.conditions.is_empty() {
+            quote!(::core::option::Option::None)
+        } else {
+            let entries = s.conditions.iter().map(|(op, key, values)| {
+                let base = Ident::new(op.base().as_str(), Span::call_site());
+                let mut op_tokens = quote!(#krate::Operator::new(#krate::BaseOperator::#base));
+                if op.if_exists() {
+                    op_tokens = quote!(#op_tokens.if_exists_variant());
+                }
+                if let Some(set) = op.set() {
+                    let set = Ident::new(set.as_str(), Span::call_site());
+                    op_tokens = quote!(#op_tokens.with_set(#krate::SetQualifier::#set));
+                }
+                let vals = values.iter().map(|(text, json)| {
+                    let json = Ident::new(&format!("{json:?}"), Span::call_site());
+                    quote!((#text, #krate::JsonType::#json))
+                });
+                quote!((#op_tokens, #key, &[#(#vals),*][..]))
+            });
+            quote!(::core::option::Option::Some(#krate::__private::condition(::std::vec![#(#entries),*])))
+        };
+        quote!(#krate::__private::statement(#effect, #sid, #not_action, &[#(#actions),*], #resources, #principal, #condition))
+    });
+    quote!(#krate::__private::policy(#dialect, ::std::vec![#(#statements),*]))
+}
+
+#[cfg(test)]
+mod tests;

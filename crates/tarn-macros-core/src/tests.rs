@@ -1,0 +1,103 @@
+//! Unit tests on token streams: what the checker reports, and where.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+use proc_macro2::TokenStream;
+
+use crate::check;
+
+fn errors(src: &str) -> Vec<String> {
+    let tokens: TokenStream = src.parse().unwrap();
+    let (_, diags, _) = check(tokens);
+    diags.iter().map(|d| d.message.clone()).collect()
+}
+
+fn warnings(src: &str) -> Vec<String> {
+    let tokens: TokenStream = src.parse().unwrap();
+    let (checked, diags, warnings) = check(tokens);
+    assert!(diags.is_empty(), "{:?}", diags.iter().map(|d| &d.message).collect::<Vec<_>>());
+    assert!(checked.is_some());
+    warnings.iter().map(|d| d.message.clone()).collect()
+}
+
+#[test]
+fn the_card_example_passes_with_the_rocketmq_warning() {
+    let w = warnings("allow mq:PUB on acs:mq:*:*:<inst>%<topic>");
+    assert_eq!(w, ["`acs:mq:*:*:<inst>%<topic>` needs `mq:QueryInstanceBaseInfo` granted on the instance as well, and this policy does not grant it"]);
+    assert!(warnings(
+        "allow mq:QueryInstanceBaseInfo on acs:mq:*:*:<inst>; allow mq:PUB on acs:mq:*:*:<inst>%<topic>"
+    )
+    .is_empty());
+    assert!(warnings("acknowledge mq:QueryInstanceBaseInfo; allow mq:PUB on acs:mq:*:*:<inst>%<topic>")
+        .is_empty());
+}
+
+#[test]
+fn whitespace_inside_a_bare_arn_is_an_error() {
+    assert_eq!(
+        errors("allow mq:PUB on acs:mq:*:*:Topic - test"),
+        ["whitespace inside the ARN `acs:mq:*:*:Topic - test`"]
+    );
+    assert_eq!(errors("allow log: GetLogStore on *"), ["whitespace inside the action `log: GetLogStore`"]);
+}
+
+#[test]
+fn unknown_actions_and_api_names() {
+    assert_eq!(
+        errors("allow log:GetLogStor on *"),
+        ["unknown action `log:GetLogStor`; did you mean `log:GetLogStore`?"]
+    );
+    assert_eq!(
+        errors("allow mq:OnsTopicCreate on *"),
+        ["unknown action `mq:OnsTopicCreate`; the API `OnsTopicCreate` needs `mq:CreateTopic`"]
+    );
+}
+
+#[test]
+fn resources_must_fit_their_actions() {
+    assert_eq!(
+        errors(r#"allow oss:GetObject on "acs:oss:*:*:bucket""#),
+        [
+            "`acs:oss:*:*:bucket` is of resource type `bucket`, which none of the statement's actions applies to",
+            "`oss:GetObject` applies to none of the resources"
+        ]
+    );
+    assert!(errors(
+        r#"allow oss:GetObject, oss:ListObjects on "acs:oss:*:*:bucket", "acs:oss:*:*:bucket/*""#
+    )
+    .is_empty());
+    assert_eq!(
+        errors(r#"allow mq:PUB on "acs:oss:*:*:bucket/*""#),
+        ["`acs:oss:*:*:bucket/*` is a resource of `oss`, but the statement's actions are of `mq`"]
+    );
+}
+
+#[test]
+fn the_cloud_is_told_never_guessed() {
+    assert_eq!(
+        errors("allow sts:AssumeRole on *"),
+        ["cannot tell whether this policy is for Alibaba Cloud or for AWS"]
+    );
+    assert!(errors("cloud aws; allow sts:AssumeRole on *").is_empty());
+    assert_eq!(
+        errors(r#"allow oss:GetObject on "acs:oss:*:*:b/*"; allow s3:GetObject on "arn:aws:s3:::b/*""#),
+        ["`arn:aws:s3:::b/*` is an AWS ARN, but `acs:oss:*:*:b/*` makes this an Alibaba Cloud policy"]
+    );
+}
+
+#[test]
+fn conditions_are_checked() {
+    assert!(errors(r#"allow oss:GetObject on "acs:oss:*:*:b/*" when IpAddress(acs:SourceIp, "10.0.0.0/8")"#)
+        .is_empty());
+    assert_eq!(
+        errors(r#"allow oss:GetObject on "acs:oss:*:*:b/*" when StringEqualsIfExists(acs:SourceVpc, "v")"#),
+        ["`StringEqualsIfExists`: RAM has no `IfExists` operators"]
+    );
+    assert_eq!(
+        errors(r#"allow oss:GetObject on "acs:oss:*:*:b/*" when IpAddress(acs:SourceIpp, "10.0.0.0/8")"#),
+        ["unknown condition key `acs:SourceIpp`"]
+    );
+    assert_eq!(
+        errors(r#"allow oss:GetObject on "acs:oss:*:*:b/*" when IpAddress(acs:SourceIp, "10.0.0.0/33")"#),
+        ["`10.0.0.0/33` is not an IP address or CIDR block like `203.0.113.0/24` or `2001:db8::/32` (`IpAddress` compares IP addresses)"]
+    );
+}
