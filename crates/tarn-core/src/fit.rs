@@ -142,14 +142,19 @@ pub fn check_fit(actions: &[&[&'static catalog::Action]], resources: &[Pattern])
             .iter()
             .flat_map(|a| {
                 let svc = a.service();
-                a.resource_types().iter().map(move |rt| match (rt.resource_type(), svc) {
-                    ("", _) => "`*` (no resource-level permissions)".to_owned(),
-                    (name, Some(s)) => match s.resource_type(name) {
-                        Some(t) => format!("{name} (`{}`)", t.arn()),
-                        None => name.to_owned(),
+                // A `""` row beside real resource types only lists condition keys (AWS data); alone, it means
+                // the action has no resource-level permissions.
+                let typed = a.resource_types().iter().any(|rt| !rt.resource_type().is_empty());
+                a.resource_types().iter().filter(move |rt| !(typed && rt.resource_type().is_empty())).map(
+                    move |rt| match (rt.resource_type(), svc) {
+                        ("", _) => "`*` (no resource-level permissions)".to_owned(),
+                        (name, Some(s)) => match s.resource_type(name) {
+                            Some(t) => format!("{name} (`{}`)", t.arn()),
+                            None => name.to_owned(),
+                        },
+                        (name, None) => name.to_owned(),
                     },
-                    (name, None) => name.to_owned(),
-                })
+                )
             })
             .collect();
         problems.push(FitProblem::UnusedAction { action: i, wanted: wanted.into_iter().collect() });

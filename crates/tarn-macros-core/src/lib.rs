@@ -188,9 +188,12 @@ impl Checker<'_> {
                 }
             }
             for p in &s.principals {
+                let service_domain = p.value.as_ref().map(|v| v.text.as_str()).unwrap_or_default();
                 let c = match p.kind {
                     PrincipalKw::Ram | PrincipalKw::Uid => Cloud::Alibaba,
                     PrincipalKw::Aws | PrincipalKw::CanonicalUser => Cloud::Aws,
+                    PrincipalKw::Service if service_domain.ends_with(".aliyuncs.com") => Cloud::Alibaba,
+                    PrincipalKw::Service if service_domain.ends_with(".amazonaws.com") => Cloud::Aws,
                     _ => continue,
                 };
                 match &found {
@@ -312,7 +315,14 @@ impl Checker<'_> {
             match catalog::expand(cloud, &a.text) {
                 Ok(found) => sets.push(found),
                 Err(e) => {
-                    self.diags.push(err(a, e.to_string()));
+                    let mut d = err(a, e.to_string());
+                    if let catalog::LookupError::UnknownService { prefix, in_other_cloud: false, .. } = &e {
+                        let prefixes =
+                            catalog::services().iter().filter(|s| s.cloud() == cloud).map(|s| s.prefix());
+                        d.help = tarn_core::__private::closest(prefix, prefixes)
+                            .map(|p| format!("did you mean `{p}`?"));
+                    }
+                    self.diags.push(d);
                     sets.push(Vec::new());
                 }
             }
@@ -337,7 +347,9 @@ impl Checker<'_> {
         let mut fitting: Vec<(Pattern, usize)> = Vec::new();
         for (p, i) in &patterns {
             let svc = p.service().unwrap_or_default();
-            if !p.is_any()
+            if !s.not_action
+                && !s.not_resource
+                && !p.is_any()
                 && !action_services.is_empty()
                 && !action_services.iter().any(|a| a.eq_ignore_ascii_case(svc))
             {
@@ -598,7 +610,17 @@ impl Checker<'_> {
                     (None, _) => None,
                 };
                 let at = at.unwrap_or(Spanned { text: String::new(), start: kind_span, end: kind_span });
-                self.diags.push(err(&at, e.message).help(e.help));
+                // The model's help speaks JSON; say it in the macro's words.
+                let help = match element {
+                    "Principal" | "NotPrincipal" => "remove the `to …` clause: the principal is whoever the policy is attached to".to_owned(),
+                    "Resource" | "NotResource" => "remove the `on …` clause".to_owned(),
+                    _ if e.message.contains("needs a `Principal`") => {
+                        "name the principals with `to`: `to uid \"…\"` (OSS bucket policy), `to aws \"…\"`, `to ram \"…\"`, `to service \"…\"`".to_owned()
+                    }
+                    _ if e.message.contains("needs a `Resource`") => "name the resources with `on …`".to_owned(),
+                    _ => e.help,
+                };
+                self.diags.push(err(&at, e.message).help(help));
             }
         }
         if let Err(e) = policy.check_limits(kind) {
@@ -791,7 +813,8 @@ fn generate(krate: &TokenStream, c: &Checked) -> TokenStream {
             let items = s.resources.iter().map(|r| match r {
                 CResource::Static(t) => quote!(#krate::__private::resource(#effect, #t)),
                 CResource::Rendered { pieces, binds } => {
-                    quote!(#krate::__private::render(#effect, &[#(#pieces),*], &[#(#krate::__private::bind(&#binds)),*]))
+                    let binds = binds.iter().map(|b| quote::quote_spanned!(b.span()=> #krate::__private::bind(&#b)));
+                    quote!(#krate::__private::render(#effect, &[#(#pieces),*], &[#(#binds),*]))
                 }
             });
             let not = s.not_resource;
