@@ -33,9 +33,48 @@ pub use tarn_macros::policy as __policy;
 
 /// A policy checked by the compiler against the catalogs; an expression of type [`Policy`].
 ///
+/// Every mistake below is a compile error at the offending tokens, with help; all errors of one
+/// invocation are reported together. The expansion builds the [`Policy`] directly: no JSON parsing and no
+/// catalog lookup at run time.
+///
+/// # Grammar
+///
+/// Braces (or parentheses) delimit the body: Rust macros cannot use `<…>` as delimiters.
+///
+/// ```text
+/// policy    := header* statement (";" statement)* ";"?
+/// header    := "cloud" ("alibaba" | "aws") ";"           the cloud, when nothing else tells it
+///            | "kind" KIND ";"                            managed | inline_user | inline_role | inline_group
+///                                                         | bucket | resource | trust | session | control
+///            | "acknowledge" ACTION ";"                   a prerequisite granted by another policy
+/// statement := ("sid" STRING)? ("allow" | "deny") "not"? ACTION ("," ACTION)*
+///              ("on" "not"? RESOURCE ("," RESOURCE)*)?
+///              ("to" "not"? PRINCIPAL ("," PRINCIPAL)*)?
+///              ("when" CONDITION ("and" CONDITION)*)?
+/// ACTION    := "*" | service:Name, with `*` and `?` in the name (log:Create*, mq:*)
+/// RESOURCE  := "*" | an ARN as bare tokens | an ARN as a string literal ("acs:oss:*:*:bucket/*")
+/// PRINCIPAL := "*" | aws STRING | service STRING | federated STRING | canonical_user STRING
+///            | ram STRING | uid STRING                   (uid: the OSS bucket-policy list of account UIDs)
+/// CONDITION := OPERATOR "(" KEY "," VALUE ("," VALUE)* ")"
+///              OPERATOR: StringEquals, IpAddress, ForAnyValue:StringLikeIfExists, ...;
+///              VALUE: a string, a number, `true` or `false`, read for the operator's type
 /// ```
-/// use tarn::Segment;
-/// let (inst, topic) = (Segment::new("MQ_INST_1")?, Segment::new("orders")?);
+///
+/// **Placeholders.** `<name>` in a bare ARN, and `<name>` or `{name}` in a quoted one, take the value of
+/// the variable `name` in scope, which must be a validated [`Segment`]: a `*`, `?`, `:`, `%`, `${`, a
+/// space or a control character can never reach the policy (a `/` only through [`Segment::path`]).
+/// Binding a `&str` is a compile error that says how to validate it.
+///
+/// **Bare or quoted.** An ARN may be written as bare tokens when it lexes as Rust tokens, and always as a
+/// string literal. `bucket/*` cannot be bare, because `/*` opens a comment. Bare tokens must touch: `Topic -
+/// test` is an error (whitespace inside an ARN), not the name `Topic-test`.
+///
+/// # One example per construct
+///
+/// One statement, a placeholder bound to a validated segment (the RocketMQ prerequisite is granted too,
+/// see below):
+/// ```
+/// let (inst, topic) = (tarn::Segment::new("MQ_INST_1")?, tarn::Segment::new("orders")?);
 /// let p = tarn::policy! {
 ///     allow mq:QueryInstanceBaseInfo on acs:mq:*:*:<inst>;
 ///     allow mq:PUB, mq:SUB on acs:mq:*:*:<inst>%<topic>
@@ -44,6 +83,60 @@ pub use tarn_macros::policy as __policy;
 ///     r#"{"Version":"1","Statement":[{"Effect":"Allow","Action":["mq:QueryInstanceBaseInfo"],"#,
 ///     r#""Resource":["acs:mq:*:*:MQ_INST_1"]},{"Effect":"Allow","Action":["mq:PUB","mq:SUB"],"#,
 ///     r#""Resource":["acs:mq:*:*:MQ_INST_1%orders"]}]}"#));
+/// # Ok::<(), tarn::SegmentError>(())
+/// ```
+///
+/// `deny`, a Sid (IAM only), and quoted ARNs:
+/// ```
+/// let p = tarn::policy! { sid "NoDeletes" deny s3:DeleteObject on "arn:aws:s3:::ops/*" };
+/// assert_eq!(p.to_json(), r#"{"Version":"2012-10-17","Statement":[{"Sid":"NoDeletes","Effect":"Deny","Action":["s3:DeleteObject"],"Resource":["arn:aws:s3:::ops/*"]}]}"#);
+/// ```
+///
+/// Action wildcards and `not` (NotAction, NotResource):
+/// ```
+/// let p = tarn::policy! { allow log:Create* on "acs:log:*:*:project/my-project/*" };
+/// assert!(p.to_json().contains(r#""Action":["log:Create*"]"#));
+/// let p = tarn::policy! { deny not iam:*, sts:* on not "arn:aws:s3:::audit/*" };
+/// assert!(p.to_json().contains(r#""NotAction":["iam:*","sts:*"],"NotResource":["arn:aws:s3:::audit/*"]"#));
+/// ```
+///
+/// The cloud, when resources cannot tell it (`sts`, `ram`, `mq` exist in both clouds; a policy on `*`
+/// alone):
+/// ```
+/// let p = tarn::policy! { cloud aws; allow sts:AssumeRole on * };
+/// assert_eq!(p.dialect(), tarn::Dialect::Iam);
+/// ```
+///
+/// Principals, with the policy kind checked (an OSS bucket policy names account UIDs; an S3 bucket policy
+/// names AWS principals; a trust policy has no resource):
+/// ```
+/// let oss = tarn::policy! { kind bucket; allow oss:GetObject on "acs:oss:*:*:ops/*" to uid "1431115939942888" };
+/// assert!(oss.to_json().contains(r#""Principal":["1431115939942888"]"#));
+/// let s3 = tarn::policy! { kind bucket; allow s3:GetObject on "arn:aws:s3:::ops/*" to aws "arn:aws:iam::381492316447:root" };
+/// assert!(s3.to_json().contains(r#""Principal":{"AWS":["arn:aws:iam::381492316447:root"]}"#));
+/// let trust = tarn::policy! { kind trust; allow sts:AssumeRole to service "ecs.aliyuncs.com" };
+/// assert!(trust.to_json().contains(r#""Principal":{"Service":["ecs.aliyuncs.com"]}"#));
+/// ```
+///
+/// Conditions, typed by their operator:
+/// ```
+/// let p = tarn::policy! {
+///     allow oss:GetObject on "acs:oss:*:*:ops/*"
+///         when IpAddress(acs:SourceIp, "10.0.0.0/8") and Bool(acs:SecureTransport, true)
+/// };
+/// assert!(p.to_json().ends_with(r#""Condition":{"IpAddress":{"acs:SourceIp":["10.0.0.0/8"]},"Bool":{"acs:SecureTransport":[true]}}}]}"#));
+/// ```
+///
+/// # The RocketMQ prerequisite: a warning
+///
+/// RocketMQ 4.x checks `mq:QueryInstanceBaseInfo` on the instance before any topic or group permission. A
+/// policy that grants on `…:<inst>%<topic>` without it compiles with a warning (a use of a deprecated
+/// constant: stable proc macros cannot emit warnings any other way). When another policy grants it, say so
+/// and the warning goes away:
+/// ```
+/// # #![deny(deprecated)]
+/// let (inst, topic) = (tarn::Segment::new("MQ_INST_1")?, tarn::Segment::new("orders")?);
+/// let p = tarn::policy! { acknowledge mq:QueryInstanceBaseInfo; allow mq:PUB on acs:mq:*:*:<inst>%<topic> };
 /// # Ok::<(), tarn::SegmentError>(())
 /// ```
 #[macro_export]
