@@ -215,17 +215,17 @@ impl std::error::Error for OperatorError {}
 
 impl Operator {
     /// A plain operator.
-    pub fn new(base: BaseOperator) -> Self {
+    pub const fn new(base: BaseOperator) -> Self {
         Self { base, if_exists: false, set: None }
     }
 
     /// The same operator with `IfExists`.
-    pub fn if_exists_variant(self) -> Self {
+    pub const fn if_exists_variant(self) -> Self {
         Self { if_exists: true, ..self }
     }
 
     /// The same operator with a set qualifier.
-    pub fn with_set(self, set: SetQualifier) -> Self {
+    pub const fn with_set(self, set: SetQualifier) -> Self {
         Self { set: Some(set), ..self }
     }
 

@@ -150,3 +150,81 @@ pub fn condition(entries: Vec<ConditionEntry<'_>>) -> Condition {
     }
     c
 }
+
+/// A statement as `policy!` writes it: constant data, but for the segments bound to placeholders.
+pub struct S<'a> {
+    /// `allow` (or `deny`).
+    pub allow: bool,
+    /// The Sid.
+    pub sid: Option<&'static str>,
+    /// `NotAction`.
+    pub not_action: bool,
+    /// The actions.
+    pub actions: &'static [&'static str],
+    /// `(NotResource, resources)`.
+    pub resources: Option<(bool, &'a [R<'a>])>,
+    /// `(NotPrincipal, principal)`.
+    pub principal: Option<(bool, P)>,
+    /// The condition entries.
+    pub conditions: &'static [C],
+}
+
+/// A resource of [`S`].
+pub enum R<'a> {
+    /// Without placeholders.
+    Static(&'static str),
+    /// Pieces around the bound segments.
+    Rendered(&'static [&'static str], &'a [&'a Segment]),
+}
+
+/// A principal of [`S`].
+pub enum P {
+    /// `"*"`.
+    Any,
+    /// The OSS bucket-policy UID list.
+    Uids(&'static [&'static str]),
+    /// A principal map.
+    Map(&'static [(PrincipalKind, &'static [&'static str])]),
+}
+
+/// A condition entry of [`S`].
+pub struct C {
+    /// The operator.
+    pub op: Operator,
+    /// The key.
+    pub key: &'static str,
+    /// The values with their JSON types.
+    pub values: &'static [(&'static str, JsonType)],
+}
+
+/// The policy `policy!` describes.
+pub fn build(dialect: Dialect, statements: &[S<'_>]) -> Policy {
+    let statements = statements
+        .iter()
+        .map(|s| {
+            let effect = if s.allow { Effect::Allow } else { Effect::Deny };
+            let resources = s.resources.map(|(not, rs)| {
+                let list = rs
+                    .iter()
+                    .map(|r| match r {
+                        R::Static(t) => resource(effect, t),
+                        R::Rendered(pieces, segments) => render(effect, pieces, segments),
+                    })
+                    .collect();
+                (not, list)
+            });
+            let principal = s.principal.as_ref().map(|(not, p)| {
+                let p = match p {
+                    P::Any => Principal::Any,
+                    P::Uids(u) => Principal::Uids(values(u)),
+                    P::Map(m) => Principal::Map(m.iter().map(|(k, v)| (*k, values(v))).collect()),
+                };
+                principal(*not, p)
+            });
+            let condition = (!s.conditions.is_empty())
+                .then(|| condition(s.conditions.iter().map(|c| (c.op, c.key, c.values)).collect()));
+            statement(effect, s.sid, s.not_action, s.actions, resources, principal, condition)
+        })
+        .collect();
+    policy(dialect, statements)
+}

@@ -794,13 +794,16 @@ fn static_policy(c: &Checked) -> tarn_core::Policy {
     p::policy(c.dialect, statements)
 }
 
+/// The expansion: one call with the statements as constant data; only the segments bound to placeholders
+/// are run-time values.
 fn generate(krate: &TokenStream, c: &Checked) -> TokenStream {
     let dialect = match c.dialect {
         Dialect::Ram => quote!(#krate::Dialect::Ram),
         Dialect::Iam => quote!(#krate::Dialect::Iam),
     };
+    let p = quote!(#krate::__private);
     let statements = c.statements.iter().map(|s| {
-        let effect = if s.allow { quote!(#krate::Effect::Allow) } else { quote!(#krate::Effect::Deny) };
+        let allow = s.allow;
         let sid = match &s.sid {
             Some(sid) => quote!(::core::option::Option::Some(#sid)),
             None => quote!(::core::option::Option::None),
@@ -811,56 +814,59 @@ fn generate(krate: &TokenStream, c: &Checked) -> TokenStream {
             quote!(::core::option::Option::None)
         } else {
             let items = s.resources.iter().map(|r| match r {
-                CResource::Static(t) => quote!(#krate::__private::resource(#effect, #t)),
+                CResource::Static(t) => quote!(#p::R::Static(#t)),
                 CResource::Rendered { pieces, binds } => {
-                    let binds = binds.iter().map(|b| quote::quote_spanned!(b.span()=> #krate::__private::bind(&#b)));
-                    quote!(#krate::__private::render(#effect, &[#(#pieces),*], &[#(#binds),*]))
+                    let binds = binds.iter().map(|b| quote::quote_spanned!(b.span()=> #p::bind(&#b)));
+                    quote!(#p::R::Rendered(&[#(#pieces),*], &[#(#binds),*]))
                 }
             });
             let not = s.not_resource;
-            quote!(::core::option::Option::Some((#not, ::std::vec![#(#items),*])))
+            quote!(::core::option::Option::Some((#not, &[#(#items),*])))
         };
         let principal = match &s.principal {
             None => quote!(::core::option::Option::None),
-            Some((not, p)) => {
-                let p = match p {
-                    CPrincipal::Any => quote!(#krate::Principal::Any),
-                    CPrincipal::Uids(u) => quote!(#krate::Principal::Uids(#krate::__private::values(&[#(#u),*]))),
+            Some((not, pr)) => {
+                let pr = match pr {
+                    CPrincipal::Any => quote!(#p::P::Any),
+                    CPrincipal::Uids(u) => quote!(#p::P::Uids(&[#(#u),*])),
                     CPrincipal::Map(m) => {
                         let entries = m.iter().map(|(k, v)| {
                             let kind = Ident::new(&format!("{k:?}"), Span::call_site());
-                            quote!((#krate::PrincipalKind::#kind, #krate::__private::values(&[#(#v),*])))
+                            quote!((#krate::PrincipalKind::#kind, &[#(#v),*]))
                         });
-                        quote!(#krate::__private::principal_map(::std::vec![#(#entries),*]))
+                        quote!(#p::P::Map(&[#(#entries),*]))
                     }
                 };
-                quote!(::core::option::Option::Some(#krate::__private::principal(#not, #p)))
+                quote!(::core::option::Option::Some((#not, #pr)))
             }
         };
-        let condition = if s.conditions.is_empty() {
-            quote!(::core::option::Option::None)
-        } else {
-            let entries = s.conditions.iter().map(|(op, key, values)| {
-                let base = Ident::new(op.base().as_str(), Span::call_site());
-                let mut op_tokens = quote!(#krate::Operator::new(#krate::BaseOperator::#base));
-                if op.if_exists() {
-                    op_tokens = quote!(#op_tokens.if_exists_variant());
-                }
-                if let Some(set) = op.set() {
-                    let set = Ident::new(set.as_str(), Span::call_site());
-                    op_tokens = quote!(#op_tokens.with_set(#krate::SetQualifier::#set));
-                }
-                let vals = values.iter().map(|(text, json)| {
-                    let json = Ident::new(&format!("{json:?}"), Span::call_site());
-                    quote!((#text, #krate::JsonType::#json))
-                });
-                quote!((#op_tokens, #key, &[#(#vals),*][..]))
+        let conditions = s.conditions.iter().map(|(op, key, values)| {
+            let base = Ident::new(op.base().as_str(), Span::call_site());
+            let mut op_tokens = quote!(#krate::Operator::new(#krate::BaseOperator::#base));
+            if op.if_exists() {
+                op_tokens = quote!(#op_tokens.if_exists_variant());
+            }
+            if let Some(set) = op.set() {
+                let set = Ident::new(set.as_str(), Span::call_site());
+                op_tokens = quote!(#op_tokens.with_set(#krate::SetQualifier::#set));
+            }
+            let vals = values.iter().map(|(text, json)| {
+                let json = Ident::new(&format!("{json:?}"), Span::call_site());
+                quote!((#text, #krate::JsonType::#json))
             });
-            quote!(::core::option::Option::Some(#krate::__private::condition(::std::vec![#(#entries),*])))
-        };
-        quote!(#krate::__private::statement(#effect, #sid, #not_action, &[#(#actions),*], #resources, #principal, #condition))
+            quote!(#p::C { op: #op_tokens, key: #key, values: &[#(#vals),*] })
+        });
+        quote!(#p::S {
+            allow: #allow,
+            sid: #sid,
+            not_action: #not_action,
+            actions: &[#(#actions),*],
+            resources: #resources,
+            principal: #principal,
+            conditions: const { &[#(#conditions),*] },
+        })
     });
-    quote!(#krate::__private::policy(#dialect, ::std::vec![#(#statements),*]))
+    quote!(#p::build(#dialect, &[#(#statements),*]))
 }
 
 #[cfg(test)]
