@@ -7,7 +7,8 @@ pub use crate::error::closest;
 
 use crate::condition::{Condition, ConditionValue, JsonType, Operator, ValueType};
 use crate::model::{
-    Action, Dialect, Effect, ElementList, List, Policy, Principal, PrincipalElement, PrincipalKind, Statement,
+    Action, Dialect, Effect, ElementList, List, Policy, Principal, PrincipalElement, PrincipalKind,
+    Statement, Version,
 };
 
 /// A value bound to a `<placeholder>` of `policy!`: a validated segment, so that it can never widen a
@@ -197,8 +198,14 @@ pub struct C {
     pub values: &'static [(&'static str, JsonType)],
 }
 
+/// Sets the version and the ID.
+pub fn set_header(policy: &mut Policy, version: Version, id: Option<&str>) {
+    policy.version = Some(version);
+    policy.id = id.map(str::to_owned);
+}
+
 /// The policy `policy!` describes.
-pub fn build(dialect: Dialect, statements: &[S<'_>]) -> Policy {
+pub fn build(dialect: Dialect, version: Version, id: Option<&'static str>, statements: &[S<'_>]) -> Policy {
     let statements = statements
         .iter()
         .map(|s| {
@@ -226,5 +233,7 @@ pub fn build(dialect: Dialect, statements: &[S<'_>]) -> Policy {
             statement(effect, s.sid, s.not_action, s.actions, resources, principal, condition)
         })
         .collect();
-    policy(dialect, statements)
+    let mut p = policy(dialect, statements);
+    set_header(&mut p, version, id);
+    p
 }

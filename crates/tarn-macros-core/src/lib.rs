@@ -56,6 +56,8 @@ pub fn check(body: TokenStream) -> (Option<Checked>, Vec<Diag>, Vec<Diag>) {
 #[derive(Debug)]
 pub struct Checked {
     dialect: Dialect,
+    version: tarn_core::Version,
+    id: Option<String>,
     statements: Vec<CStatement>,
 }
 
@@ -138,10 +140,26 @@ impl Checker<'_> {
                 self.diags.push(err(a, format!("unknown action `{}` to acknowledge", a.text)));
             }
         }
+        let mut version = dialect.default_version();
+        if let Some(v) = &input.version {
+            match tarn_core::Version::parse(&v.text) {
+                Some(parsed) if parsed.dialect() == dialect => version = parsed,
+                _ => {
+                    let help = match dialect {
+                        Dialect::Ram => "RAM's only version is `\"1\"`, the default",
+                        Dialect::Iam => "IAM's versions are `\"2012-10-17\"`, the default, and the legacy `\"2008-10-17\"`",
+                    };
+                    self.diags.push(err(v, format!("`{}` is not a {dialect} version", v.text)).help(help));
+                }
+            }
+        }
+        if let (Some(id), Dialect::Ram) = (&input.id, dialect) {
+            self.diags.push(err(id, "RAM policies have no `Id`".to_owned()).help("remove `id \"…\";`"));
+        }
         if !self.diags.is_empty() {
             return None;
         }
-        let checked = Checked { dialect, statements };
+        let checked = Checked { dialect, version, id: input.id.as_ref().map(|i| i.text.clone()), statements };
         if let Some((kind, span)) = kind {
             self.kind_rules(input, &checked, kind, span);
         }
@@ -791,7 +809,9 @@ fn static_policy(c: &Checked) -> tarn_core::Policy {
             )
         })
         .collect();
-    p::policy(c.dialect, statements)
+    let mut policy = p::policy(c.dialect, statements);
+    p::set_header(&mut policy, c.version, c.id.as_deref());
+    policy
 }
 
 /// The expansion: one call with the statements as constant data; only the segments bound to placeholders
@@ -866,7 +886,12 @@ fn generate(krate: &TokenStream, c: &Checked) -> TokenStream {
             conditions: const { &[#(#conditions),*] },
         })
     });
-    quote!(#p::build(#dialect, &[#(#statements),*]))
+    let version = Ident::new(&format!("{:?}", c.version), Span::call_site());
+    let id = match &c.id {
+        Some(id) => quote!(::core::option::Option::Some(#id)),
+        None => quote!(::core::option::Option::None),
+    };
+    quote!(#p::build(#dialect, #krate::Version::#version, #id, &[#(#statements),*]))
 }
 
 #[cfg(test)]

@@ -79,6 +79,8 @@ pub struct Statement {
 #[derive(Debug, Clone, Default)]
 pub struct Input {
     pub cloud: Option<Spanned>,
+    pub version: Option<Spanned>,
+    pub id: Option<Spanned>,
     pub kind: Option<Spanned>,
     pub acknowledged: Vec<Spanned>,
     pub statements: Vec<Statement>,
@@ -269,7 +271,8 @@ pub fn parse(input: TokenStream, diags: &mut Vec<Diag>) -> Input {
             c.i += 1;
             continue;
         }
-        let header = ["cloud", "kind", "acknowledge"].into_iter().find(|w| is_ident(c.peek(), w));
+        let header =
+            ["cloud", "kind", "acknowledge", "version", "id"].into_iter().find(|w| is_ident(c.peek(), w));
         let result = match header {
             Some(word) => header_item(&mut c, word, &mut out),
             None => statement(&mut c).map(|s| out.statements.push(s)),
@@ -304,6 +307,25 @@ fn header_item(c: &mut Cursor, word: &str, out: &mut Input) -> Result<(), Diag> 
             }
             Ok(())
         }
+        "version" | "id" => match c.next() {
+            Some(TokenTree::Literal(l)) if string_value(&l).is_some() => {
+                let s = lit_spanned(&l, string_value(&l).unwrap_or_default());
+                if word == "version" {
+                    out.version = Some(s);
+                } else {
+                    out.id = Some(s);
+                }
+                Ok(())
+            }
+            _ => {
+                c.i -= 1;
+                Err(c.expected(if word == "version" {
+                    "a version string such as `\"2008-10-17\"`"
+                } else {
+                    "the policy ID as a string"
+                }))
+            }
+        },
         _ => {
             let _ = kw;
             let action = action(c)?;

@@ -47,6 +47,8 @@ pub use tarn_macros::policy as __policy;
 ///            | "kind" KIND ";"                            managed | inline_user | inline_role | inline_group
 ///                                                         | bucket | resource | trust | session | control
 ///            | "acknowledge" ACTION ";"                   a prerequisite granted by another policy
+///            | "version" STRING ";"                       "1" (RAM), "2012-10-17" (IAM, default), "2008-10-17"
+///            | "id" STRING ";"                            the policy ID (IAM)
 /// statement := ("sid" STRING)? ("allow" | "deny") "not"? ACTION ("," ACTION)*
 ///              ("on" "not"? RESOURCE ("," RESOURCE)*)?
 ///              ("to" "not"? PRINCIPAL ("," PRINCIPAL)*)?
@@ -105,6 +107,12 @@ pub use tarn_macros::policy as __policy;
 /// ```
 /// let p = tarn::policy! { cloud aws; allow sts:AssumeRole on * };
 /// assert_eq!(p.dialect(), tarn::Dialect::Iam);
+/// ```
+///
+/// The version and the ID (IAM):
+/// ```
+/// let p = tarn::policy! { version "2008-10-17"; id "read-ops"; allow s3:GetObject on "arn:aws:s3:::ops/*" };
+/// assert!(p.to_json().starts_with(r#"{"Version":"2008-10-17","Id":"read-ops","Statement""#));
 /// ```
 ///
 /// Principals, with the policy kind checked (an OSS bucket policy names account UIDs; an S3 bucket policy
