@@ -172,6 +172,13 @@ impl Cursor {
         self.toks.get(self.i)
     }
 
+    /// Takes the next token if `f` accepts it; otherwise stays where it is.
+    fn take<T>(&mut self, f: impl FnOnce(&TokenTree) -> Option<T>) -> Option<T> {
+        let v = self.peek().and_then(f)?;
+        self.i += 1;
+        Some(v)
+    }
+
     fn next(&mut self) -> Option<TokenTree> {
         let t = self.toks.get(self.i).cloned();
         if t.is_some() {
@@ -245,6 +252,14 @@ fn spanned_of(toks: &[TokenTree]) -> Spanned {
     Spanned { text, start, end }
 }
 
+/// A string literal token as [`Spanned`] (its value, unescaped).
+fn string_literal(t: &TokenTree) -> Option<Spanned> {
+    match t {
+        TokenTree::Literal(l) => string_value(l).map(|v| lit_spanned(l, v)),
+        _ => None,
+    }
+}
+
 fn lit_spanned(l: &Literal, text: String) -> Spanned {
     Spanned { text, start: l.span(), end: l.span() }
 }
@@ -293,10 +308,12 @@ fn header_item(c: &mut Cursor, word: &str, out: &mut Input) -> Result<(), Diag> 
     let kw = c.next();
     match word {
         "cloud" | "kind" => {
-            let Some(TokenTree::Ident(value)) = c.next() else {
+            let Some(value) = c.take(|t| match t {
+                TokenTree::Ident(i) => Some(i.clone()),
+                _ => None,
+            }) else {
                 let what =
                     if word == "cloud" { "`alibaba` or `aws`" } else { "a policy kind such as `bucket`" };
-                c.i -= 1;
                 return Err(c.expected(what));
             };
             let s = ident_spanned(&value);
@@ -307,9 +324,8 @@ fn header_item(c: &mut Cursor, word: &str, out: &mut Input) -> Result<(), Diag> 
             }
             Ok(())
         }
-        "version" | "id" => match c.next() {
-            Some(TokenTree::Literal(l)) if string_value(&l).is_some() => {
-                let s = lit_spanned(&l, string_value(&l).unwrap_or_default());
+        "version" | "id" => match c.take(string_literal) {
+            Some(s) => {
                 if word == "version" {
                     out.version = Some(s);
                 } else {
@@ -317,14 +333,11 @@ fn header_item(c: &mut Cursor, word: &str, out: &mut Input) -> Result<(), Diag> 
                 }
                 Ok(())
             }
-            _ => {
-                c.i -= 1;
-                Err(c.expected(if word == "version" {
-                    "a version string such as `\"2008-10-17\"`"
-                } else {
-                    "the policy ID as a string"
-                }))
-            }
+            None => Err(c.expected(if word == "version" {
+                "a version string such as `\"2008-10-17\"`"
+            } else {
+                "the policy ID as a string"
+            })),
         },
         _ => {
             let _ = kw;
@@ -339,15 +352,9 @@ fn statement(c: &mut Cursor) -> Result<Statement, Diag> {
     let mut sid = None;
     if is_ident(c.peek(), "sid") {
         c.i += 1;
-        match c.next() {
-            Some(TokenTree::Literal(l)) => match string_value(&l) {
-                Some(v) => sid = Some(lit_spanned(&l, v)),
-                None => return Err(Diag::new(l.span(), l.span(), "expected the Sid as a string".to_owned())),
-            },
-            _ => {
-                c.i -= 1;
-                return Err(c.expected("the Sid as a string, e.g. `sid \"ReadOnly\"`"));
-            }
+        match c.take(string_literal) {
+            Some(v) => sid = Some(v),
+            None => return Err(c.expected("the Sid as a string, e.g. `sid \"ReadOnly\"`")),
         }
     }
     let allow = match c.peek() {
@@ -542,15 +549,9 @@ fn principal(c: &mut Cursor) -> Result<Principal, Diag> {
         Some(TokenTree::Ident(i)) => ident_spanned(&i),
         _ => return Err(c.expected("a principal")),
     };
-    match c.next() {
-        Some(TokenTree::Literal(l)) => match string_value(&l) {
-            Some(v) => Ok(Principal { kind, kw, value: Some(lit_spanned(&l, v)) }),
-            None => Err(Diag::new(l.span(), l.span(), "expected the principal as a string".to_owned())),
-        },
-        _ => {
-            c.i = c.i.saturating_sub(1);
-            Err(c.expected(&format!("the principal as a string after `{}`", kw.text)))
-        }
+    match c.take(string_literal) {
+        Some(v) => Ok(Principal { kind, kw, value: Some(v) }),
+        None => Err(c.expected(&format!("the principal as a string after `{}`", kw.text))),
     }
 }
 
@@ -601,6 +602,7 @@ fn condition(c: &mut Cursor) -> Result<Cond, Diag> {
         if neg {
             ic.i += 1;
         }
+        let before = ic.i;
         match ic.next() {
             Some(TokenTree::Literal(l)) => match string_value(&l) {
                 Some(v) if !neg => values.push(CondValue::Str(lit_spanned(&l, v))),
@@ -613,7 +615,7 @@ fn condition(c: &mut Cursor) -> Result<Cond, Diag> {
                 values.push(CondValue::Bool(ident_spanned(&i)));
             }
             _ => {
-                ic.i = ic.i.saturating_sub(1);
+                ic.i = before;
                 return Err(ic.expected("a value: a string, a number, `true` or `false`"));
             }
         }
