@@ -101,3 +101,95 @@ fn conditions_are_checked() {
         ["`10.0.0.0/33` is not an IP address or CIDR block like `203.0.113.0/24` or `2001:db8::/32` (`IpAddress` compares IP addresses)"]
     );
 }
+
+mod never_panics {
+    use proptest::prelude::*;
+
+    /// Fragments of the grammar and of its mistakes, glued in any order.
+    fn fragment() -> impl Strategy<Value = &'static str> {
+        proptest::sample::select(vec![
+            "allow",
+            "deny",
+            "not",
+            "on",
+            "to",
+            "when",
+            "and",
+            "sid",
+            "cloud",
+            "kind",
+            "acknowledge",
+            "version",
+            "id",
+            "alibaba",
+            "aws",
+            "bucket",
+            "trust",
+            "session",
+            "mq:PUB",
+            "mq:*",
+            "log:Create*",
+            "s3:GetObject",
+            "oss:GetObject",
+            "*",
+            ",",
+            ";",
+            ":",
+            "%",
+            "/",
+            "-",
+            "<inst>",
+            "<",
+            ">",
+            "{x}",
+            "acs:mq:*:*:",
+            "MQ_INST_1",
+            "arn:aws:s3:::b",
+            "\"acs:oss:*:*:b/*\"",
+            "\"arn:aws:s3:::b/*\"",
+            "\"\"",
+            "\"1\"",
+            "uid",
+            "ram",
+            "service",
+            "\"x\"",
+            "IpAddress(acs:SourceIp, \"10.0.0.0/8\")",
+            "StringEquals(",
+            ")",
+            "(",
+            "1",
+            "-1",
+            "true",
+            "Bool(aws:SecureTransport, true)",
+            "ForAnyValue:StringLike(aws:TagKeys, \"a*\")",
+            "'c'",
+            "1.5e3",
+            "b\"x\"",
+            "r#\"raw\"#",
+            "{",
+            "}",
+            "[",
+            "]",
+        ])
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2048, ..ProptestConfig::default() })]
+
+        #[test]
+        fn expansion_never_panics(parts in prop::collection::vec((fragment(), any::<bool>()), 0..24)) {
+            let mut src = String::new();
+            for (p, space) in parts {
+                src.push_str(p);
+                if space {
+                    src.push(' ');
+                }
+            }
+            // Only balanced inputs are token streams; the compiler rejects the rest before the macro runs.
+            if let Ok(tokens) = src.parse::<proc_macro2::TokenStream>() {
+                let _ = crate::check(tokens.clone());
+                let _ = crate::expand(tokens);
+            }
+        }
+    }
+}
