@@ -305,7 +305,7 @@ pub fn parse(input: TokenStream, diags: &mut Vec<Diag>) -> Input {
 }
 
 fn header_item(c: &mut Cursor, word: &str, out: &mut Input) -> Result<(), Diag> {
-    let kw = c.next();
+    c.i += 1; // the header keyword
     match word {
         "cloud" | "kind" => {
             let Some(value) = c.take(|t| match t {
@@ -340,7 +340,6 @@ fn header_item(c: &mut Cursor, word: &str, out: &mut Input) -> Result<(), Diag> 
             })),
         },
         _ => {
-            let _ = kw;
             let action = action(c)?;
             out.acknowledged.push(action);
             Ok(())
