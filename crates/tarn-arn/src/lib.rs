@@ -60,6 +60,22 @@ impl Cloud {
         }
     }
 
+    /// The cloud's name in prose: `Alibaba Cloud` or `AWS`.
+    pub fn title(self) -> &'static str {
+        match self {
+            Cloud::Alibaba => "Alibaba Cloud",
+            Cloud::Aws => "AWS",
+        }
+    }
+
+    /// The other cloud.
+    pub fn other(self) -> Cloud {
+        match self {
+            Cloud::Alibaba => Cloud::Aws,
+            Cloud::Aws => Cloud::Alibaba,
+        }
+    }
+
     /// The cloud's name, as used in messages and on the command line: `alibaba` or `aws`.
     pub fn name(self) -> &'static str {
         match self {

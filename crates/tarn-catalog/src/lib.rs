@@ -128,9 +128,9 @@ impl fmt::Display for LookupError {
                 write!(f, "`{input}` is not an action; expected `<service>:<action>`")
             }
             LookupError::UnknownService { prefix, cloud, in_other_cloud } => {
-                write!(f, "unknown service `{prefix}` in {}", cloud_name(*cloud))?;
+                write!(f, "unknown service `{prefix}` in {}", cloud.title())?;
                 if *in_other_cloud {
-                    write!(f, "; `{prefix}` is a service of {}", cloud_name(other(*cloud)))?;
+                    write!(f, "; `{prefix}` is a service of {}", cloud.other().title())?;
                 }
                 Ok(())
             }
@@ -155,20 +155,6 @@ impl fmt::Display for LookupError {
 
 impl std::error::Error for LookupError {}
 
-fn cloud_name(c: Cloud) -> &'static str {
-    match c {
-        Cloud::Alibaba => "Alibaba Cloud",
-        Cloud::Aws => "AWS",
-    }
-}
-
-fn other(c: Cloud) -> Cloud {
-    match c {
-        Cloud::Alibaba => Cloud::Aws,
-        Cloud::Aws => Cloud::Alibaba,
-    }
-}
-
 fn split_action(input: &str) -> Result<(&str, &str), LookupError> {
     match input.split_once(':') {
         Some((p, n)) if !p.is_empty() && !n.is_empty() && !n.contains(':') => Ok((p, n)),
@@ -180,7 +166,7 @@ fn service_or_err(cloud: Cloud, prefix: &str) -> Result<&'static Service, Lookup
     service(cloud, prefix).ok_or_else(|| LookupError::UnknownService {
         prefix: prefix.to_owned(),
         cloud,
-        in_other_cloud: service(other(cloud), prefix).is_some(),
+        in_other_cloud: service(cloud.other(), prefix).is_some(),
     })
 }
 

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use tarn_arn::{Arn, Cloud, Pattern};
+use tarn_arn::{Arn, Pattern};
 use tarn_catalog as catalog;
 
 use crate::condition::{Condition, ConditionValue, JsonType, Operator};
@@ -349,7 +349,7 @@ fn resolve(
         PendingAction::Catalog(act) => {
             if act.cloud() != Some(cloud) {
                 report(
-                    format!("`{}` is an action of {}, not of {d}", act.full_name(), other_cloud_name(cloud)),
+                    format!("`{}` is an action of {}, not of {d}", act.full_name(), cloud.other().title()),
                     Some(format!("use the `tarn::typed::{}` actions", cloud.name())),
                 );
                 return None;
@@ -372,13 +372,6 @@ fn resolve(
                 }
             }
         }
-    }
-}
-
-fn other_cloud_name(c: Cloud) -> &'static str {
-    match c {
-        Cloud::Alibaba => "AWS",
-        Cloud::Aws => "Alibaba Cloud",
     }
 }
 
@@ -431,7 +424,7 @@ fn build_statement(
             Ok(p) => match p.cloud() {
                 Some(c) if c != cloud => {
                     report(
-                        format!("`{p}` is an {} ARN, but this is a {d} policy", other_cloud_name(cloud)),
+                        format!("`{p}` is an {} ARN, but this is a {d} policy", cloud.other().title()),
                         Some(format!("{d} resources start with `{}:`", cloud.arn_prefix())),
                     );
                     ok = false;

@@ -105,13 +105,6 @@ struct Checker<'d> {
     warnings: &'d mut Vec<Diag>,
 }
 
-fn cloud_name(c: Cloud) -> &'static str {
-    match c {
-        Cloud::Alibaba => "Alibaba Cloud",
-        Cloud::Aws => "AWS",
-    }
-}
-
 fn err(s: &Spanned, message: String) -> Diag {
     Diag::new(s.start, s.end, message)
 }
@@ -198,7 +191,7 @@ impl Checker<'_> {
                     Some((f, why)) if *f != c => {
                         conflict = true;
                         self.diags.push(
-                            err(&r.src, format!("`{}` is an {} ARN, but {why} makes this an {} policy", r.src.text, cloud_name(c), cloud_name(*f)))
+                            err(&r.src, format!("`{}` is an {} ARN, but {why} makes this an {} policy", r.src.text, c.title(), f.title()))
                                 .help("a policy is for one cloud: `acs:` ARNs for Alibaba Cloud, `arn:` ARNs for AWS"),
                         );
                     }
@@ -223,8 +216,8 @@ impl Checker<'_> {
                             format!(
                                 "`{}` principals are {}'s, but {why} makes this an {} policy",
                                 p.kw.text,
-                                cloud_name(c),
-                                cloud_name(*f)
+                                c.title(),
+                                f.title()
                             ),
                         ));
                     }
