@@ -26,6 +26,19 @@ pub enum ValueType {
 }
 
 impl ValueType {
+    /// What the operator compares, in the plural: `numbers`, `IP addresses`.
+    pub fn plural(self) -> &'static str {
+        match self {
+            ValueType::String => "strings",
+            ValueType::Number => "numbers",
+            ValueType::Date => "dates",
+            ValueType::Bool => "booleans",
+            ValueType::Binary => "base64 values",
+            ValueType::Ip => "IP addresses",
+            ValueType::Arn => "ARNs",
+        }
+    }
+
     fn describe(self) -> &'static str {
         match self {
             ValueType::String => "a string",

@@ -525,7 +525,7 @@ fn condition_value(r: &mut Reader<'_>, st: &mut State) -> Result<Condition> {
                     Scalar::Bool(b) => (Cow::Borrowed(if b { "true" } else { "false" }), JsonType::Bool),
                 };
                 ConditionValue::parse(ty, &text, json).map_err(|e| {
-                    r.error(at, ParseErrorKind::InvalidValue, format!("{e} (`{op_name}` compares {})", describe(ty)), None)
+                    r.error(at, ParseErrorKind::InvalidValue, format!("{e} (`{op_name}` compares {})", ty.plural()), None)
                 })
             };
             let values = if r.peek()? == Kind::Array {
@@ -543,19 +543,6 @@ fn condition_value(r: &mut Reader<'_>, st: &mut State) -> Result<Condition> {
         })
     })?;
     Ok(cond)
-}
-
-fn describe(ty: crate::condition::ValueType) -> &'static str {
-    use crate::condition::ValueType as T;
-    match ty {
-        T::String => "strings",
-        T::Number => "numbers",
-        T::Date => "dates",
-        T::Bool => "booleans",
-        T::Binary => "base64 values",
-        T::Ip => "IP addresses",
-        T::Arn => "ARNs",
-    }
 }
 
 fn condition_key(r: &Reader<'_>, st: &mut State, key: &str, at: usize) -> Result<()> {

@@ -603,7 +603,7 @@ impl Checker<'_> {
             match ConditionValue::parse(ty, &src.text, json) {
                 Ok(_) => values.push((src.text.clone(), json)),
                 Err(e) => {
-                    self.diags.push(err(src, format!("{e} (`{}` compares {})", c.op.text, describe(ty))))
+                    self.diags.push(err(src, format!("{e} (`{}` compares {})", c.op.text, ty.plural())))
                 }
             }
         }
@@ -722,18 +722,6 @@ fn dedup(items: impl Iterator<Item = String>) -> Vec<String> {
         }
     }
     v
-}
-
-fn describe(ty: ValueType) -> &'static str {
-    match ty {
-        ValueType::String => "strings",
-        ValueType::Number => "numbers",
-        ValueType::Date => "dates",
-        ValueType::Bool => "booleans",
-        ValueType::Binary => "base64 values",
-        ValueType::Ip => "IP addresses",
-        ValueType::Arn => "ARNs",
-    }
 }
 
 fn is_rust_ident(s: &str) -> bool {
