@@ -269,8 +269,8 @@ fn name_glob(p: &[u8], t: &[u8]) -> bool {
     pi == p.len()
 }
 
-/// Levenshtein distance, case-insensitive.
-fn distance(a: &str, b: &str) -> usize {
+/// Levenshtein distance, ASCII case-insensitive: the one measure behind every "did you mean" of tarn.
+pub fn distance(a: &str, b: &str) -> usize {
     let b: Vec<u8> = b.bytes().map(|c| c.to_ascii_lowercase()).collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.bytes().map(|c| c.to_ascii_lowercase()).enumerate() {

@@ -126,31 +126,13 @@ impl fmt::Display for ParseError {
 
 impl std::error::Error for ParseError {}
 
-/// Levenshtein distance, ASCII case-insensitive (for "did you mean"); for tarn's own crates.
-pub fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<u8> = b.bytes().map(|c| c.to_ascii_lowercase()).collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.bytes().map(|c| c.to_ascii_lowercase()).enumerate() {
-        let mut cur = Vec::with_capacity(b.len() + 1);
-        cur.push(i + 1);
-        for (j, &cb) in b.iter().enumerate() {
-            let sub = prev.get(j).map_or(usize::MAX, |&d| d.saturating_add(usize::from(ca != cb)));
-            let del = prev.get(j + 1).map_or(usize::MAX, |&d| d.saturating_add(1));
-            let ins = cur.get(j).map_or(usize::MAX, |&d: &usize| d.saturating_add(1));
-            cur.push(sub.min(del).min(ins));
-        }
-        prev = cur;
-    }
-    prev.last().copied().unwrap_or(usize::MAX)
-}
-
 /// The closest of `candidates` to `input`, if it is close enough to be what was meant; for tarn's own
 /// crates.
 pub fn closest<'c>(input: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
     let limit = (input.len() / 3).max(1);
     candidates
         .into_iter()
-        .map(|c| (distance(input, c), c))
+        .map(|c| (tarn_catalog::distance(input, c), c))
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
