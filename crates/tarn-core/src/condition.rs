@@ -209,6 +209,19 @@ impl OperatorError {
     pub fn is_unknown(&self) -> bool {
         self.reason.is_none()
     }
+
+    /// The message without the suggestion (which [`OperatorError::help`] gives).
+    pub fn headline(&self) -> String {
+        match self.reason {
+            None => format!("unknown condition operator `{}`", self.input),
+            Some(_) => self.to_string(),
+        }
+    }
+
+    /// `write `…``, when there is a suggestion.
+    pub fn help(&self) -> Option<String> {
+        self.suggestion.as_ref().map(|s| format!("write `{s}`"))
+    }
 }
 
 impl fmt::Display for OperatorError {
@@ -256,6 +269,10 @@ impl Operator {
     pub fn set(self) -> Option<SetQualifier> {
         self.set
     }
+
+    /// The help for an operator RAM lacks.
+    pub const RAM_OPERATORS: &'static str =
+        "RAM's operators are String…, Numeric…, Date…, Bool, IpAddress and NotIpAddress";
 
     /// Why the dialect does not have this operator, if it does not.
     pub fn unsupported_in(self, dialect: Dialect) -> Option<String> {

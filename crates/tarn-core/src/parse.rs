@@ -483,15 +483,10 @@ fn condition_value(r: &mut Reader<'_>, st: &mut State) -> Result<Condition> {
     let mut cond = Condition::new();
     r.object(|r, op_name, op_at| {
         let op = Operator::parse(&op_name).map_err(|e| {
-            let help = e.suggestion().map(|s| format!("write `{s}`")).or_else(|| {
+            let help = e.help().or_else(|| {
                 Some("operators are String…, Numeric…, Date…, Bool, IpAddress, NotIpAddress, and in IAM Arn…, BinaryEquals, Null, …IfExists and ForAllValues:/ForAnyValue:".to_owned())
             });
-            let message = if e.is_unknown() {
-                format!("unknown condition operator `{op_name}`")
-            } else {
-                e.to_string()
-            };
-            r.error(op_at, ParseErrorKind::InvalidValue, message, help)
+            r.error(op_at, ParseErrorKind::InvalidValue, e.headline(), help)
         })?;
         if let Some(why) = op.unsupported_in(Dialect::Ram) {
             match st.dialect {
@@ -500,7 +495,7 @@ fn condition_value(r: &mut Reader<'_>, st: &mut State) -> Result<Condition> {
                         op_at,
                         ParseErrorKind::Dialect,
                         format!("`{op_name}`: {why}"),
-                        Some("RAM's operators are String…, Numeric…, Date…, Bool, IpAddress and NotIpAddress".to_owned()),
+                        Some(Operator::RAM_OPERATORS.to_owned()),
                     ))
                 }
                 Some(Dialect::Iam) => {}

@@ -547,24 +547,14 @@ impl Checker<'_> {
         let op = match Operator::parse(&c.op.text) {
             Ok(op) => op,
             Err(e) => {
-                let mut d = err(
-                    &c.op,
-                    if e.is_unknown() {
-                        format!("unknown condition operator `{}`", c.op.text)
-                    } else {
-                        e.to_string()
-                    },
-                );
-                d.help = e.suggestion().map(|s| format!("write `{s}`"));
+                let mut d = err(&c.op, e.headline());
+                d.help = e.help();
                 self.diags.push(d);
                 return None;
             }
         };
         if let Some(why) = op.unsupported_in(dialect) {
-            self.diags.push(
-                err(&c.op, format!("`{}`: {why}", c.op.text))
-                    .help("RAM's operators are String…, Numeric…, Date…, Bool, IpAddress and NotIpAddress"),
-            );
+            self.diags.push(err(&c.op, format!("`{}`: {why}", c.op.text)).help(Operator::RAM_OPERATORS));
         }
         let key = &c.key.text;
         let foreign = match dialect {
