@@ -578,8 +578,9 @@ pub(crate) fn typed_index(svc: &Service, input: &str) -> Result<usize, LookupErr
 }
 
 /// Finds a condition key of any service of the cloud, or a global one, by name (case-insensitive). A key
-/// with a tag or other name after a `/` (`aws:PrincipalTag/team`, `s3:ExistingObjectTag/owner`) is found
-/// through its pattern (`aws:PrincipalTag/${TagKey}`, `s3:ExistingObjectTag/<key>`).
+/// with a name of its own after the stem (`aws:PrincipalTag/team`, `s3:ExistingObjectTag/owner`,
+/// `kms:EncryptionContext:aws:s3:arn`) is found through its pattern (`aws:PrincipalTag/${TagKey}`,
+/// `s3:ExistingObjectTag/<key>`, `kms:EncryptionContext:${EncryptionContextKey}`).
 ///
 /// ```
 /// use tarn_catalog::{find_key, Cloud};
@@ -589,14 +590,15 @@ pub(crate) fn typed_index(svc: &Service, input: &str) -> Result<usize, LookupErr
 /// ```
 pub fn find_key(cloud: Cloud, name: &str) -> Option<&'static ConditionKey> {
     find_key_exact(cloud, name).or_else(|| {
-        let (stem, tail) = name.split_once('/')?;
-        if tail.is_empty() {
-            return None;
-        }
+        // A key pattern: the name up to its placeholder is a stem that the key must extend.
         let is_pattern_of = |k: &&ConditionKey| {
-            k.name.split_once('/').is_some_and(|(s, t)| {
-                s.eq_ignore_ascii_case(stem) && (t.starts_with("${") || t.starts_with('<'))
-            })
+            let Some(at) = k.name.find("${").or_else(|| k.name.find('<')) else {
+                return false;
+            };
+            let stem = k.name.get(..at).unwrap_or_default();
+            !stem.is_empty()
+                && name.len() > stem.len()
+                && name.get(..stem.len()).is_some_and(|p| p.eq_ignore_ascii_case(stem))
         };
         let prefix = name.split_once(':').map(|(p, _)| p)?;
         global_condition_keys(cloud).iter().find(is_pattern_of).or_else(|| {

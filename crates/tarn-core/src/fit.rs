@@ -95,47 +95,69 @@ impl FitProblem {
 /// every action must apply to one of the resources ("at least one fits"). `actions` holds, per action as
 /// written, the catalog actions it stands for (a wildcard expands to several; an empty set is `*`, every
 /// action). A `*` resource serves every action, and the action `*` every resource.
+///
+/// A resource is fitted against the resource types of each action's own service, whose formats may name
+/// another service (`sts:AssumeRole` applies to `arn:aws:iam::…:role/…`).
 pub fn check_fit(actions: &[&[&'static catalog::Action]], resources: &[Pattern]) -> Vec<FitProblem> {
     let mut problems = Vec::new();
     let any_action = actions.iter().any(|a| a.is_empty());
     let any_resource = resources.iter().any(Pattern::is_any);
-    // The (service, resource type) pairs each resource fits.
-    let fits: Vec<Vec<(&'static str, &'static str)>> = resources
-        .iter()
-        .map(|p| {
-            let (Some(cloud), Some(svc)) = (p.cloud(), p.service()) else {
-                return Vec::new();
-            };
-            match catalog::service(cloud, svc) {
-                Some(s) => s.fits(p).into_iter().map(|f| (s.prefix(), f.resource_type.name())).collect(),
-                None => Vec::new(),
+    // The services of the actions, and per service the resource types each resource fits.
+    let mut services: Vec<&'static catalog::Service> = Vec::new();
+    for a in actions.iter().flat_map(|set| set.iter()) {
+        if let Some(svc) = a.service() {
+            if !services.iter().any(|s| std::ptr::eq(*s, svc)) {
+                services.push(svc);
             }
+        }
+    }
+    let fits: Vec<Vec<Vec<&'static str>>> = services
+        .iter()
+        .map(|svc| {
+            resources
+                .iter()
+                .map(|p| if p.is_any() { Vec::new() } else { svc.fits(p).into_iter().map(|f| f.resource_type.name()).collect() })
+                .collect()
         })
         .collect();
-    let applies = |a: &catalog::Action, fit: &[(&str, &str)]| {
-        fit.iter().any(|(svc, rt)| a.prefix().eq_ignore_ascii_case(svc) && a.applies_to(rt))
+    let applies = |a: &catalog::Action, r: usize| -> bool {
+        let Some(svc) = a.service() else {
+            return false;
+        };
+        let Some(si) = services.iter().position(|s| std::ptr::eq(*s, svc)) else {
+            return false;
+        };
+        fits.get(si).and_then(|per| per.get(r)).is_some_and(|types| types.iter().any(|t| a.applies_to(t)))
     };
-    for (i, (p, fit)) in resources.iter().zip(&fits).enumerate() {
-        if p.is_any() || any_action || actions.iter().any(|set| set.iter().any(|a| applies(a, fit))) {
+    for (i, p) in resources.iter().enumerate() {
+        if p.is_any() || any_action || actions.iter().any(|set| set.iter().any(|a| applies(a, i))) {
             continue;
         }
         let (Some(cloud), Some(svc_name)) = (p.cloud(), p.service()) else {
             continue;
         };
-        problems.push(match catalog::service(cloud, svc_name) {
-            None => FitProblem::UnknownService { resource: i, service: svc_name.to_owned() },
-            Some(svc) if fit.is_empty() => FitProblem::FitsNoType {
+        // What the resource is, by its own service (or by the actions' services that know its format).
+        let mut types: Vec<&'static str> =
+            fits.iter().filter_map(|per| per.get(i)).flatten().copied().collect::<Vec<_>>();
+        let own = catalog::service(cloud, svc_name);
+        if types.is_empty() {
+            if let Some(svc) = own {
+                types = svc.fits(p).into_iter().map(|f| f.resource_type.name()).collect();
+            }
+        }
+        types.dedup();
+        problems.push(match own {
+            None if types.is_empty() => FitProblem::UnknownService { resource: i, service: svc_name.to_owned() },
+            Some(svc) if types.is_empty() => FitProblem::FitsNoType {
                 resource: i,
                 service: svc.prefix(),
                 formats: svc.resource_types().iter().map(|rt| rt.arn()).collect(),
             },
-            Some(_) => {
-                FitProblem::UnusedResource { resource: i, types: fit.iter().map(|(_, rt)| *rt).collect() }
-            }
+            _ => FitProblem::UnusedResource { resource: i, types },
         });
     }
     for (i, set) in actions.iter().enumerate() {
-        if set.is_empty() || any_resource || set.iter().any(|a| fits.iter().any(|fit| applies(a, fit))) {
+        if set.is_empty() || any_resource || set.iter().any(|a| (0..resources.len()).any(|r| applies(a, r))) {
             continue;
         }
         let wanted: std::collections::BTreeSet<String> = set

@@ -362,6 +362,18 @@ impl Checker<'_> {
             .filter(|a| a.text != "*")
             .filter_map(|a| a.text.split_once(':').map(|(p, _)| p))
             .collect();
+        // The services whose ARNs the actions' resource types name (`sts:AssumeRole` names `iam` roles).
+        let mut arn_services: Vec<&str> = action_services.clone();
+        for a in sets.iter().flatten() {
+            let Some(svc) = a.service() else { continue };
+            for rt in a.resource_types() {
+                if let Some(t) = svc.resource_type(rt.resource_type()) {
+                    if let Some(arn_svc) = t.arn().split(':').nth(2) {
+                        arn_services.push(arn_svc);
+                    }
+                }
+            }
+        }
         let mut fitting: Vec<(Pattern, usize)> = Vec::new();
         for (p, i) in &patterns {
             let svc = p.service().unwrap_or_default();
@@ -369,7 +381,7 @@ impl Checker<'_> {
                 && !s.not_resource
                 && !p.is_any()
                 && !action_services.is_empty()
-                && !action_services.iter().any(|a| a.eq_ignore_ascii_case(svc))
+                && !arn_services.iter().any(|a| a.eq_ignore_ascii_case(svc))
             {
                 if let Some(r) = s.resources.get(*i) {
                     let list: Vec<String> = dedup(action_services.iter().map(|a| format!("`{a}`")));
