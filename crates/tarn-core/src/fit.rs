@@ -116,7 +116,13 @@ pub fn check_fit(actions: &[&[&'static catalog::Action]], resources: &[Pattern])
         .map(|svc| {
             resources
                 .iter()
-                .map(|p| if p.is_any() { Vec::new() } else { svc.fits(p).into_iter().map(|f| f.resource_type.name()).collect() })
+                .map(|p| {
+                    if p.is_any() {
+                        Vec::new()
+                    } else {
+                        svc.fits(p).into_iter().map(|f| f.resource_type.name()).collect()
+                    }
+                })
                 .collect()
         })
         .collect();
@@ -147,7 +153,9 @@ pub fn check_fit(actions: &[&[&'static catalog::Action]], resources: &[Pattern])
         }
         types.dedup();
         problems.push(match own {
-            None if types.is_empty() => FitProblem::UnknownService { resource: i, service: svc_name.to_owned() },
+            None if types.is_empty() => {
+                FitProblem::UnknownService { resource: i, service: svc_name.to_owned() }
+            }
             Some(svc) if types.is_empty() => FitProblem::FitsNoType {
                 resource: i,
                 service: svc.prefix(),

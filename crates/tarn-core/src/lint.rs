@@ -149,6 +149,7 @@ impl Linter<'_> {
 
     fn policy(&mut self, p: &Policy, kind: Option<PolicyKind>) {
         let cloud = p.cloud();
+        let explicit_kind = kind.is_some();
         let kind = kind.unwrap_or(if p.statements.iter().any(|s| s.principal.is_some()) {
             PolicyKind::Resource
         } else {
@@ -192,7 +193,9 @@ impl Linter<'_> {
                 self.push(code, Severity::Error, e.pointer, e.message, Some(e.help));
             }
         }
-        if let Err(e) = p.check_limits(kind) {
+        // Limits differ by where a policy is used (AWS's own managed policies may be larger than customer
+        // ones): checked only for a kind the caller names.
+        if let Err(e) = p.check_limits(if explicit_kind { kind } else { PolicyKind::Resource }) {
             self.push("POLICY_TOO_LARGE", Severity::Error, String::new(), e.to_string(), Some("split the policy, or use wildcards for families of actions".to_owned()));
         }
         self.prerequisites(cloud, p);
@@ -278,7 +281,18 @@ impl Linter<'_> {
                     if let FitProblem::UnusedAction { action, .. } = &problem {
                         let (message, help) = problem.describe(|k| items.get(k).map_or("", |a| a.as_str()), r.items());
                         let at = if items.is_single() { format!("{base}/Action") } else { format!("{base}/Action/{action}") };
-                        self.push("RESOURCE_MISMATCH", Severity::Error, at, message, help);
+                        // Actions without resource-level permissions are authorized against `*`: a narrower
+                        // resource makes the grant do nothing, which is worth a warning, not an error.
+                        let untyped = sets.get(*action).is_some_and(|set| {
+                            set.iter().all(|a| a.resource_types().iter().all(|rt| rt.resource_type().is_empty()))
+                        });
+                        if untyped {
+                            self.push("RESOURCE_LEVEL_UNSUPPORTED", Severity::Warning, at,
+                                format!("`{}` has no resource-level permissions, so this statement's resources never match it", items.get(*action).map_or("", |a| a.as_str())),
+                                Some("grant it on `\"*\"` in a statement of its own".to_owned()));
+                        } else {
+                            self.push("RESOURCE_MISMATCH", Severity::Error, at, message, help);
+                        }
                     }
                 }
             }

@@ -72,6 +72,27 @@ fn resources_must_fit_their_actions() {
 }
 
 #[test]
+fn an_action_may_apply_to_another_services_resources() {
+    assert!(errors(r#"allow sts:AssumeRole on "arn:aws:iam::123456789012:role/deploy""#).is_empty());
+    assert_eq!(
+        errors(r#"allow sts:AssumeRole on "arn:aws:s3:::bucket""#),
+        ["`arn:aws:s3:::bucket` is a resource of `s3`, but the statement's actions are of `sts`"]
+    );
+}
+
+#[test]
+fn condition_keys_with_names_of_their_own_are_found_through_their_patterns() {
+    assert!(errors(
+        r#"allow kms:Decrypt on * when StringEquals(kms:EncryptionContext:aws:s3:arn, "arn:aws:s3:::b")"#
+    )
+    .is_empty());
+    assert!(errors(
+        r#"allow s3:GetObject on "arn:aws:s3:::b/*" when StringEquals(aws:PrincipalTag/team, "ops")"#
+    )
+    .is_empty());
+}
+
+#[test]
 fn the_cloud_is_told_never_guessed() {
     assert_eq!(
         errors("allow sts:AssumeRole on *"),

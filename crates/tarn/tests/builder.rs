@@ -90,6 +90,29 @@ fn every_resource_must_fit_an_action_and_every_action_a_resource() {
 }
 
 #[test]
+fn an_action_fits_the_formats_of_its_own_service_even_of_another_services_arns() {
+    // sts:AssumeRole's resource type is an IAM role.
+    assert!(Policy::builder(Dialect::Iam)
+        .statement(
+            StatementBuilder::allow()
+                .action(aws::sts::Action::AssumeRole)
+                .resource("arn:aws:iam::123456789012:role/deploy")
+        )
+        .build()
+        .is_ok());
+    let m = messages(
+        Policy::builder(Dialect::Iam)
+            .statement(
+                StatementBuilder::allow()
+                    .action(aws::sts::Action::AssumeRole)
+                    .resource("arn:aws:iam::123456789012:user/alice"),
+            )
+            .build(),
+    );
+    assert_eq!(m[1], "`sts:AssumeRole` applies to none of the resources");
+}
+
+#[test]
 fn names_are_checked_against_the_catalog() {
     let m = messages(
         Policy::builder(Dialect::Ram)
