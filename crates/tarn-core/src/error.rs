@@ -70,10 +70,7 @@ impl ParseError {
         pointer: String,
     ) -> Self {
         let offset = offset.min(src.len());
-        let before = src.get(..offset).unwrap_or(src);
-        let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let column = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
+        let (line, column) = line_col(src, offset);
         Self { inner: Box::new(Inner { kind, message, help, offset, line, column, pointer }) }
     }
 
@@ -125,6 +122,15 @@ impl fmt::Display for ParseError {
 }
 
 impl std::error::Error for ParseError {}
+
+/// The 1-based line and column (in characters) of byte `offset` in `src`.
+pub(crate) fn line_col(src: &str, offset: usize) -> (usize, usize) {
+    let before = src.get(..offset.min(src.len())).unwrap_or(src);
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
+    (line, column)
+}
 
 /// The closest of `candidates` to `input`, if it is close enough to be what was meant; for tarn's own
 /// crates.

@@ -37,6 +37,7 @@ mod condition;
 mod error;
 mod excerpt;
 pub mod fit;
+pub mod lint;
 mod json;
 mod kind;
 mod model;

@@ -8,6 +8,39 @@ use crate::condition::{Condition, JsonType};
 use crate::model::{ElementList, List, Policy, Principal, Statement};
 use write::Writer;
 
+/// The byte offset of the value at JSON pointer `pointer` in `src` (a document that reads as a policy), or
+/// `None` if there is no such value.
+pub(crate) fn locate(src: &str, comments: bool, pointer: &str) -> Option<usize> {
+    let segments: Vec<String> =
+        pointer.split('/').skip(1).map(|s| s.replace("~1", "/").replace("~0", "~")).collect();
+    let mut r = read::Reader::new(src, comments);
+    let mut found = None;
+    descend(&mut r, &segments, &mut found).ok()?;
+    found
+}
+
+fn descend(r: &mut read::Reader<'_>, path: &[String], found: &mut Option<usize>) -> read::Result<()> {
+    let at = r.start()?;
+    let Some((first, rest)) = path.split_first() else {
+        *found = Some(at);
+        return r.skip_value(0);
+    };
+    match r.peek()? {
+        read::Kind::Object => r.object(|r, key, _| {
+            if found.is_none() && key == first.as_str() {
+                descend(r, rest, found)
+            } else {
+                r.skip_value(0)
+            }
+        }),
+        read::Kind::Array => {
+            let index: Option<usize> = first.parse().ok();
+            r.array(|r, i| if found.is_none() && Some(i) == index { descend(r, rest, found) } else { r.skip_value(0) })
+        }
+        _ => r.skip_value(0),
+    }
+}
+
 pub(crate) fn write_policy(p: &Policy, pretty: bool) -> String {
     let mut w = Writer::new(pretty, 256 * (p.statements.len() + 1));
     w.begin_object();

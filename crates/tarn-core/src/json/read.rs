@@ -510,6 +510,25 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Skips any value (depth-limited, so that hostile nesting is an error, not a stack overflow).
+    pub(crate) fn skip_value(&mut self, depth: usize) -> Result<()> {
+        if depth > 128 {
+            return Err(self.syntax(self.pos, "nesting too deep"));
+        }
+        match self.peek()? {
+            Kind::Object => self.object(|r, _, _| r.skip_value(depth + 1)),
+            Kind::Array => self.array(|r, _| r.skip_value(depth + 1)),
+            _ => self.scalar_or_null().map(|_| ()),
+        }
+    }
+
+    fn scalar_or_null(&mut self) -> Result<()> {
+        if self.peek()? == Kind::Null {
+            return self.word("null");
+        }
+        self.scalar("a value").map(|_| ())
+    }
+
     /// Checks that nothing but whitespace (and allowed comments) follows.
     pub(crate) fn finish(&mut self) -> Result<()> {
         self.ws()?;

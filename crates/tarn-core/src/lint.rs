@@ -1,0 +1,409 @@
+//! The linter: every check of `policy!`, and more, on policy documents that already exist as JSON.
+//!
+//! ```
+//! use tarn_core::lint::{lint, LintOptions, Severity};
+//! let doc = r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject",
+//!               "Resource": "acs:oss:*:*:bucket"}]}"#;
+//! let findings = lint(doc, &LintOptions::default());
+//! assert_eq!(findings[0].code, "RESOURCE_MISMATCH");
+//! assert_eq!(findings[0].severity, Severity::Error);
+//! assert_eq!((findings[0].pointer.as_str(), findings[0].line, findings[0].column), ("/Statement/0/Action", 1, 65));
+//! ```
+
+use std::fmt;
+
+use tarn_arn::{Cloud, Pattern};
+use tarn_catalog as catalog;
+
+use crate::condition::SetQualifier;
+use crate::error::{line_col, ParseError, ParseErrorKind};
+use crate::fit::{check_fit, FitProblem};
+use crate::kind::PolicyKind;
+use crate::model::{Dialect, Effect, Policy, Principal, PrincipalKind};
+use crate::parse::ParseOptions;
+
+/// How serious a finding is (the taxonomy of IAM Access Analyzer and the RAM console checker).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// Informational: a cleaner way to write the same.
+    Suggestion,
+    /// Probably not what was meant.
+    Warning,
+    /// Grants more than is safe.
+    SecurityWarning,
+    /// The cloud rejects the policy, or it cannot work as written.
+    Error,
+}
+
+impl Severity {
+    /// `ERROR`, `SECURITY_WARNING`, `WARNING` or `SUGGESTION`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "ERROR",
+            Severity::SecurityWarning => "SECURITY_WARNING",
+            Severity::Warning => "WARNING",
+            Severity::Suggestion => "SUGGESTION",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One finding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// A stable name (`UNKNOWN_ACTION`).
+    pub code: &'static str,
+    /// How serious it is.
+    pub severity: Severity,
+    /// What is wrong.
+    pub message: String,
+    /// What would be right.
+    pub help: Option<String>,
+    /// JSON pointer of the value it is about.
+    pub pointer: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+}
+
+/// What to lint for.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LintOptions {
+    /// Where the policy is used; without it, a policy with a `Principal` is taken for a resource-based
+    /// policy and one without for an identity-based policy.
+    pub kind: Option<PolicyKind>,
+    /// The dialect, instead of detecting it.
+    pub dialect: Option<Dialect>,
+    /// Allow `//` and `/* */` comments.
+    pub lenient: bool,
+}
+
+/// Lints a policy document; findings in document order, most severe first where they share a place.
+pub fn lint(src: &str, opts: &LintOptions) -> Vec<Finding> {
+    let mut parse = ParseOptions::new().allow_comments(opts.lenient);
+    if let Some(d) = opts.dialect {
+        parse = parse.dialect(d);
+    }
+    let policy = match Policy::from_json_with(src, &parse) {
+        Ok(p) => p,
+        Err(e) => return vec![from_parse_error(&e)],
+    };
+    let mut l = Linter { src, comments: opts.lenient, out: Vec::new() };
+    l.policy(&policy, opts.kind);
+    l.out.sort_by_key(|f| (f.line, f.column, std::cmp::Reverse(f.severity)));
+    l.out
+}
+
+/// The code of a document that does not read as a policy.
+fn from_parse_error(e: &ParseError) -> Finding {
+    let p = e.pointer();
+    let last = p.rsplit('/').next().unwrap_or_default();
+    let depth = p.split('/').count().saturating_sub(1);
+    let in_condition = p.split('/').nth(3) == Some("Condition");
+    let code = match e.kind() {
+        ParseErrorKind::Syntax | ParseErrorKind::Comment => "MALFORMED_JSON",
+        ParseErrorKind::DuplicateKey => "DUPLICATE_ELEMENT",
+        ParseErrorKind::UnknownElement => "UNSUPPORTED_ELEMENT",
+        ParseErrorKind::Dialect | ParseErrorKind::UnknownDialect => "UNSUPPORTED_IN_DIALECT",
+        ParseErrorKind::MissingElement if e.message().contains("`Action`") => "MISSING_ACTION",
+        ParseErrorKind::MissingElement if e.message().contains("`Effect`") => "INVALID_EFFECT",
+        ParseErrorKind::MissingElement if e.message().contains("`Version`") => "INVALID_VERSION",
+        ParseErrorKind::MissingElement => "MISSING_STATEMENT",
+        _ if p == "/Version" => "INVALID_VERSION",
+        _ if last == "Effect" => "INVALID_EFFECT",
+        _ if in_condition && depth == 4 => "UNKNOWN_CONDITION_OPERATOR",
+        _ if in_condition => "CONDITION_TYPE_MISMATCH",
+        _ if p.contains("/Resource") || p.contains("/NotResource") => "INVALID_ARN",
+        _ if p.contains("/Action") || p.contains("/NotAction") => "INVALID_ACTION",
+        _ => "MALFORMED_JSON",
+    };
+    Finding {
+        code,
+        severity: Severity::Error,
+        message: e.message().to_owned(),
+        help: e.help().map(str::to_owned),
+        pointer: p.to_owned(),
+        line: e.line(),
+        column: e.column(),
+    }
+}
+
+struct Linter<'a> {
+    src: &'a str,
+    comments: bool,
+    out: Vec<Finding>,
+}
+
+impl Linter<'_> {
+    fn push(&mut self, code: &'static str, severity: Severity, pointer: String, message: String, help: Option<String>) {
+        let offset = crate::json::locate(self.src, self.comments, &pointer).unwrap_or(0);
+        let (line, column) = line_col(self.src, offset);
+        self.out.push(Finding { code, severity, message, help, pointer, line, column });
+    }
+
+    fn policy(&mut self, p: &Policy, kind: Option<PolicyKind>) {
+        let cloud = p.cloud();
+        let explicit_kind = kind.is_some();
+        let kind = kind.unwrap_or(if p.statements.iter().any(|s| s.principal.is_some()) {
+            PolicyKind::Resource
+        } else {
+            PolicyKind::Managed
+        });
+        if p.dialect == Dialect::Iam && p.version.is_none() {
+            self.push(
+                "MISSING_VERSION",
+                Severity::Warning,
+                String::new(),
+                "the policy has no `Version`".to_owned(),
+                Some("without `\"Version\": \"2012-10-17\"`, IAM reads policy variables such as `${aws:username}` as plain text".to_owned()),
+            );
+        }
+        let mut sids: Vec<(&str, usize)> = Vec::new();
+        for (i, s) in p.statements.iter().enumerate() {
+            if let Some(sid) = s.sid() {
+                if let Some((_, first)) = sids.iter().find(|(x, _)| *x == sid) {
+                    self.push(
+                        "DUPLICATE_SID",
+                        Severity::Error,
+                        format!("/Statement/{i}/Sid"),
+                        format!("statement {i} has the Sid `{sid}` of statement {first}"),
+                        Some("Sids are unique within a policy".to_owned()),
+                    );
+                } else {
+                    sids.push((sid, i));
+                }
+            }
+            self.statement(cloud, p, i);
+        }
+        if let Err(errors) = p.check_kind(kind) {
+            for e in errors {
+                let code = if e.message.contains("needs a `Resource`") {
+                    "MISSING_RESOURCE"
+                } else if e.message.contains("needs a `Principal`") {
+                    "MISSING_PRINCIPAL"
+                } else {
+                    "UNSUPPORTED_ELEMENT"
+                };
+                self.push(code, Severity::Error, e.pointer, e.message, Some(e.help));
+            }
+        }
+        // Limits differ by where a policy is used (AWS's own managed policies may be larger than customer
+        // ones): checked only for a kind the caller names.
+        if let Err(e) = p.check_limits(if explicit_kind { kind } else { PolicyKind::Resource }) {
+            self.push("POLICY_TOO_LARGE", Severity::Error, String::new(), e.to_string(), Some("split the policy, or use wildcards for families of actions".to_owned()));
+        }
+        self.prerequisites(cloud, p);
+    }
+
+    fn statement(&mut self, cloud: Cloud, p: &Policy, i: usize) {
+        let Some(s) = p.statements.get(i) else {
+            return;
+        };
+        let base = format!("/Statement/{i}");
+        let actions_key = if s.actions.is_not() { "NotAction" } else { "Action" };
+        let allow = s.effect == Effect::Allow;
+        if allow && s.actions.is_not() {
+            self.push("ALLOW_WITH_NOT_ACTION", Severity::SecurityWarning, format!("{base}/NotAction"),
+                "`Allow` with `NotAction` grants every action but the listed ones, including actions added to the cloud later".to_owned(),
+                Some("list the actions to allow in `Action` instead".to_owned()));
+        }
+        if let Some(r) = &s.resources {
+            if allow && r.is_not() {
+                self.push("ALLOW_WITH_NOT_RESOURCE", Severity::SecurityWarning, format!("{base}/NotResource"),
+                    "`Allow` with `NotResource` grants every resource but the listed ones, including resources created later".to_owned(),
+                    Some("list the resources to allow in `Resource` instead".to_owned()));
+            }
+        }
+        // Actions against the catalog.
+        let items = s.actions.items();
+        if items.is_empty() {
+            self.push("EMPTY_ARRAY", Severity::Suggestion, format!("{base}/{actions_key}"), format!("`{actions_key}` is empty"), Some("an empty list matches nothing; remove the statement or list the actions".to_owned()));
+        }
+        let mut sets: Vec<Vec<&'static catalog::Action>> = Vec::new();
+        let mut known = true;
+        for (j, a) in items.iter().enumerate() {
+            let at = if items.is_single() { format!("{base}/{actions_key}") } else { format!("{base}/{actions_key}/{j}") };
+            if a.as_str() == "*" {
+                sets.push(Vec::new());
+                continue;
+            }
+            match catalog::expand(cloud, a.as_str()) {
+                Ok(found) => sets.push(found),
+                Err(e) => {
+                    known = false;
+                    sets.push(Vec::new());
+                    let (prefix, name) = a.as_str().split_once(':').unwrap_or_default();
+                    if let Some(target) = catalog::service(cloud, prefix).and_then(|svc| svc.alias(name)) {
+                        self.push("DEPRECATED_ALIAS", Severity::Warning, at, format!("`{}` is an old name of `{}`", a, target.full_name()), Some(format!("write `{}`", target.full_name())));
+                        continue;
+                    }
+                    let code = match e {
+                        catalog::LookupError::UnknownService { .. } => "UNKNOWN_SERVICE",
+                        catalog::LookupError::WildcardMatchesNothing { .. } => "WILDCARD_MATCHES_NOTHING",
+                        _ => "UNKNOWN_ACTION",
+                    };
+                    self.push(code, Severity::Error, at, e.to_string(), None);
+                }
+            }
+        }
+        // Redundant actions: one that another entry already covers.
+        for (j, a) in items.iter().enumerate() {
+            let covered = items.iter().enumerate().any(|(k, b)| {
+                k != j && b.has_wildcards() && covers(b.as_str(), a.as_str()) && !(a.has_wildcards() && covers(a.as_str(), b.as_str()) && k > j)
+                    || (k < j && b.as_str().eq_ignore_ascii_case(a.as_str()))
+            });
+            if covered {
+                let at = if items.is_single() { format!("{base}/{actions_key}") } else { format!("{base}/{actions_key}/{j}") };
+                self.push("REDUNDANT_ACTION", Severity::Warning, at, format!("`{a}` is already covered by another entry of `{actions_key}`"), Some("remove it".to_owned()));
+            }
+        }
+        // Resources.
+        if let Some(r) = &s.resources {
+            let key = if r.is_not() { "NotResource" } else { "Resource" };
+            if r.items().is_empty() {
+                self.push("EMPTY_ARRAY", Severity::Suggestion, format!("{base}/{key}"), format!("`{key}` is empty"), Some("an empty list matches nothing".to_owned()));
+            }
+            let pass_role = items.iter().any(|a| covers(a.as_str(), "iam:PassRole"));
+            if allow && !s.actions.is_not() && !r.is_not() && pass_role && r.items().iter().any(Pattern::is_any) {
+                self.push("PASS_ROLE_WITH_STAR_IN_RESOURCE", Severity::SecurityWarning, format!("{base}/Resource"),
+                    "`iam:PassRole` on `*` lets the principal hand any role to any service".to_owned(),
+                    Some("name the roles that may be passed: `arn:aws:iam::123456789012:role/app-*`".to_owned()));
+            }
+            if known && !s.actions.is_not() && !r.is_not() && !r.items().is_empty() {
+                let refs: Vec<&[&'static catalog::Action]> = sets.iter().map(Vec::as_slice).collect();
+                for problem in check_fit(&refs, r.items()) {
+                    if let FitProblem::UnusedAction { action, .. } = &problem {
+                        let (message, help) = problem.describe(|k| items.get(k).map_or("", |a| a.as_str()), r.items());
+                        let at = if items.is_single() { format!("{base}/Action") } else { format!("{base}/Action/{action}") };
+                        // Actions without resource-level permissions are authorized against `*`: a narrower
+                        // resource makes the grant do nothing, which is worth a warning, not an error.
+                        let untyped = sets.get(*action).is_some_and(|set| {
+                            set.iter().all(|a| a.resource_types().iter().all(|rt| rt.resource_type().is_empty()))
+                        });
+                        if untyped {
+                            self.push("RESOURCE_LEVEL_UNSUPPORTED", Severity::Warning, at,
+                                format!("`{}` has no resource-level permissions, so this statement's resources never match it", items.get(*action).map_or("", |a| a.as_str())),
+                                Some("grant it on `\"*\"` in a statement of its own".to_owned()));
+                        } else {
+                            self.push("RESOURCE_MISMATCH", Severity::Error, at, message, help);
+                        }
+                    }
+                }
+            }
+        }
+        // Principal.
+        if let Some(pe) = &s.principal {
+            let key = if pe.is_not() { "NotPrincipal" } else { "Principal" };
+            let public = match pe.principal() {
+                Principal::Any => true,
+                Principal::Uids(u) => u.is_empty() || u.iter().any(|x| x == "*"),
+                Principal::Map(m) => m.iter().any(|(k, v)| *k == PrincipalKind::Aws && v.iter().any(|x| x == "*")),
+            };
+            if allow && !pe.is_not() && public && s.condition.as_ref().is_none_or(|c| c.is_empty()) {
+                self.push("PUBLIC_PRINCIPAL", Severity::SecurityWarning, format!("{base}/{key}"),
+                    "the statement allows everyone, with no condition to narrow it".to_owned(),
+                    Some("name the principals, or add a condition such as `aws:SourceVpce`, `acs:SourceVpc` or `aws:PrincipalOrgID`".to_owned()));
+            }
+        }
+        // Conditions.
+        if let Some(c) = &s.condition {
+            for (op, key, values) in c.iter() {
+                let at = format!("{base}/Condition/{}/{}", op, key.replace('~', "~0").replace('/', "~1"));
+                if values.is_empty() {
+                    self.push("EMPTY_ARRAY", Severity::Suggestion, at.clone(), format!("`{key}` has no values"), None);
+                }
+                match catalog::find_key(cloud, key) {
+                    None => self.push("UNKNOWN_CONDITION_KEY", Severity::Error, at, format!("unknown condition key `{key}`"), None),
+                    Some(k) => {
+                        if op.set() == Some(SetQualifier::ForAllValues) && !k.ty().starts_with("ArrayOf") && !k.name().contains("TagKeys") {
+                            self.push("FOR_ALL_VALUES_WITH_SINGLE_VALUED_KEY", Severity::Warning, at,
+                                format!("`ForAllValues:` on `{key}`, a single-valued key ({})", k.ty()),
+                                Some("`ForAllValues` is true when the key is missing; use the operator without the qualifier".to_owned()));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The catalog's prerequisites (the RocketMQ `mq:QueryInstanceBaseInfo` rule).
+    fn prerequisites(&mut self, cloud: Cloud, p: &Policy) {
+        let grants: Vec<(usize, Vec<&'static catalog::Action>, bool)> = p
+            .statements
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.effect == Effect::Allow && !s.actions.is_not() && s.resources.as_ref().is_some_and(|r| !r.is_not()))
+            .map(|(i, s)| {
+                let any = s.actions.items().iter().any(|a| a.as_str() == "*");
+                let acts = s.actions.items().iter().filter_map(|a| catalog::expand(cloud, a.as_str()).ok()).flatten().collect();
+                (i, acts, any)
+            })
+            .collect();
+        for svc in catalog::services().iter().filter(|s| s.cloud() == cloud && !s.prerequisites().is_empty()) {
+            for pre in svc.prerequisites() {
+                let fits = |pat: &Pattern| -> Vec<&'static str> {
+                    if pat.is_any() || pat.service() != Some(svc.prefix()) {
+                        return Vec::new();
+                    }
+                    svc.fits(pat).iter().map(|f| f.resource_type.name()).collect()
+                };
+                let granted = grants.iter().any(|(i, acts, any)| {
+                    (*any || acts.iter().any(|a| a.full_name().eq_ignore_ascii_case(pre.action())))
+                        && p.statements.get(*i).and_then(|s| s.resources.as_ref()).is_some_and(|r| {
+                            r.items().iter().any(|pat| pat.is_any() || fits(pat).contains(&pre.resource_type()))
+                        })
+                });
+                if granted {
+                    continue;
+                }
+                for (i, _, _) in &grants {
+                    let Some(r) = p.statements.get(*i).and_then(|s| s.resources.as_ref()) else { continue };
+                    for (j, pat) in r.items().iter().enumerate() {
+                        let types = fits(pat);
+                        if types.iter().any(|t| pre.applies_to().contains(t)) && !types.contains(&pre.resource_type()) {
+                            let at = if r.items().is_single() { format!("/Statement/{i}/Resource") } else { format!("/Statement/{i}/Resource/{j}") };
+                            self.push("MISSING_PREREQUISITE", Severity::Warning, at,
+                                format!("`{pat}` needs `{}` granted on the {} as well, and this policy does not grant it", pre.action(), pre.resource_type()),
+                                Some(format!("add a statement that allows `{}` on the {}", pre.action(), pre.resource_type())));
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Whether the action pattern `pattern` covers `action` (case-insensitive, `*` and `?`).
+fn covers(pattern: &str, action: &str) -> bool {
+    fn glob(p: &[u8], t: &[u8]) -> bool {
+        let (mut pi, mut ti, mut star) = (0, 0, None);
+        while ti < t.len() {
+            match p.get(pi) {
+                Some(b'*') => {
+                    star = Some((pi, ti));
+                    pi += 1;
+                }
+                Some(&c) if c == b'?' || t.get(ti).is_some_and(|x| x.eq_ignore_ascii_case(&c)) => {
+                    pi += 1;
+                    ti += 1;
+                }
+                _ => match star {
+                    Some((sp, st)) => {
+                        pi = sp + 1;
+                        ti = st + 1;
+                        star = Some((sp, st + 1));
+                    }
+                    None => return false,
+                },
+            }
+        }
+        p.get(pi..).is_some_and(|rest| rest.iter().all(|&c| c == b'*'))
+    }
+    glob(pattern.as_bytes(), action.as_bytes())
+}
