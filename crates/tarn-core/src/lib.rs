@@ -37,9 +37,9 @@ mod condition;
 mod error;
 mod excerpt;
 pub mod fit;
-pub mod lint;
 mod json;
 mod kind;
+pub mod lint;
 mod model;
 mod parse;
 

@@ -15,7 +15,7 @@ use std::fmt;
 use tarn_arn::{Cloud, Pattern};
 use tarn_catalog as catalog;
 
-use crate::condition::SetQualifier;
+use crate::condition::{BaseOperator, SetQualifier, ValueType};
 use crate::error::{line_col, ParseError, ParseErrorKind};
 use crate::fit::{check_fit, FitProblem};
 use crate::kind::PolicyKind;
@@ -100,6 +100,127 @@ pub fn lint(src: &str, opts: &LintOptions) -> Vec<Finding> {
     l.out
 }
 
+/// A problem found by one of the checks that `policy!` and the linter share, before it has a place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Check {
+    /// The finding's code (`UNKNOWN_ACTION`).
+    pub code: &'static str,
+    /// How serious it is.
+    pub severity: Severity,
+    /// What is wrong.
+    pub message: String,
+    /// What would be right.
+    pub help: Option<String>,
+}
+
+impl Check {
+    fn error(code: &'static str, message: String, help: Option<String>) -> Self {
+        Check { code, severity: Severity::Error, message, help }
+    }
+}
+
+/// Looks an action (or action wildcard) up in the catalog: the actions it names, and a problem if there is
+/// one. An old name (`DEPRECATED_ALIAS`, a warning) comes with the action it stands for; an unknown
+/// service or action, or a wildcard that matches nothing, with no actions and help that names the closest
+/// service, the actions an OpenAPI operation of that name needs, or the closest actions.
+///
+/// ```
+/// use tarn_arn::Cloud;
+/// let (found, problem) = tarn_core::lint::check_action(Cloud::Alibaba, "mq:OnsTopicCreate");
+/// let problem = problem.unwrap();
+/// assert!(found.is_empty());
+/// assert_eq!(problem.code, "UNKNOWN_ACTION");
+/// assert_eq!(problem.help.as_deref(), Some("the API `OnsTopicCreate` needs `mq:CreateTopic`"));
+/// ```
+pub fn check_action(cloud: Cloud, action: &str) -> (Vec<&'static catalog::Action>, Option<Check>) {
+    if action == "*" {
+        return (Vec::new(), None);
+    }
+    let e = match catalog::expand(cloud, action) {
+        Ok(found) => return (found, None),
+        Err(e) => e,
+    };
+    let (prefix, name) = action.split_once(':').unwrap_or((action, ""));
+    let svc = catalog::service(cloud, prefix);
+    if let Some(target) = svc.and_then(|svc| svc.alias(name)) {
+        let check = Check {
+            code: "DEPRECATED_ALIAS",
+            severity: Severity::Warning,
+            message: format!("`{action}` is an old name of `{}`", target.full_name()),
+            help: Some(format!("write `{}`", target.full_name())),
+        };
+        return (vec![target], Some(check));
+    }
+    let check = match e {
+        catalog::LookupError::UnknownService { in_other_cloud, .. } => {
+            let help = if in_other_cloud {
+                Some(format!(
+                    "`{prefix}` is a service of {}; a policy is for one cloud",
+                    cloud.other().title()
+                ))
+            } else {
+                let prefixes = catalog::services().iter().filter(|s| s.cloud() == cloud).map(|s| s.prefix());
+                crate::error::closest(prefix, prefixes).map(|p| format!("did you mean `{p}:{name}`?"))
+            };
+            Check::error("UNKNOWN_SERVICE", format!("unknown service `{prefix}` in {}", cloud.title()), help)
+        }
+        catalog::LookupError::UnknownAction { api_actions, suggestions, .. } => {
+            let quoted = |v: &[String]| v.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>();
+            let help = if !api_actions.is_empty() {
+                let list: Vec<String> = api_actions.iter().map(|a| a.to_string()).collect();
+                Some(format!("the API `{name}` needs {}", quoted(&list).join(" and ")))
+            } else if !suggestions.is_empty() {
+                Some(format!("did you mean {}?", quoted(&suggestions).join(" or ")))
+            } else {
+                svc.map(|s| {
+                    format!(
+                        "`{prefix}` has {} actions; `tarn catalog {prefix}` lists them",
+                        s.actions().len()
+                    )
+                })
+            };
+            Check::error("UNKNOWN_ACTION", format!("unknown action `{action}`"), help)
+        }
+        catalog::LookupError::WildcardMatchesNothing { .. } => Check::error(
+            "WILDCARD_MATCHES_NOTHING",
+            format!("`{action}` matches no action of `{prefix}`"),
+            Some(format!("`tarn catalog {prefix}` lists the actions")),
+        ),
+        // `Malformed`, and whatever the catalog adds later.
+        _ => Check::error(
+            "INVALID_ACTION",
+            format!("`{action}` is not an action"),
+            Some("write `<service>:<action>`".to_owned()),
+        ),
+    };
+    (Vec::new(), Some(check))
+}
+
+/// Checks a condition key against the catalog: an error if no service of `cloud` and no global key has it,
+/// with the closest key among the global ones and those of `services` (the statement's action prefixes).
+///
+/// ```
+/// use tarn_arn::Cloud;
+/// assert!(tarn_core::lint::check_condition_key(Cloud::Aws, "aws:PrincipalTag/team", &[]).is_none());
+/// let problem = tarn_core::lint::check_condition_key(Cloud::Aws, "aws:SourceIpp", &[]).unwrap();
+/// assert_eq!(problem.help.as_deref(), Some("did you mean `aws:SourceIp`?"));
+/// ```
+pub fn check_condition_key(cloud: Cloud, key: &str, services: &[&str]) -> Option<Check> {
+    if catalog::find_key(cloud, key).is_some() {
+        return None;
+    }
+    let mut candidates: Vec<&'static str> =
+        catalog::global_condition_keys(cloud).iter().map(|k| k.name()).collect();
+    let own = key.split_once(':').map(|(p, _)| p);
+    for svc in services.iter().copied().chain(own) {
+        if let Some(service) = catalog::service(cloud, svc) {
+            candidates.extend(service.condition_keys().iter().map(|k| k.name()));
+        }
+    }
+    let help = crate::error::closest(key, candidates.iter().copied()).map(|k| format!("did you mean `{k}`?"));
+    Some(Check::error("UNKNOWN_CONDITION_KEY", format!("unknown condition key `{key}`"), help))
+}
+
 /// The code of a document that does not read as a policy.
 fn from_parse_error(e: &ParseError) -> Finding {
     let p = e.pointer();
@@ -110,7 +231,8 @@ fn from_parse_error(e: &ParseError) -> Finding {
         ParseErrorKind::Syntax | ParseErrorKind::Comment => "MALFORMED_JSON",
         ParseErrorKind::DuplicateKey => "DUPLICATE_ELEMENT",
         ParseErrorKind::UnknownElement => "UNSUPPORTED_ELEMENT",
-        ParseErrorKind::Dialect | ParseErrorKind::UnknownDialect => "UNSUPPORTED_IN_DIALECT",
+        ParseErrorKind::Dialect => "UNSUPPORTED_IN_DIALECT",
+        ParseErrorKind::UnknownDialect => "UNKNOWN_DIALECT",
         ParseErrorKind::MissingElement if e.message().contains("`Action`") => "MISSING_ACTION",
         ParseErrorKind::MissingElement if e.message().contains("`Effect`") => "INVALID_EFFECT",
         ParseErrorKind::MissingElement if e.message().contains("`Version`") => "INVALID_VERSION",
@@ -118,6 +240,7 @@ fn from_parse_error(e: &ParseError) -> Finding {
         _ if p == "/Version" => "INVALID_VERSION",
         _ if last == "Effect" => "INVALID_EFFECT",
         _ if in_condition && depth == 4 => "UNKNOWN_CONDITION_OPERATOR",
+        _ if in_condition && depth == 5 && e.message() == "empty condition key" => "UNKNOWN_CONDITION_KEY",
         _ if in_condition => "CONDITION_TYPE_MISMATCH",
         _ if p.contains("/Resource") || p.contains("/NotResource") => "INVALID_ARN",
         _ if p.contains("/Action") || p.contains("/NotAction") => "INVALID_ACTION",
@@ -141,7 +264,14 @@ struct Linter<'a> {
 }
 
 impl Linter<'_> {
-    fn push(&mut self, code: &'static str, severity: Severity, pointer: String, message: String, help: Option<String>) {
+    fn push(
+        &mut self,
+        code: &'static str,
+        severity: Severity,
+        pointer: String,
+        message: String,
+        help: Option<String>,
+    ) {
         let offset = crate::json::locate(self.src, self.comments, &pointer).unwrap_or(0);
         let (line, column) = line_col(self.src, offset);
         self.out.push(Finding { code, severity, message, help, pointer, line, column });
@@ -196,7 +326,13 @@ impl Linter<'_> {
         // Limits differ by where a policy is used (AWS's own managed policies may be larger than customer
         // ones): checked only for a kind the caller names.
         if let Err(e) = p.check_limits(if explicit_kind { kind } else { PolicyKind::Resource }) {
-            self.push("POLICY_TOO_LARGE", Severity::Error, String::new(), e.to_string(), Some("split the policy, or use wildcards for families of actions".to_owned()));
+            self.push(
+                "POLICY_TOO_LARGE",
+                Severity::Error,
+                String::new(),
+                e.to_string(),
+                Some("split the policy, or use wildcards for families of actions".to_owned()),
+            );
         }
         self.prerequisites(cloud, p);
     }
@@ -223,68 +359,116 @@ impl Linter<'_> {
         // Actions against the catalog.
         let items = s.actions.items();
         if items.is_empty() {
-            self.push("EMPTY_ARRAY", Severity::Suggestion, format!("{base}/{actions_key}"), format!("`{actions_key}` is empty"), Some("an empty list matches nothing; remove the statement or list the actions".to_owned()));
+            self.push(
+                "EMPTY_ARRAY",
+                Severity::Suggestion,
+                format!("{base}/{actions_key}"),
+                format!("`{actions_key}` is empty"),
+                Some("an empty list matches nothing; remove the statement or list the actions".to_owned()),
+            );
         }
         let mut sets: Vec<Vec<&'static catalog::Action>> = Vec::new();
         let mut known = true;
         for (j, a) in items.iter().enumerate() {
-            let at = if items.is_single() { format!("{base}/{actions_key}") } else { format!("{base}/{actions_key}/{j}") };
-            if a.as_str() == "*" {
-                sets.push(Vec::new());
-                continue;
+            let (found, problem) = check_action(cloud, a.as_str());
+            if let Some(c) = problem {
+                known &= c.severity != Severity::Error;
+                let at = if items.is_single() {
+                    format!("{base}/{actions_key}")
+                } else {
+                    format!("{base}/{actions_key}/{j}")
+                };
+                self.push(c.code, c.severity, at, c.message, c.help);
             }
-            match catalog::expand(cloud, a.as_str()) {
-                Ok(found) => sets.push(found),
-                Err(e) => {
-                    known = false;
-                    sets.push(Vec::new());
-                    let (prefix, name) = a.as_str().split_once(':').unwrap_or_default();
-                    if let Some(target) = catalog::service(cloud, prefix).and_then(|svc| svc.alias(name)) {
-                        self.push("DEPRECATED_ALIAS", Severity::Warning, at, format!("`{}` is an old name of `{}`", a, target.full_name()), Some(format!("write `{}`", target.full_name())));
-                        continue;
-                    }
-                    let code = match e {
-                        catalog::LookupError::UnknownService { .. } => "UNKNOWN_SERVICE",
-                        catalog::LookupError::WildcardMatchesNothing { .. } => "WILDCARD_MATCHES_NOTHING",
-                        _ => "UNKNOWN_ACTION",
-                    };
-                    self.push(code, Severity::Error, at, e.to_string(), None);
-                }
-            }
+            sets.push(found);
         }
         // Redundant actions: one that another entry already covers.
         for (j, a) in items.iter().enumerate() {
             let covered = items.iter().enumerate().any(|(k, b)| {
-                k != j && b.has_wildcards() && covers(b.as_str(), a.as_str()) && !(a.has_wildcards() && covers(a.as_str(), b.as_str()) && k > j)
+                k != j
+                    && b.has_wildcards()
+                    && covers(b.as_str(), a.as_str())
+                    && !(a.has_wildcards() && covers(a.as_str(), b.as_str()) && k > j)
                     || (k < j && b.as_str().eq_ignore_ascii_case(a.as_str()))
             });
             if covered {
-                let at = if items.is_single() { format!("{base}/{actions_key}") } else { format!("{base}/{actions_key}/{j}") };
-                self.push("REDUNDANT_ACTION", Severity::Warning, at, format!("`{a}` is already covered by another entry of `{actions_key}`"), Some("remove it".to_owned()));
+                let at = if items.is_single() {
+                    format!("{base}/{actions_key}")
+                } else {
+                    format!("{base}/{actions_key}/{j}")
+                };
+                self.push(
+                    "REDUNDANT_ACTION",
+                    Severity::Warning,
+                    at,
+                    format!("`{a}` is already covered by another entry of `{actions_key}`"),
+                    Some("remove it".to_owned()),
+                );
             }
         }
         // Resources.
         if let Some(r) = &s.resources {
             let key = if r.is_not() { "NotResource" } else { "Resource" };
             if r.items().is_empty() {
-                self.push("EMPTY_ARRAY", Severity::Suggestion, format!("{base}/{key}"), format!("`{key}` is empty"), Some("an empty list matches nothing".to_owned()));
+                self.push(
+                    "EMPTY_ARRAY",
+                    Severity::Suggestion,
+                    format!("{base}/{key}"),
+                    format!("`{key}` is empty"),
+                    Some("an empty list matches nothing".to_owned()),
+                );
+            }
+            for (j, pat) in r.items().iter().enumerate() {
+                let text = pat.to_string();
+                if let Some(ph) = doc_placeholder(&text) {
+                    let at = if r.items().is_single() {
+                        format!("{base}/{key}")
+                    } else {
+                        format!("{base}/{key}/{j}")
+                    };
+                    self.push(
+                        "PLACEHOLDER_IN_RESOURCE",
+                        Severity::Warning,
+                        at,
+                        format!("`{ph}` in `{text}` looks like a placeholder copied from documentation"),
+                        Some("replace it with the resource's name, or with `*` for any".to_owned()),
+                    );
+                }
             }
             let pass_role = items.iter().any(|a| covers(a.as_str(), "iam:PassRole"));
-            if allow && !s.actions.is_not() && !r.is_not() && pass_role && r.items().iter().any(Pattern::is_any) {
-                self.push("PASS_ROLE_WITH_STAR_IN_RESOURCE", Severity::SecurityWarning, format!("{base}/Resource"),
+            if allow
+                && !s.actions.is_not()
+                && !r.is_not()
+                && pass_role
+                && r.items().iter().any(Pattern::is_any)
+            {
+                self.push(
+                    "PASS_ROLE_WITH_STAR_IN_RESOURCE",
+                    Severity::SecurityWarning,
+                    format!("{base}/Resource"),
                     "`iam:PassRole` on `*` lets the principal hand any role to any service".to_owned(),
-                    Some("name the roles that may be passed: `arn:aws:iam::123456789012:role/app-*`".to_owned()));
+                    Some(
+                        "name the roles that may be passed: `arn:aws:iam::123456789012:role/app-*`"
+                            .to_owned(),
+                    ),
+                );
             }
             if known && !s.actions.is_not() && !r.is_not() && !r.items().is_empty() {
                 let refs: Vec<&[&'static catalog::Action]> = sets.iter().map(Vec::as_slice).collect();
                 for problem in check_fit(&refs, r.items()) {
                     if let FitProblem::UnusedAction { action, .. } = &problem {
-                        let (message, help) = problem.describe(|k| items.get(k).map_or("", |a| a.as_str()), r.items());
-                        let at = if items.is_single() { format!("{base}/Action") } else { format!("{base}/Action/{action}") };
+                        let (message, help) =
+                            problem.describe(|k| items.get(k).map_or("", |a| a.as_str()), r.items());
+                        let at = if items.is_single() {
+                            format!("{base}/Action")
+                        } else {
+                            format!("{base}/Action/{action}")
+                        };
                         // Actions without resource-level permissions are authorized against `*`: a narrower
                         // resource makes the grant do nothing, which is worth a warning, not an error.
                         let untyped = sets.get(*action).is_some_and(|set| {
-                            set.iter().all(|a| a.resource_types().iter().all(|rt| rt.resource_type().is_empty()))
+                            set.iter()
+                                .all(|a| a.resource_types().iter().all(|rt| rt.resource_type().is_empty()))
                         });
                         if untyped {
                             self.push("RESOURCE_LEVEL_UNSUPPORTED", Severity::Warning, at,
@@ -303,7 +487,9 @@ impl Linter<'_> {
             let public = match pe.principal() {
                 Principal::Any => true,
                 Principal::Uids(u) => u.is_empty() || u.iter().any(|x| x == "*"),
-                Principal::Map(m) => m.iter().any(|(k, v)| *k == PrincipalKind::Aws && v.iter().any(|x| x == "*")),
+                Principal::Map(m) => {
+                    m.iter().any(|(k, v)| *k == PrincipalKind::Aws && v.iter().any(|x| x == "*"))
+                }
             };
             if allow && !pe.is_not() && public && s.condition.as_ref().is_none_or(|c| c.is_empty()) {
                 self.push("PUBLIC_PRINCIPAL", Severity::SecurityWarning, format!("{base}/{key}"),
@@ -312,21 +498,45 @@ impl Linter<'_> {
             }
         }
         // Conditions.
+        let prefixes: Vec<&str> =
+            items.iter().filter_map(|a| a.as_str().split_once(':').map(|(p, _)| p)).collect();
         if let Some(c) = &s.condition {
             for (op, key, values) in c.iter() {
                 let at = format!("{base}/Condition/{}/{}", op, key.replace('~', "~0").replace('/', "~1"));
                 if values.is_empty() {
-                    self.push("EMPTY_ARRAY", Severity::Suggestion, at.clone(), format!("`{key}` has no values"), None);
+                    self.push(
+                        "EMPTY_ARRAY",
+                        Severity::Suggestion,
+                        at.clone(),
+                        format!("`{key}` has no values"),
+                        None,
+                    );
                 }
-                match catalog::find_key(cloud, key) {
-                    None => self.push("UNKNOWN_CONDITION_KEY", Severity::Error, at, format!("unknown condition key `{key}`"), None),
-                    Some(k) => {
-                        if op.set() == Some(SetQualifier::ForAllValues) && !k.ty().starts_with("ArrayOf") && !k.name().contains("TagKeys") {
-                            self.push("FOR_ALL_VALUES_WITH_SINGLE_VALUED_KEY", Severity::Warning, at,
-                                format!("`ForAllValues:` on `{key}`, a single-valued key ({})", k.ty()),
-                                Some("`ForAllValues` is true when the key is missing; use the operator without the qualifier".to_owned()));
-                        }
-                    }
+                if let Some(c) = check_condition_key(cloud, key, &prefixes) {
+                    self.push(c.code, c.severity, at, c.message, c.help);
+                    continue;
+                }
+                let Some(k) = catalog::find_key(cloud, key) else { continue };
+                if op.set() == Some(SetQualifier::ForAllValues)
+                    && !k.ty().starts_with("ArrayOf")
+                    && !k.name().contains("TagKeys")
+                {
+                    self.push("FOR_ALL_VALUES_WITH_SINGLE_VALUED_KEY", Severity::Warning, at.clone(),
+                        format!("`ForAllValues:` on `{key}`, a single-valued key ({})", k.ty()),
+                        Some("`ForAllValues` is true when the key is missing; use the operator without the qualifier".to_owned()));
+                }
+                if let Some(expected) = mismatched_key_type(op.base(), k.ty()) {
+                    self.push(
+                        "MISMATCHED_KEY_TYPE",
+                        Severity::Warning,
+                        at,
+                        format!(
+                            "`{op}` compares {}, but `{key}` is of type {}",
+                            op.base().value_type().plural(),
+                            k.ty()
+                        ),
+                        Some(format!("use {expected}")),
+                    );
                 }
             }
         }
@@ -338,14 +548,25 @@ impl Linter<'_> {
             .statements
             .iter()
             .enumerate()
-            .filter(|(_, s)| s.effect == Effect::Allow && !s.actions.is_not() && s.resources.as_ref().is_some_and(|r| !r.is_not()))
+            .filter(|(_, s)| {
+                s.effect == Effect::Allow
+                    && !s.actions.is_not()
+                    && s.resources.as_ref().is_some_and(|r| !r.is_not())
+            })
             .map(|(i, s)| {
                 let any = s.actions.items().iter().any(|a| a.as_str() == "*");
-                let acts = s.actions.items().iter().filter_map(|a| catalog::expand(cloud, a.as_str()).ok()).flatten().collect();
+                let acts = s
+                    .actions
+                    .items()
+                    .iter()
+                    .filter_map(|a| catalog::expand(cloud, a.as_str()).ok())
+                    .flatten()
+                    .collect();
                 (i, acts, any)
             })
             .collect();
-        for svc in catalog::services().iter().filter(|s| s.cloud() == cloud && !s.prerequisites().is_empty()) {
+        for svc in catalog::services().iter().filter(|s| s.cloud() == cloud && !s.prerequisites().is_empty())
+        {
             for pre in svc.prerequisites() {
                 let fits = |pat: &Pattern| -> Vec<&'static str> {
                     if pat.is_any() || pat.service() != Some(svc.prefix()) {
@@ -356,7 +577,9 @@ impl Linter<'_> {
                 let granted = grants.iter().any(|(i, acts, any)| {
                     (*any || acts.iter().any(|a| a.full_name().eq_ignore_ascii_case(pre.action())))
                         && p.statements.get(*i).and_then(|s| s.resources.as_ref()).is_some_and(|r| {
-                            r.items().iter().any(|pat| pat.is_any() || fits(pat).contains(&pre.resource_type()))
+                            r.items()
+                                .iter()
+                                .any(|pat| pat.is_any() || fits(pat).contains(&pre.resource_type()))
                         })
                 });
                 if granted {
@@ -366,8 +589,14 @@ impl Linter<'_> {
                     let Some(r) = p.statements.get(*i).and_then(|s| s.resources.as_ref()) else { continue };
                     for (j, pat) in r.items().iter().enumerate() {
                         let types = fits(pat);
-                        if types.iter().any(|t| pre.applies_to().contains(t)) && !types.contains(&pre.resource_type()) {
-                            let at = if r.items().is_single() { format!("/Statement/{i}/Resource") } else { format!("/Statement/{i}/Resource/{j}") };
+                        if types.iter().any(|t| pre.applies_to().contains(t))
+                            && !types.contains(&pre.resource_type())
+                        {
+                            let at = if r.items().is_single() {
+                                format!("/Statement/{i}/Resource")
+                            } else {
+                                format!("/Statement/{i}/Resource/{j}")
+                            };
                             self.push("MISSING_PREREQUISITE", Severity::Warning, at,
                                 format!("`{pat}` needs `{}` granted on the {} as well, and this policy does not grant it", pre.action(), pre.resource_type()),
                                 Some(format!("add a statement that allows `{}` on the {}", pre.action(), pre.resource_type())));
@@ -377,6 +606,23 @@ impl Linter<'_> {
             }
         }
     }
+}
+
+/// A documentation placeholder (`{Bucket Name}`, `<instanceId>`) in a resource; `${…}` is a policy
+/// variable, not a placeholder.
+fn doc_placeholder(text: &str) -> Option<&str> {
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        let close = match b {
+            b'{' if i == 0 || bytes.get(i - 1) != Some(&b'$') => b'}',
+            b'<' => b'>',
+            _ => continue,
+        };
+        if let Some(len) = bytes.get(i + 1..).and_then(|rest| rest.iter().position(|&c| c == close)) {
+            return text.get(i..=i + 1 + len);
+        }
+    }
+    None
 }
 
 /// Whether the action pattern `pattern` covers `action` (case-insensitive, `*` and `?`).
@@ -406,4 +652,30 @@ fn covers(pattern: &str, action: &str) -> bool {
         p.get(pi..).is_some_and(|rest| rest.iter().all(|&c| c == b'*'))
     }
     glob(pattern.as_bytes(), action.as_bytes())
+}
+
+/// For an operator that does not compare values of the key's catalog type, the operators that do.
+fn mismatched_key_type(op: BaseOperator, key_type: &str) -> Option<&'static str> {
+    let key = key_type.strip_prefix("ArrayOf").unwrap_or(key_type);
+    let expected = match key {
+        "String" => "a `String…` operator",
+        "ARN" => "an `Arn…` or `String…` operator",
+        "Numeric" => "a `Numeric…` operator",
+        "Date" => "a `Date…` operator",
+        "Bool" => "`Bool`",
+        "IPAddress" => "`IpAddress` or `NotIpAddress`",
+        // A type the catalog does not name: nothing to say.
+        _ => return None,
+    };
+    let fits = op == BaseOperator::Null
+        || matches!(
+            (op.value_type(), key),
+            (ValueType::String, "String" | "ARN")
+                | (ValueType::Arn, "ARN" | "String")
+                | (ValueType::Number, "Numeric")
+                | (ValueType::Date, "Date")
+                | (ValueType::Bool, "Bool")
+                | (ValueType::Ip, "IPAddress")
+        );
+    (!fits).then_some(expected)
 }

@@ -31,8 +31,7 @@ pub fn expand(input: TokenStream) -> TokenStream {
     let (checked, diags, warnings) = check(body);
     match checked {
         Some(policy) if diags.is_empty() => {
-            let warn: TokenStream =
-                warnings.iter().map(|w| w.to_warning("tarn_mq_instance_prerequisite")).collect();
+            let warn: TokenStream = warnings.iter().map(|(name, w)| w.to_warning(name)).collect();
             let code = generate(&krate, &policy);
             quote!({ #warn #code })
         }
@@ -43,8 +42,9 @@ pub fn expand(input: TokenStream) -> TokenStream {
     }
 }
 
-/// Checks a policy body and returns what to generate, the errors and the warnings (for tests and tools).
-pub fn check(body: TokenStream) -> (Option<Checked>, Vec<Diag>, Vec<Diag>) {
+/// Checks a policy body and returns what to generate, the errors and the warnings (for tests and tools),
+/// each warning with the name of the deprecated item that carries it.
+pub fn check(body: TokenStream) -> (Option<Checked>, Vec<Diag>, Vec<(&'static str, Diag)>) {
     let mut diags = Vec::new();
     let input = parse::parse(body, &mut diags);
     let mut warnings = Vec::new();
@@ -102,7 +102,7 @@ type Grant = (bool, ActionSets, Vec<(Pattern, usize)>);
 
 struct Checker<'d> {
     diags: &'d mut Vec<Diag>,
-    warnings: &'d mut Vec<Diag>,
+    warnings: &'d mut Vec<(&'static str, Diag)>,
 }
 
 fn err(s: &Spanned, message: String) -> Diag {
@@ -323,20 +323,17 @@ impl Checker<'_> {
                 sets.push(Vec::new());
                 continue;
             }
-            match catalog::expand(cloud, &a.text) {
-                Ok(found) => sets.push(found),
-                Err(e) => {
-                    let mut d = err(a, e.to_string());
-                    if let catalog::LookupError::UnknownService { prefix, in_other_cloud: false, .. } = &e {
-                        let prefixes =
-                            catalog::services().iter().filter(|s| s.cloud() == cloud).map(|s| s.prefix());
-                        d.help = tarn_core::__private::closest(prefix, prefixes)
-                            .map(|p| format!("did you mean `{p}`?"));
-                    }
+            let (found, problem) = tarn_core::lint::check_action(cloud, &a.text);
+            if let Some(c) = problem {
+                let mut d = err(a, c.message);
+                d.help = c.help;
+                if c.severity == tarn_core::lint::Severity::Error {
                     self.diags.push(d);
-                    sets.push(Vec::new());
+                } else {
+                    self.warnings.push(("tarn_deprecated_alias", d));
                 }
             }
+            sets.push(found);
         }
         // Resources.
         let mut resources = Vec::new();
@@ -566,20 +563,14 @@ impl Checker<'_> {
                 &c.key,
                 format!("`{key}` is a key of the other cloud; this is a {dialect} policy"),
             ));
-        } else if catalog::find_key(cloud, key).is_none() {
+        } else {
             let services: Vec<&str> =
                 s.actions.iter().filter_map(|a| a.text.split_once(':').map(|(p, _)| p)).collect();
-            let mut candidates: Vec<&'static str> =
-                catalog::global_condition_keys(cloud).iter().map(|k| k.name()).collect();
-            for svc in services {
-                if let Some(service) = catalog::service(cloud, svc) {
-                    candidates.extend(service.condition_keys().iter().map(|k| k.name()));
-                }
+            if let Some(problem) = tarn_core::lint::check_condition_key(cloud, key, &services) {
+                let mut d = err(&c.key, problem.message);
+                d.help = problem.help;
+                self.diags.push(d);
             }
-            let mut d = err(&c.key, format!("unknown condition key `{key}`"));
-            d.help = tarn_core::__private::closest(key, candidates.iter().copied())
-                .map(|k| format!("did you mean `{k}`?"));
-            self.diags.push(d);
         }
         let ty: ValueType = op.base().value_type();
         let mut values = Vec::new();
@@ -686,7 +677,8 @@ impl Checker<'_> {
                             continue;
                         }
                         if let Some(r) = s.resources.get(*i) {
-                            self.warnings.push(
+                            self.warnings.push((
+                                "tarn_mq_instance_prerequisite",
                                 err(&r.src, format!(
                                     "`{}` needs `{}` granted on the {} as well, and this policy does not grant it",
                                     r.src.text, pre.action(), pre.resource_type()
@@ -695,7 +687,7 @@ impl Checker<'_> {
                                     "add `allow {} on` the {}, or, if another policy grants it, start this one with `acknowledge {};`",
                                     pre.action(), pre.resource_type(), pre.action()
                                 )),
-                            );
+                            ));
                         }
                     }
                 }

@@ -16,7 +16,7 @@ fn warnings(src: &str) -> Vec<String> {
     let (checked, diags, warnings) = check(tokens);
     assert!(diags.is_empty(), "{:?}", diags.iter().map(|d| &d.message).collect::<Vec<_>>());
     assert!(checked.is_some());
-    warnings.iter().map(|d| d.message.clone()).collect()
+    warnings.iter().map(|(_, d)| d.message.clone()).collect()
 }
 
 #[test]
@@ -40,16 +40,36 @@ fn whitespace_inside_a_bare_arn_is_an_error() {
     assert_eq!(errors("allow log: GetLogStore on *"), ["whitespace inside the action `log: GetLogStore`"]);
 }
 
+fn errors_with_help(src: &str) -> Vec<(String, Option<String>)> {
+    let tokens: TokenStream = src.parse().unwrap();
+    let (_, diags, _) = check(tokens);
+    diags.iter().map(|d| (d.message.clone(), d.help.clone())).collect()
+}
+
 #[test]
 fn unknown_actions_and_api_names() {
+    let one = |m: &str, h: &str| vec![(m.to_owned(), Some(h.to_owned()))];
     assert_eq!(
-        errors("allow log:GetLogStor on *"),
-        ["unknown action `log:GetLogStor`; did you mean `log:GetLogStore`?"]
+        errors_with_help("allow log:GetLogStor on *"),
+        one("unknown action `log:GetLogStor`", "did you mean `log:GetLogStore`?")
     );
     assert_eq!(
-        errors("allow mq:OnsTopicCreate on *"),
-        ["unknown action `mq:OnsTopicCreate`; the API `OnsTopicCreate` needs `mq:CreateTopic`"]
+        errors_with_help("allow mq:OnsTopicCreate on *"),
+        one("unknown action `mq:OnsTopicCreate`", "the API `OnsTopicCreate` needs `mq:CreateTopic`")
     );
+    assert_eq!(
+        errors_with_help("cloud alibaba; allow loog:GetLogStore on *"),
+        one("unknown service `loog` in Alibaba Cloud", "did you mean `log:GetLogStore`?")
+    );
+}
+
+#[test]
+fn an_old_action_name_is_a_warning_and_still_checked() {
+    let w = warnings("allow mq:OnsInstanceBaseInfo on acs:mq:*:*:<inst>");
+    assert_eq!(w, ["`mq:OnsInstanceBaseInfo` is an old name of `mq:QueryInstanceBaseInfo`"]);
+    // Checked as the action it stands for: an instance action does not apply to a topic.
+    let e = errors("allow mq:OnsInstanceBaseInfo on acs:mq:*:*:<inst>%<topic>");
+    assert_eq!(e.last().map(String::as_str), Some("`mq:OnsInstanceBaseInfo` applies to none of the resources"));
 }
 
 #[test]

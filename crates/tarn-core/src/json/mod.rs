@@ -35,7 +35,13 @@ fn descend(r: &mut read::Reader<'_>, path: &[String], found: &mut Option<usize>)
         }),
         read::Kind::Array => {
             let index: Option<usize> = first.parse().ok();
-            r.array(|r, i| if found.is_none() && Some(i) == index { descend(r, rest, found) } else { r.skip_value(0) })
+            r.array(|r, i| {
+                if found.is_none() && Some(i) == index {
+                    descend(r, rest, found)
+                } else {
+                    r.skip_value(0)
+                }
+            })
         }
         _ => r.skip_value(0),
     }
