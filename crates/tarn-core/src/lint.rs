@@ -7,7 +7,7 @@
 //! let findings = lint(doc, &LintOptions::default());
 //! assert_eq!(findings[0].code, "RESOURCE_MISMATCH");
 //! assert_eq!(findings[0].severity, Severity::Error);
-//! assert_eq!((findings[0].pointer.as_str(), findings[0].line, findings[0].column), ("/Statement/0/Action", 1, 65));
+//! assert_eq!((findings[0].pointer.as_str(), findings[0].line, findings[0].column), ("/Statement/0/Action", 1, 62));
 //! ```
 
 use std::fmt;
