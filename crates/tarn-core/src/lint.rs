@@ -53,6 +53,67 @@ impl fmt::Display for Severity {
     }
 }
 
+/// A finding code: its name, severity and what it means (for `--explain`, SARIF rules and documentation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Code {
+    /// The stable name (`UNKNOWN_ACTION`).
+    pub name: &'static str,
+    /// The severity of every finding with this code.
+    pub severity: Severity,
+    /// What the finding means, in one sentence.
+    pub summary: &'static str,
+}
+
+macro_rules! codes {
+    ($($name:ident: $sev:ident, $summary:literal;)*) => {
+        /// Every code the linter reports.
+        pub const CODES: &[Code] = &[$(Code { name: stringify!($name), severity: Severity::$sev, summary: $summary },)*];
+    };
+}
+
+codes! {
+    MALFORMED_JSON: Error, "The document is not JSON (or has comments without --lenient).";
+    INVALID_VERSION: Error, "`Version` is missing where the dialect needs it, or not a version of the dialect.";
+    INVALID_EFFECT: Error, "A statement's `Effect` is missing or not `Allow` or `Deny`.";
+    MISSING_STATEMENT: Error, "The policy has no `Statement`.";
+    MISSING_ACTION: Error, "A statement has neither `Action` nor `NotAction`.";
+    MISSING_RESOURCE: Error, "A statement of a policy kind that needs `Resource` has none.";
+    MISSING_PRINCIPAL: Error, "A statement of a resource-based policy has no `Principal`.";
+    UNSUPPORTED_ELEMENT: Error, "An element that policies (or this kind of policy) do not have.";
+    DUPLICATE_ELEMENT: Error, "The same element twice in one object; a JSON reader keeps only one.";
+    UNKNOWN_DIALECT: Error, "Nothing says whether the policy is RAM or IAM (use --dialect).";
+    UNSUPPORTED_IN_DIALECT: Error, "Something of the other cloud's dialect (an operator, key, ARN or element).";
+    INVALID_ACTION: Error, "An action that is not `service:name`.";
+    UNKNOWN_SERVICE: Error, "An action of a service the cloud does not have.";
+    UNKNOWN_ACTION: Error, "An action the service does not have.";
+    WILDCARD_MATCHES_NOTHING: Error, "An action wildcard that matches no action.";
+    INVALID_ARN: Error, "A resource that is not an ARN or `*`.";
+    RESOURCE_MISMATCH: Error, "An action that applies to none of the statement's resources.";
+    UNKNOWN_CONDITION_OPERATOR: Error, "A condition operator the dialect does not have.";
+    UNKNOWN_CONDITION_KEY: Error, "A condition key no service of the cloud has.";
+    CONDITION_TYPE_MISMATCH: Error, "A condition value that its operator cannot compare (a date that is no date).";
+    POLICY_TOO_LARGE: Error, "The policy is over the size limit of its kind.";
+    DUPLICATE_SID: Error, "Two statements with the same `Sid`.";
+    ALLOW_WITH_NOT_ACTION: SecurityWarning, "`Allow` with `NotAction` grants every other action, including future ones.";
+    ALLOW_WITH_NOT_RESOURCE: SecurityWarning, "`Allow` with `NotResource` grants every other resource.";
+    PASS_ROLE_WITH_STAR_IN_RESOURCE: SecurityWarning, "`iam:PassRole` on `*`: any role can be handed to any service.";
+    PUBLIC_PRINCIPAL: SecurityWarning, "`Allow` to everyone (`*`, or `[]` in an OSS bucket policy) without a condition.";
+    MISSING_PREREQUISITE: Warning, "A grant that needs another grant the policy lacks (RocketMQ `mq:QueryInstanceBaseInfo`).";
+    DEPRECATED_ALIAS: Warning, "An old name of an action.";
+    REDUNDANT_ACTION: Warning, "An action that another entry of the same list already covers.";
+    FOR_ALL_VALUES_WITH_SINGLE_VALUED_KEY: Warning, "`ForAllValues:` on a single-valued key, which holds when the key is missing.";
+    MISSING_VERSION: Warning, "An IAM policy without `Version`, where policy variables are plain text.";
+    RESOURCE_LEVEL_UNSUPPORTED: Warning, "An action without resource-level permissions granted on specific resources only.";
+    MISMATCHED_KEY_TYPE: Warning, "A condition operator of another type than its key (`StringEquals` on a `Bool` key).";
+    PLACEHOLDER_IN_RESOURCE: Warning, "A placeholder copied from documentation (`{Bucket}`, `<instanceId>`) in a resource.";
+    EMPTY_ARRAY: Suggestion, "An empty list, which matches nothing.";
+}
+
+/// The code named `name`.
+pub fn code(name: &str) -> Option<&'static Code> {
+    CODES.iter().find(|c| c.name == name)
+}
+
 /// One finding.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
@@ -114,9 +175,14 @@ pub struct Check {
 }
 
 impl Check {
-    fn error(code: &'static str, message: String, help: Option<String>) -> Self {
-        Check { code, severity: Severity::Error, message, help }
+    fn new(code: &'static str, message: String, help: Option<String>) -> Self {
+        Check { code, severity: severity_of(code), message, help }
     }
+}
+
+/// The severity of a code of [`CODES`] (a code missing there is taken for an error).
+fn severity_of(code: &str) -> Severity {
+    self::code(code).map_or(Severity::Error, |c| c.severity)
 }
 
 /// Looks an action (or action wildcard) up in the catalog: the actions it names, and a problem if there is
@@ -143,12 +209,11 @@ pub fn check_action(cloud: Cloud, action: &str) -> (Vec<&'static catalog::Action
     let (prefix, name) = action.split_once(':').unwrap_or((action, ""));
     let svc = catalog::service(cloud, prefix);
     if let Some(target) = svc.and_then(|svc| svc.alias(name)) {
-        let check = Check {
-            code: "DEPRECATED_ALIAS",
-            severity: Severity::Warning,
-            message: format!("`{action}` is an old name of `{}`", target.full_name()),
-            help: Some(format!("write `{}`", target.full_name())),
-        };
+        let check = Check::new(
+            "DEPRECATED_ALIAS",
+            format!("`{action}` is an old name of `{}`", target.full_name()),
+            Some(format!("write `{}`", target.full_name())),
+        );
         return (vec![target], Some(check));
     }
     let check = match e {
@@ -162,7 +227,7 @@ pub fn check_action(cloud: Cloud, action: &str) -> (Vec<&'static catalog::Action
                 let prefixes = catalog::services().iter().filter(|s| s.cloud() == cloud).map(|s| s.prefix());
                 crate::error::closest(prefix, prefixes).map(|p| format!("did you mean `{p}:{name}`?"))
             };
-            Check::error("UNKNOWN_SERVICE", format!("unknown service `{prefix}` in {}", cloud.title()), help)
+            Check::new("UNKNOWN_SERVICE", format!("unknown service `{prefix}` in {}", cloud.title()), help)
         }
         catalog::LookupError::UnknownAction { api_actions, suggestions, .. } => {
             let quoted = |v: &[String]| v.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>();
@@ -179,15 +244,15 @@ pub fn check_action(cloud: Cloud, action: &str) -> (Vec<&'static catalog::Action
                     )
                 })
             };
-            Check::error("UNKNOWN_ACTION", format!("unknown action `{action}`"), help)
+            Check::new("UNKNOWN_ACTION", format!("unknown action `{action}`"), help)
         }
-        catalog::LookupError::WildcardMatchesNothing { .. } => Check::error(
+        catalog::LookupError::WildcardMatchesNothing { .. } => Check::new(
             "WILDCARD_MATCHES_NOTHING",
             format!("`{action}` matches no action of `{prefix}`"),
             Some(format!("`tarn catalog {prefix}` lists the actions")),
         ),
         // `Malformed`, and whatever the catalog adds later.
-        _ => Check::error(
+        _ => Check::new(
             "INVALID_ACTION",
             format!("`{action}` is not an action"),
             Some("write `<service>:<action>`".to_owned()),
@@ -218,10 +283,16 @@ pub fn check_condition_key(cloud: Cloud, key: &str, services: &[&str]) -> Option
         }
     }
     let help = crate::error::closest(key, candidates.iter().copied()).map(|k| format!("did you mean `{k}`?"));
-    Some(Check::error("UNKNOWN_CONDITION_KEY", format!("unknown condition key `{key}`"), help))
+    Some(Check::new("UNKNOWN_CONDITION_KEY", format!("unknown condition key `{key}`"), help))
 }
 
-/// The code of a document that does not read as a policy.
+/// The finding for a document that does not read as a policy: the parse error with its code.
+impl From<&ParseError> for Finding {
+    fn from(e: &ParseError) -> Finding {
+        from_parse_error(e)
+    }
+}
+
 fn from_parse_error(e: &ParseError) -> Finding {
     let p = e.pointer();
     let last = p.rsplit('/').next().unwrap_or_default();
@@ -248,7 +319,7 @@ fn from_parse_error(e: &ParseError) -> Finding {
     };
     Finding {
         code,
-        severity: Severity::Error,
+        severity: severity_of(code),
         message: e.message().to_owned(),
         help: e.help().map(str::to_owned),
         pointer: p.to_owned(),
@@ -264,16 +335,10 @@ struct Linter<'a> {
 }
 
 impl Linter<'_> {
-    fn push(
-        &mut self,
-        code: &'static str,
-        severity: Severity,
-        pointer: String,
-        message: String,
-        help: Option<String>,
-    ) {
+    fn push(&mut self, code: &'static str, pointer: String, message: String, help: Option<String>) {
         let offset = crate::json::locate(self.src, self.comments, &pointer).unwrap_or(0);
         let (line, column) = line_col(self.src, offset);
+        let severity = severity_of(code);
         self.out.push(Finding { code, severity, message, help, pointer, line, column });
     }
 
@@ -286,10 +351,7 @@ impl Linter<'_> {
             PolicyKind::Managed
         });
         if p.dialect == Dialect::Iam && p.version.is_none() {
-            self.push(
-                "MISSING_VERSION",
-                Severity::Warning,
-                String::new(),
+            self.push("MISSING_VERSION", String::new(),
                 "the policy has no `Version`".to_owned(),
                 Some("without `\"Version\": \"2012-10-17\"`, IAM reads policy variables such as `${aws:username}` as plain text".to_owned()),
             );
@@ -300,7 +362,6 @@ impl Linter<'_> {
                 if let Some((_, first)) = sids.iter().find(|(x, _)| *x == sid) {
                     self.push(
                         "DUPLICATE_SID",
-                        Severity::Error,
                         format!("/Statement/{i}/Sid"),
                         format!("statement {i} has the Sid `{sid}` of statement {first}"),
                         Some("Sids are unique within a policy".to_owned()),
@@ -320,7 +381,7 @@ impl Linter<'_> {
                 } else {
                     "UNSUPPORTED_ELEMENT"
                 };
-                self.push(code, Severity::Error, e.pointer, e.message, Some(e.help));
+                self.push(code, e.pointer, e.message, Some(e.help));
             }
         }
         // Limits differ by where a policy is used (AWS's own managed policies may be larger than customer
@@ -328,7 +389,6 @@ impl Linter<'_> {
         if let Err(e) = p.check_limits(if explicit_kind { kind } else { PolicyKind::Resource }) {
             self.push(
                 "POLICY_TOO_LARGE",
-                Severity::Error,
                 String::new(),
                 e.to_string(),
                 Some("split the policy, or use wildcards for families of actions".to_owned()),
@@ -345,13 +405,13 @@ impl Linter<'_> {
         let actions_key = if s.actions.is_not() { "NotAction" } else { "Action" };
         let allow = s.effect == Effect::Allow;
         if allow && s.actions.is_not() {
-            self.push("ALLOW_WITH_NOT_ACTION", Severity::SecurityWarning, format!("{base}/NotAction"),
+            self.push("ALLOW_WITH_NOT_ACTION", format!("{base}/NotAction"),
                 "`Allow` with `NotAction` grants every action but the listed ones, including actions added to the cloud later".to_owned(),
                 Some("list the actions to allow in `Action` instead".to_owned()));
         }
         if let Some(r) = &s.resources {
             if allow && r.is_not() {
-                self.push("ALLOW_WITH_NOT_RESOURCE", Severity::SecurityWarning, format!("{base}/NotResource"),
+                self.push("ALLOW_WITH_NOT_RESOURCE", format!("{base}/NotResource"),
                     "`Allow` with `NotResource` grants every resource but the listed ones, including resources created later".to_owned(),
                     Some("list the resources to allow in `Resource` instead".to_owned()));
             }
@@ -361,7 +421,6 @@ impl Linter<'_> {
         if items.is_empty() {
             self.push(
                 "EMPTY_ARRAY",
-                Severity::Suggestion,
                 format!("{base}/{actions_key}"),
                 format!("`{actions_key}` is empty"),
                 Some("an empty list matches nothing; remove the statement or list the actions".to_owned()),
@@ -378,7 +437,7 @@ impl Linter<'_> {
                 } else {
                     format!("{base}/{actions_key}/{j}")
                 };
-                self.push(c.code, c.severity, at, c.message, c.help);
+                self.push(c.code, at, c.message, c.help);
             }
             sets.push(found);
         }
@@ -399,7 +458,6 @@ impl Linter<'_> {
                 };
                 self.push(
                     "REDUNDANT_ACTION",
-                    Severity::Warning,
                     at,
                     format!("`{a}` is already covered by another entry of `{actions_key}`"),
                     Some("remove it".to_owned()),
@@ -412,7 +470,6 @@ impl Linter<'_> {
             if r.items().is_empty() {
                 self.push(
                     "EMPTY_ARRAY",
-                    Severity::Suggestion,
                     format!("{base}/{key}"),
                     format!("`{key}` is empty"),
                     Some("an empty list matches nothing".to_owned()),
@@ -428,7 +485,6 @@ impl Linter<'_> {
                     };
                     self.push(
                         "PLACEHOLDER_IN_RESOURCE",
-                        Severity::Warning,
                         at,
                         format!("`{ph}` in `{text}` looks like a placeholder copied from documentation"),
                         Some("replace it with the resource's name, or with `*` for any".to_owned()),
@@ -444,7 +500,6 @@ impl Linter<'_> {
             {
                 self.push(
                     "PASS_ROLE_WITH_STAR_IN_RESOURCE",
-                    Severity::SecurityWarning,
                     format!("{base}/Resource"),
                     "`iam:PassRole` on `*` lets the principal hand any role to any service".to_owned(),
                     Some(
@@ -471,11 +526,11 @@ impl Linter<'_> {
                                 .all(|a| a.resource_types().iter().all(|rt| rt.resource_type().is_empty()))
                         });
                         if untyped {
-                            self.push("RESOURCE_LEVEL_UNSUPPORTED", Severity::Warning, at,
+                            self.push("RESOURCE_LEVEL_UNSUPPORTED", at,
                                 format!("`{}` has no resource-level permissions, so this statement's resources never match it", items.get(*action).map_or("", |a| a.as_str())),
                                 Some("grant it on `\"*\"` in a statement of its own".to_owned()));
                         } else {
-                            self.push("RESOURCE_MISMATCH", Severity::Error, at, message, help);
+                            self.push("RESOURCE_MISMATCH", at, message, help);
                         }
                     }
                 }
@@ -492,7 +547,7 @@ impl Linter<'_> {
                 }
             };
             if allow && !pe.is_not() && public && s.condition.as_ref().is_none_or(|c| c.is_empty()) {
-                self.push("PUBLIC_PRINCIPAL", Severity::SecurityWarning, format!("{base}/{key}"),
+                self.push("PUBLIC_PRINCIPAL", format!("{base}/{key}"),
                     "the statement allows everyone, with no condition to narrow it".to_owned(),
                     Some("name the principals, or add a condition such as `aws:SourceVpce`, `acs:SourceVpc` or `aws:PrincipalOrgID`".to_owned()));
             }
@@ -504,16 +559,10 @@ impl Linter<'_> {
             for (op, key, values) in c.iter() {
                 let at = format!("{base}/Condition/{}/{}", op, key.replace('~', "~0").replace('/', "~1"));
                 if values.is_empty() {
-                    self.push(
-                        "EMPTY_ARRAY",
-                        Severity::Suggestion,
-                        at.clone(),
-                        format!("`{key}` has no values"),
-                        None,
-                    );
+                    self.push("EMPTY_ARRAY", at.clone(), format!("`{key}` has no values"), None);
                 }
                 if let Some(c) = check_condition_key(cloud, key, &prefixes) {
-                    self.push(c.code, c.severity, at, c.message, c.help);
+                    self.push(c.code, at, c.message, c.help);
                     continue;
                 }
                 let Some(k) = catalog::find_key(cloud, key) else { continue };
@@ -521,14 +570,13 @@ impl Linter<'_> {
                     && !k.ty().starts_with("ArrayOf")
                     && !k.name().contains("TagKeys")
                 {
-                    self.push("FOR_ALL_VALUES_WITH_SINGLE_VALUED_KEY", Severity::Warning, at.clone(),
+                    self.push("FOR_ALL_VALUES_WITH_SINGLE_VALUED_KEY", at.clone(),
                         format!("`ForAllValues:` on `{key}`, a single-valued key ({})", k.ty()),
                         Some("`ForAllValues` is true when the key is missing; use the operator without the qualifier".to_owned()));
                 }
                 if let Some(expected) = mismatched_key_type(op.base(), k.ty()) {
                     self.push(
                         "MISMATCHED_KEY_TYPE",
-                        Severity::Warning,
                         at,
                         format!(
                             "`{op}` compares {}, but `{key}` is of type {}",
@@ -597,7 +645,7 @@ impl Linter<'_> {
                             } else {
                                 format!("/Statement/{i}/Resource/{j}")
                             };
-                            self.push("MISSING_PREREQUISITE", Severity::Warning, at,
+                            self.push("MISSING_PREREQUISITE", at,
                                 format!("`{pat}` needs `{}` granted on the {} as well, and this policy does not grant it", pre.action(), pre.resource_type()),
                                 Some(format!("add a statement that allows `{}` on the {}", pre.action(), pre.resource_type())));
                         }

@@ -69,7 +69,10 @@ fn an_old_action_name_is_a_warning_and_still_checked() {
     assert_eq!(w, ["`mq:OnsInstanceBaseInfo` is an old name of `mq:QueryInstanceBaseInfo`"]);
     // Checked as the action it stands for: an instance action does not apply to a topic.
     let e = errors("allow mq:OnsInstanceBaseInfo on acs:mq:*:*:<inst>%<topic>");
-    assert_eq!(e.last().map(String::as_str), Some("`mq:OnsInstanceBaseInfo` applies to none of the resources"));
+    assert_eq!(
+        e.last().map(String::as_str),
+        Some("`mq:OnsInstanceBaseInfo` applies to none of the resources")
+    );
 }
 
 #[test]

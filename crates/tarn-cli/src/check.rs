@@ -1,0 +1,242 @@
+//! `tarn check`: the linter over files, in text, JSON or SARIF.
+
+use std::io::{self, Write};
+
+use clap::ArgMatches;
+use serde_json::{json, Value};
+use tarn_core::lint::{self, Finding, LintOptions, Severity, CODES};
+use tarn_core::PolicyKind;
+
+use crate::{input, Failure, FINDINGS, OK, USAGE};
+
+/// `--kind` names and the kinds they stand for.
+pub const KINDS: &[(&str, PolicyKind)] = &[
+    ("identity", PolicyKind::Managed),
+    ("inline-user", PolicyKind::InlineUser),
+    ("inline-role", PolicyKind::InlineRole),
+    ("inline-group", PolicyKind::InlineGroup),
+    ("resource", PolicyKind::Resource),
+    ("bucket", PolicyKind::Bucket),
+    ("trust", PolicyKind::Trust),
+    ("session", PolicyKind::Session),
+    ("scp", PolicyKind::Control),
+    ("control", PolicyKind::Control),
+];
+
+/// One file's findings.
+struct Report {
+    file: String,
+    src: String,
+    findings: Vec<Finding>,
+}
+
+/// `tarn check`.
+pub fn run(m: &ArgMatches, out: &mut dyn Write) -> Result<u8, Failure> {
+    let kind = m.get_one::<String>("kind").and_then(|k| KINDS.iter().find(|(n, _)| n == k)).map(|(_, k)| *k);
+    let opts = LintOptions { kind, dialect: input::dialect(m), lenient: m.get_flag("lenient") };
+    let fail_on = match m.get_one::<String>("fail-on").map(String::as_str) {
+        Some("security-warning") => Severity::SecurityWarning,
+        Some("warning") => Severity::Warning,
+        Some("suggestion") => Severity::Suggestion,
+        _ => Severity::Error,
+    };
+    let mut reports = Vec::new();
+    let mut unreadable = false;
+    for file in m.get_many::<String>("files").into_iter().flatten() {
+        match input::read(file) {
+            Ok(src) => {
+                let findings = lint::lint(&src, &opts);
+                reports.push(Report { file: input::display_name(file).to_owned(), src, findings });
+            }
+            Err(e) => {
+                // The other files are still checked; the exit status says that one could not be.
+                eprintln!("tarn: {}", e.message());
+                unreadable = true;
+            }
+        }
+    }
+    match m.get_one::<String>("format").map(String::as_str) {
+        Some("json") => write_json(out, &reports)?,
+        Some("sarif") => write_sarif(out, &reports)?,
+        _ => write_text(out, &reports)?,
+    }
+    Ok(if unreadable {
+        USAGE
+    } else if reports.iter().flat_map(|r| &r.findings).any(|f| f.severity >= fail_on) {
+        FINDINGS
+    } else {
+        OK
+    })
+}
+
+fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::SecurityWarning => "security warning",
+        Severity::Warning => "warning",
+        Severity::Suggestion => "suggestion",
+    }
+}
+
+fn write_text(out: &mut dyn Write, reports: &[Report]) -> io::Result<()> {
+    let mut counts = [0usize; 4];
+    for r in reports {
+        for f in &r.findings {
+            text_finding(out, &r.file, &r.src, f)?;
+            if let Some(c) = counts.get_mut(f.severity as usize) {
+                *c += 1;
+            }
+        }
+    }
+    let [suggestions, warnings, security, errors] = counts;
+    let plural = |n: usize, one: &str| if n == 1 { format!("{n} {one}") } else { format!("{n} {one}s") };
+    writeln!(
+        out,
+        "{} checked: {}, {}, {}, {}",
+        plural(reports.len(), "file"),
+        plural(errors, "error"),
+        plural(security, "security warning"),
+        plural(warnings, "warning"),
+        plural(suggestions, "suggestion"),
+    )
+}
+
+/// One finding as a compiler would show it: the source line with the value underlined, and the help.
+pub fn text_finding(out: &mut dyn Write, file: &str, src: &str, f: &Finding) -> io::Result<()> {
+    writeln!(out, "{}[{}]: {}", level(f.severity), f.code, f.message)?;
+    let gutter = f.line.to_string().len();
+    let at = if f.pointer.is_empty() { String::new() } else { format!(" at {}", f.pointer) };
+    writeln!(out, "{:gutter$}--> {file}:{}:{}{at}", "", f.line, f.column)?;
+    if let Some(line) = src.lines().nth(f.line.saturating_sub(1)) {
+        let (shown, caret_at, caret_len) = window(line, f.column.saturating_sub(1));
+        writeln!(out, "{:gutter$} |", "")?;
+        writeln!(out, "{} | {shown}", f.line)?;
+        writeln!(out, "{:gutter$} | {}{}", "", " ".repeat(caret_at), "^".repeat(caret_len))?;
+    }
+    if let Some(h) = &f.help {
+        writeln!(out, "{:gutter$} = help: {h}", "")?;
+    }
+    writeln!(out)
+}
+
+/// The part of a line to show (at most 100 characters around `col`), where the underline starts in it and
+/// how long it is: a whole string when the finding is at its opening quote, else one character.
+fn window(line: &str, col: usize) -> (String, usize, usize) {
+    const WIDTH: usize = 100;
+    let chars: Vec<char> = line.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    let col = col.min(chars.len());
+    let mut len = 1;
+    if chars.get(col) == Some(&'"') {
+        let mut i = col + 1;
+        while let Some(&c) = chars.get(i) {
+            if c == '\\' {
+                i += 2;
+                continue;
+            }
+            if c == '"' {
+                len = i - col + 1;
+                break;
+            }
+            i += 1;
+        }
+    }
+    if chars.len() <= WIDTH {
+        return (chars.into_iter().collect(), col, len);
+    }
+    let start = col.saturating_sub(30);
+    let end = (start + WIDTH).min(chars.len());
+    let mut shown = String::new();
+    let mut caret_at = col - start;
+    if start > 0 {
+        shown.push('…');
+        caret_at += 1;
+    }
+    shown.extend(chars.get(start..end).into_iter().flatten());
+    if end < chars.len() {
+        shown.push('…');
+    }
+    (shown, caret_at, len.min(end.saturating_sub(col)).max(1))
+}
+
+fn write_json(out: &mut dyn Write, reports: &[Report]) -> io::Result<()> {
+    let all: Vec<Value> = reports
+        .iter()
+        .flat_map(|r| {
+            r.findings.iter().map(|f| {
+                json!({
+                    "file": r.file,
+                    "code": f.code,
+                    "severity": f.severity.as_str(),
+                    "message": f.message,
+                    "help": f.help,
+                    "pointer": f.pointer,
+                    "line": f.line,
+                    "column": f.column,
+                })
+            })
+        })
+        .collect();
+    serde_json::to_writer(&mut *out, &all).map_err(io::Error::other)?;
+    writeln!(out)
+}
+
+/// SARIF 2.1.0: one run of the tool `tarn`, a rule per code, a result per finding.
+fn write_sarif(out: &mut dyn Write, reports: &[Report]) -> io::Result<()> {
+    let sarif_level = |s: Severity| match s {
+        Severity::Error => "error",
+        Severity::SecurityWarning | Severity::Warning => "warning",
+        Severity::Suggestion => "note",
+    };
+    let rules: Vec<Value> = CODES
+        .iter()
+        .map(|c| {
+            let mut rule = json!({
+                "id": c.name,
+                "shortDescription": {"text": c.summary},
+                "defaultConfiguration": {"level": sarif_level(c.severity)},
+                "properties": {"severity": c.severity.as_str()},
+            });
+            if c.severity == Severity::SecurityWarning {
+                // Code-scanning UIs rank security results by this score (7.0: high).
+                rule["properties"]["tags"] = json!(["security"]);
+                rule["properties"]["security-severity"] = json!("7.0");
+            }
+            rule
+        })
+        .collect();
+    let results: Vec<Value> = reports
+        .iter()
+        .flat_map(|r| {
+            r.findings.iter().map(|f| {
+                let text = match &f.help {
+                    Some(h) => format!("{} (help: {h})", f.message),
+                    None => f.message.clone(),
+                };
+                json!({
+                    "ruleId": f.code,
+                    "ruleIndex": CODES.iter().position(|c| c.name == f.code),
+                    "level": sarif_level(f.severity),
+                    "message": {"text": text},
+                    "locations": [{
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": r.file},
+                            "region": {"startLine": f.line, "startColumn": f.column},
+                        },
+                        "logicalLocations": [{"fullyQualifiedName": f.pointer, "kind": "element"}],
+                    }],
+                    "properties": {"severity": f.severity.as_str(), "pointer": f.pointer},
+                })
+            })
+        })
+        .collect();
+    let sarif = json!({
+        "$schema": "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "tarn", "version": env!("CARGO_PKG_VERSION"), "rules": rules}},
+            "results": results,
+        }],
+    });
+    serde_json::to_writer(&mut *out, &sarif).map_err(io::Error::other)?;
+    writeln!(out)
+}
