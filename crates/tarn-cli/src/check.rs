@@ -190,18 +190,18 @@ fn write_sarif(out: &mut dyn Write, reports: &[Report]) -> io::Result<()> {
     let rules: Vec<Value> = CODES
         .iter()
         .map(|c| {
-            let mut rule = json!({
+            let properties = if c.severity == Severity::SecurityWarning {
+                // Code-scanning UIs rank security results by this score (7.0: high).
+                json!({"severity": c.severity.as_str(), "tags": ["security"], "security-severity": "7.0"})
+            } else {
+                json!({"severity": c.severity.as_str()})
+            };
+            json!({
                 "id": c.name,
                 "shortDescription": {"text": c.summary},
                 "defaultConfiguration": {"level": sarif_level(c.severity)},
-                "properties": {"severity": c.severity.as_str()},
-            });
-            if c.severity == Severity::SecurityWarning {
-                // Code-scanning UIs rank security results by this score (7.0: high).
-                rule["properties"]["tags"] = json!(["security"]);
-                rule["properties"]["security-severity"] = json!("7.0");
-            }
-            rule
+                "properties": properties,
+            })
         })
         .collect();
     let results: Vec<Value> = reports

@@ -510,10 +510,12 @@ impl Linter<'_> {
             }
             if known && !s.actions.is_not() && !r.is_not() && !r.items().is_empty() {
                 let refs: Vec<&[&'static catalog::Action]> = sets.iter().map(Vec::as_slice).collect();
-                for problem in check_fit(&refs, r.items()) {
+                // A documentation placeholder stands for some name: fitted as one (it is reported above).
+                let fitted: Vec<Pattern> = r.items().iter().map(without_placeholders).collect();
+                for problem in check_fit(&refs, &fitted) {
                     if let FitProblem::UnusedAction { action, .. } = &problem {
                         let (message, help) =
-                            problem.describe(|k| items.get(k).map_or("", |a| a.as_str()), r.items());
+                            problem.describe(|k| items.get(k).map_or("", |a| a.as_str()), &fitted);
                         let at = if items.is_single() {
                             format!("{base}/Action")
                         } else {
@@ -671,6 +673,22 @@ fn doc_placeholder(text: &str) -> Option<&str> {
         }
     }
     None
+}
+
+/// The pattern with each documentation placeholder replaced by a plain name (`x`), for fitting.
+fn without_placeholders(p: &Pattern) -> Pattern {
+    let mut text = p.to_string();
+    let mut changed = false;
+    while let Some(ph) = doc_placeholder(&text) {
+        text = text.replacen(ph, "x", 1);
+        changed = true;
+    }
+    if changed {
+        if let Ok(q) = Pattern::parse_in_document(&text) {
+            return q;
+        }
+    }
+    p.clone()
 }
 
 /// Whether the action pattern `pattern` covers `action` (case-insensitive, `*` and `?`).

@@ -1,0 +1,497 @@
+//! The built `tarn` binary: every finding code has a fixture that triggers it and a near miss that does not;
+//! the exit-status contract; the output formats; `fmt` and `catalog`; the AWS managed-policy corpus (no
+//! ERROR but the allowlisted ones) and the seed documents (no ERROR).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::value::RawValue;
+use serde_json::Value;
+use tarn_core::lint::{Severity, CODES};
+
+fn tarn(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tarn")).args(args).output().unwrap()
+}
+
+fn tarn_stdin(args: &[&str], input: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tarn"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+fn json_findings(o: &Output) -> Vec<Value> {
+    match serde_json::from_slice::<Value>(&o.stdout) {
+        Ok(Value::Array(a)) => a,
+        other => panic!("not a JSON array: {other:?}\n{}", stderr(o)),
+    }
+}
+
+fn fixtures() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+fn shared() -> PathBuf {
+    std::env::var("TARN_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared"))
+}
+
+/// A fresh directory for this test's files.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("tarn-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// `tarn check --format json` on a fixture, with the arguments of its `.args` file.
+fn check_fixture(path: &Path) -> Vec<Value> {
+    let args_file = path.with_extension("args");
+    let extra = std::fs::read_to_string(&args_file).unwrap_or_default();
+    let mut args: Vec<&str> = vec!["check", "--format", "json"];
+    args.extend(extra.split_whitespace());
+    let file = path.to_str().unwrap();
+    args.push(file);
+    let out = tarn(&args);
+    assert_ne!(out.status.code(), Some(2), "{}: {}", path.display(), stderr(&out));
+    json_findings(&out)
+}
+
+#[test]
+fn every_code_has_a_fixture_that_triggers_it_and_a_near_miss_that_does_not() {
+    let mut missing = Vec::new();
+    for code in CODES {
+        let dir = fixtures().join(code.name);
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .map(|d| {
+                d.map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "json")).collect()
+            })
+            .unwrap_or_default();
+        files.sort();
+        let name = |p: &PathBuf| p.file_name().unwrap().to_str().unwrap().to_owned();
+        let triggers: Vec<&PathBuf> = files.iter().filter(|p| name(p).starts_with("trigger")).collect();
+        let misses: Vec<&PathBuf> = files.iter().filter(|p| name(p).starts_with("near-miss")).collect();
+        if triggers.is_empty() || misses.is_empty() {
+            missing.push(code.name);
+            continue;
+        }
+        for t in triggers {
+            let found = check_fixture(t);
+            let codes: Vec<&str> = found.iter().map(|f| f["code"].as_str().unwrap()).collect();
+            // The fixture triggers this code and nothing else, with the code's severity.
+            assert!(!codes.is_empty() && codes.iter().all(|c| *c == code.name), "{}: {codes:?}", t.display());
+            for f in &found {
+                assert_eq!(f["severity"], code.severity.as_str(), "{}", t.display());
+                assert!(f["line"].as_u64().unwrap() >= 1 && f["column"].as_u64().unwrap() >= 1);
+            }
+        }
+        for m in misses {
+            let found = check_fixture(m);
+            assert!(found.is_empty(), "{}: {found:?}", m.display());
+        }
+    }
+    assert!(missing.is_empty(), "codes without a trigger and a near-miss fixture: {missing:?}");
+    // And no fixture directory for a code that does not exist.
+    for entry in std::fs::read_dir(fixtures()).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        assert!(CODES.iter().any(|c| c.name == name), "fixtures/{name} is not a code");
+    }
+}
+
+#[test]
+fn exit_status_follows_fail_on() {
+    let warning = fixtures().join("MISSING_PREREQUISITE/trigger.json");
+    let warning = warning.to_str().unwrap();
+    let error = fixtures().join("UNKNOWN_ACTION/trigger.json");
+    let error = error.to_str().unwrap();
+    let clean = fixtures().join("UNKNOWN_ACTION/near-miss.json");
+    let clean = clean.to_str().unwrap();
+    let security = fixtures().join("PUBLIC_PRINCIPAL/trigger.json");
+    let security = security.to_str().unwrap();
+    let suggestion = fixtures().join("EMPTY_ARRAY/trigger.json");
+    let suggestion = suggestion.to_str().unwrap();
+    assert_eq!(tarn(&["check", clean]).status.code(), Some(0));
+    assert_eq!(tarn(&["check", error]).status.code(), Some(1));
+    assert_eq!(tarn(&["check", warning]).status.code(), Some(0));
+    assert_eq!(tarn(&["check", "--fail-on", "warning", warning]).status.code(), Some(1));
+    assert_eq!(tarn(&["check", "--fail-on", "security-warning", warning]).status.code(), Some(0));
+    assert_eq!(tarn(&["check", "--fail-on", "security-warning", security]).status.code(), Some(1));
+    assert_eq!(tarn(&["check", "--fail-on", "warning", suggestion]).status.code(), Some(0));
+    assert_eq!(tarn(&["check", "--fail-on", "suggestion", suggestion]).status.code(), Some(1));
+    // Several files: the worst decides.
+    assert_eq!(tarn(&["check", clean, error]).status.code(), Some(1));
+}
+
+#[test]
+fn usage_and_io_errors_exit_with_2_and_name_the_file() {
+    let out = tarn(&["check", "no/such/policy.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("cannot read `no/such/policy.json`"), "{}", stderr(&out));
+    // The readable files are still checked and reported.
+    let clean = fixtures().join("UNKNOWN_ACTION/trigger.json");
+    let out = tarn(&["check", "--format", "json", clean.to_str().unwrap(), "missing.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(json_findings(&out).len(), 1);
+    assert!(stderr(&out).contains("`missing.json`"));
+    for bad in [
+        &["check", "--format", "yaml", "x.json"][..],
+        &["check", "--fail-on", "fatal", "x.json"],
+        &["check"],
+        &["frobnicate"],
+        &["fmt"],
+    ] {
+        assert_eq!(tarn(bad).status.code(), Some(2), "{bad:?}");
+    }
+    assert_eq!(tarn(&["--help"]).status.code(), Some(0));
+    assert_eq!(tarn(&["--version"]).status.code(), Some(0));
+}
+
+#[test]
+fn text_output_shows_the_line_the_span_and_the_help() {
+    let out = tarn(&["check", fixtures().join("UNKNOWN_ACTION/trigger.json").to_str().unwrap()]);
+    let text = stdout(&out);
+    let expected = "\
+error[UNKNOWN_ACTION]: unknown action `oss:GetObjects`
+ --> FILE:6:17 at /Statement/0/Action
+  |
+6 |       \"Action\": \"oss:GetObjects\",
+  |                 ^^^^^^^^^^^^^^^^
+  = help: did you mean `oss:GetObject` or `oss:GetObjectAcl` or `oss:ListObjects`?
+";
+    let file = fixtures().join("UNKNOWN_ACTION/trigger.json");
+    assert!(text.starts_with(&expected.replace("FILE", file.to_str().unwrap())), "{text}");
+    assert!(
+        text.ends_with("1 file checked: 1 error, 0 security warnings, 0 warnings, 0 suggestions\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn long_lines_are_shown_around_the_finding() {
+    // A minified document: the line is cut around the value, and the underline still sits under it.
+    let resources: Vec<String> = (0..40).map(|i| format!("\"acs:oss:*:*:bucket-{i}/*\"")).collect();
+    let doc = format!(
+        r#"{{"Version":"1","Statement":[{{"Effect":"Allow","Resource":[{}],"Action":"oss:GetObjcet"}}]}}"#,
+        resources.join(",")
+    );
+    let out = tarn_stdin(&["check", "-"], &doc);
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    let source = lines.iter().find(|l| l.starts_with("1 | ")).unwrap();
+    let carets = lines.iter().find(|l| l.contains('^')).unwrap();
+    let at = carets.find('^').unwrap();
+    let len = carets.matches('^').count();
+    let underlined: String = source.chars().skip(at).take(len).collect();
+    assert_eq!(underlined, "\"oss:GetObjcet\"", "{text}");
+    assert!(source.chars().count() < 120 && source.contains('…'), "{source}");
+    assert!(text.contains("--> <stdin>:1:"), "{text}");
+}
+
+#[test]
+fn json_output_has_the_documented_fields() {
+    let file = fixtures().join("MISSING_PREREQUISITE/trigger.json");
+    let out = tarn(&["check", "--format", "json", file.to_str().unwrap()]);
+    let found = json_findings(&out);
+    assert_eq!(found.len(), 1);
+    let f = &found[0];
+    for key in ["file", "code", "severity", "message", "pointer", "line", "column"] {
+        assert!(f.get(key).is_some(), "{key} missing in {f}");
+    }
+    assert_eq!(f["file"], file.to_str().unwrap());
+    assert_eq!(f["code"], "MISSING_PREREQUISITE");
+    assert_eq!(f["severity"], "WARNING");
+    assert_eq!(f["pointer"], "/Statement/0/Resource");
+    assert_eq!((f["line"].as_u64(), f["column"].as_u64()), (Some(7), Some(19)));
+    // Nothing found: an empty array, not nothing.
+    let out = tarn(&[
+        "check",
+        "--format",
+        "json",
+        fixtures().join("MISSING_PREREQUISITE/near-miss.json").to_str().unwrap(),
+    ]);
+    assert_eq!(stdout(&out).trim(), "[]");
+}
+
+#[test]
+fn sarif_output_is_sarif_2_1_0() {
+    let files =
+        [fixtures().join("UNKNOWN_ACTION/trigger.json"), fixtures().join("PUBLIC_PRINCIPAL/trigger.json")];
+    let paths: Vec<&str> = files.iter().map(|f| f.to_str().unwrap()).collect();
+    let mut args = vec!["check", "--format", "sarif"];
+    args.extend(&paths);
+    let out = tarn(&args);
+    assert_eq!(out.status.code(), Some(1));
+    let sarif: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(sarif["version"], "2.1.0");
+    let run = &sarif["runs"][0];
+    assert_eq!(run["tool"]["driver"]["name"], "tarn");
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    assert_eq!(rules.len(), CODES.len());
+    let results = run["results"].as_array().unwrap();
+    assert_eq!(results.len(), 2);
+    for r in results {
+        let index = r["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(rules[index]["id"], r["ruleId"]);
+        let region = &r["locations"][0]["physicalLocation"]["region"];
+        assert!(region["startLine"].as_u64().unwrap() >= 1 && region["startColumn"].as_u64().unwrap() >= 1);
+    }
+    assert_eq!(results[0]["level"], "error");
+    assert_eq!(results[1]["ruleId"], "PUBLIC_PRINCIPAL");
+    assert_eq!(results[1]["level"], "warning");
+    let rule = &rules[results[1]["ruleIndex"].as_u64().unwrap() as usize];
+    assert_eq!(rule["properties"]["tags"][0], "security");
+    assert_eq!(results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], paths[0]);
+}
+
+#[test]
+fn check_reads_standard_input_and_honours_dialect_and_lenient() {
+    let doc = r#"{"Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*"}]}"#;
+    let codes = |o: &Output| {
+        json_findings(o).iter().map(|f| f["code"].as_str().unwrap().to_owned()).collect::<Vec<_>>()
+    };
+    assert_eq!(codes(&tarn_stdin(&["check", "--format", "json", "-"], doc)), ["UNKNOWN_DIALECT"]);
+    // RAM needs its Version: with the dialect given, that is what remains.
+    assert_eq!(
+        codes(&tarn_stdin(&["check", "--format", "json", "--dialect", "ram", "-"], doc)),
+        ["INVALID_VERSION"]
+    );
+    let commented = "// from the docs\n{\"Version\": \"1\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"oss:GetObject\", /* any */ \"Resource\": \"*\"}]}";
+    assert_eq!(codes(&tarn_stdin(&["check", "--format", "json", "-"], commented)), ["MALFORMED_JSON"]);
+    assert!(codes(&tarn_stdin(&["check", "--format", "json", "--lenient", "-"], commented)).is_empty());
+}
+
+#[test]
+fn fmt_prints_the_canonical_form() {
+    let doc = "{\n // comment\n \"Statement\": {\"Resource\": \"acs:oss:*:*:b/*\", \"Action\": \"oss:GetObject\", \"Effect\": \"Allow\"},\n \"Version\": \"1\"\n}";
+    let out = tarn_stdin(&["fmt", "--lenient", "-"], doc);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "{\"Version\":\"1\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"oss:GetObject\",\"Resource\":\"acs:oss:*:*:b/*\"}}\n"
+    );
+    let pretty = tarn_stdin(&["fmt", "--lenient", "--pretty", "-"], doc);
+    assert!(
+        stdout(&pretty)
+            .starts_with("{\n  \"Version\": \"1\",\n  \"Statement\": {\n    \"Effect\": \"Allow\","),
+        "{}",
+        stdout(&pretty)
+    );
+    // Comments without --lenient: the finding, where `check` would say it, and exit 1.
+    let out = tarn_stdin(&["fmt", "-"], doc);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).starts_with("error[MALFORMED_JSON]: "), "{}", stderr(&out));
+    assert!(stderr(&out).contains("--> <stdin>:2:2"), "{}", stderr(&out));
+    assert_eq!(tarn(&["fmt", "does-not-exist.json"]).status.code(), Some(2));
+}
+
+#[test]
+fn catalog_lists_services_describes_one_and_maps_apis() {
+    let out = tarn(&["catalog", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let all: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let services = all["services"].as_array().unwrap();
+    let aws = services.iter().filter(|s| s["cloud"] == "aws").count();
+    assert_eq!(aws, tarn_catalog::services().iter().filter(|s| s.cloud() == tarn_arn::Cloud::Aws).count());
+    let mq = services.iter().find(|s| s["cloud"] == "alibaba" && s["prefix"] == "mq").unwrap();
+    assert_eq!(
+        mq["actions"].as_u64().unwrap() as usize,
+        tarn_catalog::service(tarn_arn::Cloud::Alibaba, "mq").unwrap().actions().len()
+    );
+    assert!(mq["name"].as_str().is_some_and(|n| !n.is_empty()));
+
+    let out = tarn(&["catalog", "--cloud", "alibaba", "mq", "--format", "json"]);
+    let svc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!((svc["cloud"].as_str(), svc["prefix"].as_str()), (Some("alibaba"), Some("mq")));
+    let create = svc["actions"].as_array().unwrap().iter().find(|a| a["name"] == "CreateTopic").unwrap();
+    assert_eq!(create["access_level"], "Write");
+    assert_eq!(create["resource_types"], serde_json::json!(["topic"]));
+    assert!(create["condition_keys"].is_array());
+    let topic = svc["resource_types"].as_array().unwrap().iter().find(|t| t["name"] == "topic").unwrap();
+    assert!(topic["arn"].as_str().unwrap().starts_with("acs:mq:"));
+    assert!(svc["condition_keys"].is_array());
+
+    let text = stdout(&tarn(&["catalog", "--cloud", "aws", "s3"]));
+    assert!(
+        text.contains("GetObject") && text.contains("arn:${Partition}:s3:::${BucketName}/${ObjectName}"),
+        "{text}"
+    );
+
+    let out = tarn(&["catalog", "--api", "OnsTopicCreate", "--format", "json"]);
+    let api: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(api["api"], "OnsTopicCreate");
+    assert_eq!(api["actions"], serde_json::json!(["mq:CreateTopic"]));
+    assert_eq!(
+        stdout(&tarn(&["catalog", "--api", "OnsTopicCreate"])).trim(),
+        "OnsTopicCreate needs mq:CreateTopic"
+    );
+
+    // Misses: exit 1 with a suggestion; a prefix of both clouds needs --cloud (exit 2).
+    let out = tarn(&["catalog", "--api", "OnsTopicCreat"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("did you mean `OnsTopicCreate`?"), "{}", stderr(&out));
+    let out = tarn(&["catalog", "--cloud", "alibaba", "mqq"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("did you mean `mq`?"), "{}", stderr(&out));
+    let out = tarn(&["catalog", "ram"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--cloud alibaba"), "{}", stderr(&out));
+}
+
+/// One line of the allowlist.
+struct Allowed {
+    code: String,
+    subject: String,
+    category: String,
+    used: usize,
+}
+
+/// Case-insensitive `*` glob.
+fn glob(pattern: &str, text: &str) -> bool {
+    let (p, t) = (pattern.to_ascii_lowercase(), text.to_ascii_lowercase());
+    let parts: Vec<&str> = p.split('*').collect();
+    if parts.len() == 1 {
+        return p == t;
+    }
+    let (first, last) = (parts[0], parts[parts.len() - 1]);
+    if !t.starts_with(first) || !t[first.len()..].ends_with(last) || t.len() < first.len() + last.len() {
+        return false;
+    }
+    let mut rest = &t[first.len()..t.len() - last.len()];
+    for part in &parts[1..parts.len() - 1] {
+        match rest.find(part) {
+            Some(i) => rest = &rest[i + part.len()..],
+            None => return false,
+        }
+    }
+    true
+}
+
+/// The value a finding's JSON pointer names in its document.
+fn subject(doc: &Value, code: &str, pointer: &str) -> String {
+    if code == "UNKNOWN_CONDITION_KEY" {
+        return pointer.rsplit('/').next().unwrap().replace("~1", "/").replace("~0", "~");
+    }
+    doc.pointer(pointer).and_then(Value::as_str).unwrap_or_else(|| panic!("{pointer} in {doc}")).to_owned()
+}
+
+#[test]
+fn the_managed_policy_corpus_has_no_error_but_the_allowlisted_ones() {
+    let text = std::fs::read_to_string(shared().join("data/aws/managed-policies.jsonl")).unwrap();
+    let dir = scratch("corpus");
+    let mut effective: BTreeSet<String> = BTreeSet::new();
+    let mut files = Vec::new();
+    for l in text.lines() {
+        let line: BTreeMap<String, &RawValue> = serde_json::from_str(l).unwrap();
+        let name: String = serde_json::from_str(line["name"].get()).unwrap();
+        let actions: Vec<String> = serde_json::from_str(line["effective_actions"].get()).unwrap();
+        effective.extend(actions.iter().map(|a| a.to_ascii_lowercase()));
+        let path = dir.join(format!("{name}.json"));
+        std::fs::write(&path, line["document"].get()).unwrap();
+        files.push(path.to_str().unwrap().to_owned());
+    }
+    assert_eq!(files.len(), 1_641);
+    let mut args = vec!["check", "--format", "json"];
+    args.extend(files.iter().map(String::as_str));
+    let out = tarn(&args);
+    assert_ne!(out.status.code(), Some(2), "{}", stderr(&out));
+    let findings = json_findings(&out);
+
+    let list =
+        std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/corpus-allowlist.tsv"))
+            .unwrap();
+    let mut allowed: Vec<Allowed> = list
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            assert_eq!(f.len(), 4, "allowlist line without CODE, SUBJECT, CATEGORY and REASON: {l}");
+            assert!(!f[3].trim().is_empty(), "allowlist line without a reason: {l}");
+            Allowed { code: f[0].to_owned(), subject: f[1].to_owned(), category: f[2].to_owned(), used: 0 }
+        })
+        .collect();
+    let in_effective = |s: &str| effective.iter().any(|a| glob(s, a));
+    let mut docs: BTreeMap<String, Value> = BTreeMap::new();
+    let mut unexplained = Vec::new();
+    let mut wrong_reason = Vec::new();
+    for f in findings.iter().filter(|f| f["severity"] == Severity::Error.as_str()) {
+        let (file, code, pointer) =
+            (f["file"].as_str().unwrap(), f["code"].as_str().unwrap(), f["pointer"].as_str().unwrap());
+        let doc = docs
+            .entry(file.to_owned())
+            .or_insert_with(|| serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap());
+        let subject = subject(doc, code, pointer);
+        let name = Path::new(file).file_stem().unwrap().to_str().unwrap();
+        let Some(entry) = allowed.iter_mut().find(|a| a.code == code && glob(&a.subject, &subject)) else {
+            unexplained.push(format!("{name} {pointer} {code} {subject}: {}", f["message"]));
+            continue;
+        };
+        entry.used += 1;
+        // The reasons that the data can confirm are confirmed.
+        let actions = matches!(code, "UNKNOWN_ACTION" | "UNKNOWN_SERVICE" | "WILDCARD_MATCHES_NOTHING");
+        let confirmed = match (entry.category.as_str(), actions) {
+            ("newer-than-catalog", true) => in_effective(&subject),
+            ("in-no-catalog", true) => !in_effective(&subject),
+            ("newer-than-catalog", false) if code == "UNKNOWN_CONDITION_KEY" => {
+                let prefix = subject.split(':').next().unwrap();
+                in_effective(&format!("{prefix}:*"))
+            }
+            _ => true,
+        };
+        if !confirmed {
+            wrong_reason.push(format!("{name} {pointer} {code} {subject}: not {}", entry.category));
+        }
+    }
+    assert!(
+        unexplained.is_empty(),
+        "{} ERROR findings not in the allowlist:\n{}",
+        unexplained.len(),
+        unexplained.join("\n")
+    );
+    assert!(wrong_reason.is_empty(), "allowlist reasons the data contradicts:\n{}", wrong_reason.join("\n"));
+    let unused: Vec<String> =
+        allowed.iter().filter(|a| a.used == 0).map(|a| format!("{} {}", a.code, a.subject)).collect();
+    assert!(unused.is_empty(), "allowlist lines no finding needs: {unused:?}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_seed_policies_have_no_error() {
+    let dir = scratch("seeds");
+    let mut files = Vec::new();
+    let mut seeds: Vec<PathBuf> =
+        std::fs::read_dir(shared().join("seeds")).unwrap().map(|e| e.unwrap().path()).collect();
+    seeds.sort();
+    for seed in seeds {
+        let text = std::fs::read_to_string(&seed).unwrap();
+        for (i, excerpt) in tarn_core::policies_in_text(&text).into_iter().enumerate() {
+            let path = dir.join(format!("{}-{i}.json", seed.file_stem().unwrap().to_str().unwrap()));
+            std::fs::write(&path, excerpt.text).unwrap();
+            files.push(path.to_str().unwrap().to_owned());
+        }
+    }
+    assert_eq!(files.len(), 5, "the seeds quote five policies");
+    let mut args = vec!["check", "--lenient", "--format", "json"];
+    args.extend(files.iter().map(String::as_str));
+    let out = tarn(&args);
+    let errors: Vec<Value> = json_findings(&out).into_iter().filter(|f| f["severity"] == "ERROR").collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    assert_eq!(out.status.code(), Some(0));
+    let _ = std::fs::remove_dir_all(&dir);
+}
