@@ -273,8 +273,11 @@ fn name_glob(p: &[u8], t: &[u8]) -> bool {
 pub fn distance(a: &str, b: &str) -> usize {
     let b: Vec<u8> = b.bytes().map(|c| c.to_ascii_lowercase()).collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
     for (i, ca) in a.bytes().map(|c| c.to_ascii_lowercase()).enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
+        if let Some(first) = cur.first_mut() {
+            *first = i + 1;
+        }
         for (j, &cb) in b.iter().enumerate() {
             let sub = prev.get(j).copied().unwrap_or(usize::MAX).saturating_add(usize::from(ca != cb));
             let del = prev.get(j + 1).copied().unwrap_or(usize::MAX).saturating_add(1);
@@ -283,7 +286,7 @@ pub fn distance(a: &str, b: &str) -> usize {
                 *slot = sub.min(del).min(ins);
             }
         }
-        prev = cur;
+        std::mem::swap(&mut prev, &mut cur);
     }
     prev.last().copied().unwrap_or(usize::MAX)
 }
@@ -383,7 +386,13 @@ impl Service {
     pub fn suggest(&self, name: &str, n: usize) -> Vec<&'static Action> {
         let limit = (name.len() / 3).max(2);
         let mut scored: Vec<(usize, &'static Action)> =
-            self.actions.iter().map(|a| (distance(name, a.name), a)).filter(|(d, _)| *d <= limit).collect();
+            // The difference in length is a lower bound of the distance: most names are out of reach.
+            self.actions
+                .iter()
+                .filter(|a| a.name.len().abs_diff(name.len()) <= limit)
+                .map(|a| (distance(name, a.name), a))
+                .filter(|(d, _)| *d <= limit)
+                .collect();
         scored.sort_by(|x, y| x.0.cmp(&y.0).then_with(|| x.1.name.cmp(y.1.name)));
         scored.into_iter().take(n).map(|(_, a)| a).collect()
     }
@@ -420,9 +429,16 @@ impl Service {
     /// every type.
     pub fn fits(&'static self, pattern: &Pattern) -> Vec<Fit> {
         let mut out: Vec<Fit> = Vec::new();
+        let service = pattern.service();
         for (rt, format, t) in parsed_templates(self) {
             if out.iter().any(|f| std::ptr::eq(f.resource_type, *rt)) {
                 continue;
+            }
+            // A format of another service (the service segment is never a wildcard) cannot fit.
+            if let (Some(a), Some(b)) = (service, t.service()) {
+                if !a.eq_ignore_ascii_case(b) {
+                    continue;
+                }
             }
             if let Some(bindings) = t.fit(pattern) {
                 out.push(Fit { resource_type: rt, format, bindings });

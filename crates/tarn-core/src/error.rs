@@ -138,6 +138,7 @@ pub fn closest<'c>(input: &str, candidates: impl IntoIterator<Item = &'c str>) -
     let limit = (input.len() / 3).max(1);
     candidates
         .into_iter()
+        .filter(|c| c.len().abs_diff(input.len()) <= limit)
         .map(|c| (tarn_catalog::distance(input, c), c))
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, _)| *d)

@@ -3,6 +3,9 @@
 //!
 //! [`Policy::builder`]: crate::Policy::builder
 
+use std::cell::{OnceCell, RefCell};
+use std::collections::HashMap;
+
 use tarn_arn::Pattern;
 use tarn_catalog as catalog;
 
@@ -91,6 +94,45 @@ impl FitProblem {
     }
 }
 
+/// The resource types that resource `r` fits among those of service `si`, computed once.
+fn fitted<'c>(
+    cells: &'c [OnceCell<Vec<&'static str>>],
+    services: &[&'static catalog::Service],
+    resources: &[Pattern],
+    si: usize,
+    r: usize,
+) -> &'c [&'static str] {
+    let (Some(cell), Some(svc), Some(p)) =
+        (cells.get(si * resources.len() + r), services.get(si), resources.get(r))
+    else {
+        return &[];
+    };
+    cell.get_or_init(|| if p.is_any() { Vec::new() } else { types_of(svc, p) })
+}
+
+/// The names of the resource types of `svc` that `p` fits. Remembered per thread (a linter sees the same
+/// resources in statement after statement and document after document), up to a bound.
+fn types_of(svc: &'static catalog::Service, p: &Pattern) -> Vec<&'static str> {
+    type Memo = HashMap<(usize, Box<str>), Vec<&'static str>>;
+    thread_local! {
+        static MEMO: RefCell<Memo> = RefCell::new(HashMap::new());
+    }
+    const BOUND: usize = 65_536;
+    let key = (std::ptr::from_ref(svc) as usize, Box::from(p.as_str()));
+    if let Some(found) = MEMO.with(|m| m.borrow().get(&key).cloned()) {
+        return found;
+    }
+    let found: Vec<&'static str> = svc.fits(p).into_iter().map(|f| f.resource_type.name()).collect();
+    MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= BOUND {
+            m.clear();
+        }
+        m.insert(key, found.clone());
+    });
+    found
+}
+
 /// Checks a statement: every resource must fit a resource type that one of the actions applies to, and
 /// every action must apply to one of the resources ("at least one fits"). `actions` holds, per action as
 /// written, the catalog actions it stands for (a wildcard expands to several; an empty set is `*`, every
@@ -111,21 +153,11 @@ pub fn check_fit(actions: &[&[&'static catalog::Action]], resources: &[Pattern])
             }
         }
     }
-    let fits: Vec<Vec<Vec<&'static str>>> = services
-        .iter()
-        .map(|svc| {
-            resources
-                .iter()
-                .map(|p| {
-                    if p.is_any() {
-                        Vec::new()
-                    } else {
-                        svc.fits(p).into_iter().map(|f| f.resource_type.name()).collect()
-                    }
-                })
-                .collect()
-        })
-        .collect();
+    // The resource types each resource fits, per service: computed when first needed (most statements
+    // are settled by their first fitting pair).
+    let cells: Vec<OnceCell<Vec<&'static str>>> =
+        (0..services.len() * resources.len()).map(|_| OnceCell::new()).collect();
+    let fits = |si: usize, r: usize| fitted(&cells, &services, resources, si, r);
     let applies = |a: &catalog::Action, r: usize| -> bool {
         let Some(svc) = a.service() else {
             return false;
@@ -133,7 +165,7 @@ pub fn check_fit(actions: &[&[&'static catalog::Action]], resources: &[Pattern])
         let Some(si) = services.iter().position(|s| std::ptr::eq(*s, svc)) else {
             return false;
         };
-        fits.get(si).and_then(|per| per.get(r)).is_some_and(|types| types.iter().any(|t| a.applies_to(t)))
+        fits(si, r).iter().any(|t| a.applies_to(t))
     };
     for (i, p) in resources.iter().enumerate() {
         if p.is_any() || any_action || actions.iter().any(|set| set.iter().any(|a| applies(a, i))) {
@@ -143,8 +175,7 @@ pub fn check_fit(actions: &[&[&'static catalog::Action]], resources: &[Pattern])
             continue;
         };
         // What the resource is, by its own service (or by the actions' services that know its format).
-        let mut types: Vec<&'static str> =
-            fits.iter().filter_map(|per| per.get(i)).flatten().copied().collect::<Vec<_>>();
+        let mut types: Vec<&'static str> = (0..services.len()).flat_map(|si| fits(si, i)).copied().collect();
         let own = catalog::service(cloud, svc_name);
         if types.is_empty() {
             if let Some(svc) = own {

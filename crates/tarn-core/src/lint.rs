@@ -10,6 +10,7 @@
 //! assert_eq!((findings[0].pointer.as_str(), findings[0].line, findings[0].column), ("/Statement/0/Action", 1, 62));
 //! ```
 
+use std::collections::HashSet;
 use std::fmt;
 
 use tarn_arn::{Cloud, Pattern};
@@ -441,15 +442,21 @@ impl Linter<'_> {
             }
             sets.push(found);
         }
-        // Redundant actions: one that another entry already covers.
+        // Redundant actions: one that another entry already covers: a wildcard, or the same action earlier
+        // (of two wildcards that cover each other, the later one is reported).
+        let wildcards: Vec<(usize, &str)> = items
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.has_wildcards())
+            .map(|(k, b)| (k, b.as_str()))
+            .collect();
+        let mut seen: HashSet<String> = HashSet::with_capacity(items.len());
         for (j, a) in items.iter().enumerate() {
-            let covered = items.iter().enumerate().any(|(k, b)| {
-                k != j
-                    && b.has_wildcards()
-                    && covers(b.as_str(), a.as_str())
-                    && !(a.has_wildcards() && covers(a.as_str(), b.as_str()) && k > j)
-                    || (k < j && b.as_str().eq_ignore_ascii_case(a.as_str()))
-            });
+            let repeated = !seen.insert(a.as_str().to_ascii_lowercase());
+            let covered = repeated
+                || wildcards.iter().any(|&(k, b)| {
+                    k != j && covers(b, a.as_str()) && !(a.has_wildcards() && covers(a.as_str(), b) && k > j)
+                });
             if covered {
                 let at = if items.is_single() {
                     format!("{base}/{actions_key}")
