@@ -88,6 +88,11 @@ pub(crate) fn intersect(ptext: &str, p: &[Sym], t: &[Sym], placeholders: usize) 
     if states > 64 * 1024 * 1024 {
         return None;
     }
+    // Most pairs do not intersect, and most of those fail within a few steps: a search over a bitset
+    // answers that without the parent table the bindings need.
+    if !reachable(p, t) {
+        return None;
+    }
     const UNSEEN: u32 = u32::MAX;
     // parent[state] = previous state, with the high bit set when the step consumed a character.
     let mut parent: Vec<u32> = vec![UNSEEN; states];
@@ -169,6 +174,51 @@ pub(crate) fn intersect(ptext: &str, p: &[Sym], t: &[Sym], placeholders: usize) 
         }
     }
     Some(out)
+}
+
+/// Whether the product of `p` and `t` reaches its goal: the same moves as [`intersect`], depth first, with
+/// a bit per state.
+fn reachable(p: &[Sym], t: &[Sym]) -> bool {
+    let nt = t.len() + 1;
+    let states = (p.len() + 1) * nt;
+    let mut seen = vec![0u64; states.div_ceil(64)];
+    let mut stack = vec![(0usize, 0usize)];
+    let visit = |i: usize, j: usize, seen: &mut Vec<u64>, stack: &mut Vec<(usize, usize)>| {
+        let s = i * nt + j;
+        if let Some(word) = seen.get_mut(s / 64) {
+            let bit = 1u64 << (s % 64);
+            if *word & bit == 0 {
+                *word |= bit;
+                stack.push((i, j));
+            }
+        }
+    };
+    if let Some(word) = seen.first_mut() {
+        *word |= 1;
+    }
+    while let Some((i, j)) = stack.pop() {
+        if i == p.len() && j == t.len() {
+            return true;
+        }
+        let ps = p.get(i);
+        let ts = t.get(j);
+        if let (Some(a), Some(b)) = (ps, ts) {
+            if meet(a.cls, b.cls) {
+                let ni = if a.many { i } else { i + 1 };
+                let nj = if b.many { j } else { j + 1 };
+                if (ni, nj) != (i, j) {
+                    visit(ni, nj, &mut seen, &mut stack);
+                }
+            }
+        }
+        if ps.is_some_and(|a| a.many) {
+            visit(i + 1, j, &mut seen, &mut stack);
+        }
+        if ts.is_some_and(|b| b.many) {
+            visit(i, j + 1, &mut seen, &mut stack);
+        }
+    }
+    false
 }
 
 /// Zones of a tokenized text: tokens before the service segment's end are header, except that for AWS the

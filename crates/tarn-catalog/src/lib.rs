@@ -271,6 +271,20 @@ fn name_glob(p: &[u8], t: &[u8]) -> bool {
 
 /// Levenshtein distance, ASCII case-insensitive: the one measure behind every "did you mean" of tarn.
 pub fn distance(a: &str, b: &str) -> usize {
+    distance_within(a, b, usize::MAX).unwrap_or(usize::MAX)
+}
+
+/// [`distance`], if it is at most `limit`; stops as soon as it must be larger (for "did you mean" over
+/// many candidates).
+///
+/// ```
+/// assert_eq!(tarn_catalog::distance_within("GetObjcet", "GetObject", 2), Some(2));
+/// assert_eq!(tarn_catalog::distance_within("GetObject", "PutBucketPolicy", 3), None);
+/// ```
+pub fn distance_within(a: &str, b: &str, limit: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > limit {
+        return None;
+    }
     let b: Vec<u8> = b.bytes().map(|c| c.to_ascii_lowercase()).collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     let mut cur = vec![0; b.len() + 1];
@@ -286,9 +300,13 @@ pub fn distance(a: &str, b: &str) -> usize {
                 *slot = sub.min(del).min(ins);
             }
         }
+        // Every later row is at least the minimum of this one.
+        if cur.iter().min().is_some_and(|&m| m > limit) {
+            return None;
+        }
         std::mem::swap(&mut prev, &mut cur);
     }
-    prev.last().copied().unwrap_or(usize::MAX)
+    prev.last().copied().filter(|&d| d <= limit)
 }
 
 /// A resource type that a pattern fits, and what its placeholders bind.
@@ -389,9 +407,7 @@ impl Service {
             // The difference in length is a lower bound of the distance: most names are out of reach.
             self.actions
                 .iter()
-                .filter(|a| a.name.len().abs_diff(name.len()) <= limit)
-                .map(|a| (distance(name, a.name), a))
-                .filter(|(d, _)| *d <= limit)
+                .filter_map(|a| distance_within(name, a.name, limit).map(|d| (d, a)))
                 .collect();
         scored.sort_by(|x, y| x.0.cmp(&y.0).then_with(|| x.1.name.cmp(y.1.name)));
         scored.into_iter().take(n).map(|(_, a)| a).collect()

@@ -384,3 +384,27 @@ fn typed_enums_agree_with_the_tables() {
     use tarn_catalog::typed::alibaba::log;
     assert_eq!(log::Action::GetCursorOrData.entry().access_level(), tarn_catalog::AccessLevel::Read);
 }
+
+#[test]
+fn bounded_distance_agrees_with_the_full_one() {
+    // Every pair of a few hundred real action names, at every bound up to 6: the bounded distance is the
+    // full one when that is within the bound, and nothing otherwise.
+    let names: Vec<&str> = tarn_catalog::services()
+        .iter()
+        .filter(|s| s.prefix() == "s3" || s.prefix() == "mq")
+        .flat_map(|s| s.actions().iter().map(|a| a.name()))
+        .take(300)
+        .collect();
+    assert!(names.len() > 100);
+    for a in &names {
+        for b in names.iter().step_by(7) {
+            let full = tarn_catalog::distance(a, b);
+            for limit in 0..=6 {
+                let bounded = tarn_catalog::distance_within(a, b, limit);
+                assert_eq!(bounded, (full <= limit).then_some(full), "{a} {b} {limit}");
+            }
+        }
+    }
+    assert_eq!(tarn_catalog::distance("", "abc"), 3);
+    assert_eq!(tarn_catalog::distance_within("", "abc", 2), None);
+}

@@ -123,6 +123,28 @@ impl fmt::Display for ParseError {
 
 impl std::error::Error for ParseError {}
 
+/// Line starts of a text, for the line and column of many offsets.
+pub(crate) struct Lines<'s> {
+    src: &'s str,
+    starts: Vec<usize>,
+}
+
+impl<'s> Lines<'s> {
+    pub(crate) fn new(src: &'s str) -> Self {
+        let starts = std::iter::once(0).chain(src.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        Lines { src, starts }
+    }
+
+    /// The 1-based line and column (in characters) of byte `offset`, as [`line_col`] gives them.
+    pub(crate) fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.src.len());
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.starts.get(line - 1).copied().unwrap_or(0);
+        let column = self.src.get(start..offset).map_or(0, |s| s.chars().count()) + 1;
+        (line, column)
+    }
+}
+
 /// The 1-based line and column (in characters) of byte `offset` in `src`.
 pub(crate) fn line_col(src: &str, offset: usize) -> (usize, usize) {
     let before = src.get(..offset.min(src.len())).unwrap_or(src);
@@ -138,9 +160,7 @@ pub fn closest<'c>(input: &str, candidates: impl IntoIterator<Item = &'c str>) -
     let limit = (input.len() / 3).max(1);
     candidates
         .into_iter()
-        .filter(|c| c.len().abs_diff(input.len()) <= limit)
-        .map(|c| (tarn_catalog::distance(input, c), c))
-        .filter(|(d, _)| *d <= limit)
+        .filter_map(|c| tarn_catalog::distance_within(input, c, limit).map(|d| (d, c)))
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
 }

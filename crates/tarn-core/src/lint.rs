@@ -17,7 +17,7 @@ use tarn_arn::{Cloud, Pattern};
 use tarn_catalog as catalog;
 
 use crate::condition::{BaseOperator, SetQualifier, ValueType};
-use crate::error::{line_col, ParseError, ParseErrorKind};
+use crate::error::{Lines, ParseError, ParseErrorKind};
 use crate::fit::{check_fit, FitProblem};
 use crate::kind::PolicyKind;
 use crate::model::{Dialect, Effect, Policy, Principal, PrincipalKind};
@@ -158,6 +158,7 @@ pub fn lint(src: &str, opts: &LintOptions) -> Vec<Finding> {
     };
     let mut l = Linter { src, comments: opts.lenient, out: Vec::new() };
     l.policy(&policy, opts.kind);
+    l.finish();
     l.out.sort_by_key(|f| (f.line, f.column, std::cmp::Reverse(f.severity)));
     l.out
 }
@@ -336,9 +337,19 @@ struct Linter<'a> {
 }
 
 impl Linter<'_> {
+    /// The line and column of every finding, from one pass over the document.
+    fn finish(&mut self) {
+        let pointers: Vec<&str> = self.out.iter().map(|f| f.pointer.as_str()).collect();
+        let offsets = crate::json::locate_all(self.src, self.comments, &pointers);
+        let lines = Lines::new(self.src);
+        for (f, offset) in self.out.iter_mut().zip(offsets) {
+            (f.line, f.column) = lines.line_col(offset.unwrap_or(0));
+        }
+    }
+
     fn push(&mut self, code: &'static str, pointer: String, message: String, help: Option<String>) {
-        let offset = crate::json::locate(self.src, self.comments, &pointer).unwrap_or(0);
-        let (line, column) = line_col(self.src, offset);
+        // The place is filled in for all findings at once, in `finish`.
+        let (line, column) = (0, 0);
         let severity = severity_of(code);
         self.out.push(Finding { code, severity, message, help, pointer, line, column });
     }
@@ -601,6 +612,11 @@ impl Linter<'_> {
 
     /// The catalog's prerequisites (the RocketMQ `mq:QueryInstanceBaseInfo` rule).
     fn prerequisites(&mut self, cloud: Cloud, p: &Policy) {
+        let ruled: Vec<&'static catalog::Service> =
+            catalog::services().iter().filter(|s| s.cloud() == cloud && !s.prerequisites().is_empty()).copied().collect();
+        if ruled.is_empty() {
+            return;
+        }
         let grants: Vec<(usize, Vec<&'static catalog::Action>, bool)> = p
             .statements
             .iter()

@@ -8,41 +8,66 @@ use crate::condition::{Condition, JsonType};
 use crate::model::{ElementList, List, Policy, Principal, Statement};
 use write::Writer;
 
-/// The byte offset of the value at JSON pointer `pointer` in `src` (a document that reads as a policy), or
-/// `None` if there is no such value.
-pub(crate) fn locate(src: &str, comments: bool, pointer: &str) -> Option<usize> {
-    let segments: Vec<String> =
-        pointer.split('/').skip(1).map(|s| s.replace("~1", "/").replace("~0", "~")).collect();
+/// The byte offset of the value at each JSON pointer in `src` (a document that reads as a policy), `None`
+/// for a pointer with no value; one pass over the document, whatever the number of pointers.
+pub(crate) fn locate_all(src: &str, comments: bool, pointers: &[&str]) -> Vec<Option<usize>> {
+    let paths: Vec<Vec<String>> = pointers
+        .iter()
+        .map(|p| p.split('/').skip(1).map(|s| s.replace("~1", "/").replace("~0", "~")).collect())
+        .collect();
+    let mut found = vec![None; pointers.len()];
     let mut r = read::Reader::new(src, comments);
-    let mut found = None;
-    descend(&mut r, &segments, &mut found).ok()?;
+    let all: Vec<usize> = (0..paths.len()).collect();
+    // An error leaves the pointers not yet reached without a place.
+    let _ = descend(&mut r, &paths, 0, &all, &mut found);
     found
 }
 
-fn descend(r: &mut read::Reader<'_>, path: &[String], found: &mut Option<usize>) -> read::Result<()> {
+/// Reads the value at depth `depth`, on the path of the pointers `wanted`: records those that end here,
+/// and goes into the children that the others name.
+fn descend(
+    r: &mut read::Reader<'_>,
+    paths: &[Vec<String>],
+    depth: usize,
+    wanted: &[usize],
+    found: &mut [Option<usize>],
+) -> read::Result<()> {
     let at = r.start()?;
-    let Some((first, rest)) = path.split_first() else {
-        *found = Some(at);
-        return r.skip_value(0);
+    let mut deeper: Vec<usize> = Vec::new();
+    for &w in wanted {
+        match paths.get(w).map(|p| p.len() > depth) {
+            Some(true) => deeper.push(w),
+            Some(false) => {
+                if let Some(slot) = found.get_mut(w) {
+                    *slot = Some(at);
+                }
+            }
+            None => {}
+        }
+    }
+    let next = |key: &str| -> Vec<usize> {
+        deeper.iter().copied().filter(|&w| paths.get(w).and_then(|p| p.get(depth)).is_some_and(|s| s == key)).collect()
     };
+    if deeper.is_empty() {
+        return r.skip_value(0);
+    }
     match r.peek()? {
         read::Kind::Object => r.object(|r, key, _| {
-            if found.is_none() && key == first.as_str() {
-                descend(r, rest, found)
-            } else {
+            let these = next(&key);
+            if these.is_empty() {
                 r.skip_value(0)
+            } else {
+                descend(r, paths, depth + 1, &these, found)
             }
         }),
-        read::Kind::Array => {
-            let index: Option<usize> = first.parse().ok();
-            r.array(|r, i| {
-                if found.is_none() && Some(i) == index {
-                    descend(r, rest, found)
-                } else {
-                    r.skip_value(0)
-                }
-            })
-        }
+        read::Kind::Array => r.array(|r, i| {
+            let these = next(&i.to_string());
+            if these.is_empty() {
+                r.skip_value(0)
+            } else {
+                descend(r, paths, depth + 1, &these, found)
+            }
+        }),
         _ => r.skip_value(0),
     }
 }
