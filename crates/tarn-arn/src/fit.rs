@@ -178,7 +178,7 @@ pub(crate) fn intersect(ptext: &str, p: &[Sym], t: &[Sym], placeholders: usize) 
 
 /// Whether the product of `p` and `t` reaches its goal: the same moves as [`intersect`], depth first, with
 /// a bit per state.
-fn reachable(p: &[Sym], t: &[Sym]) -> bool {
+pub(crate) fn reachable(p: &[Sym], t: &[Sym]) -> bool {
     let nt = t.len() + 1;
     let states = (p.len() + 1) * nt;
     let mut seen = vec![0u64; states.div_ceil(64)];

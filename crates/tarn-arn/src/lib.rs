@@ -40,7 +40,7 @@ pub use pattern::Pattern;
 pub use scan::scan;
 pub use segment::{Segment, SegmentError, SegmentErrorKind};
 pub use syntax::PlaceholderStyle;
-pub use template::{refine_siblings, Bindings, RenderError, Template};
+pub use template::{refine_siblings, Bindings, PreparedPattern, RenderError, Template};
 
 /// The cloud an ARN belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -5,7 +5,9 @@ use std::ops::Range;
 use std::str::FromStr;
 
 use crate::error::ArnError;
-use crate::fit::{intersect, pattern_syms, sep_bit, zone_fn, Cls, Sym, Zone, COLON, PERCENT, SLASH};
+use crate::fit::{
+    intersect, pattern_syms, reachable, sep_bit, zone_fn, Cls, Sym, Zone, COLON, PERCENT, SLASH,
+};
 use crate::segment::Segment;
 use crate::syntax::{layout, tokenize, Mode, PlaceholderStyle, Tok, TokKind};
 use crate::{Arn, Cloud, Pattern};
@@ -104,6 +106,30 @@ impl fmt::Display for RenderError {
 }
 
 impl std::error::Error for RenderError {}
+
+/// A pattern read for fitting against templates (see [`Template::fit_prepared`]).
+#[derive(Debug)]
+pub struct PreparedPattern<'p> {
+    text: &'p str,
+    /// The cloud and the pattern's symbols (`None` when they cannot be read); `None` for `*`.
+    read: Option<(Cloud, Option<Vec<Sym>>)>,
+}
+
+impl<'p> PreparedPattern<'p> {
+    /// Reads `pattern` once.
+    pub fn new(pattern: &'p Pattern) -> Self {
+        let text = pattern.as_str();
+        let read = pattern.cloud().map(|cloud| {
+            let syms = tokenize(text, Mode::Pattern).ok().and_then(|toks| {
+                let l = layout(text, &toks, Mode::Pattern).ok()?;
+                let zone = zone_fn(cloud, l.tok_bounds.service.end, l.tok_bounds.resource.start);
+                Some(pattern_syms(text, &toks, zone))
+            });
+            (cloud, syms)
+        });
+        PreparedPattern { text, read }
+    }
+}
 
 impl Template {
     /// Parses a template.
@@ -235,18 +261,28 @@ impl Template {
     /// pattern text, e.g. `*` for a wildcard region). A policy variable in the pattern counts as `*`: some
     /// request may resolve it to any value.
     pub fn fit(&self, pattern: &Pattern) -> Option<Bindings> {
-        let Some(cloud) = pattern.cloud() else {
+        self.fit_prepared(&PreparedPattern::new(pattern))
+    }
+
+    /// Whether `prepared` fits this template, without what the placeholders bind (cheaper than
+    /// [`Template::fit_prepared`]).
+    pub fn fits_prepared(&self, prepared: &PreparedPattern<'_>) -> bool {
+        let Some((cloud, syms)) = &prepared.read else {
+            return true;
+        };
+        *cloud == self.cloud && syms.as_ref().is_some_and(|syms| reachable(syms, &self.template_syms()))
+    }
+
+    /// [`Template::fit`] for a pattern read once with [`PreparedPattern::new`], to fit it against many templates.
+    pub fn fit_prepared(&self, prepared: &PreparedPattern<'_>) -> Option<Bindings> {
+        let Some((cloud, syms)) = &prepared.read else {
             return Some(self.bindings(vec!["*".to_owned(); self.placeholders.len()]));
         };
-        if cloud != self.cloud {
+        if *cloud != self.cloud {
             return None;
         }
-        let text = pattern.as_str();
-        let toks = tokenize(text, Mode::Pattern).ok()?;
-        let l = layout(text, &toks, Mode::Pattern).ok()?;
-        let zone = zone_fn(cloud, l.tok_bounds.service.end, l.tok_bounds.resource.start);
-        let p = pattern_syms(text, &toks, zone);
-        let values = intersect(text, &p, &self.template_syms(), self.placeholders.len())?;
+        let syms = syms.as_ref()?;
+        let values = intersect(prepared.text, syms, &self.template_syms(), self.placeholders.len())?;
         Some(self.bindings(values))
     }
 

@@ -282,26 +282,63 @@ pub fn distance(a: &str, b: &str) -> usize {
 /// assert_eq!(tarn_catalog::distance_within("GetObject", "PutBucketPolicy", 3), None);
 /// ```
 pub fn distance_within(a: &str, b: &str, limit: usize) -> Option<usize> {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
     if a.len().abs_diff(b.len()) > limit {
         return None;
     }
-    let b: Vec<u8> = b.bytes().map(|c| c.to_ascii_lowercase()).collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.bytes().map(|c| c.to_ascii_lowercase()).enumerate() {
+    // Two rows on the stack for names (allocated only for long inputs); only the band of cells within
+    // `limit` of the diagonal can stay within `limit`, the others count as `limit + 1`.
+    const STACK: usize = 64;
+    let width = b.len() + 1;
+    let (mut prev_heap, mut cur_heap);
+    let (mut prev_stack, mut cur_stack) = ([0usize; STACK], [0usize; STACK]);
+    let (prev, cur): (&mut [usize], &mut [usize]) = if width <= STACK {
+        (prev_stack.get_mut(..width)?, cur_stack.get_mut(..width)?)
+    } else {
+        prev_heap = vec![0usize; width];
+        cur_heap = vec![0usize; width];
+        (&mut prev_heap, &mut cur_heap)
+    };
+    let over = limit.saturating_add(1);
+    for (j, slot) in prev.iter_mut().enumerate() {
+        *slot = j.min(over);
+    }
+    let (mut prev, mut cur) = (prev, cur);
+    for (i, &ca) in a.iter().enumerate() {
+        let row = i + 1;
+        let lo = row.saturating_sub(limit);
+        let hi = row.saturating_add(limit).min(b.len());
+        let mut row_min = over;
         if let Some(first) = cur.first_mut() {
-            *first = i + 1;
+            *first = row.min(over);
+            row_min = *first;
         }
-        for (j, &cb) in b.iter().enumerate() {
-            let sub = prev.get(j).copied().unwrap_or(usize::MAX).saturating_add(usize::from(ca != cb));
-            let del = prev.get(j + 1).copied().unwrap_or(usize::MAX).saturating_add(1);
-            let ins = cur.get(j).copied().unwrap_or(usize::MAX).saturating_add(1);
-            if let Some(slot) = cur.get_mut(j + 1) {
-                *slot = sub.min(del).min(ins);
+        // Cells just outside the band are read by the next row: they count as `limit + 1`.
+        if lo > 1 {
+            if let Some(slot) = cur.get_mut(lo - 1) {
+                *slot = over;
             }
         }
+        if let Some(slot) = cur.get_mut(hi + 1) {
+            *slot = over;
+        }
+        for j in lo.max(1)..=hi {
+            let cb = b.get(j - 1).copied().unwrap_or_default();
+            let sub = prev
+                .get(j - 1)
+                .copied()
+                .unwrap_or(over)
+                .saturating_add(usize::from(!ca.eq_ignore_ascii_case(&cb)));
+            let del = prev.get(j).copied().unwrap_or(over).saturating_add(1);
+            let ins = cur.get(j - 1).copied().unwrap_or(over).saturating_add(1);
+            let value = sub.min(del).min(ins).min(over);
+            if let Some(slot) = cur.get_mut(j) {
+                *slot = value;
+            }
+            row_min = row_min.min(value);
+        }
         // Every later row is at least the minimum of this one.
-        if cur.iter().min().is_some_and(|&m| m > limit) {
+        if row_min > limit {
             return None;
         }
         std::mem::swap(&mut prev, &mut cur);
@@ -444,23 +481,46 @@ impl Service {
     /// The resource types that a policy resource fits, with what each placeholder binds. The lone `*` fits
     /// every type.
     pub fn fits(&'static self, pattern: &Pattern) -> Vec<Fit> {
+        let prepared = tarn_arn::PreparedPattern::new(pattern);
         let mut out: Vec<Fit> = Vec::new();
-        let service = pattern.service();
-        for (rt, format, t) in parsed_templates(self) {
-            if out.iter().any(|f| std::ptr::eq(f.resource_type, *rt)) {
-                continue;
-            }
-            // A format of another service (the service segment is never a wildcard) cannot fit.
-            if let (Some(a), Some(b)) = (service, t.service()) {
-                if !a.eq_ignore_ascii_case(b) {
-                    continue;
+        for (rt, format, t) in self.formats_for(pattern) {
+            if !out.iter().any(|f| std::ptr::eq(f.resource_type, rt)) {
+                if let Some(bindings) = t.fit_prepared(&prepared) {
+                    out.push(Fit { resource_type: rt, format, bindings });
                 }
-            }
-            if let Some(bindings) = t.fit(pattern) {
-                out.push(Fit { resource_type: rt, format, bindings });
             }
         }
         out
+    }
+
+    /// The resource types `pattern` fits, as [`Service::fits`] finds them, without the bindings (cheaper).
+    pub fn fitting_types(&'static self, pattern: &Pattern) -> Vec<&'static ResourceType> {
+        // Read the pattern only once a format of its service is found.
+        let mut prepared = None;
+        let mut out: Vec<&'static ResourceType> = Vec::new();
+        for (rt, _, t) in self.formats_for(pattern) {
+            if !out.iter().any(|f| std::ptr::eq(*f, rt))
+                && t.fits_prepared(prepared.get_or_insert_with(|| tarn_arn::PreparedPattern::new(pattern)))
+            {
+                out.push(rt);
+            }
+        }
+        out
+    }
+
+    /// The service's formats (main and alternatives, parsed) that could fit `pattern`: those of its own
+    /// service segment (which is never a wildcard).
+    fn formats_for<'p>(
+        &'static self,
+        pattern: &'p Pattern,
+    ) -> impl Iterator<Item = (&'static ResourceType, &'static str, &'static Template)> + 'p {
+        let service = pattern.service();
+        parsed_templates(self).iter().map(|(rt, f, t)| (*rt, *f, t)).filter(move |(_, _, t)| {
+            match (service, t.service()) {
+                (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
+                _ => true,
+            }
+        })
     }
 
     /// The actions that apply to a resource type.
@@ -552,9 +612,23 @@ impl Action {
     /// The service this action belongs to (`None` only for an `Action` that is not from the catalog's
     /// tables, which cannot be constructed outside this crate).
     pub fn service(&self) -> Option<&'static Service> {
-        // The prefix names at most two services (one per cloud); the one whose table holds this entry is ours.
-        services_with_prefix(self.prefix)
-            .find(|s| s.actions.as_ptr_range().contains(&(self as *const Action)))
+        // The service whose table holds this entry: found by address among the tables, sorted once.
+        static TABLES: OnceLock<Vec<(usize, usize, &'static Service)>> = OnceLock::new();
+        let tables = TABLES.get_or_init(|| {
+            let mut t: Vec<(usize, usize, &'static Service)> = services()
+                .iter()
+                .filter(|s| !s.actions.is_empty())
+                .map(|s| {
+                    let r = s.actions.as_ptr_range();
+                    (r.start as usize, r.end as usize, *s)
+                })
+                .collect();
+            t.sort_by_key(|(start, _, _)| *start);
+            t
+        });
+        let at = std::ptr::from_ref(self) as usize;
+        let i = tables.partition_point(|(start, _, _)| *start <= at).checked_sub(1)?;
+        tables.get(i).filter(|(start, end, _)| (*start..*end).contains(&at)).map(|(_, _, s)| *s)
     }
 
     /// The cloud this action belongs to.

@@ -405,6 +405,11 @@ fn bounded_distance_agrees_with_the_full_one() {
             }
         }
     }
+    // Longer than the stack rows.
+    let long_a = "x".repeat(150) + "GetObject";
+    let long_b = "x".repeat(150) + "GetObjcet";
+    assert_eq!(tarn_catalog::distance(&long_a, &long_b), 2);
+    assert_eq!(tarn_catalog::distance_within(&long_a, &long_b, 1), None);
     assert_eq!(tarn_catalog::distance("", "abc"), 3);
     assert_eq!(tarn_catalog::distance_within("", "abc", 2), None);
 }

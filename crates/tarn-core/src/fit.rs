@@ -113,22 +113,27 @@ fn fitted<'c>(
 /// The names of the resource types of `svc` that `p` fits. Remembered per thread (a linter sees the same
 /// resources in statement after statement and document after document), up to a bound.
 fn types_of(svc: &'static catalog::Service, p: &Pattern) -> Vec<&'static str> {
-    type Memo = HashMap<(usize, Box<str>), Vec<&'static str>>;
+    // Per service, per pattern text: looked up without allocating.
+    type Memo = HashMap<usize, HashMap<Box<str>, Vec<&'static str>>>;
     thread_local! {
         static MEMO: RefCell<Memo> = RefCell::new(HashMap::new());
+        static SIZE: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
     }
     const BOUND: usize = 65_536;
-    let key = (std::ptr::from_ref(svc) as usize, Box::from(p.as_str()));
-    if let Some(found) = MEMO.with(|m| m.borrow().get(&key).cloned()) {
+    let service = std::ptr::from_ref(svc) as usize;
+    let known = MEMO.with(|m| m.borrow().get(&service).and_then(|per| per.get(p.as_str())).cloned());
+    if let Some(found) = known {
         return found;
     }
-    let found: Vec<&'static str> = svc.fits(p).into_iter().map(|f| f.resource_type.name()).collect();
+    let found: Vec<&'static str> = svc.fitting_types(p).into_iter().map(|t| t.name()).collect();
     MEMO.with(|m| {
         let mut m = m.borrow_mut();
-        if m.len() >= BOUND {
+        if SIZE.get() >= BOUND {
             m.clear();
+            SIZE.set(0);
         }
-        m.insert(key, found.clone());
+        m.entry(service).or_default().insert(Box::from(p.as_str()), found.clone());
+        SIZE.set(SIZE.get() + 1);
     });
     found
 }

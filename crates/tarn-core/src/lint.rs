@@ -204,10 +204,61 @@ pub fn check_action(cloud: Cloud, action: &str) -> (Vec<&'static catalog::Action
     if action == "*" {
         return (Vec::new(), None);
     }
+    // The help for a name the catalog lacks costs a search over many names: remembered per thread (the
+    // same unknown action recurs across a repository's policies), up to a bound.
+    type Memo = std::collections::HashMap<Box<str>, (Vec<&'static catalog::Action>, Option<Check>)>;
+    thread_local! {
+        static MEMO: std::cell::RefCell<[Memo; 2]> = std::cell::RefCell::new([Memo::new(), Memo::new()]);
+    }
+    let side = usize::from(cloud == Cloud::Aws);
+    if let Some(known) = MEMO.with(|m| m.borrow().get(side).and_then(|m| m.get(action)).cloned()) {
+        return known;
+    }
     let e = match catalog::expand(cloud, action) {
         Ok(found) => return (found, None),
         Err(e) => e,
     };
+    let answer = explain_lookup(cloud, action, e);
+    MEMO.with(|m| {
+        if let Some(m) = m.borrow_mut().get_mut(side) {
+            if m.len() >= 4096 {
+                m.clear();
+            }
+            m.insert(Box::from(action), answer.clone());
+        }
+    });
+    answer
+}
+
+/// The service prefix of `cloud` closest to an unknown one, remembered per thread (the actions of an unknown
+/// service come many at a time).
+fn closest_prefix(cloud: Cloud, prefix: &str) -> Option<&'static str> {
+    type Memo = std::collections::HashMap<(bool, Box<str>), Option<&'static str>>;
+    thread_local! {
+        static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo::new());
+    }
+    let key = (cloud == Cloud::Aws, Box::from(prefix));
+    if let Some(known) = MEMO.with(|m| m.borrow().get(&key).copied()) {
+        return known;
+    }
+    let prefixes = catalog::services().iter().filter(|s| s.cloud() == cloud).map(|s| s.prefix());
+    let found = crate::error::closest(prefix, prefixes);
+    MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= 4096 {
+            m.clear();
+        }
+        m.insert(key, found);
+    });
+    found
+}
+
+/// The problem of an action that `catalog::expand` did not find.
+fn explain_lookup(
+    cloud: Cloud,
+    action: &str,
+    e: catalog::LookupError,
+) -> (Vec<&'static catalog::Action>, Option<Check>) {
     let (prefix, name) = action.split_once(':').unwrap_or((action, ""));
     let svc = catalog::service(cloud, prefix);
     if let Some(target) = svc.and_then(|svc| svc.alias(name)) {
@@ -226,8 +277,7 @@ pub fn check_action(cloud: Cloud, action: &str) -> (Vec<&'static catalog::Action
                     cloud.other().title()
                 ))
             } else {
-                let prefixes = catalog::services().iter().filter(|s| s.cloud() == cloud).map(|s| s.prefix());
-                crate::error::closest(prefix, prefixes).map(|p| format!("did you mean `{p}:{name}`?"))
+                closest_prefix(cloud, prefix).map(|p| format!("did you mean `{p}:{name}`?"))
             };
             Check::new("UNKNOWN_SERVICE", format!("unknown service `{prefix}` in {}", cloud.title()), help)
         }
@@ -612,8 +662,11 @@ impl Linter<'_> {
 
     /// The catalog's prerequisites (the RocketMQ `mq:QueryInstanceBaseInfo` rule).
     fn prerequisites(&mut self, cloud: Cloud, p: &Policy) {
-        let ruled: Vec<&'static catalog::Service> =
-            catalog::services().iter().filter(|s| s.cloud() == cloud && !s.prerequisites().is_empty()).copied().collect();
+        let ruled: Vec<&'static catalog::Service> = catalog::services()
+            .iter()
+            .filter(|s| s.cloud() == cloud && !s.prerequisites().is_empty())
+            .copied()
+            .collect();
         if ruled.is_empty() {
             return;
         }

@@ -46,7 +46,11 @@ fn descend(
         }
     }
     let next = |key: &str| -> Vec<usize> {
-        deeper.iter().copied().filter(|&w| paths.get(w).and_then(|p| p.get(depth)).is_some_and(|s| s == key)).collect()
+        deeper
+            .iter()
+            .copied()
+            .filter(|&w| paths.get(w).and_then(|p| p.get(depth)).is_some_and(|s| s == key))
+            .collect()
     };
     if deeper.is_empty() {
         return r.skip_value(0);
