@@ -24,7 +24,7 @@ pub(crate) fn sep_bit(c: char) -> u8 {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Cls {
     Ch(char),
     Any,
@@ -40,7 +40,7 @@ fn meet(a: Cls, b: Cls) -> bool {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) struct Sym {
     pub cls: Cls,
     pub many: bool,
@@ -182,7 +182,8 @@ pub(crate) fn reachable(p: &[Sym], t: &[Sym]) -> bool {
     let nt = t.len() + 1;
     let states = (p.len() + 1) * nt;
     let mut seen = vec![0u64; states.div_ceil(64)];
-    let mut stack = vec![(0usize, 0usize)];
+    let mut stack = Vec::with_capacity(64);
+    stack.push((0usize, 0usize));
     let visit = |i: usize, j: usize, seen: &mut Vec<u64>, stack: &mut Vec<(usize, usize)>| {
         let s = i * nt + j;
         if let Some(word) = seen.get_mut(s / 64) {

@@ -45,6 +45,8 @@ pub struct Template {
     service: Range<usize>,
     service_is_placeholder: bool,
     placeholders: Vec<Ph>,
+    /// The symbols the fit automaton runs on (kept in step with `placeholders`).
+    syms: Vec<Sym>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -161,7 +163,7 @@ impl Template {
             .unwrap_or_default()
             .iter()
             .any(|t| matches!(t.kind, TokKind::Placeholder { .. }));
-        Ok(Self {
+        let mut t = Self {
             text: text.into(),
             cloud: l.cloud,
             toks,
@@ -169,7 +171,10 @@ impl Template {
             service_is_placeholder,
             service: l.service,
             placeholders,
-        })
+            syms: Vec::new(),
+        };
+        t.syms = t.compute_syms();
+        Ok(t)
     }
 
     /// The cloud, from the prefix.
@@ -222,10 +227,17 @@ impl Template {
                 any = true;
             }
         }
+        if any {
+            self.syms = self.compute_syms();
+        }
         any
     }
 
-    fn template_syms(&self) -> Vec<Sym> {
+    fn template_syms(&self) -> &[Sym] {
+        &self.syms
+    }
+
+    fn compute_syms(&self) -> Vec<Sym> {
         let mut out = Vec::new();
         for (n, t) in self.toks.iter().enumerate() {
             // Template wildcards in the partition, region or account never cross `:`.
@@ -270,7 +282,7 @@ impl Template {
         let Some((cloud, syms)) = &prepared.read else {
             return true;
         };
-        *cloud == self.cloud && syms.as_ref().is_some_and(|syms| reachable(syms, &self.template_syms()))
+        *cloud == self.cloud && syms.as_ref().is_some_and(|syms| reachable(syms, self.template_syms()))
     }
 
     /// [`Template::fit`] for a pattern read once with [`PreparedPattern::new`], to fit it against many templates.
@@ -282,7 +294,7 @@ impl Template {
             return None;
         }
         let syms = syms.as_ref()?;
-        let values = intersect(prepared.text, syms, &self.template_syms(), self.placeholders.len())?;
+        let values = intersect(prepared.text, syms, self.template_syms(), self.placeholders.len())?;
         Some(self.bindings(values))
     }
 
@@ -294,7 +306,7 @@ impl Template {
         let text = arn.as_str();
         let toks = tokenize(text, Mode::Arn).ok()?;
         let p = pattern_syms(text, &toks, |_| Zone::Body);
-        let values = intersect(text, &p, &self.template_syms(), self.placeholders.len())?;
+        let values = intersect(text, &p, self.template_syms(), self.placeholders.len())?;
         Some(self.bindings(values))
     }
 

@@ -204,9 +204,34 @@ pub fn api_actions(cloud: Cloud, api: &str) -> Option<&'static ApiMapping> {
     services().iter().filter(|s| s.cloud == cloud).find_map(|s| s.api(api))
 }
 
+/// FNV-1a: a fast hash for the short, trusted keys of tarn's lookup tables and memos (names, ARNs), where
+/// the standard library's DoS-resistant hash costs more than the lookup itself.
+#[derive(Debug, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// A `HashMap` hashed with [`Fnv`].
+pub type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
 /// Every action of a cloud by lowercase `service:name`, built on first use (about 21,000 entries).
-fn action_index(cloud: Cloud) -> &'static HashMap<Box<str>, &'static Action> {
-    static INDEX: OnceLock<[HashMap<Box<str>, &'static Action>; 2]> = OnceLock::new();
+fn action_index(cloud: Cloud) -> &'static FnvMap<Box<str>, &'static Action> {
+    static INDEX: OnceLock<[FnvMap<Box<str>, &'static Action>; 2]> = OnceLock::new();
     let [alibaba, aws] = INDEX.get_or_init(|| {
         let build = |c: Cloud| {
             services()
@@ -693,12 +718,10 @@ pub fn find_key(cloud: Cloud, name: &str) -> Option<&'static ConditionKey> {
                 && name.get(..stem.len()).is_some_and(|p| p.eq_ignore_ascii_case(stem))
         };
         let prefix = name.split_once(':').map(|(p, _)| p)?;
-        global_condition_keys(cloud).iter().find(is_pattern_of).or_else(|| {
-            services()
-                .iter()
-                .filter(|s| s.cloud == cloud && s.prefix.eq_ignore_ascii_case(prefix))
-                .find_map(|s| s.condition_keys.iter().find(is_pattern_of))
-        })
+        global_condition_keys(cloud)
+            .iter()
+            .find(is_pattern_of)
+            .or_else(|| service(cloud, prefix).and_then(|s| s.condition_keys.iter().find(is_pattern_of)))
     })
 }
 
@@ -708,10 +731,7 @@ fn find_key_exact(cloud: Cloud, name: &str) -> Option<&'static ConditionKey> {
         return globals.get(i);
     }
     let prefix = name.split_once(':').map(|(p, _)| p)?;
-    services()
-        .iter()
-        .filter(|s| s.cloud == cloud && s.prefix.eq_ignore_ascii_case(prefix))
-        .find_map(|s| s.condition_key(name))
+    service(cloud, prefix).and_then(|s| s.condition_key(name))
 }
 
 impl ActionResource {

@@ -4,7 +4,6 @@
 //! [`Policy::builder`]: crate::Policy::builder
 
 use std::cell::{OnceCell, RefCell};
-use std::collections::HashMap;
 
 use tarn_arn::Pattern;
 use tarn_catalog as catalog;
@@ -114,9 +113,9 @@ fn fitted<'c>(
 /// resources in statement after statement and document after document), up to a bound.
 fn types_of(svc: &'static catalog::Service, p: &Pattern) -> Vec<&'static str> {
     // Per service, per pattern text: looked up without allocating.
-    type Memo = HashMap<usize, HashMap<Box<str>, Vec<&'static str>>>;
+    type Memo = catalog::FnvMap<usize, catalog::FnvMap<Box<str>, Vec<&'static str>>>;
     thread_local! {
-        static MEMO: RefCell<Memo> = RefCell::new(HashMap::new());
+        static MEMO: RefCell<Memo> = RefCell::new(Memo::default());
         static SIZE: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
     }
     const BOUND: usize = 65_536;

@@ -206,9 +206,9 @@ pub fn check_action(cloud: Cloud, action: &str) -> (Vec<&'static catalog::Action
     }
     // The help for a name the catalog lacks costs a search over many names: remembered per thread (the
     // same unknown action recurs across a repository's policies), up to a bound.
-    type Memo = std::collections::HashMap<Box<str>, (Vec<&'static catalog::Action>, Option<Check>)>;
+    type Memo = catalog::FnvMap<Box<str>, (Vec<&'static catalog::Action>, Option<Check>)>;
     thread_local! {
-        static MEMO: std::cell::RefCell<[Memo; 2]> = std::cell::RefCell::new([Memo::new(), Memo::new()]);
+        static MEMO: std::cell::RefCell<[Memo; 2]> = std::cell::RefCell::new([Memo::default(), Memo::default()]);
     }
     let side = usize::from(cloud == Cloud::Aws);
     if let Some(known) = MEMO.with(|m| m.borrow().get(side).and_then(|m| m.get(action)).cloned()) {
@@ -511,7 +511,8 @@ impl Linter<'_> {
             .filter(|(_, b)| b.has_wildcards())
             .map(|(k, b)| (k, b.as_str()))
             .collect();
-        let mut seen: HashSet<String> = HashSet::with_capacity(items.len());
+        let mut seen: HashSet<String, std::hash::BuildHasherDefault<catalog::Fnv>> =
+            HashSet::with_capacity_and_hasher(items.len(), Default::default());
         for (j, a) in items.iter().enumerate() {
             let repeated = !seen.insert(a.as_str().to_ascii_lowercase());
             let covered = repeated
