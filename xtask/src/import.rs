@@ -46,7 +46,8 @@ fn add_aws_alternatives(prefix: &str, service: &mut Value) {
         if *svc != prefix {
             continue;
         }
-        if let Some(t) = service.pointer_mut(&format!("/resource_types/{rt}")).and_then(Value::as_object_mut) {
+        if let Some(t) = service.pointer_mut(&format!("/resource_types/{rt}")).and_then(Value::as_object_mut)
+        {
             t.insert("alternatives".into(), json!([format]));
             t.insert("sources".into(), json!([source]));
         }

@@ -35,6 +35,7 @@ pub mod __private;
 mod builder;
 mod condition;
 mod error;
+pub mod eval;
 mod excerpt;
 pub mod fit;
 mod json;

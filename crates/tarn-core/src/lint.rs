@@ -770,31 +770,7 @@ fn without_placeholders(p: &Pattern) -> Pattern {
 
 /// Whether the action pattern `pattern` covers `action` (case-insensitive, `*` and `?`).
 fn covers(pattern: &str, action: &str) -> bool {
-    fn glob(p: &[u8], t: &[u8]) -> bool {
-        let (mut pi, mut ti, mut star) = (0, 0, None);
-        while ti < t.len() {
-            match p.get(pi) {
-                Some(b'*') => {
-                    star = Some((pi, ti));
-                    pi += 1;
-                }
-                Some(&c) if c == b'?' || t.get(ti).is_some_and(|x| x.eq_ignore_ascii_case(&c)) => {
-                    pi += 1;
-                    ti += 1;
-                }
-                _ => match star {
-                    Some((sp, st)) => {
-                        pi = sp + 1;
-                        ti = st + 1;
-                        star = Some((sp, st + 1));
-                    }
-                    None => return false,
-                },
-            }
-        }
-        p.get(pi..).is_some_and(|rest| rest.iter().all(|&c| c == b'*'))
-    }
-    glob(pattern.as_bytes(), action.as_bytes())
+    crate::eval::glob(pattern, action, true)
 }
 
 /// For an operator that does not compare values of the key's catalog type, the operators that do.
