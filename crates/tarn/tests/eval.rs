@@ -65,10 +65,8 @@ fn question_mark_and_case() {
 
 #[test]
 fn ip_address_with_ipv4_and_ipv6_blocks() {
-    let p = iam(&format!(
-        r#"{{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::bucket/*",
-             "Condition": {{"IpAddress": {{"aws:SourceIp": ["203.0.113.0/24", "2001:db8::/32"]}}}}}}"#
-    ));
+    let p = iam(r#"{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::bucket/*",
+             "Condition": {"IpAddress": {"aws:SourceIp": ["203.0.113.0/24", "2001:db8::/32"]}}}"#);
     let at = |ip: &str| decide(&p, &req("s3:GetObject", "arn:aws:s3:::bucket/k").context("aws:SourceIp", ip));
     assert_eq!(at("203.0.113.9"), Decision::Allow);
     assert_eq!(at("2001:db8:1::7"), Decision::Allow);
