@@ -5,13 +5,15 @@
 //! tarn check [--kind K] [--dialect ram|iam] [--format text|json|sarif] [--fail-on LEVEL] [--lenient] FILE...
 //! tarn fmt [--pretty] [--lenient] [--dialect ram|iam] FILE
 //! tarn catalog [--cloud aws|alibaba] [SERVICE] [--api NAME] [--format text|json]
+//! tarn eval POLICY... --action A --resource R [--principal P] [--context KEY=VALUE]... [--format text|json]
 //! ```
 //!
 //! Exit status: 0 when nothing is at or above `--fail-on`, 1 when something is (or a document cannot be read
-//! as a policy by `fmt`, or `catalog` finds nothing), 2 on a usage or I/O error.
+//! as a policy by `fmt`, or `catalog` finds nothing, or `eval` denies), 2 on a usage or I/O error.
 
 mod catalog;
 mod check;
+mod eval;
 mod input;
 
 use std::io::Write;
@@ -104,6 +106,86 @@ fn command() -> Command {
                 .value_parser(["text", "json"])
                 .default_value("text"),
         );
+    let eval =
+        Command::new("eval")
+            .about("Would a request be allowed by these policies, and by which statements (offline)")
+            .arg(Arg::new("policies").value_name("POLICY").num_args(1..).required(true).help(
+                "Policies: with a Principal, resource-based (a bucket policy); without, identity-based",
+            ))
+            .arg(
+                Arg::new("action")
+                    .long("action")
+                    .value_name("ACTION")
+                    .required(true)
+                    .help("The action: s3:GetObject"),
+            )
+            .arg(
+                Arg::new("resource")
+                    .long("resource")
+                    .value_name("ARN")
+                    .required(true)
+                    .help("The resource's ARN (or * for actions without resource-level permissions)"),
+            )
+            .arg(
+                Arg::new("principal")
+                    .long("principal")
+                    .value_name("P")
+                    .help("Who asks: an ARN, an account or a service"),
+            )
+            .arg(
+                Arg::new("resource-account")
+                    .long("resource-account")
+                    .value_name("ACCOUNT")
+                    .help("The resource's account, when its ARN has none (S3, OSS)"),
+            )
+            .arg(
+                Arg::new("context")
+                    .long("context")
+                    .value_name("KEY=VALUE")
+                    .action(ArgAction::Append)
+                    .help("A context value; repeat the key for a multivalued key"),
+            )
+            .arg(
+                Arg::new("boundary")
+                    .long("boundary")
+                    .value_name("FILE")
+                    .action(ArgAction::Append)
+                    .help("A permissions boundary"),
+            )
+            .arg(
+                Arg::new("scp")
+                    .long("scp")
+                    .value_name("FILE")
+                    .action(ArgAction::Append)
+                    .help("A service control policy (RAM: control policy)"),
+            )
+            .arg(
+                Arg::new("session")
+                    .long("session")
+                    .value_name("FILE")
+                    .action(ArgAction::Append)
+                    .help("A session policy"),
+            )
+            .arg(
+                Arg::new("format")
+                    .long("format")
+                    .value_name("FORMAT")
+                    .value_parser(["text", "json"])
+                    .default_value("text"),
+            )
+            .arg(
+                Arg::new("lenient")
+                    .long("lenient")
+                    .action(ArgAction::SetTrue)
+                    .help("Allow // and /* */ comments (as in documentation)"),
+            )
+            .arg(
+                Arg::new("dialect")
+                    .long("dialect")
+                    .value_name("DIALECT")
+                    .value_parser(["ram", "iam"])
+                    .help("Read the policies as RAM or IAM instead of detecting the dialect"),
+            );
     Command::new("tarn")
         .version(env!("CARGO_PKG_VERSION"))
         .about("Cloud access policies (Alibaba Cloud RAM, AWS IAM), checked offline")
@@ -112,6 +194,7 @@ fn command() -> Command {
         .subcommand(check)
         .subcommand(fmt)
         .subcommand(catalog)
+        .subcommand(eval)
 }
 
 fn main() -> ExitCode {
@@ -121,7 +204,8 @@ fn main() -> ExitCode {
         Some(("check", m)) => check::run(m, &mut out),
         Some(("fmt", m)) => fmt(m, &mut out),
         Some(("catalog", m)) => catalog::run(m, &mut out),
-        _ => Err(Failure::Usage("a subcommand is required: check, fmt or catalog".to_owned())),
+        Some(("eval", m)) => eval::run(m, &mut out),
+        _ => Err(Failure::Usage("a subcommand is required: check, fmt, catalog or eval".to_owned())),
     };
     let code = code.unwrap_or_else(|f| {
         if !matches!(f, Failure::Closed) {

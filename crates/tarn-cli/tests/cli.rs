@@ -495,3 +495,84 @@ fn the_seed_policies_have_no_error() {
     assert_eq!(out.status.code(), Some(0));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+fn eval_file(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/eval").join(name).to_str().unwrap().to_owned()
+}
+
+#[test]
+fn eval_names_the_deciding_statements_and_exits_by_decision() {
+    let (bucket, user) = (eval_file("ops-bucket-policy.json"), eval_file("ram-user-policy.json"));
+    let base =
+        ["--action", "oss:GetObject", "--resource", "acs:oss:cn-hangzhou:1111111111111111:ops-bucket/k"];
+    let alice = ["--principal", "acs:ram::2222222222222222:user/alice"];
+    let run = |files: &[&str], json: bool| {
+        let mut args = vec!["eval"];
+        args.extend(files);
+        args.extend(base);
+        args.extend(alice);
+        if json {
+            args.extend(["--format", "json"]);
+        }
+        tarn(&args)
+    };
+    // Cross-account: both sides must allow.
+    let out = run(&[&bucket, &user], true);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["decision"], "Allow");
+    let statements = v["statements"].as_array().unwrap();
+    assert_eq!(statements.len(), 2);
+    assert_eq!(statements[0]["file"], bucket.as_str());
+    assert_eq!((statements[0]["index"].as_u64(), statements[0]["effect"].as_str()), (Some(0), Some("Allow")));
+    assert!(statements[0]["sid"].is_null());
+    let out = run(&[&bucket], false);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(text.starts_with("ImplicitDeny: oss:GetObject on acs:oss:"), "{text}");
+    assert!(text.contains("only the resource side allows it"), "{text}");
+}
+
+#[test]
+fn eval_context_values_repeat_for_multivalued_keys() {
+    let p = eval_file("tagging.json");
+    let run = |tags: &[&str]| {
+        let mut args = vec![
+            "eval",
+            p.as_str(),
+            "--action",
+            "s3:PutObjectTagging",
+            "--resource",
+            "arn:aws:s3:::bucket/k",
+            "--format",
+            "json",
+        ];
+        for t in tags {
+            args.extend(["--context", t]);
+        }
+        let out = tarn(&args);
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        (out.status.code(), v["decision"].as_str().unwrap().to_owned())
+    };
+    assert_eq!(run(&["aws:TagKeys=team", "aws:TagKeys=env"]), (Some(0), "Allow".to_owned()));
+    assert_eq!(run(&["aws:TagKeys=team", "aws:TagKeys=owner"]), (Some(1), "ImplicitDeny".to_owned()));
+    // Bad input: exit 2 with what would be right.
+    let out = tarn(&[
+        "eval",
+        p.as_str(),
+        "--action",
+        "s3:PutObjectTagging",
+        "--resource",
+        "arn:aws:s3:::bucket/k",
+        "--context",
+        "aws:TagKeys",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("KEY=VALUE"), "{}", stderr(&out));
+    let out = tarn(&["eval", p.as_str(), "--action", "s3:Put*", "--resource", "arn:aws:s3:::bucket/k"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        tarn(&["eval", "missing.json", "--action", "s3:GetObject", "--resource", "*"]).status.code(),
+        Some(2)
+    );
+}
