@@ -450,6 +450,13 @@ fn resource_matches(pat: &Pattern, r: &Request, variables: bool) -> bool {
         // The request is on `*` (an action without resource-level permissions): only `*` matches.
         return false;
     };
+    // The text before the pattern's first wildcard or variable must begin the resource, character for
+    // character (resources are case-sensitive): most patterns that cannot match stop here.
+    let text = pat.as_str();
+    let literal = text.find(['*', '?', '$']).and_then(|i| text.get(..i)).unwrap_or(text);
+    if !r.resource.starts_with(literal) {
+        return false;
+    }
     if variables {
         return pat.matches_with(arn, r);
     }
