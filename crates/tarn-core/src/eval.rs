@@ -134,6 +134,7 @@ pub struct Request {
     resource: String,
     arn: Option<Arn>,
     principal: Option<String>,
+    principal_account: Option<String>,
     resource_account: Option<String>,
     /// Lowercase key, values in the order given.
     context: Vec<(String, Vec<String>)>,
@@ -154,6 +155,7 @@ impl Request {
             resource: resource.to_owned(),
             arn,
             principal: None,
+            principal_account: None,
             resource_account: None,
             context: Vec::new(),
         })
@@ -163,6 +165,11 @@ impl Request {
     /// account (`123456789012`, an Alibaba Cloud UID), or a service (`ec2.amazonaws.com`).
     pub fn principal(mut self, principal: &str) -> Self {
         self.principal = Some(principal.to_owned());
+        self.principal_account = if !principal.is_empty() && principal.bytes().all(|b| b.is_ascii_digit()) {
+            Some(principal.to_owned())
+        } else {
+            Arn::parse(principal).ok().map(|a| a.account().to_owned()).filter(|a| !a.is_empty())
+        };
         self
     }
 
@@ -198,12 +205,8 @@ impl Request {
     }
 
     /// The principal's account: of its ARN, or the principal itself if it is all digits.
-    fn principal_account(&self) -> Option<String> {
-        let p = self.principal.as_deref()?;
-        if !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()) {
-            return Some(p.to_owned());
-        }
-        Arn::parse(p).ok().map(|a| a.account().to_owned()).filter(|a| !a.is_empty())
+    fn principal_account(&self) -> Option<&str> {
+        self.principal_account.as_deref()
     }
 
     fn owner(&self) -> Option<&str> {
@@ -230,6 +233,21 @@ struct Literal<'a>(&'a [(String, String)]);
 impl VarResolver for Literal<'_> {
     fn resolve(&self, key: &str) -> Option<&str> {
         self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+    }
+}
+
+/// Notes of an evaluation, kept only when an explanation is asked for ([`PolicySet::decide`] keeps none and
+/// allocates nothing).
+struct Notes {
+    keep: bool,
+    list: Vec<String>,
+}
+
+impl Notes {
+    fn add(&mut self, note: impl FnOnce() -> String) {
+        if self.keep {
+            self.list.push(note());
+        }
     }
 }
 
@@ -316,13 +334,23 @@ impl<'p> PolicySet<'p> {
         self
     }
 
-    /// Evaluates a request.
+    /// Evaluates a request: the decision, the statements that gave it, and notes.
     pub fn evaluate(&self, request: &Request) -> Evaluation<'p> {
-        let mut notes = Vec::new();
+        self.run(request, true)
+    }
+
+    /// The decision alone, without the statements and notes: no allocation.
+    pub fn decide(&self, request: &Request) -> Decision {
+        self.run(request, false).decision
+    }
+
+    fn run(&self, request: &Request, explain: bool) -> Evaluation<'p> {
+        let mut notes = Notes { keep: explain, list: Vec::new() };
         let mut denies = Vec::new();
         let mut allows: Vec<Decider<'p>> = Vec::new();
         let mut present = [false; 5];
         let mut allowed = [false; 5];
+        let mut denied = false;
         for (pi, e) in self.policies.iter().enumerate() {
             let slot = e.role as usize;
             if let Some(p) = present.get_mut(slot) {
@@ -341,42 +369,52 @@ impl<'p> PolicySet<'p> {
                 }
                 let d = Decider { policy: pi, role: e.role, statement: si, sid: s.sid(), effect: s.effect() };
                 match s.effect() {
-                    Effect::Deny => denies.push(d),
+                    Effect::Deny => {
+                        denied = true;
+                        if explain {
+                            denies.push(d);
+                        }
+                    }
                     Effect::Allow => {
                         if let Some(a) = allowed.get_mut(slot) {
                             *a = true;
                         }
-                        allows.push(d);
+                        if explain {
+                            allows.push(d);
+                        }
                     }
                 }
             }
         }
-        if !denies.is_empty() {
-            return Evaluation { decision: Decision::ExplicitDeny, statements: denies, notes };
+        if denied {
+            return Evaluation { decision: Decision::ExplicitDeny, statements: denies, notes: notes.list };
         }
         let has = |r: Role| present.get(r as usize).copied().unwrap_or(false);
         let ok = |r: Role| allowed.get(r as usize).copied().unwrap_or(false);
         if has(Role::Control) && !ok(Role::Control) {
-            notes.push("no control policy (SCP) allows the action".to_owned());
-            return Evaluation { decision: Decision::ImplicitDeny, statements: allows, notes };
+            notes.add(|| "no control policy (SCP) allows the action".to_owned());
+            return Evaluation { decision: Decision::ImplicitDeny, statements: allows, notes: notes.list };
         }
         let mut identity = ok(Role::Identity);
         if identity && has(Role::Boundary) && !ok(Role::Boundary) {
-            notes
-                .push("an identity-based policy allows it, but the permissions boundary does not".to_owned());
+            notes.add(|| {
+                "an identity-based policy allows it, but the permissions boundary does not".to_owned()
+            });
             identity = false;
         }
         if identity && has(Role::Session) && !ok(Role::Session) {
-            notes.push("an identity-based policy allows it, but the session policy does not".to_owned());
+            notes.add(|| "an identity-based policy allows it, but the session policy does not".to_owned());
             identity = false;
         }
         let resource = ok(Role::Resource);
         let decision = if request.cross_account() {
             if identity != resource && (identity || resource) {
-                notes.push(format!(
-                    "a cross-account request needs an allow on both sides; only the {} side allows it",
-                    if identity { "identity" } else { "resource" }
-                ));
+                notes.add(|| {
+                    format!(
+                        "a cross-account request needs an allow on both sides; only the {} side allows it",
+                        if identity { "identity" } else { "resource" }
+                    )
+                });
             }
             identity && resource
         } else {
@@ -389,9 +427,9 @@ impl<'p> PolicySet<'p> {
                 Role::Identity | Role::Boundary | Role::Session => identity,
                 Role::Control => true,
             });
-            Evaluation { decision: Decision::Allow, statements: allows, notes }
+            Evaluation { decision: Decision::Allow, statements: allows, notes: notes.list }
         } else {
-            Evaluation { decision: Decision::ImplicitDeny, statements: allows, notes }
+            Evaluation { decision: Decision::ImplicitDeny, statements: allows, notes: notes.list }
         }
     }
 }
@@ -415,7 +453,7 @@ impl Policy {
     }
 }
 
-fn statement_applies(p: &Policy, s: &Statement, role: Role, r: &Request, notes: &mut Vec<String>) -> bool {
+fn statement_applies(p: &Policy, s: &Statement, role: Role, r: &Request, notes: &mut Notes) -> bool {
     let actions = s.actions();
     let named = actions.items().iter().any(|a| glob(a.as_str(), &r.action, true));
     if named == actions.is_not() {
@@ -485,10 +523,16 @@ fn principal_matches(p: &Principal, r: &Request) -> bool {
         }
         // An account (`123456789012`, `arn:aws:iam::123456789012:root`, `acs:ram::123:root`) stands for
         // every principal of the account.
-        let root_account =
-            Arn::parse(v).ok().filter(|a| a.resource() == "root").map(|a| a.account().to_owned());
-        let v_account = if v.bytes().all(|b| b.is_ascii_digit()) { Some(v.to_owned()) } else { root_account };
-        matches!((v_account, &account), (Some(a), Some(b)) if a == *b)
+        let v_account = if !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) {
+            Some(v)
+        } else if v.ends_with(":root") && (v.starts_with("arn:") || v.starts_with("acs:")) {
+            // `arn:partition:iam::ACCOUNT:root` and `acs:ram::ACCOUNT:root`: the account is the part before
+            // `root`.
+            v.rsplit(':').nth(1).filter(|a| !a.is_empty())
+        } else {
+            None
+        };
+        matches!((v_account, account), (Some(a), Some(b)) if a == b)
     };
     match p {
         Principal::Any => true,
@@ -503,7 +547,7 @@ fn principal_matches(p: &Principal, r: &Request) -> bool {
     }
 }
 
-fn condition_holds(c: &Condition, r: &Request, variables: bool, notes: &mut Vec<String>) -> bool {
+fn condition_holds(c: &Condition, r: &Request, variables: bool, notes: &mut Notes) -> bool {
     c.iter().all(|(op, key, values)| {
         let base = op.base();
         let ctx = r.values(key);
@@ -520,34 +564,36 @@ fn condition_holds(c: &Condition, r: &Request, variables: bool, notes: &mut Vec<
                 || op.set() == Some(SetQualifier::ForAllValues)
                 || (op.set().is_none() && base.is_negated());
         };
-        let positive = |c: &str, notes: &mut Vec<String>| -> bool {
+        let positive = |c: &str, notes: &mut Notes| -> bool {
             values.as_slice().iter().any(|v| {
-                let text = if variables && v.as_str().contains("${") {
+                let text: std::borrow::Cow<'_, str> = if variables && v.as_str().contains("${") {
                     match substitute(v.as_str(), r) {
-                        Some(t) => t,
+                        Some(t) => std::borrow::Cow::Owned(t),
                         None => {
-                            notes.push(format!(
-                                "`{}` in `{key}` names a variable the request does not have",
-                                v.as_str()
-                            ));
+                            notes.add(|| {
+                                format!(
+                                    "`{}` in `{key}` names a variable the request does not have",
+                                    v.as_str()
+                                )
+                            });
                             return false;
                         }
                     }
                 } else {
-                    v.as_str().to_owned()
+                    std::borrow::Cow::Borrowed(v.as_str())
                 };
                 compare(base, &text, c, key, notes)
             })
         };
-        let item = |c: &str, notes: &mut Vec<String>| -> Option<bool> {
+        let item = |c: &str, notes: &mut Notes| -> Option<bool> {
             let hit = positive(c, notes);
             // A negated operator holds for a value that matches none; a value that could not be read
             // (noted) matches nothing, and for a negated operator that must not make it hold.
             if base.is_negated() {
                 if !hit && !readable(base, c) {
-                    notes.push(format!(
-                        "`{c}` for `{key}` cannot be read for `{op}`: the condition does not hold"
-                    ));
+                    notes.add(|| {
+                        format!("`{c}` for `{key}` cannot be read for `{op}`: the condition does not hold")
+                    });
                     return None;
                 }
                 Some(!hit)
@@ -578,15 +624,17 @@ fn readable(base: BaseOperator, c: &str) -> bool {
 
 /// The positive comparison of an operator (its negation is applied by the caller): does context value `c`
 /// match policy value `v`?
-fn compare(base: BaseOperator, v: &str, c: &str, key: &str, notes: &mut Vec<String>) -> bool {
+fn compare(base: BaseOperator, v: &str, c: &str, key: &str, notes: &mut Notes) -> bool {
     use BaseOperator as B;
-    let unreadable = |notes: &mut Vec<String>, what: &str| {
-        notes.push(format!("`{c}` for `{key}` is not {what}: `{}` does not hold for it", base.as_str()));
+    let unreadable = |notes: &mut Notes, what: &str| {
+        notes.add(|| format!("`{c}` for `{key}` is not {what}: `{}` does not hold for it", base.as_str()));
         false
     };
     match base {
         B::StringEquals | B::StringNotEquals => v == c,
-        B::StringEqualsIgnoreCase | B::StringNotEqualsIgnoreCase => v.to_lowercase() == c.to_lowercase(),
+        B::StringEqualsIgnoreCase | B::StringNotEqualsIgnoreCase => {
+            v.chars().flat_map(char::to_lowercase).eq(c.chars().flat_map(char::to_lowercase))
+        }
         B::StringLike | B::StringNotLike => glob(v, c, false),
         B::NumericEquals
         | B::NumericNotEquals

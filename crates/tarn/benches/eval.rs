@@ -14,8 +14,14 @@ use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use tarn::eval::{Decision, PolicySet, Request, Role};
 use tarn::Policy;
 
-const OTHER_SERVICES: &[&str] =
-    &["ec2:RunInstances", "sqs:SendMessage", "dynamodb:GetItem", "lambda:InvokeFunction", "kms:Decrypt", "sns:Publish"];
+const OTHER_SERVICES: &[&str] = &[
+    "ec2:RunInstances",
+    "sqs:SendMessage",
+    "dynamodb:GetItem",
+    "lambda:InvokeFunction",
+    "kms:Decrypt",
+    "sns:Publish",
+];
 
 fn document(n: usize, same_service: bool) -> String {
     let mut statements = Vec::with_capacity(n);
@@ -58,7 +64,9 @@ fn bench(c: &mut Criterion) {
             let evaluator = iam_rs::PolicyEvaluator::with_policies(vec![theirs]);
             let context = iam_rs::Context::new().with_string("aws:SourceIp", "203.0.113.7");
             let their_request = iam_rs::IAMRequest::new_with_context(
-                iam_rs::Principal::Aws(iam_rs::PrincipalId::String("arn:aws:iam::123456789012:user/alice".to_owned())),
+                iam_rs::Principal::Aws(iam_rs::PrincipalId::String(
+                    "arn:aws:iam::123456789012:user/alice".to_owned(),
+                )),
                 "s3:GetObject",
                 iam_rs::Arn::parse("arn:aws:s3:::data/report.csv").unwrap(),
                 context,

@@ -1,0 +1,1 @@
+//! Allocation tests of tarn (see `eval_alloc.rs`); no library code.
