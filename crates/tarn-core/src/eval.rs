@@ -491,8 +491,8 @@ fn resource_matches(pat: &Pattern, r: &Request, variables: bool) -> bool {
     // The text before the pattern's first wildcard or variable must begin the resource, character for
     // character (resources are case-sensitive): most patterns that cannot match stop here.
     let text = pat.as_str();
-    let literal = text.find(['*', '?', '$']).and_then(|i| text.get(..i)).unwrap_or(text);
-    if !r.resource.starts_with(literal) {
+    let end = text.bytes().position(|b| matches!(b, b'*' | b'?' | b'$')).unwrap_or(text.len());
+    if r.resource.as_bytes().get(..end) != text.as_bytes().get(..end) {
         return false;
     }
     if variables {
