@@ -107,6 +107,7 @@ codes! {
     RESOURCE_LEVEL_UNSUPPORTED: Warning, "An action without resource-level permissions granted on specific resources only.";
     MISMATCHED_KEY_TYPE: Warning, "A condition operator of another type than its key (`StringEquals` on a `Bool` key).";
     PLACEHOLDER_IN_RESOURCE: Warning, "A placeholder copied from documentation (`{Bucket}`, `<instanceId>`) in a resource.";
+    DUPLICATE_CONDITION_KEY: Warning, "An operator or key written twice in one `Condition`; readers disagree on what that means.";
     EMPTY_ARRAY: Suggestion, "An empty list, which matches nothing.";
 }
 
@@ -457,6 +458,28 @@ impl Linter<'_> {
             );
         }
         self.prerequisites(cloud, p);
+        if self.src.contains("Condition") {
+            self.repeated_condition_keys();
+        }
+    }
+
+    /// An operator twice in one `Condition`, or a key twice under one operator.
+    fn repeated_condition_keys(&mut self) {
+        for (pointer, key) in crate::json::repeated_condition_keys(self.src, self.comments) {
+            let operator = pointer.split('/').count() == 5;
+            let (message, help) = if operator {
+                (
+                    format!("`{key}` appears twice in this `Condition`"),
+                    "merge them into one `{…}`: tarn reads them as one operator (a key under both takes the values of both as alternatives), but many JSON readers keep only the last",
+                )
+            } else {
+                (
+                    format!("`{key}` appears twice under one operator"),
+                    "list the values in one array: tarn takes the values of both as alternatives, but many JSON readers keep only the last",
+                )
+            };
+            self.push("DUPLICATE_CONDITION_KEY", pointer, message, Some(help.to_owned()));
+        }
     }
 
     fn statement(&mut self, cloud: Cloud, p: &Policy, i: usize) {

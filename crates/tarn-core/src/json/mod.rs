@@ -76,6 +76,58 @@ fn descend(
     }
 }
 
+/// The keys that appear twice in one object of the `Condition` of some statement: the pointer of the second
+/// one, and the key. (Elsewhere a repeated key is an error of the reader.)
+pub(crate) fn repeated_condition_keys(src: &str, comments: bool) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut r = read::Reader::new(src, comments);
+    let _ = repeated(&mut r, &mut String::new(), 0, &mut out);
+    out
+}
+
+fn repeated(
+    r: &mut read::Reader<'_>,
+    path: &mut String,
+    depth: usize,
+    out: &mut Vec<(String, String)>,
+) -> read::Result<()> {
+    r.start()?;
+    // A policy is at most a few levels deep (`/Statement/0/Condition/Op/key/0`); deeper is not a policy's.
+    if depth > 8 {
+        return r.skip_value(0);
+    }
+    match r.peek()? {
+        read::Kind::Object => {
+            let mut seen: Vec<String> = Vec::new();
+            let in_condition = path.split('/').nth(3) == Some("Condition");
+            r.object(|r, key, _| {
+                let len = path.len();
+                path.push('/');
+                path.push_str(&key.replace('~', "~0").replace('/', "~1"));
+                if seen.iter().any(|k| *k == key) {
+                    if in_condition {
+                        out.push((path.clone(), key.to_string()));
+                    }
+                } else {
+                    seen.push(key.to_string());
+                }
+                let result = repeated(r, path, depth + 1, out);
+                path.truncate(len);
+                result
+            })
+        }
+        read::Kind::Array => r.array(|r, i| {
+            let len = path.len();
+            path.push('/');
+            path.push_str(&i.to_string());
+            let result = repeated(r, path, depth + 1, out);
+            path.truncate(len);
+            result
+        }),
+        _ => r.skip_value(0),
+    }
+}
+
 pub(crate) fn write_policy(p: &Policy, pretty: bool) -> String {
     let mut w = Writer::new(pretty, 256 * (p.statements.len() + 1));
     w.begin_object();
