@@ -37,6 +37,8 @@ fn deciding_allocates_nothing() {
                            "StringEqualsIgnoreCase": {"aws:PrincipalTag/team": "Data"},
                            "ForAllValues:StringEquals": {"aws:TagKeys": ["team", "env"]}}},
             {"Effect": "Deny", "Action": "s3:DeleteObject", "Resource": "*"},
+            {"Effect": "Deny", "Action": "s3:PutObject", "Resource": "*",
+             "Condition": {"Null": {"aws:SourceVpc": "true"}, "StringNotEquals": {"aws:PrincipalTag/team": "${aws:username}"}}},
             {"Effect": "Allow", "Action": "ec2:*", "Resource": "*"}]}"#,
     )
     .unwrap();
@@ -53,11 +55,13 @@ fn deciding_allocates_nothing() {
             .context("aws:SourceIp", "203.0.113.7")
             .context("aws:PrincipalTag/team", "data")
             .context("aws:TagKeys", "team")
+            .context("aws:username", "alice")
     };
     let cases = [
         (base("s3:GetObject"), Decision::Allow),
         (base("s3:DeleteObject"), Decision::ExplicitDeny),
-        (base("s3:PutObject"), Decision::ImplicitDeny),
+        (base("s3:PutObject"), Decision::ExplicitDeny),
+        (base("s3:PutObject").context("aws:SourceVpc", "vpc-1"), Decision::ImplicitDeny),
         (base("s3:ListBucket").context("aws:SourceIp", "198.51.100.1"), Decision::Allow),
     ];
     for (r, expected) in &cases {

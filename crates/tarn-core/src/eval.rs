@@ -31,7 +31,7 @@ use std::net::IpAddr;
 
 use tarn_arn::{Arn, ArnError, Pattern, VarResolver};
 
-use crate::condition::{BaseOperator, Date, IpNet, SetQualifier, ValueType};
+use crate::condition::{BaseOperator, Date, IpNet, SetQualifier};
 use crate::model::{Effect, Policy, Principal, PrincipalKind, Statement, Version};
 use crate::Condition;
 
@@ -553,10 +553,10 @@ fn condition_holds(c: &Condition, r: &Request, variables: bool, notes: &mut Note
         let ctx = r.values(key);
         if base == BaseOperator::Null {
             // `true`: the key must be absent; `false`: present.
-            return values.as_slice().iter().any(|v| match v.as_str().to_ascii_lowercase().as_str() {
-                "true" => ctx.is_none(),
-                "false" => ctx.is_some(),
-                _ => false,
+            return values.as_slice().iter().any(|v| {
+                let v = v.as_str();
+                (v.eq_ignore_ascii_case("true") && ctx.is_none())
+                    || (v.eq_ignore_ascii_case("false") && ctx.is_some())
             });
         }
         let Some(ctx) = ctx.filter(|v| !v.is_empty()) else {
@@ -564,41 +564,55 @@ fn condition_holds(c: &Condition, r: &Request, variables: bool, notes: &mut Note
                 || op.set() == Some(SetQualifier::ForAllValues)
                 || (op.set().is_none() && base.is_negated());
         };
-        let positive = |c: &str, notes: &mut Notes| -> bool {
-            values.as_slice().iter().any(|v| {
-                let text: std::borrow::Cow<'_, str> = if variables && v.as_str().contains("${") {
-                    match substitute(v.as_str(), r) {
-                        Some(t) => std::borrow::Cow::Owned(t),
-                        None => {
-                            notes.add(|| {
-                                format!(
-                                    "`{}` in `{key}` names a variable the request does not have",
-                                    v.as_str()
-                                )
-                            });
-                            return false;
-                        }
+        // Whether context value `c` matches one of the values (the positive form of the operator); `None`
+        // when none matches and some value could not be read (a variable the request lacks, a context
+        // value that is no number, ...).
+        let positive = |c: &str, notes: &mut Notes| -> Option<bool> {
+            let mut unreadable = false;
+            for v in values.as_slice() {
+                let result = if variables && v.as_str().contains("${") {
+                    // Substituted into a buffer the thread keeps: no allocation once it is large enough.
+                    thread_local! {
+                        static BUFFER: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
                     }
+                    BUFFER.with(|b| {
+                        let mut b = b.borrow_mut();
+                        match substitute(v.as_str(), r, &mut b) {
+                            Some(()) => compare(base, &b, c, key, notes),
+                            None => {
+                                notes.add(|| {
+                                    format!("`{}` in `{key}` names a variable the request does not have", v.as_str())
+                                });
+                                None
+                            }
+                        }
+                    })
                 } else {
-                    std::borrow::Cow::Borrowed(v.as_str())
+                    compare(base, v.as_str(), c, key, notes)
                 };
-                compare(base, &text, c, key, notes)
-            })
-        };
-        let item = |c: &str, notes: &mut Notes| -> Option<bool> {
-            let hit = positive(c, notes);
-            // A negated operator holds for a value that matches none; a value that could not be read
-            // (noted) matches nothing, and for a negated operator that must not make it hold.
-            if base.is_negated() {
-                if !hit && !readable(base, c) {
-                    notes.add(|| {
-                        format!("`{c}` for `{key}` cannot be read for `{op}`: the condition does not hold")
-                    });
-                    return None;
+                match result {
+                    Some(true) => return Some(true),
+                    Some(false) => {}
+                    None => unreadable = true,
                 }
-                Some(!hit)
-            } else {
-                Some(hit)
+            }
+            (!unreadable).then_some(false)
+        };
+        // Whether the operator holds for one context value. A negated operator holds for a value that
+        // matches none; one that could not be read never makes it hold (it fails closed).
+        let item = |c: &str, notes: &mut Notes| -> Option<bool> {
+            match positive(c, notes) {
+                Some(hit) => Some(hit != base.is_negated()),
+                None => {
+                    if base.is_negated() {
+                        notes.add(|| {
+                            format!(
+                                "`{c}` for `{key}` cannot be read for `{op}`: the condition does not hold"
+                            )
+                        });
+                    }
+                    None
+                }
             }
         };
         match op.set() {
@@ -610,27 +624,15 @@ fn condition_holds(c: &Condition, r: &Request, variables: bool, notes: &mut Note
     })
 }
 
-/// Whether a context value can be read as the operator's type.
-fn readable(base: BaseOperator, c: &str) -> bool {
-    match base.value_type() {
-        ValueType::Number => c.trim().parse::<f64>().is_ok_and(f64::is_finite),
-        ValueType::Date => Date::parse(c).is_some(),
-        ValueType::Bool => c.eq_ignore_ascii_case("true") || c.eq_ignore_ascii_case("false"),
-        ValueType::Ip => c.parse::<IpAddr>().is_ok(),
-        ValueType::Arn => Arn::parse(c).is_ok(),
-        ValueType::String | ValueType::Binary => true,
-    }
-}
-
 /// The positive comparison of an operator (its negation is applied by the caller): does context value `c`
 /// match policy value `v`?
-fn compare(base: BaseOperator, v: &str, c: &str, key: &str, notes: &mut Notes) -> bool {
+fn compare(base: BaseOperator, v: &str, c: &str, key: &str, notes: &mut Notes) -> Option<bool> {
     use BaseOperator as B;
     let unreadable = |notes: &mut Notes, what: &str| {
         notes.add(|| format!("`{c}` for `{key}` is not {what}: `{}` does not hold for it", base.as_str()));
-        false
+        None
     };
-    match base {
+    Some(match base {
         B::StringEquals | B::StringNotEquals => v == c,
         B::StringEqualsIgnoreCase | B::StringNotEqualsIgnoreCase => {
             v.chars().flat_map(char::to_lowercase).eq(c.chars().flat_map(char::to_lowercase))
@@ -678,7 +680,7 @@ fn compare(base: BaseOperator, v: &str, c: &str, key: &str, notes: &mut Notes) -
             };
             match (read(v), read(c)) {
                 (Some(a), Some(b)) => a == b,
-                _ => unreadable(notes, "a boolean"),
+                _ => return unreadable(notes, "a boolean"),
             }
         }
         B::BinaryEquals => v == c,
@@ -697,14 +699,14 @@ fn compare(base: BaseOperator, v: &str, c: &str, key: &str, notes: &mut Notes) -
             ps.len() == 6 && ps.iter().zip(&cs).all(|(p, c)| glob(p, c, false))
         }
         B::Null => false,
-    }
+    })
 }
 
 /// A policy value with its variables replaced by the request's values (`${aws:username}`, with a default
-/// `${aws:PrincipalTag/team, 'none'}`, escapes `${*}` `${?}` `${$}`); `None` if a variable without a
-/// default is missing.
-fn substitute(text: &str, r: &Request) -> Option<String> {
-    let mut out = String::with_capacity(text.len());
+/// `${aws:PrincipalTag/team, 'none'}`, escapes `${*}` `${?}` `${$}`), written into `out`; `None` if a
+/// variable without a default is missing.
+fn substitute(text: &str, r: &Request, out: &mut String) -> Option<()> {
+    out.clear();
     let mut rest = text;
     while let Some(start) = rest.find("${") {
         out.push_str(rest.get(..start)?);
@@ -727,7 +729,7 @@ fn substitute(text: &str, r: &Request) -> Option<String> {
         rest = after.get(end + 1..)?;
     }
     out.push_str(rest);
-    Some(out)
+    Some(())
 }
 
 /// `*` and `?` glob, linear (no backtracking blow-up); `fold`: ASCII case-insensitive.

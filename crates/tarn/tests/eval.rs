@@ -261,6 +261,16 @@ fn values_that_cannot_be_read_never_make_a_condition_true() {
     let e = neg.evaluate(&req("s3:GetObject", "arn:aws:s3:::b/k").context("aws:SourceIp", "not-an-ip"));
     assert_eq!(e.decision, Decision::ImplicitDeny);
     assert!(!e.notes.is_empty());
+    // A variable the request lacks never makes a negated operator hold either.
+    let var = iam(
+        r#"{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": {"StringNotEquals": {"aws:username": "${aws:PrincipalTag/owner}"}}}"#,
+    );
+    let r = req("s3:GetObject", "arn:aws:s3:::b/k").context("aws:username", "alice");
+    let e = var.evaluate(&r);
+    assert_eq!(e.decision, Decision::ImplicitDeny);
+    assert!(e.notes.iter().any(|n| n.contains("aws:PrincipalTag/owner")), "{:?}", e.notes);
+    assert_eq!(decide(&var, &r.clone().context("aws:PrincipalTag/owner", "bob")), Decision::Allow);
+    assert_eq!(decide(&var, &r.context("aws:PrincipalTag/owner", "alice")), Decision::ImplicitDeny);
     assert!(Request::new("s3:Get*", "arn:aws:s3:::b/k").is_err());
     assert!(Request::new("s3:GetObject", "not an arn").is_err());
 }
