@@ -576,3 +576,21 @@ fn eval_context_values_repeat_for_multivalued_keys() {
         Some(2)
     );
 }
+
+#[test]
+fn a_lone_statement_written_as_an_object_is_located() {
+    let doc = "{\n \"Version\": \"1\",\n \"Statement\": {\"Effect\": \"Allow\", \"Action\": \"oss:GetObjectt\", \"Resource\": \"*\"}\n}\n";
+    let out = tarn_stdin(&["check", "--format", "json", "-"], doc);
+    let found = json_findings(&out);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0]["pointer"], "/Statement/Action");
+    assert_eq!((found[0]["line"].as_u64(), found[0]["column"].as_u64()), (Some(3), Some(45)));
+    // And the kind checks: a bucket policy statement without a Principal.
+    let out = tarn_stdin(
+        &["check", "--format", "json", "--kind", "bucket", "-"],
+        &doc.replace("GetObjectt", "GetObject"),
+    );
+    let found = json_findings(&out);
+    assert_eq!(found[0]["code"], "MISSING_PRINCIPAL");
+    assert_eq!((found[0]["pointer"].as_str(), found[0]["line"].as_u64()), (Some("/Statement"), Some(3)));
+}

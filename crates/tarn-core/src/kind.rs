@@ -228,7 +228,8 @@ impl Policy {
             );
         }
         for (i, s) in self.statements.iter().enumerate() {
-            let at = |el: &str| format!("/Statement/{i}/{el}");
+            let base = self.statement_pointer(i);
+            let at = |el: &str| format!("{base}/{el}");
             match (&s.principal, kind.has_principal()) {
                 (Some(p), false) => {
                     let el = if p.is_not() { "NotPrincipal" } else { "Principal" };
@@ -239,7 +240,7 @@ impl Policy {
                     );
                 }
                 (None, true) => err(
-                    format!("/Statement/{i}"),
+                    base.clone(),
                     format!("a statement of {} needs a `Principal`", kind.describe()),
                     "name who the statement is about, e.g. `\"Principal\": {\"RAM\": [\"acs:ram::123456789012:root\"]}` or `{\"AWS\": \"arn:aws:iam::123456789012:root\"}`",
                 ),
@@ -279,7 +280,7 @@ impl Policy {
                     );
                 }
                 (None, k) if k != PolicyKind::Trust => err(
-                    format!("/Statement/{i}"),
+                    base.clone(),
                     format!("a statement of {} needs a `Resource`", kind.describe()),
                     "add `\"Resource\"` with the ARNs the statement is about (or `\"*\"`)",
                 ),

@@ -425,7 +425,7 @@ impl Linter<'_> {
                 if let Some((_, first)) = sids.iter().find(|(x, _)| *x == sid) {
                     self.push(
                         "DUPLICATE_SID",
-                        format!("/Statement/{i}/Sid"),
+                        format!("{}/Sid", p.statement_pointer(i)),
                         format!("statement {i} has the Sid `{sid}` of statement {first}"),
                         Some("Sids are unique within a policy".to_owned()),
                     );
@@ -465,8 +465,7 @@ impl Linter<'_> {
 
     /// An operator twice in one `Condition`, or a key twice under one operator.
     fn repeated_condition_keys(&mut self) {
-        for (pointer, key) in crate::json::repeated_condition_keys(self.src, self.comments) {
-            let operator = pointer.split('/').count() == 5;
+        for (pointer, key, operator) in crate::json::repeated_condition_keys(self.src, self.comments) {
             let (message, help) = if operator {
                 (
                     format!("`{key}` appears twice in this `Condition`"),
@@ -486,7 +485,7 @@ impl Linter<'_> {
         let Some(s) = p.statements.get(i) else {
             return;
         };
-        let base = format!("/Statement/{i}");
+        let base = p.statement_pointer(i);
         let actions_key = if s.actions.is_not() { "NotAction" } else { "Action" };
         let allow = s.effect == Effect::Allow;
         if allow && s.actions.is_not() {
@@ -743,9 +742,9 @@ impl Linter<'_> {
                             && !types.contains(&pre.resource_type())
                         {
                             let at = if r.items().is_single() {
-                                format!("/Statement/{i}/Resource")
+                                format!("{}/Resource", p.statement_pointer(*i))
                             } else {
-                                format!("/Statement/{i}/Resource/{j}")
+                                format!("{}/Resource/{j}", p.statement_pointer(*i))
                             };
                             self.push("MISSING_PREREQUISITE", at,
                                 format!("`{pat}` needs `{}` granted on the {} as well, and this policy does not grant it", pre.action(), pre.resource_type()),

@@ -582,6 +582,15 @@ pub struct Policy {
 }
 
 impl Policy {
+    /// The JSON pointer of statement `i` as written: `/Statement` for a lone statement written as an object.
+    pub(crate) fn statement_pointer(&self, i: usize) -> String {
+        if self.single_statement && i == 0 {
+            "/Statement".to_owned()
+        } else {
+            format!("/Statement/{i}")
+        }
+    }
+
     /// The dialect.
     pub fn dialect(&self) -> Dialect {
         self.dialect

@@ -77,55 +77,66 @@ fn descend(
 }
 
 /// The keys that appear twice in one object of the `Condition` of some statement: the pointer of the second
-/// one, and the key. (Elsewhere a repeated key is an error of the reader.)
-pub(crate) fn repeated_condition_keys(src: &str, comments: bool) -> Vec<(String, String)> {
+/// one, the key, and whether it is an operator. (Elsewhere a repeated key is an error of the reader.) Only
+/// `Statement` and the
+/// statements' `Condition` are read; the rest is skipped.
+pub(crate) fn repeated_condition_keys(src: &str, comments: bool) -> Vec<(String, String, bool)> {
     let mut out = Vec::new();
     let mut r = read::Reader::new(src, comments);
-    let _ = repeated(&mut r, &mut String::new(), 0, &mut out);
+    let _ = r.object(|r, key, _| {
+        if key != "Statement" {
+            return r.skip_value(0);
+        }
+        match r.peek()? {
+            read::Kind::Array => {
+                r.array(|r, i| statement_conditions(r, &format!("/Statement/{i}"), &mut out))
+            }
+            _ => statement_conditions(r, "/Statement", &mut out),
+        }
+    });
     out
 }
 
-fn repeated(
+fn statement_conditions(
     r: &mut read::Reader<'_>,
-    path: &mut String,
-    depth: usize,
-    out: &mut Vec<(String, String)>,
+    at: &str,
+    out: &mut Vec<(String, String, bool)>,
 ) -> read::Result<()> {
-    r.start()?;
-    // A policy is at most a few levels deep (`/Statement/0/Condition/Op/key/0`); deeper is not a policy's.
-    if depth > 8 {
+    if r.peek()? != read::Kind::Object {
         return r.skip_value(0);
     }
-    match r.peek()? {
-        read::Kind::Object => {
-            let mut seen: Vec<String> = Vec::new();
-            let in_condition = path.split('/').nth(3) == Some("Condition");
-            r.object(|r, key, _| {
-                let len = path.len();
-                path.push('/');
-                path.push_str(&key.replace('~', "~0").replace('/', "~1"));
-                if seen.iter().any(|k| *k == key) {
-                    if in_condition {
-                        out.push((path.clone(), key.to_string()));
-                    }
-                } else {
-                    seen.push(key.to_string());
-                }
-                let result = repeated(r, path, depth + 1, out);
-                path.truncate(len);
-                result
-            })
+    r.object(|r, key, _| {
+        if key != "Condition" || r.peek()? != read::Kind::Object {
+            return r.skip_value(0);
         }
-        read::Kind::Array => r.array(|r, i| {
-            let len = path.len();
-            path.push('/');
-            path.push_str(&i.to_string());
-            let result = repeated(r, path, depth + 1, out);
-            path.truncate(len);
-            result
-        }),
-        _ => r.skip_value(0),
-    }
+        let condition = format!("{at}/Condition");
+        let mut operators: Vec<String> = Vec::new();
+        r.object(|r, op, _| {
+            let here = format!("{condition}/{}", escape_pointer(&op));
+            if operators.iter().any(|o| *o == op) {
+                out.push((here.clone(), op.to_string(), true));
+            } else {
+                operators.push(op.to_string());
+            }
+            if r.peek()? != read::Kind::Object {
+                return r.skip_value(0);
+            }
+            let mut keys: Vec<String> = Vec::new();
+            r.object(|r, k, _| {
+                if keys.iter().any(|x| *x == k) {
+                    out.push((format!("{here}/{}", escape_pointer(&k)), k.to_string(), false));
+                } else {
+                    keys.push(k.to_string());
+                }
+                r.skip_value(0)
+            })
+        })
+    })
+}
+
+/// A key as a JSON pointer segment (`~` → `~0`, `/` → `~1`).
+fn escape_pointer(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
 }
 
 pub(crate) fn write_policy(p: &Policy, pretty: bool) -> String {
