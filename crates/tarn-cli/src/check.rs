@@ -1,6 +1,7 @@
 //! `tarn check`: the linter over files, in text, JSON or SARIF.
 
 use std::io::{self, Write};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use clap::ArgMatches;
 use serde_json::{json, Value};
@@ -40,17 +41,15 @@ pub fn run(m: &ArgMatches, out: &mut dyn Write) -> Result<u8, Failure> {
         Some("suggestion") => Severity::Suggestion,
         _ => Severity::Error,
     };
+    let files: Vec<&String> = m.get_many::<String>("files").into_iter().flatten().collect();
     let mut reports = Vec::new();
     let mut unreadable = false;
-    for file in m.get_many::<String>("files").into_iter().flatten() {
-        match input::read(file) {
-            Ok(src) => {
-                let findings = lint::lint(&src, &opts);
-                reports.push(Report { file: input::display_name(file).to_owned(), src, findings });
-            }
-            Err(e) => {
+    for result in check_all(&files, &opts) {
+        match result {
+            Ok(report) => reports.push(report),
+            Err(message) => {
                 // The other files are still checked; the exit status says that one could not be.
-                eprintln!("tarn: {}", e.message());
+                eprintln!("tarn: {message}");
                 unreadable = true;
             }
         }
@@ -67,6 +66,46 @@ pub fn run(m: &ArgMatches, out: &mut dyn Write) -> Result<u8, Failure> {
     } else {
         OK
     })
+}
+
+/// Reads and lints every file, on as many threads as there are cores; the results in the files' order.
+fn check_all(files: &[&String], opts: &LintOptions) -> Vec<Result<Report, String>> {
+    let one = |file: &String| -> Result<Report, String> {
+        let src = input::read(file).map_err(|e| e.message().to_owned())?;
+        let findings = lint::lint(&src, opts);
+        Ok(Report { file: input::display_name(file).to_owned(), src, findings })
+    };
+    let workers = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).min(files.len());
+    if workers <= 1 {
+        return files.iter().map(|f| one(f)).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let mut done: Vec<Option<Result<Report, String>>> =
+        std::iter::repeat_with(|| None).take(files.len()).collect();
+    std::thread::scope(|s| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(f) = files.get(i) else { break };
+                        mine.push((i, one(f)));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        for h in handles {
+            // A worker that panicked leaves its files to be checked again below, in this thread.
+            for (i, r) in h.join().unwrap_or_default() {
+                if let Some(slot) = done.get_mut(i) {
+                    *slot = Some(r);
+                }
+            }
+        }
+    });
+    done.into_iter().zip(files).map(|(r, f)| r.unwrap_or_else(|| one(f))).collect()
 }
 
 fn level(s: Severity) -> &'static str {
