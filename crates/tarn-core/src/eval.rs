@@ -514,7 +514,12 @@ fn resource_matches(pat: &Pattern, r: &Request, variables: bool) -> bool {
 
 fn principal_matches(p: &Principal, r: &Request) -> bool {
     let Some(who) = r.principal.as_deref() else {
-        return matches!(p, Principal::Any) || matches!(p, Principal::Uids(u) if u.as_slice().is_empty());
+        // An anonymous request: only "everyone" names it (`"*"`, `{"AWS": "*"}`, `[]` or `["*"]`).
+        return match p {
+            Principal::Any => true,
+            Principal::Uids(u) => u.as_slice().is_empty() || u.as_slice().iter().any(|x| x == "*"),
+            Principal::Map(m) => m.iter().any(|(_, values)| values.as_slice().iter().any(|v| v == "*")),
+        };
     };
     let account = r.principal_account();
     let one = |v: &str| -> bool {

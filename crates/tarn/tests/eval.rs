@@ -287,6 +287,16 @@ fn principals_of_resource_policies() {
     assert_eq!(send("lambda.amazonaws.com"), Decision::Allow);
     assert_eq!(send("arn:aws:iam::444455556666:user/eve"), Decision::ImplicitDeny);
     assert_eq!(send("ec2.amazonaws.com"), Decision::ImplicitDeny);
+    // An anonymous request: only "everyone" names it.
+    let anonymous = req("s3:GetObject", "arn:aws:s3:::site/index.html");
+    let public = iam(
+        r#"{"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::site/*"}"#,
+    );
+    assert_eq!(public.evaluate(&anonymous).decision, Decision::Allow);
+    assert_eq!(
+        p.evaluate(&req("sqs:SendMessage", "arn:aws:sqs:us-east-1:111122223333:q")).decision,
+        Decision::ImplicitDeny
+    );
     let not = iam(
         r#"{"Effect": "Deny", "NotPrincipal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "*", "Resource": "*"}"#,
     );
