@@ -263,9 +263,17 @@ fn with_lowercase<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
     }
 }
 
-/// Case-insensitive glob of action names (`*`, `?`), without allocating: the classic two-pointer match that
-/// returns to the last star (action names are short, so its worst case does not matter).
-fn name_glob(p: &[u8], t: &[u8]) -> bool {
+/// `*` and `?` glob, without allocating: the two-pointer match that returns to the last star (linear in
+/// practice, never exponential). `fold`: ASCII case-insensitive, as action names compare; the one glob of
+/// tarn's actions and condition strings (ARN patterns have their own matcher in `tarn-arn`).
+///
+/// ```
+/// use tarn_catalog::glob;
+/// assert!(glob("s3:Get*", "S3:GETOBJECT", true));
+/// assert!(!glob("home/*/a?", "home/x/abc", false));
+/// ```
+pub fn glob(pattern: &str, text: &str, fold: bool) -> bool {
+    let (p, t) = (pattern.as_bytes(), text.as_bytes());
     let (mut pi, mut ti) = (0, 0);
     let mut star: Option<(usize, usize)> = None;
     while let Some(&tc) = t.get(ti) {
@@ -274,7 +282,7 @@ fn name_glob(p: &[u8], t: &[u8]) -> bool {
                 star = Some((pi, ti));
                 pi += 1;
             }
-            Some(&pc) if pc == b'?' || pc.eq_ignore_ascii_case(&tc) => {
+            Some(&pc) if pc == b'?' || pc == tc || (fold && pc.eq_ignore_ascii_case(&tc)) => {
                 pi += 1;
                 ti += 1;
             }
@@ -465,12 +473,11 @@ impl Service {
     /// Up to `n` action names closest to `name`, best first.
     pub fn suggest(&self, name: &str, n: usize) -> Vec<&'static Action> {
         let limit = (name.len() / 3).max(2);
-        let mut scored: Vec<(usize, &'static Action)> =
-            // The difference in length is a lower bound of the distance: most names are out of reach.
-            self.actions
-                .iter()
-                .filter_map(|a| distance_within(name, a.name, limit).map(|d| (d, a)))
-                .collect();
+        let mut scored: Vec<(usize, &'static Action)> = self
+            .actions
+            .iter()
+            .filter_map(|a| distance_within(name, a.name, limit).map(|d| (d, a)))
+            .collect();
         scored.sort_by(|x, y| x.0.cmp(&y.0).then_with(|| x.1.name.cmp(y.1.name)));
         scored.into_iter().take(n).map(|(_, a)| a).collect()
     }
@@ -488,7 +495,7 @@ impl Service {
                 a.name.len() >= lit.len()
                     && a.name.get(..lit.len()).is_some_and(|p| p.eq_ignore_ascii_case(lit))
             })
-            .filter(|a| name_glob(pattern.as_bytes(), a.name.as_bytes()))
+            .filter(|a| glob(pattern, a.name, true))
             .collect()
     }
 

@@ -362,27 +362,6 @@ struct Allowed {
     used: usize,
 }
 
-/// Case-insensitive `*` glob.
-fn glob(pattern: &str, text: &str) -> bool {
-    let (p, t) = (pattern.to_ascii_lowercase(), text.to_ascii_lowercase());
-    let parts: Vec<&str> = p.split('*').collect();
-    if parts.len() == 1 {
-        return p == t;
-    }
-    let (first, last) = (parts[0], parts[parts.len() - 1]);
-    if !t.starts_with(first) || !t[first.len()..].ends_with(last) || t.len() < first.len() + last.len() {
-        return false;
-    }
-    let mut rest = &t[first.len()..t.len() - last.len()];
-    for part in &parts[1..parts.len() - 1] {
-        match rest.find(part) {
-            Some(i) => rest = &rest[i + part.len()..],
-            None => return false,
-        }
-    }
-    true
-}
-
 /// The value a finding's JSON pointer names in its document.
 fn subject(doc: &Value, code: &str, pointer: &str) -> String {
     if code == "UNKNOWN_CONDITION_KEY" {
@@ -426,7 +405,7 @@ fn the_managed_policy_corpus_has_no_error_but_the_allowlisted_ones() {
             Allowed { code: f[0].to_owned(), subject: f[1].to_owned(), category: f[2].to_owned(), used: 0 }
         })
         .collect();
-    let in_effective = |s: &str| effective.iter().any(|a| glob(s, a));
+    let in_effective = |s: &str| effective.iter().any(|a| tarn_catalog::glob(s, a, true));
     let mut docs: BTreeMap<String, Value> = BTreeMap::new();
     let mut unexplained = Vec::new();
     let mut wrong_reason = Vec::new();
@@ -438,7 +417,9 @@ fn the_managed_policy_corpus_has_no_error_but_the_allowlisted_ones() {
             .or_insert_with(|| serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap());
         let subject = subject(doc, code, pointer);
         let name = Path::new(file).file_stem().unwrap().to_str().unwrap();
-        let Some(entry) = allowed.iter_mut().find(|a| a.code == code && glob(&a.subject, &subject)) else {
+        let Some(entry) =
+            allowed.iter_mut().find(|a| a.code == code && tarn_catalog::glob(&a.subject, &subject, true))
+        else {
             unexplained.push(format!("{name} {pointer} {code} {subject}: {}", f["message"]));
             continue;
         };

@@ -30,6 +30,7 @@ use std::fmt;
 use std::net::IpAddr;
 
 use tarn_arn::{Arn, ArnError, Pattern, VarResolver};
+use tarn_catalog::glob;
 
 use crate::condition::{BaseOperator, Date, IpNet, SetQualifier};
 use crate::model::{Effect, Policy, Principal, PrincipalKind, Statement, Version};
@@ -735,32 +736,4 @@ fn substitute(text: &str, r: &Request, out: &mut String) -> Option<()> {
     }
     out.push_str(rest);
     Some(())
-}
-
-/// `*` and `?` glob, linear (no backtracking blow-up); `fold`: ASCII case-insensitive.
-pub(crate) fn glob(pattern: &str, text: &str, fold: bool) -> bool {
-    let (p, t) = (pattern.as_bytes(), text.as_bytes());
-    let eq = |a: u8, b: u8| if fold { a.eq_ignore_ascii_case(&b) } else { a == b };
-    let (mut pi, mut ti, mut star) = (0usize, 0usize, None);
-    while ti < t.len() {
-        match p.get(pi) {
-            Some(b'*') => {
-                star = Some((pi, ti));
-                pi += 1;
-            }
-            Some(&c) if c == b'?' || t.get(ti).is_some_and(|&x| eq(x, c)) => {
-                pi += 1;
-                ti += 1;
-            }
-            _ => match star {
-                Some((sp, st)) => {
-                    pi = sp + 1;
-                    ti = st + 1;
-                    star = Some((sp, st + 1));
-                }
-                None => return false,
-            },
-        }
-    }
-    p.get(pi..).is_some_and(|rest| rest.iter().all(|&c| c == b'*'))
 }

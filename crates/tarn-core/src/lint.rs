@@ -792,7 +792,7 @@ fn without_placeholders(p: &Pattern) -> Pattern {
 
 /// Whether the action pattern `pattern` covers `action` (case-insensitive, `*` and `?`).
 fn covers(pattern: &str, action: &str) -> bool {
-    crate::eval::glob(pattern, action, true)
+    catalog::glob(pattern, action, true)
 }
 
 /// For an operator that does not compare values of the key's catalog type, the operators that do.
