@@ -135,7 +135,6 @@ pub struct Request {
     resource: String,
     arn: Option<Arn>,
     principal: Option<String>,
-    principal_account: Option<String>,
     resource_account: Option<String>,
     /// Lowercase key, values in the order given.
     context: Vec<(String, Vec<String>)>,
@@ -156,7 +155,6 @@ impl Request {
             resource: resource.to_owned(),
             arn,
             principal: None,
-            principal_account: None,
             resource_account: None,
             context: Vec::new(),
         })
@@ -166,11 +164,6 @@ impl Request {
     /// account (`123456789012`, an Alibaba Cloud UID), or a service (`ec2.amazonaws.com`).
     pub fn principal(mut self, principal: &str) -> Self {
         self.principal = Some(principal.to_owned());
-        self.principal_account = if !principal.is_empty() && principal.bytes().all(|b| b.is_ascii_digit()) {
-            Some(principal.to_owned())
-        } else {
-            Arn::parse(principal).ok().map(|a| a.account().to_owned()).filter(|a| !a.is_empty())
-        };
         self
     }
 
@@ -207,7 +200,7 @@ impl Request {
 
     /// The principal's account: of its ARN, or the principal itself if it is all digits.
     fn principal_account(&self) -> Option<&str> {
-        self.principal_account.as_deref()
+        account_of(self.principal.as_deref()?)
     }
 
     fn owner(&self) -> Option<&str> {
@@ -225,15 +218,6 @@ impl Request {
 impl VarResolver for Request {
     fn resolve(&self, key: &str) -> Option<&str> {
         self.values(key).and_then(|v| v.first()).map(String::as_str)
-    }
-}
-
-/// Resolves no variable but to its own text: policies of version `2008-10-17` (or none) have no variables.
-struct Literal<'a>(&'a [(String, String)]);
-
-impl VarResolver for Literal<'_> {
-    fn resolve(&self, key: &str) -> Option<&str> {
-        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
     }
 }
 
@@ -510,7 +494,22 @@ fn resource_matches(pat: &Pattern, r: &Request, variables: bool) -> bool {
             (k.to_owned(), text)
         })
         .collect();
-    pat.matches_with(arn, &Literal(&literal))
+    // Each variable resolves to its own text (tarn-arn resolves through a list of pairs).
+    pat.matches_with(arn, &literal)
+}
+
+/// The account of a principal: the principal itself if it is all digits (an AWS account, an Alibaba Cloud
+/// UID), else the account part of its ARN (`arn:aws:iam::ACCOUNT:…`, `acs:ram::ACCOUNT:…`).
+fn account_of(principal: &str) -> Option<&str> {
+    if !principal.is_empty() && principal.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(principal);
+    }
+    let account = match principal.split(':').next() {
+        Some("arn") => principal.split(':').nth(4),
+        Some("acs") => principal.split(':').nth(3),
+        _ => None,
+    };
+    account.filter(|a| !a.is_empty())
 }
 
 fn principal_matches(p: &Principal, r: &Request) -> bool {
@@ -529,15 +528,8 @@ fn principal_matches(p: &Principal, r: &Request) -> bool {
         }
         // An account (`123456789012`, `arn:aws:iam::123456789012:root`, `acs:ram::123:root`) stands for
         // every principal of the account.
-        let v_account = if !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) {
-            Some(v)
-        } else if v.ends_with(":root") && (v.starts_with("arn:") || v.starts_with("acs:")) {
-            // `arn:partition:iam::ACCOUNT:root` and `acs:ram::ACCOUNT:root`: the account is the part before
-            // `root`.
-            v.rsplit(':').nth(1).filter(|a| !a.is_empty())
-        } else {
-            None
-        };
+        let is_account = v.bytes().all(|b| b.is_ascii_digit()) || v.ends_with(":root");
+        let v_account = if is_account { account_of(v) } else { None };
         matches!((v_account, account), (Some(a), Some(b)) if a == b)
     };
     match p {
