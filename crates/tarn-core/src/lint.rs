@@ -650,7 +650,7 @@ impl Linter<'_> {
             items.iter().filter_map(|a| a.as_str().split_once(':').map(|(p, _)| p)).collect();
         if let Some(c) = &s.condition {
             for (op, key, values) in c.iter() {
-                let at = format!("{base}/Condition/{}/{}", op, key.replace('~', "~0").replace('/', "~1"));
+                let at = format!("{base}/Condition/{}/{}", op, crate::json::escape_pointer(key));
                 if values.is_empty() {
                     self.push("EMPTY_ARRAY", at.clone(), format!("`{key}` has no values"), None);
                 }

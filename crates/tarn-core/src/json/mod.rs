@@ -135,8 +135,10 @@ fn statement_conditions(
 }
 
 /// A key as a JSON pointer segment (`~` → `~0`, `/` → `~1`).
-fn escape_pointer(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
+pub(crate) fn escape_pointer(key: &str) -> String {
+    let mut out = String::with_capacity(key.len());
+    read::push_pointer_segment(&mut out, key);
+    out
 }
 
 pub(crate) fn write_policy(p: &Policy, pretty: bool) -> String {

@@ -82,15 +82,7 @@ impl<'a> Reader<'a> {
         for seg in &self.path {
             out.push('/');
             match seg {
-                Seg::Key(k) => {
-                    for c in k.chars() {
-                        match c {
-                            '~' => out.push_str("~0"),
-                            '/' => out.push_str("~1"),
-                            c => out.push(c),
-                        }
-                    }
-                }
+                Seg::Key(k) => push_pointer_segment(&mut out, k),
                 Seg::Index(i) => out.push_str(&i.to_string()),
             }
         }
@@ -561,4 +553,15 @@ fn skip_plain(bytes: &[u8], mut i: usize) -> usize {
         i += 8;
     }
     i
+}
+
+/// Appends `key` as a JSON pointer segment: `~` as `~0`, `/` as `~1`.
+pub(crate) fn push_pointer_segment(out: &mut String, key: &str) {
+    for c in key.chars() {
+        match c {
+            '~' => out.push_str("~0"),
+            '/' => out.push_str("~1"),
+            c => out.push(c),
+        }
+    }
 }
