@@ -6,16 +6,13 @@ use clap::ArgMatches;
 use serde_json::json;
 use tarn_core::eval::{Decision, PolicySet, Request, Role};
 use tarn_core::lint::Finding;
-use tarn_core::{ParseOptions, Policy};
+use tarn_core::Policy;
 
 use crate::{check, input, Failure, FINDINGS, OK};
 
 /// `tarn eval`.
 pub fn run(m: &ArgMatches, out: &mut dyn Write) -> Result<u8, Failure> {
-    let mut opts = ParseOptions::new().allow_comments(m.get_flag("lenient"));
-    if let Some(d) = input::dialect(m) {
-        opts = opts.dialect(d);
-    }
+    let opts = input::parse_options(m);
     // Every policy file with its role: the positional ones by their content, the others by their flag.
     let mut files: Vec<(String, Option<Role>)> =
         m.get_many::<String>("policies").into_iter().flatten().map(|f| (f.clone(), None)).collect();

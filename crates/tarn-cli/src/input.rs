@@ -3,7 +3,7 @@
 use std::io::Read;
 
 use clap::ArgMatches;
-use tarn_core::Dialect;
+use tarn_core::{Dialect, ParseOptions};
 
 use crate::Failure;
 
@@ -29,6 +29,15 @@ pub fn display_name(file: &str) -> &str {
         "<stdin>"
     } else {
         file
+    }
+}
+
+/// How `--lenient` and `--dialect` ask documents to be read.
+pub fn parse_options(m: &ArgMatches) -> ParseOptions {
+    let opts = ParseOptions::new().allow_comments(m.get_flag("lenient"));
+    match dialect(m) {
+        Some(d) => opts.dialect(d),
+        None => opts,
     }
 }
 

@@ -75,8 +75,8 @@ fn command() -> Command {
     let fmt = Command::new("fmt")
         .about("Print a policy document as canonical JSON (comments dropped with --lenient)")
         .arg(Arg::new("pretty").long("pretty").action(ArgAction::SetTrue).help("Indent by two spaces"))
-        .arg(lenient)
-        .arg(dialect)
+        .arg(lenient.clone())
+        .arg(dialect.clone())
         .arg(
             Arg::new("file")
                 .value_name("FILE")
@@ -173,19 +173,8 @@ fn command() -> Command {
                     .value_parser(["text", "json"])
                     .default_value("text"),
             )
-            .arg(
-                Arg::new("lenient")
-                    .long("lenient")
-                    .action(ArgAction::SetTrue)
-                    .help("Allow // and /* */ comments (as in documentation)"),
-            )
-            .arg(
-                Arg::new("dialect")
-                    .long("dialect")
-                    .value_name("DIALECT")
-                    .value_parser(["ram", "iam"])
-                    .help("Read the policies as RAM or IAM instead of detecting the dialect"),
-            );
+            .arg(lenient)
+            .arg(dialect);
     Command::new("tarn")
         .version(env!("CARGO_PKG_VERSION"))
         .about("Cloud access policies (Alibaba Cloud RAM, AWS IAM), checked offline")
@@ -261,10 +250,7 @@ impl From<std::io::Error> for Failure {
 fn fmt(m: &ArgMatches, out: &mut dyn Write) -> Result<u8, Failure> {
     let file = m.get_one::<String>("file").map_or("-", String::as_str);
     let src = input::read(file)?;
-    let mut opts = tarn_core::ParseOptions::new().allow_comments(m.get_flag("lenient"));
-    if let Some(d) = input::dialect(m) {
-        opts = opts.dialect(d);
-    }
+    let opts = input::parse_options(m);
     match tarn_core::Policy::from_json_with(&src, &opts) {
         Ok(p) => {
             let text = if m.get_flag("pretty") { p.to_json_pretty() } else { p.to_json() };
