@@ -41,6 +41,7 @@ pub mod fit;
 mod json;
 mod kind;
 pub mod lint;
+mod memo;
 mod model;
 mod parse;
 

@@ -20,6 +20,7 @@ use crate::condition::{BaseOperator, SetQualifier, ValueType};
 use crate::error::{Lines, ParseError, ParseErrorKind};
 use crate::fit::{check_fit, FitProblem};
 use crate::kind::PolicyKind;
+use crate::memo::{recall, remember, Memo};
 use crate::model::{Dialect, Effect, Policy, Principal, PrincipalKind};
 use crate::parse::ParseOptions;
 
@@ -205,14 +206,16 @@ pub fn check_action(cloud: Cloud, action: &str) -> (Vec<&'static catalog::Action
     if action == "*" {
         return (Vec::new(), None);
     }
-    // The help for a name the catalog lacks costs a search over many names: remembered per thread (the
-    // same unknown action recurs across a repository's policies), up to a bound.
-    type Memo = catalog::FnvMap<Box<str>, (Vec<&'static catalog::Action>, Option<Check>)>;
+    // The help for a name the catalog lacks costs a search over many names: remembered per thread.
     thread_local! {
-        static MEMO: std::cell::RefCell<[Memo; 2]> = std::cell::RefCell::new([Memo::default(), Memo::default()]);
+        static ALIBABA: Memo<(Vec<&'static catalog::Action>, Option<Check>)> = Memo::default();
+        static AWS: Memo<(Vec<&'static catalog::Action>, Option<Check>)> = Memo::default();
     }
-    let side = usize::from(cloud == Cloud::Aws);
-    if let Some(known) = MEMO.with(|m| m.borrow().get(side).and_then(|m| m.get(action)).cloned()) {
+    let memo = match cloud {
+        Cloud::Alibaba => &ALIBABA,
+        Cloud::Aws => &AWS,
+    };
+    if let Some(known) = recall(memo, action) {
         return known;
     }
     let e = match catalog::expand(cloud, action) {
@@ -220,37 +223,27 @@ pub fn check_action(cloud: Cloud, action: &str) -> (Vec<&'static catalog::Action
         Err(e) => e,
     };
     let answer = explain_lookup(cloud, action, e);
-    MEMO.with(|m| {
-        if let Some(m) = m.borrow_mut().get_mut(side) {
-            if m.len() >= 4096 {
-                m.clear();
-            }
-            m.insert(Box::from(action), answer.clone());
-        }
-    });
+    remember(memo, 4096, action, answer.clone());
     answer
 }
 
 /// The service prefix of `cloud` closest to an unknown one, remembered per thread (the actions of an unknown
 /// service come many at a time).
 fn closest_prefix(cloud: Cloud, prefix: &str) -> Option<&'static str> {
-    type Memo = std::collections::HashMap<(bool, Box<str>), Option<&'static str>>;
     thread_local! {
-        static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo::new());
+        static ALIBABA: Memo<Option<&'static str>> = Memo::default();
+        static AWS: Memo<Option<&'static str>> = Memo::default();
     }
-    let key = (cloud == Cloud::Aws, Box::from(prefix));
-    if let Some(known) = MEMO.with(|m| m.borrow().get(&key).copied()) {
+    let memo = match cloud {
+        Cloud::Alibaba => &ALIBABA,
+        Cloud::Aws => &AWS,
+    };
+    if let Some(known) = recall(memo, prefix) {
         return known;
     }
     let prefixes = catalog::services().iter().filter(|s| s.cloud() == cloud).map(|s| s.prefix());
     let found = crate::error::closest(prefix, prefixes);
-    MEMO.with(|m| {
-        let mut m = m.borrow_mut();
-        if m.len() >= 4096 {
-            m.clear();
-        }
-        m.insert(key, found);
-    });
+    remember(memo, 4096, prefix, found);
     found
 }
 
