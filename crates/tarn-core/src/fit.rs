@@ -3,10 +3,12 @@
 //!
 //! [`Policy::builder`]: crate::Policy::builder
 
-use std::cell::{OnceCell, RefCell};
+use std::cell::OnceCell;
 
 use tarn_arn::Pattern;
 use tarn_catalog as catalog;
+
+use crate::memo::Memo;
 
 /// A problem of fit between a statement's actions and its resources, with the index of the action or
 /// resource it is about (for the macro, which reports it at that action's or resource's tokens).
@@ -109,31 +111,17 @@ fn fitted<'c>(
     cell.get_or_init(|| if p.is_any() { Vec::new() } else { types_of(svc, p) })
 }
 
-/// The names of the resource types of `svc` that `p` fits. Remembered per thread (a linter sees the same
-/// resources in statement after statement and document after document), up to a bound.
+/// The names of the resource types of `svc` that `p` fits, remembered (a linter sees the same resources in
+/// statement after statement and document after document).
 fn types_of(svc: &'static catalog::Service, p: &Pattern) -> Vec<&'static str> {
-    // Per service, per pattern text: looked up without allocating.
-    type Memo = catalog::FnvMap<usize, catalog::FnvMap<Box<str>, Vec<&'static str>>>;
-    thread_local! {
-        static MEMO: RefCell<Memo> = RefCell::new(Memo::default());
-        static SIZE: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
-    }
-    const BOUND: usize = 65_536;
-    let service = std::ptr::from_ref(svc) as usize;
-    let known = MEMO.with(|m| m.borrow().get(&service).and_then(|per| per.get(p.as_str())).cloned());
-    if let Some(found) = known {
-        return found;
+    static MEMO: Memo<Vec<&'static str>> = Memo::new(65_536);
+    // The service by cloud and prefix (two clouds share prefixes such as `mq`), then the pattern.
+    let key = format!("{}:{}\u{0}{}", svc.cloud().name(), svc.prefix(), p.as_str());
+    if let Some(known) = MEMO.recall(&key) {
+        return known;
     }
     let found: Vec<&'static str> = svc.fitting_types(p).into_iter().map(|t| t.name()).collect();
-    MEMO.with(|m| {
-        let mut m = m.borrow_mut();
-        if SIZE.get() >= BOUND {
-            m.clear();
-            SIZE.set(0);
-        }
-        m.entry(service).or_default().insert(Box::from(p.as_str()), found.clone());
-        SIZE.set(SIZE.get() + 1);
-    });
+    MEMO.remember(&key, found.clone());
     found
 }
 

@@ -20,7 +20,7 @@ use crate::condition::{BaseOperator, SetQualifier, ValueType};
 use crate::error::{Lines, ParseError, ParseErrorKind};
 use crate::fit::{check_fit, FitProblem};
 use crate::kind::PolicyKind;
-use crate::memo::{recall, remember, Memo};
+use crate::memo::Memo;
 use crate::model::{Dialect, Effect, Policy, Principal, PrincipalKind};
 use crate::parse::ParseOptions;
 
@@ -206,16 +206,15 @@ pub fn check_action(cloud: Cloud, action: &str) -> (Vec<&'static catalog::Action
     if action == "*" {
         return (Vec::new(), None);
     }
-    // The help for a name the catalog lacks costs a search over many names: remembered per thread.
-    thread_local! {
-        static ALIBABA: Memo<(Vec<&'static catalog::Action>, Option<Check>)> = Memo::default();
-        static AWS: Memo<(Vec<&'static catalog::Action>, Option<Check>)> = Memo::default();
-    }
+    // The help for a name the catalog lacks costs a search over many names: remembered.
+    type Answer = (Vec<&'static catalog::Action>, Option<Check>);
+    static ALIBABA: Memo<Answer> = Memo::new(4096);
+    static AWS: Memo<Answer> = Memo::new(4096);
     let memo = match cloud {
         Cloud::Alibaba => &ALIBABA,
         Cloud::Aws => &AWS,
     };
-    if let Some(known) = recall(memo, action) {
+    if let Some(known) = memo.recall(action) {
         return known;
     }
     let e = match catalog::expand(cloud, action) {
@@ -223,27 +222,25 @@ pub fn check_action(cloud: Cloud, action: &str) -> (Vec<&'static catalog::Action
         Err(e) => e,
     };
     let answer = explain_lookup(cloud, action, e);
-    remember(memo, 4096, action, answer.clone());
+    memo.remember(action, answer.clone());
     answer
 }
 
-/// The service prefix of `cloud` closest to an unknown one, remembered per thread (the actions of an unknown
-/// service come many at a time).
+/// The service prefix of `cloud` closest to an unknown one, remembered (the actions of an unknown service
+/// come many at a time).
 fn closest_prefix(cloud: Cloud, prefix: &str) -> Option<&'static str> {
-    thread_local! {
-        static ALIBABA: Memo<Option<&'static str>> = Memo::default();
-        static AWS: Memo<Option<&'static str>> = Memo::default();
-    }
+    static ALIBABA: Memo<Option<&'static str>> = Memo::new(4096);
+    static AWS: Memo<Option<&'static str>> = Memo::new(4096);
     let memo = match cloud {
         Cloud::Alibaba => &ALIBABA,
         Cloud::Aws => &AWS,
     };
-    if let Some(known) = recall(memo, prefix) {
+    if let Some(known) = memo.recall(prefix) {
         return known;
     }
     let prefixes = catalog::services().iter().filter(|s| s.cloud() == cloud).map(|s| s.prefix());
     let found = crate::error::closest(prefix, prefixes);
-    remember(memo, 4096, prefix, found);
+    memo.remember(prefix, found);
     found
 }
 

@@ -1,26 +1,40 @@
-//! Per-thread memos of pure lookups by name (a linter sees the same unknown names document after
-//! document), emptied when they reach their bound.
+//! Memos of pure lookups by name, shared by the threads of the process (a linter sees the same unknown
+//! names and the same resources document after document, on every core), emptied when they reach their
+//! bound.
 
-use std::cell::RefCell;
-use std::thread::LocalKey;
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use tarn_catalog::FnvMap;
 
-/// A memo: values by name.
-pub(crate) type Memo<V> = RefCell<FnvMap<Box<str>, V>>;
-
-/// The value remembered for `key`, if any.
-pub(crate) fn recall<V: Clone>(memo: &'static LocalKey<Memo<V>>, key: &str) -> Option<V> {
-    memo.with(|m| m.borrow().get(key).cloned())
+/// A memo: values by name, at most `bound` of them.
+pub(crate) struct Memo<V> {
+    map: Mutex<Option<FnvMap<Box<str>, V>>>,
+    bound: usize,
 }
 
-/// Remembers `value` for `key`; a memo that holds `bound` values is emptied first.
-pub(crate) fn remember<V>(memo: &'static LocalKey<Memo<V>>, bound: usize, key: &str, value: V) {
-    memo.with(|m| {
-        let mut m = m.borrow_mut();
-        if m.len() >= bound {
-            m.clear();
+impl<V: Clone> Memo<V> {
+    /// An empty memo that holds up to `bound` values.
+    pub(crate) const fn new(bound: usize) -> Self {
+        Memo { map: Mutex::new(None), bound }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Option<FnvMap<Box<str>, V>>> {
+        // A panic elsewhere leaves the map as it was: still a valid memo.
+        self.map.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The value remembered for `key`, if any.
+    pub(crate) fn recall(&self, key: &str) -> Option<V> {
+        self.lock().as_ref().and_then(|m| m.get(key).cloned())
+    }
+
+    /// Remembers `value` for `key`; a memo at its bound is emptied first.
+    pub(crate) fn remember(&self, key: &str, value: V) {
+        let mut guard = self.lock();
+        let map = guard.get_or_insert_with(FnvMap::default);
+        if map.len() >= self.bound {
+            map.clear();
         }
-        m.insert(Box::from(key), value);
-    });
+        map.insert(Box::from(key), value);
+    }
 }
