@@ -673,78 +673,122 @@ impl Linter<'_> {
         }
     }
 
-    /// The catalog's prerequisites (the RocketMQ `mq:QueryInstanceBaseInfo` rule).
+    /// The catalog's prerequisites (the RocketMQ `mq:QueryInstanceBaseInfo` rule), through
+    /// [`missing_prerequisites`] as `policy!` checks them.
     fn prerequisites(&mut self, cloud: Cloud, p: &Policy) {
-        let ruled: Vec<&'static catalog::Service> = catalog::services()
-            .iter()
-            .filter(|s| s.cloud() == cloud && !s.prerequisites().is_empty())
-            .copied()
-            .collect();
-        if ruled.is_empty() {
-            return;
-        }
-        let grants: Vec<(usize, Vec<&'static catalog::Action>, bool)> = p
+        // The statements that grant: `Allow`, without `NotAction` or `NotResource`.
+        let granting: Vec<(usize, &crate::model::ResourceList)> = p
             .statements
             .iter()
             .enumerate()
-            .filter(|(_, s)| {
-                s.effect == Effect::Allow
-                    && !s.actions.is_not()
-                    && s.resources.as_ref().is_some_and(|r| !r.is_not())
-            })
-            .map(|(i, s)| {
-                let any = s.actions.items().iter().any(|a| a.as_str() == "*");
-                let acts = s
-                    .actions
-                    .items()
-                    .iter()
-                    .filter_map(|a| catalog::expand(cloud, a.as_str()).ok())
-                    .flatten()
-                    .collect();
-                (i, acts, any)
+            .filter(|(_, s)| s.effect == Effect::Allow && !s.actions.is_not())
+            .filter_map(|(i, s)| s.resources.as_ref().filter(|r| !r.is_not()).map(|r| (i, r)))
+            .collect();
+        let grants: Vec<Grant<'_>> = granting
+            .iter()
+            .filter_map(|(i, r)| {
+                let items = p.statements.get(*i)?.actions.items();
+                Some(Grant {
+                    any_action: items.iter().any(|a| a.as_str() == "*"),
+                    actions: items
+                        .iter()
+                        .filter_map(|a| catalog::expand(cloud, a.as_str()).ok())
+                        .flatten()
+                        .collect(),
+                    resources: r.items().as_slice(),
+                })
             })
             .collect();
-        for svc in catalog::services().iter().filter(|s| s.cloud() == cloud && !s.prerequisites().is_empty())
-        {
-            for pre in svc.prerequisites() {
-                let fits = |pat: &Pattern| -> Vec<&'static str> {
-                    if pat.is_any() || pat.service() != Some(svc.prefix()) {
-                        return Vec::new();
-                    }
-                    svc.fits(pat).iter().map(|f| f.resource_type.name()).collect()
-                };
-                let granted = grants.iter().any(|(i, acts, any)| {
-                    (*any || acts.iter().any(|a| a.full_name().eq_ignore_ascii_case(pre.action())))
-                        && p.statements.get(*i).and_then(|s| s.resources.as_ref()).is_some_and(|r| {
-                            r.items()
-                                .iter()
-                                .any(|pat| pat.is_any() || fits(pat).contains(&pre.resource_type()))
-                        })
-                });
-                if granted {
-                    continue;
+        for m in missing_prerequisites(cloud, &grants, |_| false) {
+            let Some((i, r)) = granting.get(m.grant) else { continue };
+            let Some(pat) = r.items().as_slice().get(m.resource) else { continue };
+            let at = if r.items().is_single() {
+                format!("{}/Resource", p.statement_pointer(*i))
+            } else {
+                format!("{}/Resource/{}", p.statement_pointer(*i), m.resource)
+            };
+            let pre = m.prerequisite;
+            self.push(
+                "MISSING_PREREQUISITE",
+                at,
+                format!(
+                    "`{pat}` needs `{}` granted on the {} as well, and this policy does not grant it",
+                    pre.action(),
+                    pre.resource_type()
+                ),
+                Some(format!(
+                    "add a statement that allows `{}` on the {}",
+                    pre.action(),
+                    pre.resource_type()
+                )),
+            );
+        }
+    }
+}
+
+/// A statement that allows, as the prerequisite rule sees it (shared by the linter and `policy!`).
+#[derive(Debug, Clone)]
+pub struct Grant<'a> {
+    /// Whether its actions include `*`.
+    pub any_action: bool,
+    /// The catalog actions it names.
+    pub actions: Vec<&'static catalog::Action>,
+    /// Its resources.
+    pub resources: &'a [Pattern],
+}
+
+/// A resource of a grant that needs a prerequisite which no grant gives.
+#[derive(Debug, Clone, Copy)]
+pub struct MissingPrerequisite {
+    /// Index of the grant.
+    pub grant: usize,
+    /// Index of the resource in the grant.
+    pub resource: usize,
+    /// The rule.
+    pub prerequisite: &'static catalog::Prerequisite,
+}
+
+/// The catalog's prerequisite rules (RocketMQ: a grant on a topic or group needs `mq:QueryInstanceBaseInfo`
+/// on the instance) against a policy's grants: each resource that needs a prerequisite no grant gives.
+/// `acknowledged` tells which prerequisite actions another policy grants.
+pub fn missing_prerequisites(
+    cloud: Cloud,
+    grants: &[Grant<'_>],
+    acknowledged: impl Fn(&str) -> bool,
+) -> Vec<MissingPrerequisite> {
+    let mut out = Vec::new();
+    for svc in catalog::services().iter().filter(|s| s.cloud() == cloud) {
+        for pre in svc.prerequisites() {
+            if acknowledged(pre.action()) {
+                continue;
+            }
+            // The resource types of the service that a pattern of that service fits.
+            let types = |pat: &Pattern| -> Vec<&'static str> {
+                if pat.is_any() || pat.service() != Some(svc.prefix()) {
+                    return Vec::new();
                 }
-                for (i, _, _) in &grants {
-                    let Some(r) = p.statements.get(*i).and_then(|s| s.resources.as_ref()) else { continue };
-                    for (j, pat) in r.items().iter().enumerate() {
-                        let types = fits(pat);
-                        if types.iter().any(|t| pre.applies_to().contains(t))
-                            && !types.contains(&pre.resource_type())
-                        {
-                            let at = if r.items().is_single() {
-                                format!("{}/Resource", p.statement_pointer(*i))
-                            } else {
-                                format!("{}/Resource/{j}", p.statement_pointer(*i))
-                            };
-                            self.push("MISSING_PREREQUISITE", at,
-                                format!("`{pat}` needs `{}` granted on the {} as well, and this policy does not grant it", pre.action(), pre.resource_type()),
-                                Some(format!("add a statement that allows `{}` on the {}", pre.action(), pre.resource_type())));
-                        }
+                svc.fits(pat).iter().map(|f| f.resource_type.name()).collect()
+            };
+            let granted = grants.iter().any(|g| {
+                (g.any_action || g.actions.iter().any(|a| a.full_name().eq_ignore_ascii_case(pre.action())))
+                    && g.resources.iter().any(|pat| pat.is_any() || types(pat).contains(&pre.resource_type()))
+            });
+            if granted {
+                continue;
+            }
+            for (gi, g) in grants.iter().enumerate() {
+                for (ri, pat) in g.resources.iter().enumerate() {
+                    let fits = types(pat);
+                    if fits.iter().any(|t| pre.applies_to().contains(t))
+                        && !fits.contains(&pre.resource_type())
+                    {
+                        out.push(MissingPrerequisite { grant: gi, resource: ri, prerequisite: pre });
                     }
                 }
             }
         }
     }
+    out
 }
 
 /// A documentation placeholder (`{Bucket Name}`, `<instanceId>`) in a resource; `${…}` is a policy

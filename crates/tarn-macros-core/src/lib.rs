@@ -637,61 +637,51 @@ impl Checker<'_> {
     }
 
     /// The RocketMQ rule (and any prerequisite the catalog states): a grant on a topic or group needs a
-    /// grant of the prerequisite action on the instance. A warning, not an error.
+    /// grant of the prerequisite action on the instance. A warning, not an error; the rule itself is the
+    /// linter's ([`tarn_core::lint::missing_prerequisites`]).
     fn prerequisites(&mut self, cloud: Cloud, input: &Input, grants: &[Grant]) {
-        for svc in catalog::services().iter().filter(|s| s.cloud() == cloud) {
-            for pre in svc.prerequisites() {
-                if input.acknowledged.iter().any(|a| a.text.eq_ignore_ascii_case(pre.action())) {
-                    continue;
-                }
-                let granted = grants.iter().any(|(allow, sets, patterns)| {
-                    *allow
-                        && sets.iter().any(|set| {
-                            set.is_empty()
-                                || set.iter().any(|a| a.full_name().eq_ignore_ascii_case(pre.action()))
-                        })
-                        && patterns.iter().any(|(p, _)| {
-                            p.is_any()
-                                || (p.service() == Some(svc.prefix())
-                                    && svc
-                                        .fits(p)
-                                        .iter()
-                                        .any(|f| f.resource_type.name() == pre.resource_type()))
-                        })
-                });
-                if granted {
-                    continue;
-                }
-                for ((allow, _, patterns), s) in grants.iter().zip(&input.statements) {
-                    if !allow {
-                        continue;
-                    }
-                    for (p, i) in patterns {
-                        if p.is_any() || p.service() != Some(svc.prefix()) {
-                            continue;
-                        }
-                        let types: Vec<&str> = svc.fits(p).iter().map(|f| f.resource_type.name()).collect();
-                        if !types.iter().any(|t| pre.applies_to().contains(t))
-                            || types.contains(&pre.resource_type())
-                        {
-                            continue;
-                        }
-                        if let Some(r) = s.resources.get(*i) {
-                            self.warnings.push((
-                                "tarn_mq_instance_prerequisite",
-                                err(&r.src, format!(
-                                    "`{}` needs `{}` granted on the {} as well, and this policy does not grant it",
-                                    r.src.text, pre.action(), pre.resource_type()
-                                ))
-                                .help(format!(
-                                    "add `allow {} on` the {}, or, if another policy grants it, start this one with `acknowledge {};`",
-                                    pre.action(), pre.resource_type(), pre.action()
-                                )),
-                            ));
-                        }
-                    }
-                }
-            }
+        // The statements that grant, with their action sets, patterns, and each pattern's resource index.
+        let granting: Vec<(&Statement, &ActionSets, Vec<Pattern>, Vec<usize>)> = grants
+            .iter()
+            .zip(&input.statements)
+            .filter(|((allow, _, _), _)| *allow)
+            .map(|((_, sets, patterns), s)| {
+                let (pats, indices) = patterns.iter().cloned().unzip();
+                (s, sets, pats, indices)
+            })
+            .collect();
+        let shared: Vec<tarn_core::lint::Grant<'_>> = granting
+            .iter()
+            .map(|(_, sets, patterns, _)| tarn_core::lint::Grant {
+                any_action: sets.iter().any(Vec::is_empty),
+                actions: sets.iter().flatten().copied().collect(),
+                resources: patterns,
+            })
+            .collect();
+        let acknowledged =
+            |action: &str| input.acknowledged.iter().any(|a| a.text.eq_ignore_ascii_case(action));
+        for m in tarn_core::lint::missing_prerequisites(cloud, &shared, acknowledged) {
+            let Some((s, _, _, indices)) = granting.get(m.grant) else { continue };
+            let Some(r) = indices.get(m.resource).and_then(|i| s.resources.get(*i)) else { continue };
+            let pre = m.prerequisite;
+            self.warnings.push((
+                "tarn_mq_instance_prerequisite",
+                err(
+                    &r.src,
+                    format!(
+                        "`{}` needs `{}` granted on the {} as well, and this policy does not grant it",
+                        r.src.text,
+                        pre.action(),
+                        pre.resource_type()
+                    ),
+                )
+                .help(format!(
+                    "add `allow {} on` the {}, or, if another policy grants it, start this one with `acknowledge {};`",
+                    pre.action(),
+                    pre.resource_type(),
+                    pre.action()
+                )),
+            ));
         }
     }
 }
