@@ -1,7 +1,7 @@
 //! Parses and explains ARNs, ARN patterns and ARN templates.
 //!
 //! ```text
-//! cargo run --example explain_arns                          # the ARNs of ../shared/seeds/*.txt
+//! cargo run --example explain_arns                          # the ARNs of the seed fixtures, tests/seeds/*.txt
 //! cargo run --example explain_arns -- FILE...               # the ARNs found in these files
 //! cargo run --example explain_arns -- 'acs:mq:*:*:MQ_1%T'   # these ARNs
 //! ```
@@ -19,10 +19,13 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut inputs: Vec<(String, String)> = Vec::new(); // (origin, text)
     if args.is_empty() {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/seeds");
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/seeds");
         let dir = dir.canonicalize().unwrap_or(dir);
         let mut files: Vec<PathBuf> = match std::fs::read_dir(&dir) {
-            Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+            Ok(rd) => rd
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+                .collect(),
             Err(e) => {
                 eprintln!("error: cannot read {}: {e}", dir.display());
                 eprintln!("help: pass files or ARNs as arguments");

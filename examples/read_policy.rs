@@ -1,9 +1,9 @@
-//! Reads policy documents (JSON files, or the JSON policies found in the seed documents), reports the first
+//! Reads policy documents (JSON files, or the JSON policies of the seed documents in tests/seeds), reports the first
 //! mistake of each with its line, column, JSON pointer and a caret under it, and prints the rest in
 //! canonical form with the policy kinds it is fit for.
 //!
 //! ```sh
-//! cargo run --example read_policy                         # the policies in ../shared/seeds
+//! cargo run --example read_policy                         # the policies in tests/seeds/*.txt
 //! cargo run --example read_policy -- policy.json ...      # your files
 //! cargo run --example read_policy -- --strict policy.json # comments are errors (the default allows them)
 //! ```
@@ -26,13 +26,15 @@ fn main() {
     let options = ParseOptions::new().allow_comments(!strict);
     let mut inputs: Vec<(String, String)> = Vec::new();
     if files.is_empty() {
-        let seeds = std::env::var("TARN_SEEDS")
-            .map(PathBuf::from)
-            .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/seeds"));
+        let seeds = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/seeds");
+        let seeds = seeds.canonicalize().unwrap_or(seeds);
         let mut names: Vec<PathBuf> = match std::fs::read_dir(&seeds) {
-            Ok(dir) => dir.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+            Ok(dir) => dir
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+                .collect(),
             Err(e) => {
-                eprintln!("cannot read {}: {e} (set TARN_SEEDS, or name files)", seeds.display());
+                eprintln!("cannot read {}: {e} (name files)", seeds.display());
                 std::process::exit(2);
             }
         };

@@ -2,10 +2,10 @@
 
     cargo build --release -p tarn-cli && pip install parliament && python3 scripts/bench_check.py
 
-Writes each document of ../shared/data/aws/managed-policies.jsonl (its text exactly as published) to a
-temporary directory, then times `target/release/tarn check --format json DIR/*.json` and parliament over the
-same files (scripts/parliament_corpus.py: one process, every file analysed), and prints the medians and the
-ratio.
+Writes each document of tests/corpus/aws-managed-policies.jsonl (or of the JSONL file given as the first
+argument), its text exactly as published, to a temporary directory, then times
+`target/release/tarn check --format json DIR/*.json` and parliament over the same files
+(scripts/parliament_corpus.py: one process, every file analysed), and prints the medians and the ratio.
 """
 import json
 import pathlib
@@ -40,10 +40,10 @@ def timed(cmd, runs):
 
 
 def main():
-    shared = pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared"
+    corpus = pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "tests/corpus/aws-managed-policies.jsonl"
     with tempfile.TemporaryDirectory() as tmp:
         files = []
-        for name, doc in documents(shared / "data/aws/managed-policies.jsonl"):
+        for name, doc in documents(corpus):
             f = pathlib.Path(tmp) / f"{name}.json"
             f.write_text(doc)
             files.append(str(f))

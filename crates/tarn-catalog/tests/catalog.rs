@@ -1,4 +1,5 @@
-//! The generated catalogs against their sources, the seed documents and the AWS managed-policy corpus.
+//! The generated catalogs against their sources (the repository's `data/`), the seed fixtures and the AWS
+//! managed-policy corpus (`tests/seeds/` and `tests/corpus/` at the repository root).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -8,44 +9,49 @@ use serde_json::Value;
 use tarn_arn::{Pattern, Template};
 use tarn_catalog::{action, api_actions, expand, service, services, Cloud};
 
-fn shared() -> PathBuf {
-    std::env::var("TARN_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared"))
+/// The repository root.
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-fn read_json(rel: &str) -> Value {
-    let p = shared().join(rel);
-    let t = std::fs::read_to_string(&p)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e} (set TARN_SHARED)", p.display()));
-    serde_json::from_str(&t).unwrap()
+/// The catalog sources of one cloud in `data/` (the generator's input), by service prefix; `_global.json` is
+/// not a service.
+fn sources(cloud: &str) -> BTreeMap<String, Value> {
+    let dir = root().join("data").join(cloud);
+    let mut out = BTreeMap::new();
+    for e in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display())) {
+        let path = e.unwrap().path();
+        let name = path.file_stem().unwrap().to_str().unwrap().to_owned();
+        if path.extension().is_some_and(|x| x == "json") && !name.starts_with('_') {
+            let v: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            assert_eq!(v["prefix"].as_str(), Some(name.as_str()), "{}", path.display());
+            out.insert(name, v);
+        }
+    }
+    out
 }
 
 #[test]
 fn counts_equal_the_source_data() {
-    let aws = read_json("data/aws/iam-definition.json");
-    let src: BTreeMap<&str, usize> = aws
-        .as_object()
-        .unwrap()
-        .iter()
-        .filter(|(_, v)| v.is_object())
-        .map(|(k, v)| (k.as_str(), v["privileges"].as_object().unwrap().len()))
-        .collect();
-    let ours: BTreeMap<&str, usize> = services()
-        .iter()
-        .filter(|s| s.cloud() == Cloud::Aws)
-        .map(|s| (s.prefix(), s.actions().len()))
-        .collect();
-    assert_eq!(ours.len(), 445);
-    assert_eq!(ours.values().sum::<usize>(), 20_455);
-    assert_eq!(ours, src);
-    for prefix in ["mq", "rocketmq", "log", "oss", "ram", "sts"] {
-        let d = read_json(&format!("data/alibaba/{prefix}.json"));
-        let n = d["privileges"].as_object().unwrap().len();
-        assert_eq!(service(Cloud::Alibaba, prefix).unwrap().actions().len(), n, "{prefix}");
-        let rts = d["resources"].as_object().unwrap().len();
-        assert_eq!(service(Cloud::Alibaba, prefix).unwrap().resource_types().len(), rts, "{prefix}");
+    for (cloud, dir) in [(Cloud::Aws, "aws"), (Cloud::Alibaba, "alibaba")] {
+        let src: BTreeMap<String, (usize, usize)> = sources(dir)
+            .into_iter()
+            .map(|(k, v)| {
+                let counts =
+                    (v["actions"].as_object().unwrap().len(), v["resource_types"].as_object().unwrap().len());
+                (k, counts)
+            })
+            .collect();
+        let ours: BTreeMap<String, (usize, usize)> = services()
+            .iter()
+            .filter(|s| s.cloud() == cloud)
+            .map(|s| (s.prefix().to_owned(), (s.actions().len(), s.resource_types().len())))
+            .collect();
+        assert_eq!(ours, src, "{cloud:?}");
     }
+    let aws = services().iter().filter(|s| s.cloud() == Cloud::Aws);
+    assert_eq!(aws.clone().count(), 445);
+    assert_eq!(aws.map(|s| s.actions().len()).sum::<usize>(), 20_455);
     // the action required from another RAM code
     assert!(action(Cloud::Alibaba, "ons:OpenOnsService").is_ok());
 }
@@ -195,10 +201,14 @@ fn every_api_row_of_seed_003_maps_as_the_seed_says() {
 
 #[test]
 fn every_resource_example_in_the_seeds_fits_a_resource_type() {
-    let dir = shared().join("seeds");
+    let dir = root().join("tests/seeds");
     let mut checked = 0;
     for e in std::fs::read_dir(&dir).unwrap() {
-        let text = std::fs::read_to_string(e.unwrap().path()).unwrap();
+        let path = e.unwrap().path();
+        if path.extension().is_none_or(|x| x != "txt") {
+            continue;
+        }
+        let text = std::fs::read_to_string(path).unwrap();
         for (_, s) in tarn_arn::scan(&text) {
             // Placeholders are formats, not examples; `arn:aws:iam::…:root` is a principal, not a resource.
             if s.contains(['{', '<']) || s.ends_with(":root") {
@@ -265,7 +275,7 @@ const STALE_EFFECTIVE_ACTIONS: &[&str] = &["AWSCodePipelineFullAccess"];
 /// except for actions that exist in only one of the two catalogs (the corpus's catalog is newer).
 #[test]
 fn managed_policy_expansion_agrees_with_effective_actions() {
-    let path = shared().join("data/aws/managed-policies.jsonl");
+    let path = root().join("tests/corpus/aws-managed-policies.jsonl");
     let text = std::fs::read_to_string(&path).unwrap();
     let ours_all: BTreeSet<String> = services()
         .iter()

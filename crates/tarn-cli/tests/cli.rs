@@ -47,10 +47,9 @@ fn fixtures() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
-fn shared() -> PathBuf {
-    std::env::var("TARN_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared"))
+/// The repository's `tests/` folder: the AWS managed-policy corpus and the seed fixtures.
+fn repo_fixtures() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests")
 }
 
 /// A fresh directory for this test's files.
@@ -372,7 +371,7 @@ fn subject(doc: &Value, code: &str, pointer: &str) -> String {
 
 #[test]
 fn the_managed_policy_corpus_has_no_error_but_the_allowlisted_ones() {
-    let text = std::fs::read_to_string(shared().join("data/aws/managed-policies.jsonl")).unwrap();
+    let text = std::fs::read_to_string(repo_fixtures().join("corpus/aws-managed-policies.jsonl")).unwrap();
     let dir = scratch("corpus");
     let mut effective: BTreeSet<String> = BTreeSet::new();
     let mut files = Vec::new();
@@ -456,8 +455,11 @@ fn the_managed_policy_corpus_has_no_error_but_the_allowlisted_ones() {
 fn the_seed_policies_have_no_error() {
     let dir = scratch("seeds");
     let mut files = Vec::new();
-    let mut seeds: Vec<PathBuf> =
-        std::fs::read_dir(shared().join("seeds")).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut seeds: Vec<PathBuf> = std::fs::read_dir(repo_fixtures().join("seeds"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
     seeds.sort();
     for seed in seeds {
         let text = std::fs::read_to_string(&seed).unwrap();

@@ -1,7 +1,7 @@
 //! Parse and serialize the whole managed-policy corpus (1,641 documents), against `serde_json::Value`
 //! parsing and serializing the same bytes in the same run.
 //!
-//! `cargo bench -p tarn --bench policy` (reads ../shared, or $TARN_SHARED).
+//! `cargo bench -p tarn --bench policy` (reads the repository's `tests/corpus/aws-managed-policies.jsonl`).
 #![allow(missing_docs, clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use std::collections::BTreeMap;
@@ -14,10 +14,9 @@ use serde_json::Value;
 use tarn::Policy;
 
 fn corpus() -> Vec<String> {
-    let dir = std::env::var("TARN_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared"));
-    let text = std::fs::read_to_string(dir.join("data/aws/managed-policies.jsonl")).unwrap();
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus/aws-managed-policies.jsonl");
+    let text = std::fs::read_to_string(path).unwrap();
     text.lines()
         .map(|l| {
             let line: BTreeMap<String, &RawValue> = serde_json::from_str(l).unwrap();

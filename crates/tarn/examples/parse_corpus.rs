@@ -1,4 +1,4 @@
-//! Reads the 1,641 AWS managed policies N times, with tarn or (`--serde-value`) with `serde_json::Value`:
+//! Reads the 1,641 AWS managed policies (the repository's `tests/corpus/aws-managed-policies.jsonl`) N times, with tarn or (`--serde-value`) with `serde_json::Value`:
 //! a fixed workload for instruction counts, which unlike timings do not depend on what else the machine
 //! is doing.
 //!
@@ -8,7 +8,7 @@
 //! valgrind --tool=callgrind target/release/examples/parse_corpus 1 --serde-value
 //! valgrind --tool=callgrind target/release/examples/parse_corpus 0     # loading alone
 //! ```
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -16,10 +16,10 @@ use std::path::PathBuf;
 use serde_json::value::RawValue;
 
 fn main() {
-    let dir = std::env::var("TARN_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared"));
-    let text = std::fs::read_to_string(dir.join("data/aws/managed-policies.jsonl")).expect("set TARN_SHARED");
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus/aws-managed-policies.jsonl");
+    let text =
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     let docs: Vec<String> = text
         .lines()
         .map(|l| {

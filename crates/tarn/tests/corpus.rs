@@ -1,6 +1,6 @@
-//! The 1,641 AWS managed policies of ../shared/data/aws/managed-policies.jsonl and the policies of the seed
-//! documents in ../shared/seeds: every one parses, round-trips, and serializes to JSON semantically equal
-//! to its input.
+//! The 1,641 AWS managed policies of `tests/corpus/aws-managed-policies.jsonl` and the policies of the seed
+//! documents transcribed in `tests/seeds/` (both at the repository root, with READMEs saying where they come
+//! from): every one parses, round-trips, and serializes to JSON semantically equal to its input.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use std::collections::BTreeMap;
@@ -10,17 +10,15 @@ use serde_json::value::RawValue;
 use serde_json::Value;
 use tarn::{Dialect, ParseErrorKind, ParseOptions, Policy};
 
-fn shared() -> PathBuf {
-    std::env::var("TARN_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared"))
+/// The repository's `tests/` folder.
+fn fixtures() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests")
 }
 
 /// The documents exactly as published (the raw text of each line's `document`).
 fn corpus() -> Vec<(String, String)> {
-    let p = shared().join("data/aws/managed-policies.jsonl");
-    let text = std::fs::read_to_string(&p)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e} (set TARN_SHARED)", p.display()));
+    let p = fixtures().join("corpus/aws-managed-policies.jsonl");
+    let text = std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("cannot read {}: {e}", p.display()));
     text.lines()
         .map(|l| {
             let line: BTreeMap<String, &RawValue> = serde_json::from_str(l).unwrap();
@@ -66,10 +64,11 @@ fn every_managed_policy_parses_round_trips_and_keeps_its_meaning() {
 
 /// JSON policies in the seed documents, with the name of the file they come from.
 fn seed_policies() -> Vec<(String, String)> {
-    let dir = std::env::var("TARN_SEEDS").map(PathBuf::from).unwrap_or_else(|_| shared().join("seeds"));
+    let dir = fixtures().join("seeds");
     let mut names: Vec<_> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
         .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
     names.sort();
     let mut out = Vec::new();
