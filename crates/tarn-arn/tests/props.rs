@@ -19,7 +19,8 @@ fn glob(p: &str, t: &str) -> bool {
     naive_glob(&p.chars().collect::<Vec<_>>(), &t.chars().collect::<Vec<_>>())
 }
 
-/// The reference semantics of DESIGN.md, written directly on segments.
+/// The reference semantics (ARCHITECTURE.md, "Evaluation semantics", row "Resources"), written directly on
+/// segments.
 fn reference_match(p: &str, a: &str) -> bool {
     if p == "*" {
         return true;

@@ -1,10 +1,10 @@
 //! Offline evaluation: would a request be allowed, and by which statements.
 //!
-//! The semantics are those of the clouds' documentation (see the project's DESIGN notes): default deny; any
-//! matching `Deny` wins; statement order never matters; actions match case-insensitively with `*` and `?`,
-//! resources case-sensitively; conditions AND across operators and keys and OR across the values of one
-//! key (a negated operator: none may match); a missing key makes a condition false except for negated
-//! operators, `…IfExists`, `ForAllValues:` and `Null`.
+//! The semantics are those of the clouds' documentation, summarized in ARCHITECTURE.md ("Evaluation
+//! semantics"): default deny; any matching `Deny` wins; statement order never matters; actions match
+//! case-insensitively with `*` and `?`, resources case-sensitively; conditions AND across operators and keys
+//! and OR across the values of one key (a negated operator: none may match); a missing key makes a condition
+//! false except for negated operators, `…IfExists`, `ForAllValues:` and `Null`.
 //!
 //! It fails closed: a value that cannot be read for its operator (a context value `abc` for
 //! `NumericLessThan`, a policy variable the request does not resolve) never makes a condition true, and the
