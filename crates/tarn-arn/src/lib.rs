@@ -32,6 +32,7 @@ mod segment;
 mod serde_str;
 mod syntax;
 mod template;
+mod vars;
 
 pub use arn::Arn;
 pub use error::{ArnError, ArnErrorKind, Part};
@@ -41,6 +42,7 @@ pub use scan::scan;
 pub use segment::{Segment, SegmentError, SegmentErrorKind};
 pub use syntax::PlaceholderStyle;
 pub use template::{refine_siblings, Bindings, PreparedPattern, RenderError, Template};
+pub use vars::{variables, VarPiece, Variables};
 
 /// The cloud an ARN belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -229,7 +229,7 @@ fn tokenize_general(text: &str, mode: Mode, space_in_resource: bool) -> Result<V
 
 /// Given `${` at byte `start`, returns the byte offset just past the closing `}`.
 /// A single-quoted default value may contain `}`.
-fn close_dollar(text: &str, start: usize) -> Result<usize, ArnError> {
+pub(crate) fn close_dollar(text: &str, start: usize) -> Result<usize, ArnError> {
     let mut in_quote = false;
     for (j, c) in text.get(start + 2..).unwrap_or_default().char_indices() {
         match c {
@@ -241,7 +241,12 @@ fn close_dollar(text: &str, start: usize) -> Result<usize, ArnError> {
     Err(err(ArnErrorKind::UnterminatedVariable, text, start..text.len()))
 }
 
-fn read_dollar(text: &str, span: Range<usize>, body: Range<usize>, mode: Mode) -> Result<TokKind, ArnError> {
+pub(crate) fn read_dollar(
+    text: &str,
+    span: Range<usize>,
+    body: Range<usize>,
+    mode: Mode,
+) -> Result<TokKind, ArnError> {
     let b = text.get(body.clone()).unwrap_or_default();
     match b {
         "*" => return Ok(TokKind::Escape('*')),

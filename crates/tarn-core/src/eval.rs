@@ -705,27 +705,11 @@ fn compare(base: BaseOperator, v: &str, c: &str, key: &str, notes: &mut Notes) -
 /// variable without a default is missing.
 fn substitute(text: &str, r: &Request, out: &mut String) -> Option<()> {
     out.clear();
-    let mut rest = text;
-    while let Some(start) = rest.find("${") {
-        out.push_str(rest.get(..start)?);
-        let after = rest.get(start + 2..)?;
-        let end = after.find('}')?;
-        let inner = after.get(..end)?;
-        match inner {
-            "*" | "?" | "$" => out.push_str(inner),
-            _ => {
-                let (key, default) = match inner.split_once(',') {
-                    Some((k, d)) => (k.trim(), Some(d.trim().trim_matches('\''))),
-                    None => (inner.trim(), None),
-                };
-                match r.resolve(key).or(default) {
-                    Some(v) => out.push_str(v),
-                    None => return None,
-                }
-            }
+    for piece in tarn_arn::variables(text) {
+        match piece.ok()? {
+            tarn_arn::VarPiece::Text(t) => out.push_str(t),
+            tarn_arn::VarPiece::Var { key, default } => out.push_str(r.resolve(key).or(default)?),
         }
-        rest = after.get(end + 1..)?;
     }
-    out.push_str(rest);
     Some(())
 }

@@ -167,6 +167,28 @@ fn string_like_and_policy_variables() {
     );
 }
 
+/// Resources and condition values read policy variables with one grammar: a quoted default may hold `}`.
+/// (The evaluator's condition values once stopped at the first `}`, and `${k, 'a}b'}` became `a` plus `b'}`.)
+#[test]
+fn a_default_with_a_closing_brace_reads_the_same_in_resources_and_conditions() {
+    let p = iam(r#"{"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::bucket",
+            "Condition": {"StringEquals": {"s3:prefix": "${aws:PrincipalTag/team, 'a}b'}"}}},
+           {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::bucket/${aws:PrincipalTag/team, 'a}b'}/*"}"#);
+    let list = |prefix: &str| req("s3:ListBucket", "arn:aws:s3:::bucket").context("s3:prefix", prefix);
+    assert_eq!(decide(&p, &list("a}b")), Decision::Allow);
+    assert_eq!(decide(&p, &list("a")), Decision::ImplicitDeny);
+    assert_eq!(decide(&p, &list("ab'}")), Decision::ImplicitDeny);
+    assert_eq!(decide(&p, &req("s3:GetObject", "arn:aws:s3:::bucket/a}b/k")), Decision::Allow);
+    // With the tag, the variable's value wins over the default in both places.
+    let tagged = |r: Request| r.context("aws:PrincipalTag/team", "red");
+    assert_eq!(decide(&p, &tagged(list("red"))), Decision::Allow);
+    assert_eq!(decide(&p, &tagged(req("s3:GetObject", "arn:aws:s3:::bucket/red/k"))), Decision::Allow);
+    // A malformed variable in a condition value makes the value unknown: nothing matches it.
+    let bad = iam(r#"{"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::bucket",
+            "Condition": {"StringEquals": {"s3:prefix": "${aws:PrincipalTag/team, unquoted}"}}}"#);
+    assert_eq!(decide(&bad, &list("unquoted")), Decision::ImplicitDeny);
+}
+
 #[test]
 fn mq_namespace_resources() {
     let p = ram(
