@@ -156,5 +156,5 @@ macro_rules! policy {
 
 /// The README's examples are compiled and run as doctests.
 #[cfg(doctest)]
-#[doc = include_str!("../../../README.md")]
+#[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
