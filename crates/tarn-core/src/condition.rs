@@ -429,7 +429,7 @@ impl ConditionValue {
         let err = || ValueError { text: text.to_owned(), expected: ty };
         // What is written unquoted must be valid JSON of that type.
         match json {
-            JsonType::Number if !is_json_number(text) => {
+            JsonType::Number if !crate::number::is_json(text) => {
                 return Err(ValueError { text: text.to_owned(), expected: ValueType::Number })
             }
             JsonType::Bool if text != "true" && text != "false" => {
@@ -441,7 +441,7 @@ impl ConditionValue {
         let typed = match ty {
             ValueType::String | ValueType::Arn => Typed::String,
             _ if variable => Typed::Variable,
-            ValueType::Number => Typed::Number(parse_number(text).ok_or_else(err)?),
+            ValueType::Number => Typed::Number(crate::number::parse(text).ok_or_else(err)?),
             ValueType::Date => Typed::Date(Date::parse(text).ok_or_else(err)?),
             ValueType::Bool => match text.to_ascii_lowercase().as_str() {
                 "true" => Typed::Bool(true),
@@ -489,32 +489,6 @@ impl ConditionValue {
     pub fn typed(&self) -> Typed {
         self.typed
     }
-}
-
-/// Whether `text` is a number by JSON's grammar (no leading zeros, no `+`).
-fn is_json_number(text: &str) -> bool {
-    let digits = text.strip_prefix('-').unwrap_or(text);
-    let int = digits.split(['.', 'e', 'E']).next().unwrap_or_default();
-    parse_number(text).is_some() && !(int.len() > 1 && int.starts_with('0'))
-}
-
-fn parse_number(text: &str) -> Option<f64> {
-    let digits = text.strip_prefix('-').unwrap_or(text);
-    let (mantissa, exponent) = match digits.find(['e', 'E']) {
-        Some(i) => (digits.get(..i)?, Some(digits.get(i + 1..)?)),
-        None => (digits, None),
-    };
-    let (int, frac) = mantissa.split_once('.').map_or((mantissa, None), |(i, f)| (i, Some(f)));
-    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    if !all_digits(int) || frac.is_some_and(|f| !all_digits(f)) {
-        return None;
-    }
-    if let Some(e) = exponent {
-        if !all_digits(e.strip_prefix(['+', '-']).unwrap_or(e)) {
-            return None;
-        }
-    }
-    text.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
 /// An instant, in milliseconds since 1970-01-01T00:00:00Z.

@@ -642,7 +642,8 @@ fn compare(base: BaseOperator, v: &str, c: &str, key: &str, notes: &mut Notes) -
         | B::NumericLessThanEquals
         | B::NumericGreaterThan
         | B::NumericGreaterThanEquals => {
-            let (Ok(pv), Ok(cv)) = (v.trim().parse::<f64>(), c.trim().parse::<f64>()) else {
+            let (Some(pv), Some(cv)) = (crate::number::parse(v.trim()), crate::number::parse(c.trim()))
+            else {
                 return unreadable(notes, "a number");
             };
             match base {

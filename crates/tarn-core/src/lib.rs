@@ -43,6 +43,7 @@ mod kind;
 pub mod lint;
 mod memo;
 mod model;
+mod number;
 mod parse;
 
 pub use builder::{BuildError, BuildIssue, IntoResource, PolicyBuilder, StatementBuilder};

@@ -189,6 +189,21 @@ fn a_default_with_a_closing_brace_reads_the_same_in_resources_and_conditions() {
     assert_eq!(decide(&bad, &list("unquoted")), Decision::ImplicitDeny);
 }
 
+/// Request values are read with the policy's number grammar: `NaN`, `inf` or `+5` are no numbers, so a
+/// negated numeric operator does not hold for them (it once did for `NaN`, which equals nothing).
+#[test]
+fn request_numbers_are_read_with_the_json_grammar() {
+    let p = iam(r#"{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*",
+            "Condition": {"NumericNotEquals": {"s3:max-keys": "5"}}}"#);
+    let with = |v: &str| req("s3:GetObject", "arn:aws:s3:::b/k").context("s3:max-keys", v);
+    assert_eq!(decide(&p, &with("6")), Decision::Allow);
+    assert_eq!(decide(&p, &with("5")), Decision::ImplicitDeny);
+    assert_eq!(decide(&p, &with("005")), Decision::ImplicitDeny);
+    for unreadable in ["NaN", "inf", "+6", "6.", "six"] {
+        assert_eq!(decide(&p, &with(unreadable)), Decision::ImplicitDeny, "{unreadable}");
+    }
+}
+
 #[test]
 fn mq_namespace_resources() {
     let p = ram(

@@ -334,40 +334,13 @@ impl<'a> Reader<'a> {
     /// Reads a number (after whitespace) and returns its text.
     fn number(&mut self) -> Result<&'a str> {
         let start = self.pos;
-        let bytes = self.bytes();
-        let mut i = start;
-        if bytes.get(i) == Some(&b'-') {
-            i += 1;
-        }
-        let digits = |i: &mut usize| {
-            let s = *i;
-            while bytes.get(*i).is_some_and(u8::is_ascii_digit) {
-                *i += 1;
+        match crate::number::scan(self.bytes(), start, crate::number::LeadingZeros::Refused) {
+            Ok(end) => {
+                self.pos = end;
+                Ok(self.src.get(start..end).unwrap_or_default())
             }
-            *i - s
-        };
-        let int_start = i;
-        let n = digits(&mut i);
-        if n == 0 || (n > 1 && bytes.get(int_start) == Some(&b'0')) {
-            return Err(self.syntax(start, "invalid number"));
+            Err(e) => Err(self.syntax(start, e.message())),
         }
-        if bytes.get(i) == Some(&b'.') {
-            i += 1;
-            if digits(&mut i) == 0 {
-                return Err(self.syntax(start, "invalid number: expected digits after `.`"));
-            }
-        }
-        if matches!(bytes.get(i), Some(b'e' | b'E')) {
-            i += 1;
-            if matches!(bytes.get(i), Some(b'+' | b'-')) {
-                i += 1;
-            }
-            if digits(&mut i) == 0 {
-                return Err(self.syntax(start, "invalid number: expected digits in the exponent"));
-            }
-        }
-        self.pos = i;
-        Ok(self.src.get(start..i).unwrap_or_default())
     }
 
     fn word(&mut self, word: &str) -> Result<()> {
