@@ -276,6 +276,7 @@ fn globals_file(preamble: &str, root: &Path) -> Result<String> {
     };
     let aws = read("aws/_global.json")?;
     let ali = read("alibaba/_global.json")?;
+    let rcp = read("aws/_rcp.json")?;
     let mut o = String::from(preamble);
     o.push_str("use crate::model::*;\n\n");
     let emit_keys = |o: &mut String, name: &str, v: &Value| {
@@ -303,6 +304,20 @@ fn globals_file(preamble: &str, root: &Path) -> Result<String> {
     emit_keys(&mut o, "ALIBABA_GLOBAL_KEYS", &ali);
     let _ =
         writeln!(o, "pub(crate) static ALIBABA_OPERATORS: &[&str] = {};\n", str_list(ali.get("operators")));
+    // Sorted, for a binary search.
+    let mut rcp_services: Vec<&str> = rcp
+        .get("rcp_services")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect();
+    rcp_services.sort_unstable();
+    let _ = writeln!(
+        o,
+        "/// The AWS services that resource control policies cover, sorted.\npub(crate) static AWS_RCP_SERVICES: &[&str] = &[{}];\n",
+        rcp_services.iter().map(|p| lit(p)).collect::<Vec<_>>().join(", ")
+    );
     o.push_str("pub(crate) static ALIBABA_LIMITS: &[(&str, u64)] = &[\n");
     for (k, v) in obj(&ali, "limits") {
         if let Some(n) = v.as_u64() {

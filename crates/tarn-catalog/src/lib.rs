@@ -78,6 +78,28 @@ pub fn alibaba_operators() -> &'static [&'static str] {
     generated::globals::ALIBABA_OPERATORS
 }
 
+/// The AWS services that resource control policies (RCPs) cover, by prefix, sorted: an RCP restricts
+/// requests to the resources of these services and of no other (AWS Organizations, "Resource control
+/// policies (RCPs)", <https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps.html>;
+/// the list is `rcpSupportedServices.json` of the catalog source).
+///
+/// ```
+/// assert!(tarn_catalog::aws_rcp_services().contains(&"s3"));
+/// ```
+pub fn aws_rcp_services() -> &'static [&'static str] {
+    generated::globals::AWS_RCP_SERVICES
+}
+
+/// Whether resource control policies cover the AWS service `prefix` (case-insensitive).
+///
+/// ```
+/// assert!(tarn_catalog::rcp_covers("S3"));
+/// assert!(!tarn_catalog::rcp_covers("ec2"));
+/// ```
+pub fn rcp_covers(prefix: &str) -> bool {
+    aws_rcp_services().binary_search_by(|p| cmp_ignore_case(p, prefix)).is_ok()
+}
+
 /// Alibaba Cloud RAM limits by name (`custom_policy_chars`, ...).
 pub fn alibaba_limit(name: &str) -> Option<u64> {
     generated::globals::ALIBABA_LIMITS.iter().find(|(k, _)| *k == name).map(|(_, v)| *v)

@@ -22,6 +22,7 @@ pub const KINDS: &[(&str, PolicyKind)] = &[
     ("session", PolicyKind::Session),
     ("scp", PolicyKind::Control),
     ("control", PolicyKind::Control),
+    ("rcp", PolicyKind::ResourceControl),
 ];
 
 /// One file's findings.

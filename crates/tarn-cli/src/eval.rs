@@ -16,7 +16,12 @@ pub fn run(m: &ArgMatches, out: &mut dyn Write) -> Result<u8, Failure> {
     // Every policy file with its role: the positional ones by their content, the others by their flag.
     let mut files: Vec<(String, Option<Role>)> =
         m.get_many::<String>("policies").into_iter().flatten().map(|f| (f.clone(), None)).collect();
-    for (flag, role) in [("boundary", Role::Boundary), ("scp", Role::Control), ("session", Role::Session)] {
+    for (flag, role) in [
+        ("boundary", Role::Boundary),
+        ("scp", Role::Control),
+        ("rcp", Role::ResourceControl),
+        ("session", Role::Session),
+    ] {
         files.extend(m.get_many::<String>(flag).into_iter().flatten().map(|f| (f.clone(), Some(role))));
     }
     let mut policies: Vec<(String, Policy, Role)> = Vec::new();

@@ -5,7 +5,8 @@
 //! tarn check [--kind K] [--dialect ram|iam] [--format text|json|sarif] [--fail-on LEVEL] [--lenient] FILE...
 //! tarn fmt [--pretty] [--lenient] [--dialect ram|iam] FILE
 //! tarn catalog [--cloud aws|alibaba] [SERVICE] [--api NAME] [--format text|json]
-//! tarn eval POLICY... --action A --resource R [--principal P] [--context KEY=VALUE]... [--format text|json]
+//! tarn eval POLICY... --action A --resource R [--principal P] [--context KEY=VALUE]...
+//!           [--boundary FILE] [--scp FILE] [--rcp FILE] [--session FILE] [--format text|json]
 //! ```
 //!
 //! Exit status: 0 when nothing is at or above `--fail-on`, 1 when something is (or a document cannot be read
@@ -158,6 +159,13 @@ fn command() -> Command {
                     .value_name("FILE")
                     .action(ArgAction::Append)
                     .help("A service control policy (RAM: control policy)"),
+            )
+            .arg(
+                Arg::new("rcp")
+                    .long("rcp")
+                    .value_name("FILE")
+                    .action(ArgAction::Append)
+                    .help("A resource control policy (IAM) of the resource's account"),
             )
             .arg(
                 Arg::new("session")

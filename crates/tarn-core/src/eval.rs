@@ -249,10 +249,15 @@ pub enum Role {
     Control,
     /// A session policy passed when the role was assumed.
     Session,
+    /// A resource control policy (IAM) of the resource's account: like a service control policy it must
+    /// allow, but only for the services that RCPs cover (AWS Organizations, "Resource control policies",
+    /// <https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps.html>); for
+    /// other services it plays no part, not even its `Deny` statements.
+    ResourceControl,
 }
 
 impl Role {
-    /// `identity`, `resource`, `boundary`, `control` or `session`.
+    /// `identity`, `resource`, `boundary`, `control`, `session` or `resource-control`.
     pub fn as_str(self) -> &'static str {
         match self {
             Role::Identity => "identity",
@@ -260,6 +265,7 @@ impl Role {
             Role::Boundary => "boundary",
             Role::Control => "control",
             Role::Session => "session",
+            Role::ResourceControl => "resource-control",
         }
     }
 }
@@ -268,7 +274,7 @@ impl Role {
 /// statements that cannot match cost nothing.
 ///
 /// How they combine (both clouds): a `Deny` anywhere wins. Control policies, when there are any, must
-/// allow. Then the resource-based policies or the identity side may allow: the identity side allows when
+/// allow; so must resource control policies, for the services they cover. Then the resource-based policies or the identity side may allow: the identity side allows when
 /// an identity-based policy allows and, when there are any, a boundary and a session policy allow too. A
 /// cross-account request (principal and resource of different, known accounts) needs both sides.
 #[derive(Debug, Clone)]
@@ -333,10 +339,16 @@ impl<'p> PolicySet<'p> {
         let mut notes = Notes { keep: explain, list: Vec::new() };
         let mut denies = Vec::new();
         let mut allows: Vec<Decider<'p>> = Vec::new();
-        let mut present = [false; 5];
-        let mut allowed = [false; 5];
+        let mut present = [false; 6];
+        let mut allowed = [false; 6];
         let mut denied = false;
+        // RCPs are AWS's: a request on an Alibaba Cloud resource is not covered, whatever its service.
+        let rcp_covers = tarn_catalog::rcp_covers(&request.service)
+            && request.arn.as_ref().is_none_or(|arn| arn.cloud() == tarn_arn::Cloud::Aws);
         for (pi, e) in self.policies.iter().enumerate() {
+            if e.role == Role::ResourceControl && !rcp_covers {
+                continue;
+            }
             let slot = e.role as usize;
             if let Some(p) = present.get_mut(slot) {
                 *p = true;
@@ -380,6 +392,10 @@ impl<'p> PolicySet<'p> {
             notes.add(|| "no control policy (SCP) allows the action".to_owned());
             return Evaluation { decision: Decision::ImplicitDeny, statements: allows, notes: notes.list };
         }
+        if has(Role::ResourceControl) && !ok(Role::ResourceControl) {
+            notes.add(|| "no resource control policy (RCP) allows the action".to_owned());
+            return Evaluation { decision: Decision::ImplicitDeny, statements: allows, notes: notes.list };
+        }
         let mut identity = ok(Role::Identity);
         if identity && has(Role::Boundary) && !ok(Role::Boundary) {
             notes.add(|| {
@@ -410,7 +426,7 @@ impl<'p> PolicySet<'p> {
             allows.retain(|d| match d.role {
                 Role::Resource => resource,
                 Role::Identity | Role::Boundary | Role::Session => identity,
-                Role::Control => true,
+                Role::Control | Role::ResourceControl => true,
             });
             Evaluation { decision: Decision::Allow, statements: allows, notes: notes.list }
         } else {
@@ -452,7 +468,7 @@ fn statement_applies(p: &Policy, s: &Statement, role: Role, r: &Request, notes: 
             return false;
         }
     }
-    if role == Role::Resource {
+    if matches!(role, Role::Resource | Role::ResourceControl) {
         if let Some(pe) = s.principal() {
             if principal_matches(pe.principal(), r) == pe.is_not() {
                 return false;

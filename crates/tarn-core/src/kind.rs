@@ -28,6 +28,10 @@ pub enum PolicyKind {
     Session,
     /// A service control policy (IAM) or control policy (RAM). No `Principal`.
     Control,
+    /// A resource control policy (IAM only): it restricts what may be done to the resources of an
+    /// organization's accounts, of the services that RCPs cover. Every statement denies (`Allow` only in
+    /// the form of `RCPFullAWSAccess`), names `"Principal": "*"` and has no `NotPrincipal` or `NotAction`.
+    ResourceControl,
 }
 
 impl PolicyKind {
@@ -42,6 +46,7 @@ impl PolicyKind {
         PolicyKind::Trust,
         PolicyKind::Session,
         PolicyKind::Control,
+        PolicyKind::ResourceControl,
     ];
 
     /// A short name for messages.
@@ -56,11 +61,15 @@ impl PolicyKind {
             PolicyKind::Trust => "a trust policy",
             PolicyKind::Session => "a session policy",
             PolicyKind::Control => "a control policy",
+            PolicyKind::ResourceControl => "a resource control policy",
         }
     }
 
     fn has_principal(self) -> bool {
-        matches!(self, PolicyKind::Bucket | PolicyKind::Resource | PolicyKind::Trust)
+        matches!(
+            self,
+            PolicyKind::Bucket | PolicyKind::Resource | PolicyKind::Trust | PolicyKind::ResourceControl
+        )
     }
 
     /// The size limit of this kind in a dialect, if it has one tarn knows.
@@ -80,9 +89,57 @@ impl PolicyKind {
             (Dialect::Iam, K::Session) => l("STS session policy", 2_048, Chars),
             (Dialect::Iam, K::Bucket) => l("S3 bucket policy", 20 * 1024, Bytes),
             (Dialect::Iam, K::Control) => l("service control policy", 5_120, Chars),
+            // "Maximum size of a policy document ... RCPs: 5,120 characters"
+            // (https://docs.aws.amazon.com/organizations/latest/userguide/orgs_reference_limits.html).
+            (Dialect::Iam, K::ResourceControl) => l("resource control policy", 5_120, Chars),
             _ => None,
         }
     }
+}
+
+/// What a statement of an IAM resource control policy may not hold, as (element, message, help), following
+/// AWS Organizations, "RCP syntax"
+/// (<https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps_syntax.html>): the
+/// elements are `Version`, `Statement`, `Sid`, `Effect`, `Principal`, `Action`, `Resource`, `NotResource`
+/// and `Condition`; `Allow` is only supported for `RCPFullAWSAccess` (`Principal`, `Action` and `Resource`
+/// all `"*"`, no condition); the `Principal` is `"*"`, narrowed with conditions such as
+/// `aws:PrincipalOrgID`. (`NotPrincipal` is refused with the other kinds' principal rules.)
+fn resource_control_errors(s: &crate::model::Statement) -> Vec<(&'static str, &'static str, &'static str)> {
+    use crate::model::Effect;
+    let mut out = Vec::new();
+    if s.actions().is_not() {
+        out.push((
+            "NotAction",
+            "a resource control policy has no `NotAction`",
+            "list the actions to deny in `Action`, and the exceptions in a condition",
+        ));
+    }
+    if let Some(p) = s.principal() {
+        if !p.is_not() && !matches!(p.principal(), Principal::Any) {
+            out.push((
+                "Principal",
+                "the `Principal` of a resource control policy is `\"*\"`",
+                "write `\"Principal\": \"*\"` and narrow it with a condition, e.g. `StringNotEqualsIfExists` on `aws:PrincipalOrgID`",
+            ));
+        }
+    }
+    if s.effect() == Effect::Allow {
+        let all = |items: &[tarn_arn::Pattern]| items.len() == 1 && items.iter().all(|p| p.is_any());
+        let full_access = !s.actions().is_not()
+            && s.actions().items().len() == 1
+            && s.actions().items().iter().all(|a| a.as_str() == "*")
+            && s.resources().is_some_and(|r| !r.is_not() && all(r.items()))
+            && s.principal().is_some_and(|p| !p.is_not() && matches!(p.principal(), Principal::Any))
+            && s.condition().is_none();
+        if !full_access {
+            out.push((
+                "Effect",
+                "a resource control policy denies: `Allow` is only the `RCPFullAWSAccess` form",
+                "write `\"Effect\": \"Deny\"`; an RCP grants nothing, it only limits what other policies allow",
+            ));
+        }
+    }
+    out
 }
 
 /// RAM's custom policy limit from the catalog data (6,144 characters).
@@ -227,9 +284,21 @@ impl Policy {
                 "attach a custom policy (`PolicyKind::Managed`)",
             );
         }
+        if d == Dialect::Ram && kind == PolicyKind::ResourceControl {
+            err(
+                String::new(),
+                "RAM has no resource control policies".to_owned(),
+                "a RAM control policy (`PolicyKind::Control`) restricts the accounts of a resource directory",
+            );
+        }
         for (i, s) in self.statements.iter().enumerate() {
             let base = self.statement_pointer(i);
             let at = |el: &str| format!("{base}/{el}");
+            if kind == PolicyKind::ResourceControl && d == Dialect::Iam {
+                for (pointer, message, help) in resource_control_errors(s) {
+                    err(at(pointer), message.to_owned(), help);
+                }
+            }
             match (&s.principal, kind.has_principal()) {
                 (Some(p), false) => {
                     let el = if p.is_not() { "NotPrincipal" } else { "Principal" };
@@ -246,7 +315,9 @@ impl Policy {
                 ),
                 (Some(p), true) => {
                     let el = if p.is_not() { "NotPrincipal" } else { "Principal" };
-                    if p.is_not() && (d == Dialect::Ram || kind == PolicyKind::Trust) {
+                    if p.is_not()
+                        && (d == Dialect::Ram || matches!(kind, PolicyKind::Trust | PolicyKind::ResourceControl))
+                    {
                         err(at(el), format!("{} has no `NotPrincipal`", kind.describe()), "list the principals in `Principal`");
                     }
                     match (d, kind, p.principal()) {

@@ -108,6 +108,7 @@ codes! {
     RESOURCE_LEVEL_UNSUPPORTED: Warning, "An action without resource-level permissions granted on specific resources only.";
     MISMATCHED_KEY_TYPE: Warning, "A condition operator of another type than its key (`StringEquals` on a `Bool` key).";
     PLACEHOLDER_IN_RESOURCE: Warning, "A placeholder copied from documentation (`{Bucket}`, `<instanceId>`) in a resource.";
+    RCP_SERVICE_NOT_COVERED: Warning, "An action in a resource control policy of a service that RCPs do not cover: the statement does nothing for it.";
     DUPLICATE_CONDITION_KEY: Warning, "An operator or key written twice in one `Condition`; readers disagree on what that means.";
     EMPTY_ARRAY: Suggestion, "An empty list, which matches nothing.";
 }
@@ -423,7 +424,7 @@ impl Linter<'_> {
                     sids.push((sid, i));
                 }
             }
-            self.statement(cloud, p, i);
+            self.statement(cloud, p, i, kind);
         }
         if let Err(errors) = p.check_kind(kind) {
             for e in errors {
@@ -453,6 +454,41 @@ impl Linter<'_> {
         }
     }
 
+    /// Actions of services that resource control policies do not cover: "RCPs apply only to" the services
+    /// that AWS lists
+    /// (<https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps.html>), so such
+    /// an entry restricts nothing. An unknown service is reported as such, not here.
+    fn rcp_services(
+        &mut self,
+        base: &str,
+        actions_key: &str,
+        items: &crate::model::List<crate::model::Action>,
+    ) {
+        for (j, a) in items.iter().enumerate() {
+            let Some(svc) = a.service() else { continue };
+            if svc.contains(['*', '?'])
+                || catalog::service(Cloud::Aws, svc).is_none()
+                || catalog::rcp_covers(svc)
+            {
+                continue;
+            }
+            let at = if items.is_single() {
+                format!("{base}/{actions_key}")
+            } else {
+                format!("{base}/{actions_key}/{j}")
+            };
+            self.push(
+                "RCP_SERVICE_NOT_COVERED",
+                at,
+                format!("resource control policies do not cover `{svc}`: `{}` restricts nothing here", a.as_str()),
+                Some(format!(
+                    "RCPs apply to the resources of {} services only; restrict `{svc}` with a service control policy or its resource-based policies",
+                    catalog::aws_rcp_services().len()
+                )),
+            );
+        }
+    }
+
     /// An operator twice in one `Condition`, or a key twice under one operator.
     fn repeated_condition_keys(&mut self) {
         for (pointer, key, operator) in crate::json::repeated_condition_keys(self.src, self.comments) {
@@ -471,7 +507,7 @@ impl Linter<'_> {
         }
     }
 
-    fn statement(&mut self, cloud: Cloud, p: &Policy, i: usize) {
+    fn statement(&mut self, cloud: Cloud, p: &Policy, i: usize, kind: PolicyKind) {
         let Some(s) = p.statements.get(i) else {
             return;
         };
@@ -514,6 +550,9 @@ impl Linter<'_> {
                 self.push(c.code, at, c.message, c.help);
             }
             sets.push(found);
+        }
+        if kind == PolicyKind::ResourceControl && cloud == Cloud::Aws {
+            self.rcp_services(&base, actions_key, items);
         }
         // Redundant actions: one that another entry already covers: a wildcard, or the same action earlier
         // (of two wildcards that cover each other, the later one is reported).
@@ -629,7 +668,13 @@ impl Linter<'_> {
                     m.iter().any(|(k, v)| *k == PrincipalKind::Aws && v.iter().any(|x| x == "*"))
                 }
             };
-            if allow && !pe.is_not() && public && s.condition.as_ref().is_none_or(|c| c.is_empty()) {
+            // An RCP grants nothing: its `Allow` (`RCPFullAWSAccess`) lets other policies decide.
+            if allow
+                && !pe.is_not()
+                && public
+                && kind != PolicyKind::ResourceControl
+                && s.condition.as_ref().is_none_or(|c| c.is_empty())
+            {
                 self.push("PUBLIC_PRINCIPAL", format!("{base}/{key}"),
                     "the statement allows everyone, with no condition to narrow it".to_owned(),
                     Some("name the principals, or add a condition such as `aws:SourceVpce`, `acs:SourceVpc` or `aws:PrincipalOrgID`".to_owned()));

@@ -296,9 +296,10 @@ impl Checker<'_> {
             "trust" => PolicyKind::Trust,
             "session" => PolicyKind::Session,
             "control" => PolicyKind::Control,
+            "resource_control" => PolicyKind::ResourceControl,
             other => {
                 self.diags.push(err(k, format!("unknown policy kind `{other}`")).help(
-                    "the kinds are `managed`, `inline_user`, `inline_role`, `inline_group`, `bucket`, `resource`, `trust`, `session` and `control`",
+                    "the kinds are `managed`, `inline_user`, `inline_role`, `inline_group`, `bucket`, `resource`, `trust`, `session`, `control` and `resource_control`",
                 ));
                 return None;
             }

@@ -78,6 +78,9 @@ pub(crate) static ALIBABA_GLOBAL_KEYS: &[ConditionKey] = &[
 
 pub(crate) static ALIBABA_OPERATORS: &[&str] = &["StringEquals", "StringNotEquals", "StringEqualsIgnoreCase", "StringNotEqualsIgnoreCase", "StringLike", "StringNotLike", "NumericEquals", "NumericNotEquals", "NumericLessThan", "NumericLessThanEquals", "NumericGreaterThan", "NumericGreaterThanEquals", "DateEquals", "DateNotEquals", "DateLessThan", "DateLessThanEquals", "DateGreaterThan", "DateGreaterThanEquals", "Bool", "IpAddress", "NotIpAddress"];
 
+/// The AWS services that resource control policies cover, sorted.
+pub(crate) static AWS_RCP_SERVICES: &[&str] = &["aoss", "appconfig", "appstream", "autoscaling", "autoscaling-plans", "budgets", "clouddirectory", "cloudfront", "cloudsearch", "cloudtrail-data", "codeartifact", "codebuild", "codecommit", "codepipeline", "cognito-identity", "cognito-idp", "comprehend", "comprehendmedical", "compute-optimizer", "cost-optimization-hub", "dax", "dsql", "dynamodb", "ecr", "ecr-public", "events", "firehose", "fis", "fms", "gamelift", "health", "inspector-scan", "kendra", "kinesisvideo", "kms", "logs", "memorydb", "networkmonitor", "notifications", "opensearch", "pca-connector-ad", "personalize", "polly", "pricing", "resource-groups", "rolesanywhere", "s3", "secretsmanager", "servicediscovery", "signin", "sqs", "sts", "support", "swf", "textract", "timestream-influxdb", "transcribe", "transfer", "translate", "wafv2", "workspaces", "xray"];
+
 pub(crate) static ALIBABA_LIMITS: &[(&str, u64)] = &[
     ("access_keys_per_user", 2),
     ("custom_policies_per_account", 1500),
