@@ -49,9 +49,11 @@ fn counts_equal_the_source_data() {
             .collect();
         assert_eq!(ours, src, "{cloud:?}");
     }
+    // The floor of iam-data 0.21.202609261 (456 services, 22,091 actions): a refresh may add, and a
+    // catalog that lost most of a service's actions shows here.
     let aws = services().iter().filter(|s| s.cloud() == Cloud::Aws);
-    assert_eq!(aws.clone().count(), 445);
-    assert_eq!(aws.map(|s| s.actions().len()).sum::<usize>(), 20_455);
+    assert!(aws.clone().count() >= 456, "{}", aws.clone().count());
+    assert!(aws.clone().map(|s| s.actions().len()).sum::<usize>() >= 22_000);
     // the action required from another RAM code
     assert!(action(Cloud::Alibaba, "ons:OpenOnsService").is_ok());
 }

@@ -517,6 +517,73 @@ fn eval_names_the_deciding_statements_and_exits_by_decision() {
 }
 
 #[test]
+fn eval_rcp_restricts_the_services_it_covers_and_no_other() {
+    let (rcp, reader) = (eval_file("rcp-org-only.json"), eval_file("iam-reader.json"));
+    let run = |action: &str, resource: &str, context: &[&str]| {
+        let mut args = vec!["eval", &reader, "--rcp", &rcp, "--action", action, "--resource", resource];
+        args.extend(["--principal", "arn:aws:iam::111122223333:user/alice", "--format", "json"]);
+        for c in context {
+            args.extend(["--context", c]);
+        }
+        let out = tarn(&args);
+        let v: Value =
+            serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", stderr(&out)));
+        (out.status.code(), v)
+    };
+    let object = "arn:aws:s3:::ops-bucket/k";
+    // Inside the organization: the RCP's full-access statement lets the identity policy decide.
+    let (code, v) = run("s3:GetObject", object, &["aws:PrincipalOrgID=o-exampleorg1"]);
+    assert_eq!((code, v["decision"].as_str()), (Some(0), Some("Allow")), "{v}");
+    // Outside it: the RCP denies, and names its statement.
+    let (code, v) = run("s3:GetObject", object, &["aws:PrincipalOrgID=o-otherorg22"]);
+    assert_eq!((code, v["decision"].as_str()), (Some(1), Some("ExplicitDeny")), "{v}");
+    let deciding = &v["statements"][0];
+    assert_eq!((deciding["file"].as_str(), deciding["sid"].as_str()), (Some(rcp.as_str()), Some("OrgOnly")));
+    // EC2 is not among the services RCPs cover: the same RCP plays no part.
+    let (code, v) = run("ec2:DescribeInstances", "*", &["aws:PrincipalOrgID=o-otherorg22"]);
+    assert_eq!((code, v["decision"].as_str()), (Some(0), Some("Allow")), "{v}");
+    // As a service control policy, the same document would restrict EC2 too.
+    let out = tarn(&[
+        "eval",
+        &reader,
+        "--scp",
+        &rcp,
+        "--action",
+        "ec2:DescribeInstances",
+        "--resource",
+        "*",
+        "--context",
+        "aws:PrincipalOrgID=o-otherorg22",
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+}
+
+#[test]
+fn check_kind_rcp_holds_resource_control_policies_to_their_rules() {
+    // The full-access RCP that AWS attaches everywhere is fine as an RCP; as a resource-based policy it is
+    // public.
+    let full = fixtures().join("UNSUPPORTED_ELEMENT/near-miss-rcp-full-access.json");
+    let full = full.to_str().unwrap();
+    let out = tarn(&["check", "--kind", "rcp", "--format", "json", full]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let out = tarn(&["check", "--kind", "resource", "--format", "json", full]);
+    let codes: Vec<Value> = json_findings(&out).into_iter().map(|f| f["code"].clone()).collect();
+    assert!(codes.contains(&Value::from("PUBLIC_PRINCIPAL")), "{codes:?}");
+    // A RAM policy cannot be one.
+    let dir = scratch("rcp-ram");
+    let ram = dir.join("ram.json");
+    std::fs::write(
+        &ram,
+        r#"{"Version":"1","Statement":[{"Effect":"Deny","Action":"oss:*","Resource":"*"}]}"#,
+    )
+    .unwrap();
+    let out = tarn(&["check", "--kind", "rcp", "--format", "json", ram.to_str().unwrap()]);
+    let messages: Vec<String> = json_findings(&out).iter().map(|f| f["message"].to_string()).collect();
+    assert!(messages.iter().any(|m| m.contains("RAM has no resource control policies")), "{messages:?}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn eval_context_values_repeat_for_multivalued_keys() {
     let p = eval_file("tagging.json");
     let run = |tags: &[&str]| {

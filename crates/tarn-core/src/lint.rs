@@ -513,7 +513,9 @@ impl Linter<'_> {
         };
         let base = p.statement_pointer(i);
         let actions_key = if s.actions.is_not() { "NotAction" } else { "Action" };
-        let allow = s.effect == Effect::Allow;
+        // What a statement grants: an RCP's `Allow` (`RCPFullAWSAccess`) grants nothing, it lets the other
+        // policies decide.
+        let allow = s.effect == Effect::Allow && kind != PolicyKind::ResourceControl;
         if allow && s.actions.is_not() {
             self.push("ALLOW_WITH_NOT_ACTION", format!("{base}/NotAction"),
                 "`Allow` with `NotAction` grants every action but the listed ones, including actions added to the cloud later".to_owned(),
@@ -668,13 +670,7 @@ impl Linter<'_> {
                     m.iter().any(|(k, v)| *k == PrincipalKind::Aws && v.iter().any(|x| x == "*"))
                 }
             };
-            // An RCP grants nothing: its `Allow` (`RCPFullAWSAccess`) lets other policies decide.
-            if allow
-                && !pe.is_not()
-                && public
-                && kind != PolicyKind::ResourceControl
-                && s.condition.as_ref().is_none_or(|c| c.is_empty())
-            {
+            if allow && !pe.is_not() && public && s.condition.as_ref().is_none_or(|c| c.is_empty()) {
                 self.push("PUBLIC_PRINCIPAL", format!("{base}/{key}"),
                     "the statement allows everyone, with no condition to narrow it".to_owned(),
                     Some("name the principals, or add a condition such as `aws:SourceVpce`, `acs:SourceVpc` or `aws:PrincipalOrgID`".to_owned()));

@@ -414,3 +414,44 @@ proptest! {
         prop_assert_eq!(before, decide(&iam(&shuffled.join(", ")), &r));
     }
 }
+
+#[test]
+fn a_resource_control_policy_must_allow_for_the_services_it_covers_only() {
+    let identity =
+        iam(r#"{"Effect": "Allow", "Action": ["s3:GetObject", "ec2:StartInstances"], "Resource": "*"}"#);
+    // An RCP that allows only S3 reads (as an SCP would be written): it must allow what it covers.
+    let rcp = iam(r#"{"Effect": "Allow", "Principal": "*", "Action": "s3:Get*", "Resource": "*"}"#);
+    let set = PolicySet::new().add(Role::Identity, &identity).add(Role::ResourceControl, &rcp);
+    assert_eq!(set.decide(&req("s3:GetObject", "arn:aws:s3:::bucket/k")), Decision::Allow);
+    let put_identity = iam(r#"{"Effect": "Allow", "Action": "s3:PutObject", "Resource": "*"}"#);
+    let e = PolicySet::new()
+        .add(Role::Identity, &put_identity)
+        .add(Role::ResourceControl, &rcp)
+        .evaluate(&req("s3:PutObject", "arn:aws:s3:::bucket/k"));
+    assert_eq!(e.decision, Decision::ImplicitDeny);
+    assert!(e.notes.iter().any(|n| n.contains("resource control policy")), "{:?}", e.notes);
+    // EC2 is not covered: the RCP neither needs to allow nor may deny.
+    let ec2 = req("ec2:StartInstances", "arn:aws:ec2:us-east-1:111122223333:instance/i-0abc");
+    assert_eq!(set.decide(&ec2), Decision::Allow);
+    let deny_all = iam(r#"{"Effect": "Deny", "Principal": "*", "Action": "*", "Resource": "*"}"#);
+    let denying = PolicySet::new().add(Role::Identity, &identity).add(Role::ResourceControl, &deny_all);
+    assert_eq!(denying.decide(&ec2), Decision::Allow);
+    assert_eq!(denying.decide(&req("s3:GetObject", "arn:aws:s3:::bucket/k")), Decision::ExplicitDeny);
+    // The same document as an SCP restricts EC2 as well.
+    let scp = PolicySet::new().add(Role::Identity, &identity).add(Role::Control, &deny_all);
+    assert_eq!(scp.decide(&ec2), Decision::ExplicitDeny);
+    // Its `Principal` is matched like a resource policy's: a deny for one account spares the others.
+    let deny_one = iam(
+        r#"{"Effect": "Deny", "Principal": {"AWS": "arn:aws:iam::999999999999:root"}, "Action": "s3:*", "Resource": "*"}"#,
+    );
+    // Alone it allows nothing, so a second RCP, AWS's `RCPFullAWSAccess`, lets the rest through.
+    let full = iam(r#"{"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*"}"#);
+    let set = PolicySet::new().add(Role::Identity, &identity).add(Role::ResourceControl, &deny_one);
+    let alice =
+        req("s3:GetObject", "arn:aws:s3:::bucket/k").principal("arn:aws:iam::111122223333:user/alice");
+    assert_eq!(set.decide(&alice), Decision::ImplicitDeny);
+    let set = set.add(Role::ResourceControl, &full);
+    let from = |who: &str| req("s3:GetObject", "arn:aws:s3:::bucket/k").principal(who);
+    assert_eq!(set.decide(&from("arn:aws:iam::999999999999:user/mallory")), Decision::ExplicitDeny);
+    assert_eq!(set.decide(&from("arn:aws:iam::111122223333:user/alice")), Decision::Allow);
+}

@@ -463,3 +463,49 @@ fn ram_operators_match_the_catalog_data() {
     data.sort_unstable();
     assert_eq!(ram, data);
 }
+
+#[test]
+fn resource_control_policies_deny_for_everyone_with_conditions() {
+    let iam = |statements: &str| {
+        Policy::from_json(&format!(r#"{{"Version": "2012-10-17", "Statement": [{statements}]}}"#)).unwrap()
+    };
+    let org_only = iam(
+        r#"{"Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "*", "Condition": {"StringNotEqualsIfExists": {"aws:PrincipalOrgID": "o-exampleorg1"}}}"#,
+    );
+    assert!(org_only.check_kind(PolicyKind::ResourceControl).is_ok());
+    // RCPFullAWSAccess is the one allowed `Allow`.
+    let full = iam(r#"{"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*"}"#);
+    assert!(full.check_kind(PolicyKind::ResourceControl).is_ok());
+    let messages = |p: &Policy| -> Vec<(String, String)> {
+        p.check_kind(PolicyKind::ResourceControl)
+            .unwrap_err()
+            .into_iter()
+            .map(|e| (e.pointer, e.message))
+            .collect()
+    };
+    let allow = iam(r#"{"Effect": "Allow", "Principal": "*", "Action": "s3:*", "Resource": "*"}"#);
+    assert_eq!(messages(&allow)[0].0, "/Statement/0/Effect");
+    let named =
+        iam(r#"{"Effect": "Deny", "Principal": {"AWS": "111122223333"}, "Action": "s3:*", "Resource": "*"}"#);
+    assert_eq!(messages(&named)[0].0, "/Statement/0/Principal");
+    let not_principal = iam(
+        r#"{"Effect": "Deny", "NotPrincipal": {"AWS": "111122223333"}, "Action": "s3:*", "Resource": "*"}"#,
+    );
+    assert_eq!(messages(&not_principal)[0].0, "/Statement/0/NotPrincipal");
+    let not_action =
+        iam(r#"{"Effect": "Deny", "Principal": "*", "NotAction": "s3:GetObject", "Resource": "*"}"#);
+    assert_eq!(messages(&not_action)[0].0, "/Statement/0/NotAction");
+    let without_principal = iam(r#"{"Effect": "Deny", "Action": "s3:*", "Resource": "*"}"#);
+    assert!(messages(&without_principal)[0].1.contains("needs a `Principal`"));
+    // 5,120 characters, like a service control policy; RAM has none.
+    assert_eq!(PolicyKind::ResourceControl.limit(Dialect::Iam).unwrap().max, 5_120);
+    assert!(PolicyKind::ResourceControl.limit(Dialect::Ram).is_none());
+    let ram = Policy::from_json(
+        r#"{"Version":"1","Statement":[{"Effect":"Deny","Action":"oss:*","Resource":"*"}]}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        ram.check_kind(PolicyKind::ResourceControl).unwrap_err()[0].message,
+        "RAM has no resource control policies"
+    );
+}
