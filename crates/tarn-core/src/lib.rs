@@ -45,6 +45,8 @@ mod memo;
 mod model;
 mod number;
 mod parse;
+#[cfg(feature = "serde")]
+mod serde_support;
 
 pub use builder::{BuildError, BuildIssue, IntoResource, PolicyBuilder, StatementBuilder};
 pub use condition::{
