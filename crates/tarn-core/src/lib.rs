@@ -41,6 +41,7 @@ pub mod fit;
 mod json;
 mod kind;
 pub mod lint;
+mod literal;
 mod memo;
 mod model;
 mod number;
@@ -56,6 +57,7 @@ pub use condition::{
 pub use error::{ParseError, ParseErrorKind};
 pub use excerpt::{policies_in_text, Excerpt};
 pub use kind::{KindError, Limit, LimitError, PolicyKind, Unit};
+pub use literal::{Glob, Literal, LiteralError};
 pub use model::{
     Action, ActionError, ActionList, Dialect, Effect, ElementList, List, Policy, Principal, PrincipalElement,
     PrincipalKind, ResourceList, Statement, Version,
