@@ -41,17 +41,6 @@ pub fn bind<T: BindSegment + ?Sized>(value: &T) -> &Segment {
     value.segment()
 }
 
-/// Implements a bind trait for references to implementors.
-macro_rules! through_references {
-    ($($trait:ident),*) => {$(
-        impl<T: $trait + ?Sized> $trait for &T {
-            fn value(&self) -> ConditionValue {
-                (**self).value()
-            }
-        }
-    )*};
-}
-
 /// A value bound to a `<placeholder>` of a string condition (`StringEquals`, `StringNotEqualsIgnoreCase`,
 /// ...): a validated string that matches only itself.
 #[diagnostic::on_unimplemented(
@@ -119,7 +108,41 @@ pub trait BindBool {
     fn value(&self) -> ConditionValue;
 }
 
-through_references!(BindString, BindLike, BindIp, BindDate, BindNumber, BindBool);
+impl<T: BindString + ?Sized> BindString for &T {
+    fn value(&self) -> ConditionValue {
+        (**self).value()
+    }
+}
+
+impl<T: BindLike + ?Sized> BindLike for &T {
+    fn value(&self) -> ConditionValue {
+        (**self).value()
+    }
+}
+
+impl<T: BindIp + ?Sized> BindIp for &T {
+    fn value(&self) -> ConditionValue {
+        (**self).value()
+    }
+}
+
+impl<T: BindDate + ?Sized> BindDate for &T {
+    fn value(&self) -> ConditionValue {
+        (**self).value()
+    }
+}
+
+impl<T: BindNumber + ?Sized> BindNumber for &T {
+    fn value(&self) -> ConditionValue {
+        (**self).value()
+    }
+}
+
+impl<T: BindBool + ?Sized> BindBool for &T {
+    fn value(&self) -> ConditionValue {
+        (**self).value()
+    }
+}
 
 impl BindString for Literal {
     fn value(&self) -> ConditionValue {
