@@ -401,8 +401,11 @@ fn let_binding(c: &mut Cursor) -> Result<Let, Diag> {
     if let Err(e) = parsed {
         let message = e.to_string();
         // syn places errors at the end of the input at the call site: point at the binding's last token.
-        let span =
-            if message.contains("end of input") || message.contains("after `=`") { last } else { e.span() };
+        let (span, message) = match message.strip_prefix("unexpected end of input, ") {
+            Some(rest) => (last, rest.to_owned()),
+            None if message.contains("end of input") => (last, message),
+            None => (e.span(), message),
+        };
         return Err(Diag::new(span, span, format!("in `let {name}`: {message}")).help(
             "a binding is `let NAME = EXPR;` or `let NAME: TYPE = EXPR;`, one Rust expression and a `;` before \
              the next item",
