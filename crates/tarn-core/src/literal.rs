@@ -12,17 +12,16 @@ use std::fmt;
 /// into a wildcard:
 ///
 /// ```
-/// let team = tarn::Literal::new("payments")?;
-/// let p = tarn::policy! {
-///     allow s3:GetObject on "arn:aws:s3:::reports/*" when StringLike(aws:PrincipalTag/team, <team>)
-/// };
-/// assert!(p.to_json().contains(r#""StringLike":{"aws:PrincipalTag/team":["payments"]}"#));
+/// use tarn_core::Literal;
+/// // In `policy!`: `when StringLike(aws:PrincipalTag/team, <team>)`.
+/// let team = Literal::new("payments")?;
+/// assert_eq!(team.as_str(), "payments");
 ///
-/// let err = tarn::Literal::new("pay*").unwrap_err();
+/// let err = Literal::new("pay*").unwrap_err();
 /// assert_eq!(err.to_string(), "`pay*` contains `*` at column 4");
 /// assert_eq!(err.help(), "`*` and `?` are wildcards in `…Like` conditions; a `Literal` matches only \
 ///     itself (bind a `tarn::Glob` to allow wildcards on purpose)");
-/// # Ok::<(), tarn::LiteralError>(())
+/// # Ok::<(), tarn_core::LiteralError>(())
 /// ```
 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Literal(String);
@@ -32,13 +31,12 @@ pub struct Literal(String);
 /// control characters, not empty.
 ///
 /// ```
-/// let prefix = tarn::Glob::new("team-*")?;
-/// let p = tarn::policy! {
-///     allow s3:GetObject on "arn:aws:s3:::reports/*" when StringLike(aws:PrincipalTag/team, <prefix>)
-/// };
-/// assert!(p.to_json().contains(r#""StringLike":{"aws:PrincipalTag/team":["team-*"]}"#));
-/// assert!(tarn::Glob::new("${aws:username}").is_err());
-/// # Ok::<(), tarn::LiteralError>(())
+/// use tarn_core::Glob;
+/// // In `policy!`: `when StringLike(aws:PrincipalTag/team, <prefix>)`; not accepted by `StringEquals`.
+/// let prefix = Glob::new("team-*")?;
+/// assert_eq!(prefix.as_str(), "team-*");
+/// assert!(Glob::new("${aws:username}").is_err());
+/// # Ok::<(), tarn_core::LiteralError>(())
 /// ```
 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Glob(String);
