@@ -5,6 +5,8 @@ Generates three crates beside each other under target/compile-bench/ (not worksp
   policy/  200 functions, each building a policy with `tarn::policy!`
   json/    the same 200 policies as `serde_json::json!` values of the same JSON
   empty/   200 functions returning a constant (the cost of 200 functions without any macro)
+  bindings/ 200 functions, each a `tarn::policy!` with `let` bindings (parsed with syn) bound to a resource
+           placeholder and to a condition placeholder
 and times, for each, a clean build of the crate alone (its dependencies already built) and an incremental
 rebuild after touching its source. Prints a Markdown table for BENCHMARKS.md.
 
@@ -44,6 +46,15 @@ VARIANTS = [
 ]
 
 
+# `let` bindings and a condition placeholder: the values come from a configuration at run time.
+BINDINGS = (
+    "let bucket = tarn::Segment::new(format!(\"{}-{i}\", cfg.bucket))?; "
+    "let office: tarn::IpNet = cfg.office.parse()?; "
+    "allow oss:GetObject, oss:ListObjects on \"acs:oss:*:*:<bucket>\", \"acs:oss:*:*:<bucket>/*\" "
+    "when IpAddress(acs:SourceIp, <office>)"
+)
+
+
 def fill(obj, i):
     return json.loads(json.dumps(obj).replace("{i}", str(i)))
 
@@ -74,7 +85,20 @@ def generate():
         policy.append(f"pub fn p{i}() -> tarn::Policy {{ tarn::policy! {{ {src.replace('{i}', str(i))} }} }}\n")
         js.append(f"pub fn p{i}() -> serde_json::Value {{ serde_json::json!({json.dumps(fill(obj, i))}) }}\n")
         empty.append(f"pub fn p{i}() -> u32 {{ {i} }}\n")
+    bindings = ["#![allow(missing_docs)]\npub struct Cfg { pub bucket: String, pub office: String }\n"
+                "type R = Result<tarn::Policy, Box<dyn std::error::Error>>;\n"]
+    for i in range(N):
+        bindings.append(f"pub fn p{i}(cfg: &Cfg) -> R {{ Ok(tarn::policy! {{ {BINDINGS.replace('{i}', str(i))} }}) }}\n")
+    # The same code with the bindings written before the macro, as without `let` in `policy!`: the
+    # difference from `bindings` is what the `let` items cost (syn parsing them, and the macro's tokens).
+    outside = ["#![allow(missing_docs)]\npub struct Cfg { pub bucket: String, pub office: String }\n"
+               "type R = Result<tarn::Policy, Box<dyn std::error::Error>>;\n"]
+    for i in range(N):
+        lets, _, statement = BINDINGS.replace('{i}', str(i)).rpartition("; ")
+        outside.append(f"pub fn p{i}(cfg: &Cfg) -> R {{ {lets}; Ok(tarn::policy! {{ {statement} }}) }}\n")
     return {
+        "bindings": write_crate("bindings", tarn, "".join(bindings)),
+        "lets_outside": write_crate("lets_outside", tarn, "".join(outside)),
         "policy": write_crate("policy", tarn, "".join(policy)),
         "json": write_crate("json", sj + tarn, "".join(js)),
         "empty": write_crate("empty", sj + tarn, "".join(empty)),
@@ -115,7 +139,7 @@ def main():
     e_clean, e_incr = results["empty"][0], results["empty"][1]
     print(f"| crate ({N} invocations) | clean build (median of {a.runs}) | incremental rebuild | per invocation (over `empty`) |")
     print("|---|---|---|---|")
-    for name in ["empty", "json", "policy"]:
+    for name in ["empty", "json", "policy", "bindings", "lets_outside"]:
         c, i, cs, is_ = results[name]
         per = (c - e_clean) / N * 1000
         runs = ", ".join(f"{x:.2f}" for x in cs)

@@ -470,6 +470,11 @@ impl ConditionValue {
         Self { text: text.to_owned(), json, typed: Typed::Variable }
     }
 
+    /// A value already read for its type (a value bound to a `policy!` placeholder).
+    pub(crate) fn typed_value(text: String, json: JsonType, typed: Typed) -> Self {
+        Self { text, json, typed }
+    }
+
     /// A string value.
     pub fn string(text: impl Into<String>) -> Self {
         Self { text: text.into(), json: JsonType::String, typed: Typed::String }
@@ -579,6 +584,58 @@ impl Date {
     }
 }
 
+/// ISO 8601 in UTC, with milliseconds only when there are any: `2026-11-22T08:00:00Z`,
+/// `2026-11-22T08:00:00.250Z`; what [`Date::parse`] reads back as the same instant. An instant outside the
+/// years 0 to 9999 is written as seconds since the epoch (with a fraction, which no cloud reads, when it
+/// has one: such a condition value is unknown and never holds).
+///
+/// ```
+/// use tarn_core::Date;
+/// let d: Date = "2026-11-22T08:00:00+08:00".parse()?;
+/// assert_eq!(d.to_string(), "2026-11-22T00:00:00Z");
+/// assert_eq!(Date::from_epoch_millis(1_500).to_string(), "1970-01-01T00:00:01.500Z");
+/// assert_eq!("next week".parse::<Date>().unwrap_err().to_string(),
+///            "`next week` is not a date like `2026-11-22`, `2026-11-22T08:00:00Z` or seconds since 1970");
+/// # Ok::<(), tarn_core::ValueError>(())
+/// ```
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (days, ms) = (self.millis.div_euclid(86_400_000), self.millis.rem_euclid(86_400_000));
+        let (y, m, d) = civil_from_days(days);
+        if !(0..=9999).contains(&y) {
+            let (secs, frac) = (self.millis.div_euclid(1000), self.millis.rem_euclid(1000));
+            return if frac == 0 { write!(f, "{secs}") } else { write!(f, "{secs}.{frac:03}") };
+        }
+        let (h, min, s, frac) = (ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, ms % 1000);
+        write!(f, "{y:04}-{m:02}-{d:02}T{h:02}:{min:02}:{s:02}")?;
+        if frac != 0 {
+            write!(f, ".{frac:03}")?;
+        }
+        f.write_str("Z")
+    }
+}
+
+impl std::str::FromStr for Date {
+    type Err = ValueError;
+    fn from_str(s: &str) -> Result<Self, ValueError> {
+        Date::parse(s).ok_or_else(|| ValueError { text: s.to_owned(), expected: ValueType::Date })
+    }
+}
+
+/// The proleptic Gregorian date of a day since 1970-01-01 (Howard Hinnant's algorithm).
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400;
+    (if m <= 2 { y + 1 } else { y }, m, d)
+}
+
 fn is_leap(y: i64) -> bool {
     (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
 }
@@ -611,6 +668,13 @@ pub struct IpNet {
 }
 
 impl IpNet {
+    /// A network from an address and a prefix length; `None` when the prefix is longer than the address
+    /// (32 bits for IPv4, 128 for IPv6).
+    pub fn new(addr: IpAddr, prefix: u8) -> Option<Self> {
+        let max = if addr.is_ipv4() { 32 } else { 128 };
+        (prefix <= max).then_some(Self { addr, prefix })
+    }
+
     /// Parses `203.0.113.0/24`, `2001:db8::/32` or a bare address.
     pub fn parse(s: &str) -> Option<Self> {
         let (addr, prefix) = match s.split_once('/') {
@@ -649,6 +713,41 @@ impl IpNet {
             }
             _ => false,
         }
+    }
+}
+
+/// A single address: a /32 (IPv4) or /128 (IPv6) network.
+impl From<IpAddr> for IpNet {
+    fn from(addr: IpAddr) -> Self {
+        Self { addr, prefix: if addr.is_ipv4() { 32 } else { 128 } }
+    }
+}
+
+/// `203.0.113.0/24`; a single address without its prefix (`192.0.2.1`, `2001:db8::1`).
+///
+/// ```
+/// use tarn_core::IpNet;
+/// let office: IpNet = "203.0.113.0/24".parse()?;
+/// assert_eq!(office.to_string(), "203.0.113.0/24");
+/// assert_eq!("2001:db8::1/128".parse::<IpNet>()?.to_string(), "2001:db8::1");
+/// assert!("10.0.0.0/33".parse::<IpNet>().is_err());
+/// # Ok::<(), tarn_core::ValueError>(())
+/// ```
+impl fmt::Display for IpNet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let max = if self.addr.is_ipv4() { 32 } else { 128 };
+        if self.prefix == max {
+            write!(f, "{}", self.addr)
+        } else {
+            write!(f, "{}/{}", self.addr, self.prefix)
+        }
+    }
+}
+
+impl std::str::FromStr for IpNet {
+    type Err = ValueError;
+    fn from_str(s: &str) -> Result<Self, ValueError> {
+        IpNet::parse(s).ok_or_else(|| ValueError { text: s.to_owned(), expected: ValueType::Ip })
     }
 }
 

@@ -41,10 +41,13 @@ pub mod fit;
 mod json;
 mod kind;
 pub mod lint;
+mod literal;
 mod memo;
 mod model;
 mod number;
 mod parse;
+#[cfg(feature = "serde")]
+mod serde_support;
 
 pub use builder::{BuildError, BuildIssue, IntoResource, PolicyBuilder, StatementBuilder};
 pub use condition::{
@@ -54,6 +57,7 @@ pub use condition::{
 pub use error::{ParseError, ParseErrorKind};
 pub use excerpt::{policies_in_text, Excerpt};
 pub use kind::{KindError, Limit, LimitError, PolicyKind, Unit};
+pub use literal::{Glob, Literal, LiteralError};
 pub use model::{
     Action, ActionError, ActionList, Dialect, Effect, ElementList, List, Policy, Principal, PrincipalElement,
     PrincipalKind, ResourceList, Statement, Version,

@@ -5,7 +5,8 @@ use tarn_arn::{Pattern, Segment};
 
 pub use crate::error::closest;
 
-use crate::condition::{Condition, ConditionValue, JsonType, Operator, ValueType};
+use crate::condition::{Condition, ConditionValue, Date, IpNet, JsonType, Operator, Typed, ValueType};
+use crate::literal::{Glob, Literal};
 use crate::model::{
     Action, Dialect, Effect, ElementList, List, Policy, Principal, PrincipalElement, PrincipalKind,
     Statement, Version,
@@ -38,6 +39,232 @@ impl<T: BindSegment + ?Sized> BindSegment for &T {
 /// The segment bound to a placeholder.
 pub fn bind<T: BindSegment + ?Sized>(value: &T) -> &Segment {
     value.segment()
+}
+
+/// A value bound to a `<placeholder>` of a string condition (`StringEquals`, `StringNotEqualsIgnoreCase`,
+/// ...): a validated string that matches only itself.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a validated condition string; this placeholder takes a `tarn::Literal`",
+    label = "bind a `tarn::Literal` (or a `tarn::Segment`) here",
+    note = "validate the value first: `let team = tarn::Literal::new(team)?;` (it refuses `*`, `?`, `${{`, control characters and the empty string)"
+)]
+pub trait BindString {
+    /// The condition value.
+    fn value(&self) -> ConditionValue;
+}
+
+/// A value bound to a `<placeholder>` of a `StringLike` or `StringNotLike` condition: a string that
+/// matches only itself, or a [`Glob`], the explicit opt-in to `*` and `?`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a validated condition string; a `…Like` placeholder takes a `tarn::Literal`, or a `tarn::Glob` to allow `*` and `?` on purpose",
+    label = "bind a `tarn::Literal` (or a `tarn::Glob`) here",
+    note = "validate the value first: `let team = tarn::Literal::new(team)?;` refuses `*` and `?`, which would be wildcards here; `tarn::Glob::new(pattern)?` allows them"
+)]
+pub trait BindLike {
+    /// The condition value.
+    fn value(&self) -> ConditionValue;
+}
+
+/// A value bound to a `<placeholder>` of an `IpAddress` or `NotIpAddress` condition.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an IP network; `IpAddress` and `NotIpAddress` placeholders take a `tarn::IpNet`",
+    label = "bind a `tarn::IpNet` (or a `std::net::IpAddr`) here",
+    note = "parse the value first: `let office: tarn::IpNet = office.parse()?;` (`203.0.113.0/24`, `2001:db8::/32` or one address)"
+)]
+pub trait BindIp {
+    /// The condition value.
+    fn value(&self) -> ConditionValue;
+}
+
+/// A value bound to a `<placeholder>` of a `Date…` condition.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a date; `Date…` placeholders take a `tarn::Date`",
+    label = "bind a `tarn::Date` here",
+    note = "parse the value first: `let until: tarn::Date = until.parse()?;` (`2026-11-22`, `2026-11-22T08:00:00Z` or seconds since 1970), or `tarn::Date::from_epoch_millis(ms)`"
+)]
+pub trait BindDate {
+    /// The condition value.
+    fn value(&self) -> ConditionValue;
+}
+
+/// A value bound to a `<placeholder>` of a `Numeric…` condition.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a number; `Numeric…` placeholders take an integer",
+    label = "bind an integer (`u32`, `i64`, `usize`, ...) here",
+    note = "parse the value first: `let max_age: u32 = max_age.parse()?;`"
+)]
+pub trait BindNumber {
+    /// The condition value.
+    fn value(&self) -> ConditionValue;
+}
+
+/// A value bound to a `<placeholder>` of a `Bool` or `Null` condition.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a `bool`; `Bool` and `Null` placeholders take a `bool`",
+    label = "bind a `bool` here"
+)]
+pub trait BindBool {
+    /// The condition value.
+    fn value(&self) -> ConditionValue;
+}
+
+impl<T: BindString + ?Sized> BindString for &T {
+    fn value(&self) -> ConditionValue {
+        (**self).value()
+    }
+}
+
+impl<T: BindLike + ?Sized> BindLike for &T {
+    fn value(&self) -> ConditionValue {
+        (**self).value()
+    }
+}
+
+impl<T: BindIp + ?Sized> BindIp for &T {
+    fn value(&self) -> ConditionValue {
+        (**self).value()
+    }
+}
+
+impl<T: BindDate + ?Sized> BindDate for &T {
+    fn value(&self) -> ConditionValue {
+        (**self).value()
+    }
+}
+
+impl<T: BindNumber + ?Sized> BindNumber for &T {
+    fn value(&self) -> ConditionValue {
+        (**self).value()
+    }
+}
+
+impl<T: BindBool + ?Sized> BindBool for &T {
+    fn value(&self) -> ConditionValue {
+        (**self).value()
+    }
+}
+
+impl BindString for Literal {
+    fn value(&self) -> ConditionValue {
+        ConditionValue::string(self.as_str())
+    }
+}
+
+impl BindString for Segment {
+    fn value(&self) -> ConditionValue {
+        ConditionValue::string(self.as_str())
+    }
+}
+
+impl BindLike for Literal {
+    fn value(&self) -> ConditionValue {
+        ConditionValue::string(self.as_str())
+    }
+}
+
+impl BindLike for Segment {
+    fn value(&self) -> ConditionValue {
+        ConditionValue::string(self.as_str())
+    }
+}
+
+impl BindLike for Glob {
+    fn value(&self) -> ConditionValue {
+        ConditionValue::string(self.as_str())
+    }
+}
+
+impl BindIp for IpNet {
+    fn value(&self) -> ConditionValue {
+        ConditionValue::typed_value(self.to_string(), JsonType::String, Typed::Ip(*self))
+    }
+}
+
+impl BindIp for std::net::IpAddr {
+    fn value(&self) -> ConditionValue {
+        IpNet::from(*self).value()
+    }
+}
+
+impl BindIp for std::net::Ipv4Addr {
+    fn value(&self) -> ConditionValue {
+        IpNet::from(std::net::IpAddr::V4(*self)).value()
+    }
+}
+
+impl BindIp for std::net::Ipv6Addr {
+    fn value(&self) -> ConditionValue {
+        IpNet::from(std::net::IpAddr::V6(*self)).value()
+    }
+}
+
+impl BindDate for Date {
+    fn value(&self) -> ConditionValue {
+        let text = self.to_string();
+        // Outside the years 0 to 9999 with a fraction of a second, the text is no date a cloud reads: the
+        // value is unknown and never makes the condition hold.
+        let typed = if Date::parse(&text) == Some(*self) { Typed::Date(*self) } else { Typed::Variable };
+        ConditionValue::typed_value(text, JsonType::String, typed)
+    }
+}
+
+macro_rules! bind_integers {
+    ($($t:ty),*) => {$(
+        impl BindNumber for $t {
+            fn value(&self) -> ConditionValue {
+                #[allow(clippy::cast_precision_loss, clippy::cast_lossless, reason = "as the evaluator reads any number")]
+                let typed = Typed::Number(*self as f64);
+                ConditionValue::typed_value(self.to_string(), JsonType::Number, typed)
+            }
+        }
+    )*};
+}
+
+bind_integers!(u8, u16, u32, u64, usize, i8, i16, i32, i64, isize);
+
+impl BindBool for bool {
+    fn value(&self) -> ConditionValue {
+        let text = if *self { "true" } else { "false" };
+        ConditionValue::typed_value(text.to_owned(), JsonType::Bool, Typed::Bool(*self))
+    }
+}
+
+/// The value of a placeholder in a string condition.
+pub fn string<T: BindString + ?Sized>(value: &T) -> V {
+    V::Bound(value.value())
+}
+
+/// The value of a placeholder in a `…Like` condition.
+pub fn like<T: BindLike + ?Sized>(value: &T) -> V {
+    V::Bound(value.value())
+}
+
+/// The value of a placeholder in an IP condition.
+pub fn ip<T: BindIp + ?Sized>(value: &T) -> V {
+    V::Bound(value.value())
+}
+
+/// The value of a placeholder in a date condition.
+pub fn date<T: BindDate + ?Sized>(value: &T) -> V {
+    V::Bound(value.value())
+}
+
+/// The value of a placeholder in a numeric condition.
+pub fn number<T: BindNumber + ?Sized>(value: &T) -> V {
+    V::Bound(value.value())
+}
+
+/// The value of a placeholder in a `Bool` or `Null` condition.
+pub fn boolean<T: BindBool + ?Sized>(value: &T) -> V {
+    V::Bound(value.value())
+}
+
+/// A condition value of [`C`]: written in the policy, or bound to a placeholder.
+pub enum V {
+    /// Text and JSON type, checked at compile time against the operator.
+    Static(&'static str, JsonType),
+    /// A value bound at run time, of the type the operator takes.
+    Bound(ConditionValue),
 }
 
 /// A policy from its statements.
@@ -132,8 +359,8 @@ pub fn principal_map(entries: Vec<(PrincipalKind, List<String>)>) -> Principal {
     Principal::Map(entries)
 }
 
-/// One condition key under an operator: `(operator, key, values)`, each value `(text, JSON type)`.
-pub type ConditionEntry<'a> = (Operator, &'static str, &'a [(&'static str, JsonType)]);
+/// One condition key under an operator: `(operator, key, values)`.
+pub type ConditionEntry<'a> = (Operator, &'static str, &'a [V]);
 
 /// A condition from its entries, checked at compile time against their operators.
 pub fn condition(entries: Vec<ConditionEntry<'_>>) -> Condition {
@@ -142,9 +369,10 @@ pub fn condition(entries: Vec<ConditionEntry<'_>>) -> Condition {
         let ty: ValueType = op.base().value_type();
         let list = values
             .iter()
-            .map(|(text, json)| {
-                ConditionValue::parse(ty, text, *json)
-                    .unwrap_or_else(|_| ConditionValue::unknown(text, *json))
+            .map(|v| match v {
+                V::Static(text, json) => ConditionValue::parse(ty, text, *json)
+                    .unwrap_or_else(|_| ConditionValue::unknown(text, *json)),
+                V::Bound(value) => value.clone(),
             })
             .collect();
         c.add(op, key, List::new(list));
@@ -167,7 +395,7 @@ pub struct S<'a> {
     /// `(NotPrincipal, principal)`.
     pub principal: Option<(bool, P)>,
     /// The condition entries.
-    pub conditions: &'static [C],
+    pub conditions: &'a [C<'a>],
 }
 
 /// A resource of [`S`].
@@ -189,13 +417,13 @@ pub enum P {
 }
 
 /// A condition entry of [`S`].
-pub struct C {
+pub struct C<'a> {
     /// The operator.
     pub op: Operator,
     /// The key.
     pub key: &'static str,
-    /// The values with their JSON types.
-    pub values: &'static [(&'static str, JsonType)],
+    /// The values.
+    pub values: &'a [V],
 }
 
 /// Sets the version and the ID.

@@ -55,6 +55,8 @@ pub fn check(body: TokenStream) -> (Option<Checked>, Vec<Diag>, Vec<(&'static st
 /// A checked policy, ready to generate.
 #[derive(Debug)]
 pub struct Checked {
+    /// `let` bindings, in order: everything between `let` and `;`.
+    lets: Vec<TokenStream>,
     dialect: Dialect,
     version: tarn_core::Version,
     id: Option<String>,
@@ -73,8 +75,18 @@ struct CStatement {
     conditions: Vec<CCondition>,
 }
 
-/// A condition key under an operator, with its values (text and JSON type).
-type CCondition = (Operator, String, Vec<(String, JsonType)>);
+/// A condition key under an operator, with its values.
+type CCondition = (Operator, String, Vec<CValue>);
+
+/// A condition value: written in the policy, or a placeholder bound at run time.
+#[derive(Debug)]
+enum CValue {
+    /// Text and JSON type, checked against the operator.
+    Static(String, JsonType),
+    /// `<name>`: the variable, and the `__private` function whose trait bound checks its type against the
+    /// operator (`string`, `like`, `ip`, `date`, `number`, `boolean`).
+    Bound(Ident, &'static str),
+}
 
 #[derive(Debug)]
 enum CResource {
@@ -152,7 +164,9 @@ impl Checker<'_> {
         if !self.diags.is_empty() {
             return None;
         }
-        let checked = Checked { dialect, version, id: input.id.as_ref().map(|i| i.text.clone()), statements };
+        let lets = input.lets.iter().map(|l| l.tokens.clone()).collect();
+        let checked =
+            Checked { lets, dialect, version, id: input.id.as_ref().map(|i| i.text.clone()), statements };
         if let Some((kind, span)) = kind {
             self.kind_rules(input, &checked, kind, span);
         }
@@ -580,10 +594,19 @@ impl Checker<'_> {
                 CondValue::Str(_) => JsonType::String,
                 CondValue::Num(_) => JsonType::Number,
                 CondValue::Bool(_) => JsonType::Bool,
+                CondValue::Placeholder(name, src) => {
+                    match placeholder_binder(op) {
+                        Ok(binder) => values.push(CValue::Bound(name.clone(), binder)),
+                        Err(help) => self
+                            .diags
+                            .push(err(src, format!("`{}` takes no placeholders", c.op.text)).help(help)),
+                    }
+                    continue;
+                }
             };
             let src = v.src();
             match ConditionValue::parse(ty, &src.text, json) {
-                Ok(_) => values.push((src.text.clone(), json)),
+                Ok(_) => values.push(CValue::Static(src.text.clone(), json)),
                 Err(e) => {
                     self.diags.push(err(src, format!("{e} (`{}` compares {})", c.op.text, ty.plural())))
                 }
@@ -684,6 +707,26 @@ impl Checker<'_> {
                 )),
             ));
         }
+    }
+}
+
+/// The `__private` function that takes a placeholder's value for `op`: its trait bound is the compile-time
+/// type check (a validated string, one without wildcards for `…Like`, an IP network, a date, a number, a
+/// bool). `Err` with help for operators whose values cannot come from run time.
+fn placeholder_binder(op: Operator) -> Result<&'static str, &'static str> {
+    use tarn_core::BaseOperator as B;
+    match op.base().value_type() {
+        ValueType::String if matches!(op.base(), B::StringLike | B::StringNotLike) => Ok("like"),
+        ValueType::String => Ok("string"),
+        ValueType::Number => Ok("number"),
+        ValueType::Date => Ok("date"),
+        ValueType::Bool => Ok("boolean"),
+        ValueType::Ip => Ok("ip"),
+        ValueType::Arn => {
+            Err("`Arn…` operators treat `*` and `?` as wildcards, and no ARN type refuses them: \
+             write the ARN in the policy, or use a resource placeholder (`on \"arn:…:<name>\"`)")
+        }
+        ValueType::Binary => Err("write the base64 value in the policy"),
     }
 }
 
@@ -826,6 +869,7 @@ fn generate(krate: &TokenStream, c: &Checked) -> TokenStream {
                 quote!(::core::option::Option::Some((#not, #pr)))
             }
         };
+        let bound = s.conditions.iter().flat_map(|(_, _, v)| v).any(|v| matches!(v, CValue::Bound(..)));
         let conditions = s.conditions.iter().map(|(op, key, values)| {
             let base = Ident::new(op.base().as_str(), Span::call_site());
             let mut op_tokens = quote!(#krate::Operator::new(#krate::BaseOperator::#base));
@@ -836,12 +880,21 @@ fn generate(krate: &TokenStream, c: &Checked) -> TokenStream {
                 let set = Ident::new(set.as_str(), Span::call_site());
                 op_tokens = quote!(#op_tokens.with_set(#krate::SetQualifier::#set));
             }
-            let vals = values.iter().map(|(text, json)| {
-                let json = Ident::new(&format!("{json:?}"), Span::call_site());
-                quote!((#text, #krate::JsonType::#json))
+            let vals = values.iter().map(|v| match v {
+                CValue::Static(text, json) => {
+                    let json = Ident::new(&format!("{json:?}"), Span::call_site());
+                    quote!(#p::V::Static(#text, #krate::JsonType::#json))
+                }
+                CValue::Bound(name, binder) => {
+                    let binder = Ident::new(binder, name.span());
+                    quote::quote_spanned!(name.span()=> #p::#binder(&#name))
+                }
             });
             quote!(#p::C { op: #op_tokens, key: #key, values: &[#(#vals),*] })
         });
+        // Constant data unless a value is bound at run time.
+        let conditions =
+            if bound { quote!(&[#(#conditions),*]) } else { quote!(const { &[#(#conditions),*] }) };
         quote!(#p::S {
             allow: #allow,
             sid: #sid,
@@ -849,7 +902,7 @@ fn generate(krate: &TokenStream, c: &Checked) -> TokenStream {
             actions: &[#(#actions),*],
             resources: #resources,
             principal: #principal,
-            conditions: const { &[#(#conditions),*] },
+            conditions: #conditions,
         })
     });
     let version = Ident::new(&format!("{:?}", c.version), Span::call_site());
@@ -857,7 +910,8 @@ fn generate(krate: &TokenStream, c: &Checked) -> TokenStream {
         Some(id) => quote!(::core::option::Option::Some(#id)),
         None => quote!(::core::option::Option::None),
     };
-    quote!(#p::build(#dialect, #krate::Version::#version, #id, &[#(#statements),*]))
+    let lets = c.lets.iter().map(|binding| quote!(let #binding;));
+    quote!(#(#lets)* #p::build(#dialect, #krate::Version::#version, #id, &[#(#statements),*]))
 }
 
 #[cfg(test)]

@@ -44,14 +44,23 @@ pub enum CondValue {
     Str(Spanned),
     Num(Spanned),
     Bool(Spanned),
+    /// `<name>`: the variable `name` (its token, whose span binds it), and the source from `<` to `>`.
+    Placeholder(Ident, Spanned),
 }
 
 impl CondValue {
     pub fn src(&self) -> &Spanned {
         match self {
-            CondValue::Str(s) | CondValue::Num(s) | CondValue::Bool(s) => s,
+            CondValue::Str(s) | CondValue::Num(s) | CondValue::Bool(s) | CondValue::Placeholder(_, s) => s,
         }
     }
+}
+
+/// `let NAME = EXPR;` or `let NAME: TYPE = EXPR;`: a binding evaluated before the policy is built.
+#[derive(Debug, Clone)]
+pub struct Let {
+    /// Everything after `let` up to the `;`, as written (checked to be `NAME (: TYPE)? = EXPR`).
+    pub tokens: TokenStream,
 }
 
 #[derive(Debug, Clone)]
@@ -83,6 +92,7 @@ pub struct Input {
     pub id: Option<Spanned>,
     pub kind: Option<Spanned>,
     pub acknowledged: Vec<Spanned>,
+    pub lets: Vec<Let>,
     pub statements: Vec<Statement>,
 }
 
@@ -286,8 +296,9 @@ pub fn parse(input: TokenStream, diags: &mut Vec<Diag>) -> Input {
             c.i += 1;
             continue;
         }
-        let header =
-            ["cloud", "kind", "acknowledge", "version", "id"].into_iter().find(|w| is_ident(c.peek(), w));
+        let header = ["cloud", "kind", "acknowledge", "version", "id", "let"]
+            .into_iter()
+            .find(|w| is_ident(c.peek(), w));
         let result = match header {
             Some(word) => header_item(&mut c, word, &mut out),
             None => statement(&mut c).map(|s| out.statements.push(s)),
@@ -307,6 +318,11 @@ pub fn parse(input: TokenStream, diags: &mut Vec<Diag>) -> Input {
 fn header_item(c: &mut Cursor, word: &str, out: &mut Input) -> Result<(), Diag> {
     c.i += 1; // the header keyword
     match word {
+        "let" => {
+            let binding = let_binding(c)?;
+            out.lets.push(binding);
+            Ok(())
+        }
         "cloud" | "kind" => {
             let Some(value) = c.take(|t| match t {
                 TokenTree::Ident(i) => Some(i.clone()),
@@ -345,6 +361,59 @@ fn header_item(c: &mut Cursor, word: &str, out: &mut Input) -> Result<(), Diag> 
             Ok(())
         }
     }
+}
+
+/// `let NAME = EXPR` or `let NAME: TYPE = EXPR` (after `let`), up to the `;` that ends it. The type and the
+/// expression are parsed with syn, so that a mistake in them, or a missing `;`, is reported here rather
+/// than as a confusing error of the expansion.
+fn let_binding(c: &mut Cursor) -> Result<Let, Diag> {
+    let Some(name) = c.take(|t| match t {
+        TokenTree::Ident(i) if *i != "mut" => Some(i.clone()),
+        _ => None,
+    }) else {
+        return Err(c.expected("a name to bind, e.g. `let bucket = tarn::Segment::new(&cfg.bucket)?;`"));
+    };
+    let from = c.i;
+    while !c.at_statement_end() {
+        c.i += 1;
+    }
+    let toks = c.toks.get(from..c.i).unwrap_or_default();
+    let rest: TokenStream = toks.iter().cloned().collect();
+    let last = toks.last().map_or(name.span(), TokenTree::span);
+    let parsed = syn::parse::Parser::parse2(
+        |input: syn::parse::ParseStream<'_>| {
+            if input.peek(syn::Token![:]) {
+                input.parse::<syn::Token![:]>()?;
+                input.parse::<syn::Type>()?;
+            }
+            input.parse::<syn::Token![=]>()?;
+            if input.is_empty() {
+                return Err(input.error("expected an expression after `=`"));
+            }
+            input.parse::<syn::Expr>()?;
+            if !input.is_empty() {
+                return Err(input.error("expected `;` after the expression"));
+            }
+            Ok(())
+        },
+        rest.clone(),
+    );
+    if let Err(e) = parsed {
+        let message = e.to_string();
+        // syn places errors at the end of the input at the call site: point at the binding's last token.
+        let (span, message) = match message.strip_prefix("unexpected end of input, ") {
+            Some(rest) => (last, rest.to_owned()),
+            None if message.contains("end of input") => (last, message),
+            None => (e.span(), message),
+        };
+        return Err(Diag::new(span, span, format!("in `let {name}`: {message}")).help(
+            "a binding is `let NAME = EXPR;` or `let NAME: TYPE = EXPR;`, one Rust expression and a `;` before \
+             the next item",
+        ));
+    }
+    let mut expr = TokenStream::from(TokenTree::Ident(name.clone()));
+    expr.extend(rest);
+    Ok(Let { tokens: expr })
 }
 
 fn statement(c: &mut Cursor) -> Result<Statement, Diag> {
@@ -554,6 +623,34 @@ fn principal(c: &mut Cursor) -> Result<Principal, Diag> {
     }
 }
 
+/// `<name>` as a condition value: three tokens, `<`, an identifier and `>`.
+fn condition_placeholder(c: &mut Cursor) -> Option<CondValue> {
+    let (Some(TokenTree::Punct(open)), Some(TokenTree::Ident(name)), Some(TokenTree::Punct(close))) =
+        (c.toks.get(c.i), c.toks.get(c.i + 1), c.toks.get(c.i + 2))
+    else {
+        return None;
+    };
+    if open.as_char() != '<' || close.as_char() != '>' {
+        return None;
+    }
+    let src = Spanned { text: format!("<{name}>"), start: open.span(), end: close.span() };
+    let value = CondValue::Placeholder(name.clone(), src);
+    c.i += 3;
+    Some(value)
+}
+
+/// Whether a quoted condition value is exactly `<name>` or `{name}`, which is almost certainly a
+/// placeholder written in quotes by mistake.
+fn quoted_placeholder(v: &str) -> bool {
+    let inner = v.strip_prefix('<').and_then(|r| r.strip_suffix('>'));
+    let inner = inner.or_else(|| v.strip_prefix('{').and_then(|r| r.strip_suffix('}')));
+    inner.is_some_and(|n| {
+        let mut chars = n.chars();
+        chars.next().is_some_and(|c| c == '_' || c.is_ascii_alphabetic())
+            && chars.all(|c| c == '_' || c.is_ascii_alphanumeric())
+    })
+}
+
 /// `Operator(key, value, ...)`, the operator possibly qualified (`ForAnyValue:StringLike(...)`).
 fn condition(c: &mut Cursor) -> Result<Cond, Diag> {
     let mut op_toks = Vec::new();
@@ -602,8 +699,23 @@ fn condition(c: &mut Cursor) -> Result<Cond, Diag> {
             ic.i += 1;
         }
         let before = ic.i;
+        if !neg {
+            if let Some(p) = condition_placeholder(&mut ic) {
+                values.push(p);
+                continue;
+            }
+        }
         match ic.next() {
             Some(TokenTree::Literal(l)) => match string_value(&l) {
+                Some(v) if !neg && quoted_placeholder(&v) => {
+                    let name = v.get(1..v.len().saturating_sub(1)).unwrap_or_default();
+                    return Err(Diag::new(
+                        l.span(),
+                        l.span(),
+                        format!("`{v}` in quotes is text, not a placeholder"),
+                    )
+                    .help(format!("write `<{name}>` without quotes to bind the variable `{name}`")));
+                }
                 Some(v) if !neg => values.push(CondValue::Str(lit_spanned(&l, v))),
                 _ => {
                     let text = format!("{}{}", if neg { "-" } else { "" }, l);
@@ -615,7 +727,7 @@ fn condition(c: &mut Cursor) -> Result<Cond, Diag> {
             }
             _ => {
                 ic.i = before;
-                return Err(ic.expected("a value: a string, a number, `true` or `false`"));
+                return Err(ic.expected("a value: a string, a number, `true`, `false` or a `<placeholder>`"));
             }
         }
     }

@@ -237,3 +237,96 @@ mod never_panics {
         }
     }
 }
+
+/// The expansion as text, for a policy that checks.
+fn expansion(src: &str) -> String {
+    let tokens: TokenStream = format!("(::tarn) {src}").parse().unwrap();
+    let out = crate::expand(tokens).to_string();
+    assert!(!out.contains("compile_error"), "{out}");
+    out
+}
+
+#[test]
+fn let_bindings_are_evaluated_in_order_before_the_policy() {
+    let out = expansion(
+        "let bucket = tarn::Segment::new(&cfg.bucket)?; let team: tarn::Literal = cfg.team.parse()?;
+         allow s3:GetObject on \"arn:aws:s3:::<bucket>/*\" when StringEquals(aws:PrincipalTag/team, <team>)",
+    );
+    let first = out.find("let bucket = tarn :: Segment :: new (& cfg . bucket) ?;").expect(&out);
+    let second = out.find("let team : tarn :: Literal = cfg . team . parse () ?;").expect(&out);
+    let build = out.find(":: __private :: build").expect(&out);
+    assert!(first < second && second < build, "{out}");
+}
+
+#[test]
+fn a_malformed_let_is_reported_at_the_binding() {
+    assert_eq!(
+        errors("let = 1; allow s3:GetObject on *"),
+        ["expected a name to bind, e.g. `let bucket = tarn::Segment::new(&cfg.bucket)?;`, found `=`"]
+    );
+    assert_eq!(errors("let mut b = 1; allow s3:GetObject on *").len(), 1);
+    assert_eq!(errors("let b 1; cloud aws; allow s3:GetObject on *"), ["in `let b`: expected `=`"]);
+    assert_eq!(
+        errors("let b = ; cloud aws; allow s3:GetObject on *"),
+        ["in `let b`: expected an expression after `=`"]
+    );
+    assert_eq!(
+        errors("let b = f() allow s3:GetObject on *"),
+        ["in `let b`: expected `;` after the expression"]
+    );
+    // Semicolons inside braces belong to the expression.
+    assert!(errors("let b = { let x = 1; x }; cloud aws; allow s3:GetObject on *").is_empty());
+}
+
+#[test]
+fn each_operator_takes_its_own_placeholder_type() {
+    let binder = |cond: &str| {
+        let out = expansion(&format!("allow s3:GetObject on \"arn:aws:s3:::b/*\" when {cond}"));
+        let at = out.find("(& v)").expect(&out);
+        let start = out.get(..at).unwrap().rfind(":: ").unwrap();
+        out.get(start + 3..at).unwrap().trim().to_owned()
+    };
+    assert_eq!(binder("StringEquals(aws:PrincipalTag/team, <v>)"), "string");
+    assert_eq!(binder("StringNotEqualsIgnoreCase(aws:PrincipalTag/team, <v>)"), "string");
+    assert_eq!(binder("StringLike(aws:PrincipalTag/team, <v>)"), "like");
+    assert_eq!(binder("ForAnyValue:StringNotLikeIfExists(aws:TagKeys, <v>)"), "like");
+    assert_eq!(binder("NotIpAddress(aws:SourceIp, <v>)"), "ip");
+    assert_eq!(binder("DateGreaterThan(aws:CurrentTime, <v>)"), "date");
+    assert_eq!(binder("NumericLessThan(aws:MultiFactorAuthAge, <v>)"), "number");
+    assert_eq!(binder("Bool(aws:SecureTransport, <v>)"), "boolean");
+    assert_eq!(binder("Null(aws:TokenIssueTime, <v>)"), "boolean");
+}
+
+#[test]
+fn conditions_stay_constant_data_unless_a_value_is_bound() {
+    let fixed = expansion("allow s3:GetObject on \"arn:aws:s3:::b/*\" when Bool(aws:SecureTransport, true)");
+    assert!(fixed.contains("conditions : const {"), "{fixed}");
+    let bound = expansion("allow s3:GetObject on \"arn:aws:s3:::b/*\" when Bool(aws:SecureTransport, <v>)");
+    assert!(!bound.contains("const {"), "{bound}");
+}
+
+#[test]
+fn condition_placeholders_that_cannot_be_checked_are_errors() {
+    assert_eq!(
+        errors("allow sns:Publish on \"arn:aws:sns:*:*:alerts\" when ArnLike(aws:SourceArn, <src>)"),
+        ["`ArnLike` takes no placeholders"]
+    );
+    assert_eq!(
+        errors(
+            "allow s3:GetObject on \"arn:aws:s3:::b/*\" when StringEquals(aws:PrincipalTag/team, \"{team}\")"
+        ),
+        ["`{team}` in quotes is text, not a placeholder"]
+    );
+    // Text that merely contains angle brackets is a value like any other.
+    assert!(errors(
+        "allow s3:GetObject on \"arn:aws:s3:::b/*\" when StringEquals(aws:PrincipalTag/team, \"a<b>\")"
+    )
+    .is_empty());
+    // A negative placeholder is no value.
+    assert_eq!(
+        errors(
+            "allow s3:GetObject on \"arn:aws:s3:::b/*\" when NumericLessThan(aws:MultiFactorAuthAge, -<v>)"
+        ),
+        ["expected a value: a string, a number, `true`, `false` or a `<placeholder>`, found `<`"]
+    );
+}

@@ -43,7 +43,9 @@ pub use tarn_macros::policy as __policy;
 ///
 /// ```text
 /// policy    := header* statement (";" statement)* ";"?
-/// header    := "cloud" ("alibaba" | "aws") ";"           the cloud, when nothing else tells it
+/// header    := "let" NAME (":" TYPE)? "=" EXPR ";"        a binding: any Rust expression, evaluated once,
+///                                                         in order, before the policy is built (`?` works)
+///            | "cloud" ("alibaba" | "aws") ";"           the cloud, when nothing else tells it
 ///            | "kind" KIND ";"                            managed | inline_user | inline_role | inline_group
 ///                                                         | bucket | resource | trust | session | control
 ///            | "acknowledge" ACTION ";"                   a prerequisite granted by another policy
@@ -59,13 +61,34 @@ pub use tarn_macros::policy as __policy;
 ///            | ram STRING | uid STRING                   (uid: the OSS bucket-policy list of account UIDs)
 /// CONDITION := OPERATOR "(" KEY "," VALUE ("," VALUE)* ")"
 ///              OPERATOR: StringEquals, IpAddress, ForAnyValue:StringLikeIfExists, ...;
-///              VALUE: a string, a number, `true` or `false`, read for the operator's type
+///              VALUE: a string, a number, `true` or `false`, read for the operator's type,
+///                     or "<" NAME ">", a placeholder of the type the operator takes (below)
 /// ```
 ///
 /// **Placeholders.** `<name>` in a bare ARN, and `<name>` or `{name}` in a quoted one, take the value of
 /// the variable `name` in scope, which must be a validated [`Segment`]: a `*`, `?`, `:`, `%`, `${`, a
 /// space or a control character can never reach the policy (a `/` only through [`Segment::path`]).
 /// Binding a `&str` is a compile error that says how to validate it.
+///
+/// **Bindings.** `let NAME = EXPR;` (or `let NAME: TYPE = EXPR;`) at the top of the body binds any Rust
+/// expression, a struct field or a function call, to a name that placeholders can use. The bindings are
+/// evaluated once each, in the order written, before the policy is built, inside the calling function:
+/// `?` returns the caller's error.
+///
+/// **Condition placeholders.** `<name>` as a condition value takes the variable `name`, whose type the
+/// compiler checks against the operator, so that a value from configuration can never widen a condition:
+///
+/// | operators | the value's type |
+/// |---|---|
+/// | `StringEquals`, `StringNotEquals`, `…IgnoreCase` | [`Literal`] (no `*`, `?`, `${`, control characters, not empty) or [`Segment`] |
+/// | `StringLike`, `StringNotLike` | the same, or a [`Glob`]: the explicit opt-in to `*` and `?` |
+/// | `IpAddress`, `NotIpAddress` | [`IpNet`], `std::net::IpAddr`, `Ipv4Addr`, `Ipv6Addr` |
+/// | `Date…` | [`Date`] |
+/// | `Numeric…` | an integer (`u8` … `u64`, `i8` … `i64`, `usize`, `isize`) |
+/// | `Bool`, `Null` | `bool` |
+///
+/// Any other type is a compile error at the placeholder that names the expected type. `Arn…` and
+/// `BinaryEquals` take no placeholders (no ARN type refuses the wildcards that `Arn…` operators read).
 ///
 /// **Bare or quoted.** An ARN may be written as bare tokens when it lexes as Rust tokens, and always as a
 /// string literal. `bucket/*` cannot be bare, because `/*` opens a comment. Bare tokens must touch: `Topic -
@@ -133,6 +156,46 @@ pub use tarn_macros::policy as __policy;
 ///         when IpAddress(acs:SourceIp, "10.0.0.0/8") and Bool(acs:SecureTransport, true)
 /// };
 /// assert!(p.to_json().ends_with(r#""Condition":{"IpAddress":{"acs:SourceIp":["10.0.0.0/8"]},"Bool":{"acs:SecureTransport":[true]}}}]}"#));
+/// ```
+///
+/// `let` bindings: any expression, evaluated once and in order, with `?` for the caller's error:
+/// ```
+/// struct Config { bucket: String }
+/// fn policy(cfg: &Config) -> Result<tarn::Policy, tarn::SegmentError> {
+///     Ok(tarn::policy! {
+///         let bucket = tarn::Segment::new(&cfg.bucket)?;
+///         allow s3:GetObject on "arn:aws:s3:::<bucket>/*"
+///     })
+/// }
+/// let p = policy(&Config { bucket: "ops".into() })?;
+/// assert!(p.to_json().contains(r#""Resource":["arn:aws:s3:::ops/*"]"#));
+/// assert!(policy(&Config { bucket: "ops*".into() }).is_err()); // never a wildcard from configuration
+/// # Ok::<(), tarn::SegmentError>(())
+/// ```
+///
+/// Condition placeholders, each of the type its operator takes:
+/// ```
+/// let team = tarn::Literal::new("payments")?;              // StringEquals, StringLike: no `*` or `?`
+/// let office: tarn::IpNet = "203.0.113.0/24".parse()?;    // IpAddress
+/// let max_age: u32 = 3600;                                // Numeric…
+/// let p = tarn::policy! {
+///     let until: tarn::Date = "2030-01-01".parse()?;      // Date…
+///     allow s3:GetObject on "arn:aws:s3:::reports/*"
+///         when StringLike(aws:PrincipalTag/team, <team>) and IpAddress(aws:SourceIp, <office>)
+///         and DateLessThan(aws:CurrentTime, <until>) and NumericLessThan(aws:MultiFactorAuthAge, <max_age>)
+/// };
+/// assert!(p.to_json().ends_with(concat!(
+///     r#""Condition":{"StringLike":{"aws:PrincipalTag/team":["payments"]},"IpAddress":{"aws:SourceIp":["203.0.113.0/24"]},"#,
+///     r#""DateLessThan":{"aws:CurrentTime":["2030-01-01T00:00:00Z"]},"NumericLessThan":{"aws:MultiFactorAuthAge":[3600]}}}]}"#)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// A `&str` or a `String` in a condition placeholder does not compile (it could carry `*`):
+/// ```compile_fail
+/// let team = String::from("*");
+/// let p = tarn::policy! {
+///     allow s3:GetObject on "arn:aws:s3:::reports/*" when StringLike(aws:PrincipalTag/team, <team>)
+/// };
 /// ```
 ///
 /// # The RocketMQ prerequisite: a warning
