@@ -5,7 +5,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use clap::ArgMatches;
 use serde_json::{json, Value};
-use tarn_core::lint::{self, Finding, LintOptions, Severity, CODES};
+use tarn_core::lint::{self, Code, Finding, LintOptions, Severity};
 use tarn_core::PolicyKind;
 
 use crate::{input, Failure, FINDINGS, OK, USAGE};
@@ -205,7 +205,7 @@ fn write_json(out: &mut dyn Write, reports: &[Report]) -> io::Result<()> {
             r.findings.iter().map(|f| {
                 json!({
                     "file": r.file,
-                    "code": f.code,
+                    "code": f.code.as_str(),
                     "severity": f.severity.as_str(),
                     "message": f.message,
                     "help": f.help,
@@ -227,19 +227,19 @@ fn write_sarif(out: &mut dyn Write, reports: &[Report]) -> io::Result<()> {
         Severity::SecurityWarning | Severity::Warning => "warning",
         Severity::Suggestion => "note",
     };
-    let rules: Vec<Value> = CODES
+    let rules: Vec<Value> = Code::ALL
         .iter()
         .map(|c| {
-            let properties = if c.severity == Severity::SecurityWarning {
+            let properties = if c.severity() == Severity::SecurityWarning {
                 // Code-scanning UIs rank security results by this score (7.0: high).
-                json!({"severity": c.severity.as_str(), "tags": ["security"], "security-severity": "7.0"})
+                json!({"severity": c.severity().as_str(), "tags": ["security"], "security-severity": "7.0"})
             } else {
-                json!({"severity": c.severity.as_str()})
+                json!({"severity": c.severity().as_str()})
             };
             json!({
-                "id": c.name,
-                "shortDescription": {"text": c.summary},
-                "defaultConfiguration": {"level": sarif_level(c.severity)},
+                "id": c.as_str(),
+                "shortDescription": {"text": c.summary()},
+                "defaultConfiguration": {"level": sarif_level(c.severity())},
                 "properties": properties,
             })
         })
@@ -253,8 +253,8 @@ fn write_sarif(out: &mut dyn Write, reports: &[Report]) -> io::Result<()> {
                     None => f.message.clone(),
                 };
                 json!({
-                    "ruleId": f.code,
-                    "ruleIndex": CODES.iter().position(|c| c.name == f.code),
+                    "ruleId": f.code.as_str(),
+                    "ruleIndex": Code::ALL.iter().position(|c| *c == f.code),
                     "level": sarif_level(f.severity),
                     "message": {"text": text},
                     "locations": [{

@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::diagnostic::Code;
+
 /// What kind of mistake a [`ParseError`] reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -52,6 +54,7 @@ pub struct ParseError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Inner {
     kind: ParseErrorKind,
+    code: Code,
     message: String,
     help: Option<String>,
     offset: usize,
@@ -63,6 +66,7 @@ struct Inner {
 impl ParseError {
     pub(crate) fn new(
         kind: ParseErrorKind,
+        code: Code,
         message: String,
         help: Option<String>,
         src: &str,
@@ -71,12 +75,24 @@ impl ParseError {
     ) -> Self {
         let offset = offset.min(src.len());
         let (line, column) = line_col(src, offset);
-        Self { inner: Box::new(Inner { kind, message, help, offset, line, column, pointer }) }
+        Self { inner: Box::new(Inner { kind, code, message, help, offset, line, column, pointer }) }
     }
 
     /// What kind of mistake this is.
     pub fn kind(&self) -> ParseErrorKind {
         self.inner.kind
+    }
+
+    /// The linter's code for it, given where the reader raised it (`INVALID_EFFECT` for a bad `Effect`).
+    ///
+    /// ```
+    /// use tarn_core::{lint::Code, Policy};
+    /// let e = Policy::from_json(r#"{"Version":"1","Statement":[{"Effect":"allow","Action":"mq:PUB","Resource":"*"}]}"#)
+    ///     .unwrap_err();
+    /// assert_eq!(e.code(), Code::InvalidEffect);
+    /// ```
+    pub fn code(&self) -> Code {
+        self.inner.code
     }
 
     /// The message without the location.

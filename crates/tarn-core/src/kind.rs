@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use crate::diagnostic::{Code, Element, Site};
 use crate::model::{Dialect, Policy, Principal};
 
 /// Where a policy is used.
@@ -104,12 +105,12 @@ impl PolicyKind {
 /// and `Condition`; `Allow` is only supported for `RCPFullAWSAccess` (`Principal`, `Action` and `Resource`
 /// all `"*"`, no condition); the `Principal` is `"*"`, narrowed with conditions such as
 /// `aws:PrincipalOrgID`. (`NotPrincipal` is refused with the other kinds' principal rules.)
-fn resource_control_errors(s: &crate::model::Statement) -> Vec<(&'static str, &'static str, &'static str)> {
+fn resource_control_errors(s: &crate::model::Statement) -> Vec<(Element, &'static str, &'static str)> {
     use crate::model::Effect;
     let mut out = Vec::new();
     if s.actions().is_not() {
         out.push((
-            "NotAction",
+            Element::NotAction,
             "a resource control policy has no `NotAction`",
             "list the actions to deny in `Action`, and the exceptions in a condition",
         ));
@@ -117,7 +118,7 @@ fn resource_control_errors(s: &crate::model::Statement) -> Vec<(&'static str, &'
     if let Some(p) = s.principal() {
         if !p.is_not() && !matches!(p.principal(), Principal::Any) {
             out.push((
-                "Principal",
+                Element::Principal,
                 "the `Principal` of a resource control policy is `\"*\"`",
                 "write `\"Principal\": \"*\"` and narrow it with a condition, e.g. `StringNotEqualsIfExists` on `aws:PrincipalOrgID`",
             ));
@@ -133,7 +134,7 @@ fn resource_control_errors(s: &crate::model::Statement) -> Vec<(&'static str, &'
             && s.condition().is_none();
         if !full_access {
             out.push((
-                "Effect",
+                Element::Effect,
                 "a resource control policy denies: `Allow` is only the `RCPFullAWSAccess` form",
                 "write `\"Effect\": \"Deny\"`; an RCP grants nothing, it only limits what other policies allow",
             ));
@@ -222,6 +223,10 @@ impl std::error::Error for LimitError {}
 /// A statement element that the policy kind does not allow.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KindError {
+    /// The linter's code for it (`MISSING_RESOURCE`, `MISSING_PRINCIPAL` or `UNSUPPORTED_ELEMENT`).
+    pub code: Code,
+    /// Where in the policy.
+    pub site: Site,
     /// JSON pointer of the element (`/Statement/0/Principal`).
     pub pointer: String,
     /// What is wrong.
@@ -272,66 +277,78 @@ impl Policy {
     pub fn check_kind(&self, kind: PolicyKind) -> Result<(), Vec<KindError>> {
         let mut errors = Vec::new();
         let d = self.dialect;
-        let mut err = |pointer: String, message: String, help: &str| {
-            errors.push(KindError { pointer, message, help: help.to_owned() });
+        let mut err = |code: Code, site: Site, message: String, help: &str| {
+            let pointer = site.pointer(self);
+            errors.push(KindError { code, site, pointer, message, help: help.to_owned() });
         };
         if d == Dialect::Ram
             && matches!(kind, PolicyKind::InlineUser | PolicyKind::InlineRole | PolicyKind::InlineGroup)
         {
             err(
-                String::new(),
+                Code::UnsupportedElement,
+                Site::Policy,
                 "RAM has no inline policies".to_owned(),
                 "attach a custom policy (`PolicyKind::Managed`)",
             );
         }
         if d == Dialect::Ram && kind == PolicyKind::ResourceControl {
             err(
-                String::new(),
+                Code::UnsupportedElement,
+                Site::Policy,
                 "RAM has no resource control policies".to_owned(),
                 "a RAM control policy (`PolicyKind::Control`) restricts the accounts of a resource directory",
             );
         }
         for (i, s) in self.statements.iter().enumerate() {
-            let base = self.statement_pointer(i);
-            let at = |el: &str| format!("{base}/{el}");
+            let at = |el: Element| Site::element(i, el);
             if kind == PolicyKind::ResourceControl && d == Dialect::Iam {
-                for (pointer, message, help) in resource_control_errors(s) {
-                    err(at(pointer), message.to_owned(), help);
+                for (el, message, help) in resource_control_errors(s) {
+                    err(Code::UnsupportedElement, at(el), message.to_owned(), help);
                 }
             }
             match (&s.principal, kind.has_principal()) {
                 (Some(p), false) => {
-                    let el = if p.is_not() { "NotPrincipal" } else { "Principal" };
+                    let el = if p.is_not() { Element::NotPrincipal } else { Element::Principal };
                     err(
+                        Code::UnsupportedElement,
                         at(el),
                         format!("{} has no `{el}`", kind.describe()),
                         "the principal is whoever the policy is attached to; remove the element",
                     );
                 }
                 (None, true) => err(
-                    base.clone(),
+                    Code::MissingPrincipal,
+                    Site::Statement(i),
                     format!("a statement of {} needs a `Principal`", kind.describe()),
                     "name who the statement is about, e.g. `\"Principal\": {\"RAM\": [\"acs:ram::123456789012:root\"]}` or `{\"AWS\": \"arn:aws:iam::123456789012:root\"}`",
                 ),
                 (Some(p), true) => {
-                    let el = if p.is_not() { "NotPrincipal" } else { "Principal" };
+                    let el = if p.is_not() { Element::NotPrincipal } else { Element::Principal };
                     if p.is_not()
                         && (d == Dialect::Ram || matches!(kind, PolicyKind::Trust | PolicyKind::ResourceControl))
                     {
-                        err(at(el), format!("{} has no `NotPrincipal`", kind.describe()), "list the principals in `Principal`");
+                        err(
+                            Code::UnsupportedElement,
+                            at(el),
+                            format!("{} has no `NotPrincipal`", kind.describe()),
+                            "list the principals in `Principal`",
+                        );
                     }
                     match (d, kind, p.principal()) {
                         (Dialect::Ram, PolicyKind::Bucket, Principal::Map(_)) => err(
+                            Code::UnsupportedElement,
                             at(el),
                             "an OSS bucket policy names principals as a list of account UIDs".to_owned(),
                             "write `\"Principal\": [\"1431115939942888\"]` (or `\"*\"` for everyone)",
                         ),
                         (Dialect::Ram, PolicyKind::Trust | PolicyKind::Resource, Principal::Uids(_)) => err(
+                            Code::UnsupportedElement,
                             at(el),
                             format!("{} names principals in a map, not as a list of UIDs", kind.describe()),
                             "write `\"Principal\": {\"RAM\": [\"acs:ram::123456789012:root\"]}` (or `\"Service\"`, `\"Federated\"`)",
                         ),
                         (Dialect::Ram, PolicyKind::Trust, Principal::Any) => err(
+                            Code::UnsupportedElement,
                             at(el),
                             "a RAM trust policy names its principals".to_owned(),
                             "write `\"Principal\": {\"RAM\": [\"acs:ram::123456789012:root\"]}` (or `\"Service\"`, `\"Federated\"`)",
@@ -343,15 +360,17 @@ impl Policy {
             }
             match (&s.resources, kind) {
                 (Some(r), PolicyKind::Trust) => {
-                    let el = if r.is_not() { "NotResource" } else { "Resource" };
+                    let el = if r.is_not() { Element::NotResource } else { Element::Resource };
                     err(
+                        Code::UnsupportedElement,
                         at(el),
                         format!("a trust policy has no `{el}`"),
                         "the resource is the role itself; remove the element",
                     );
                 }
                 (None, k) if k != PolicyKind::Trust => err(
-                    base.clone(),
+                    Code::MissingResource,
+                    Site::Statement(i),
                     format!("a statement of {} needs a `Resource`", kind.describe()),
                     "add `\"Resource\"` with the ARNs the statement is about (or `\"*\"`)",
                 ),

@@ -34,6 +34,7 @@
 pub mod __private;
 mod builder;
 mod condition;
+mod diagnostic;
 mod error;
 pub mod eval;
 mod excerpt;
@@ -46,6 +47,8 @@ mod memo;
 mod model;
 mod number;
 mod parse;
+#[doc(hidden)]
+pub mod rules;
 #[cfg(feature = "serde")]
 mod serde_support;
 

@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use tarn_arn::{Cloud, Pattern};
 
 use crate::condition::{Condition, ConditionValue, JsonType, Operator};
+use crate::diagnostic::Code;
 use crate::error::{closest, ParseError, ParseErrorKind};
 use crate::json::read::{Kind, Reader, Result, Scalar};
 use crate::model::{
@@ -200,7 +201,7 @@ fn document(r: &mut Reader<'_>, st: &mut State) -> Result<Policy> {
     r.object(|r, key, key_at| {
         once(r, &mut seen, TOP_KEYS, &key, key_at)?;
         match key.as_ref() {
-            "Version" => {
+            "Version" => r.element(Code::InvalidVersion, |r| {
                 let at = r.start()?;
                 let v = r.string_value("a version string: `\"1\"` (RAM) or `\"2012-10-17\"` (IAM)")?;
                 let Some(parsed) = Version::parse(&v) else {
@@ -220,7 +221,8 @@ fn document(r: &mut Reader<'_>, st: &mut State) -> Result<Policy> {
                 };
                 see(r, st, parsed.dialect(), at, || format!("`\"Version\": \"{v}\"`"))?;
                 version = Some(parsed);
-            }
+                Ok(())
+            })?,
             "Id" => {
                 let at = r.start()?;
                 only_in(r, st, Dialect::Iam, at, "`Id` element", "remove `Id`")?;
@@ -247,7 +249,13 @@ fn document(r: &mut Reader<'_>, st: &mut State) -> Result<Policy> {
     })?;
     r.finish()?;
     let Some(statements) = statements else {
-        return Err(r.error(start, ParseErrorKind::MissingElement, "the policy has no `Statement`", None));
+        return Err(r.error_coded(
+            start,
+            ParseErrorKind::MissingElement,
+            Code::MissingStatement,
+            "the policy has no `Statement`",
+            None,
+        ));
     };
     let Some(dialect) = st.dialect else {
         return Err(r.error(
@@ -262,9 +270,10 @@ fn document(r: &mut Reader<'_>, st: &mut State) -> Result<Policy> {
         ));
     };
     if dialect == Dialect::Ram && version.is_none() {
-        return Err(r.error(
+        return Err(r.error_coded(
             start,
             ParseErrorKind::MissingElement,
+            Code::InvalidVersion,
             "the policy has no `Version`",
             Some("RAM policies start with `\"Version\": \"1\"`".to_owned()),
         ));
@@ -298,7 +307,7 @@ fn statement(r: &mut Reader<'_>, st: &mut State) -> Result<Statement> {
                 only_in(r, st, Dialect::Iam, key_at, "`Sid` element", "remove `Sid`")?;
                 sid = Some(r.string_value("a string")?.into_owned());
             }
-            "Effect" => {
+            "Effect" => r.element(Code::InvalidEffect, |r| {
                 let at = r.start()?;
                 let v = r.string_value("`\"Allow\"` or `\"Deny\"`")?;
                 effect = Some(match v.as_ref() {
@@ -320,8 +329,9 @@ fn statement(r: &mut Reader<'_>, st: &mut State) -> Result<Statement> {
                         ));
                     }
                 });
-            }
-            "Action" | "NotAction" => {
+                Ok(())
+            })?,
+            "Action" | "NotAction" => r.element(Code::InvalidAction, |r| {
                 if actions.is_some() {
                     return Err(pair_error(r, "Action"));
                 }
@@ -331,14 +341,16 @@ fn statement(r: &mut Reader<'_>, st: &mut State) -> Result<Statement> {
                     })
                 })?;
                 actions = Some(if not { ElementList::all_but(list) } else { ElementList::only(list) });
-            }
-            "Resource" | "NotResource" => {
+                Ok(())
+            })?,
+            "Resource" | "NotResource" => r.element(Code::InvalidArn, |r| {
                 if resources.is_some() {
                     return Err(pair_error(r, "Resource"));
                 }
                 let list = string_list(r, "an ARN or an array of ARNs", |r, s, at| resource(r, st, &s, at))?;
                 resources = Some(if not { ElementList::all_but(list) } else { ElementList::only(list) });
-            }
+                Ok(())
+            })?,
             "Principal" | "NotPrincipal" => {
                 if principal.is_some() {
                     return Err(pair_error(r, "Principal"));
@@ -356,23 +368,27 @@ fn statement(r: &mut Reader<'_>, st: &mut State) -> Result<Statement> {
                 let p = principal_value(r, st)?;
                 principal = Some(if not { PrincipalElement::all_but(p) } else { PrincipalElement::only(p) });
             }
-            "Condition" => condition = Some(condition_value(r, st)?),
+            "Condition" => {
+                condition = Some(r.element(Code::ConditionTypeMismatch, |r| condition_value(r, st))?);
+            }
             _ => return Err(unknown_key(r, key_at, &key, STATEMENT_KEYS, "a statement")),
         }
         Ok(())
     })?;
     let Some(effect) = effect else {
-        return Err(r.error(
+        return Err(r.error_coded(
             start,
             ParseErrorKind::MissingElement,
+            Code::InvalidEffect,
             "the statement has no `Effect`",
             Some("add `\"Effect\": \"Allow\"` or `\"Effect\": \"Deny\"`".to_owned()),
         ));
     };
     let Some(actions) = actions else {
-        return Err(r.error(
+        return Err(r.error_coded(
             start,
             ParseErrorKind::MissingElement,
+            Code::MissingAction,
             "the statement has no `Action` or `NotAction`",
             Some("list the actions it allows or denies, e.g. `\"Action\": [\"oss:GetObject\"]`".to_owned()),
         ));
@@ -486,7 +502,7 @@ fn condition_value(r: &mut Reader<'_>, st: &mut State) -> Result<Condition> {
             let help = e.help().or_else(|| {
                 Some("operators are String…, Numeric…, Date…, Bool, IpAddress, NotIpAddress, and in IAM Arn…, BinaryEquals, Null, …IfExists and ForAllValues:/ForAnyValue:".to_owned())
             });
-            r.error(op_at, ParseErrorKind::InvalidValue, e.headline(), help)
+            r.error_coded(op_at, ParseErrorKind::InvalidValue, Code::UnknownConditionOperator, e.headline(), help)
         })?;
         if let Some(why) = op.unsupported_in(Dialect::Ram) {
             match st.dialect {
@@ -542,7 +558,13 @@ fn condition_value(r: &mut Reader<'_>, st: &mut State) -> Result<Condition> {
 
 fn condition_key(r: &Reader<'_>, st: &mut State, key: &str, at: usize) -> Result<()> {
     if key.is_empty() {
-        return Err(r.error(at, ParseErrorKind::InvalidValue, "empty condition key", None));
+        return Err(r.error_coded(
+            at,
+            ParseErrorKind::InvalidValue,
+            Code::UnknownConditionKey,
+            "empty condition key",
+            None,
+        ));
     }
     let lower = key.get(..4).map(str::to_ascii_lowercase);
     match lower.as_deref() {

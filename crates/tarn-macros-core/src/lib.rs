@@ -10,6 +10,7 @@ use quote::quote;
 use tarn_arn::{Cloud, Pattern, Template};
 use tarn_catalog as catalog;
 use tarn_core::fit::{check_fit, FitProblem};
+use tarn_core::lint::{Code, Element, Severity, Site};
 use tarn_core::{ConditionValue, Dialect, JsonType, Operator, PolicyKind, ValueType};
 
 pub use diag::Diag;
@@ -338,11 +339,13 @@ impl Checker<'_> {
                 sets.push(Vec::new());
                 continue;
             }
-            let (found, problem) = tarn_core::lint::check_action(cloud, &a.text);
+            // The rule reports at a site of the model; the tokens of the action are that site here.
+            let (found, problem) = tarn_core::rules::action_in_catalog(cloud, &a.text, Site::Policy);
             if let Some(c) = problem {
+                let error = c.severity() == Severity::Error;
                 let mut d = err(a, c.message);
                 d.help = c.help;
-                if c.severity == tarn_core::lint::Severity::Error {
+                if error {
                     self.diags.push(d);
                 } else {
                     self.warnings.push(("tarn_deprecated_alias", d));
@@ -581,7 +584,9 @@ impl Checker<'_> {
         } else {
             let services: Vec<&str> =
                 s.actions.iter().filter_map(|a| a.text.split_once(':').map(|(p, _)| p)).collect();
-            if let Some(problem) = tarn_core::lint::check_condition_key(cloud, key, &services) {
+            if let Some(problem) =
+                tarn_core::rules::condition_key_in_catalog(cloud, key, &services, Site::Policy)
+            {
                 let mut d = err(&c.key, problem.message);
                 d.help = problem.help;
                 self.diags.push(d);
@@ -621,31 +626,37 @@ impl Checker<'_> {
         let policy = static_policy(checked);
         if let Err(errors) = policy.check_kind(kind) {
             for e in errors {
-                let mut parts = e.pointer.split('/').skip(2);
-                let stmt =
-                    parts.next().and_then(|i| i.parse::<usize>().ok()).and_then(|i| input.statements.get(i));
-                let element = parts.next().unwrap_or_default();
+                // The site in the model, translated into the statement's tokens.
+                let stmt = e.site.statement().and_then(|i| input.statements.get(i));
+                let element = match &e.site {
+                    Site::Element { element, .. } | Site::Item { element, .. } => Some(*element),
+                    _ => None,
+                };
                 let at = match (stmt, element) {
-                    (Some(s), "Principal" | "NotPrincipal") => s.principal_kw.clone().map(|kw| Spanned {
-                        end: s.principals.last().and_then(|p| p.value.as_ref()).map_or(kw.end, |v| v.end),
-                        ..kw
-                    }),
-                    (Some(s), "Resource" | "NotResource") => s.resources.first().map(|r| Spanned {
-                        end: s.resources.last().map_or(r.src.end, |l| l.src.end),
-                        ..r.src.clone()
-                    }),
+                    (Some(s), Some(Element::Principal | Element::NotPrincipal)) => {
+                        s.principal_kw.clone().map(|kw| Spanned {
+                            end: s.principals.last().and_then(|p| p.value.as_ref()).map_or(kw.end, |v| v.end),
+                            ..kw
+                        })
+                    }
+                    (Some(s), Some(Element::Resource | Element::NotResource)) => {
+                        s.resources.first().map(|r| Spanned {
+                            end: s.resources.last().map_or(r.src.end, |l| l.src.end),
+                            ..r.src.clone()
+                        })
+                    }
                     (Some(s), _) => Some(s.effect.clone()),
                     (None, _) => None,
                 };
                 let at = at.unwrap_or(Spanned { text: String::new(), start: kind_span, end: kind_span });
                 // The model's help speaks JSON; say it in the macro's words.
-                let help = match element {
-                    "Principal" | "NotPrincipal" => "remove the `to …` clause: the principal is whoever the policy is attached to".to_owned(),
-                    "Resource" | "NotResource" => "remove the `on …` clause".to_owned(),
-                    _ if e.message.contains("needs a `Principal`") => {
+                let help = match (element, e.code) {
+                    (Some(Element::Principal | Element::NotPrincipal), _) => "remove the `to …` clause: the principal is whoever the policy is attached to".to_owned(),
+                    (Some(Element::Resource | Element::NotResource), _) => "remove the `on …` clause".to_owned(),
+                    (_, Code::MissingPrincipal) => {
                         "name the principals with `to`: `to uid \"…\"` (OSS bucket policy), `to aws \"…\"`, `to ram \"…\"`, `to service \"…\"`".to_owned()
                     }
-                    _ if e.message.contains("needs a `Resource`") => "name the resources with `on …`".to_owned(),
+                    (_, Code::MissingResource) => "name the resources with `on …`".to_owned(),
                     _ => e.help,
                 };
                 self.diags.push(err(&at, e.message).help(help));
@@ -662,7 +673,7 @@ impl Checker<'_> {
 
     /// The RocketMQ rule (and any prerequisite the catalog states): a grant on a topic or group needs a
     /// grant of the prerequisite action on the instance. A warning, not an error; the rule itself is the
-    /// linter's ([`tarn_core::lint::missing_prerequisites`]).
+    /// linter's ([`tarn_core::rules::missing_prerequisites`]).
     fn prerequisites(&mut self, cloud: Cloud, input: &Input, grants: &[Grant]) {
         // The statements that grant, with their action sets, patterns, and each pattern's resource index.
         let granting: Vec<(&Statement, &ActionSets, Vec<Pattern>, Vec<usize>)> = grants
@@ -674,9 +685,9 @@ impl Checker<'_> {
                 (s, sets, pats, indices)
             })
             .collect();
-        let shared: Vec<tarn_core::lint::Grant<'_>> = granting
+        let shared: Vec<tarn_core::rules::Grant<'_>> = granting
             .iter()
-            .map(|(_, sets, patterns, _)| tarn_core::lint::Grant {
+            .map(|(_, sets, patterns, _)| tarn_core::rules::Grant {
                 any_action: sets.iter().any(Vec::is_empty),
                 actions: sets.iter().flatten().copied().collect(),
                 resources: patterns,
@@ -684,7 +695,7 @@ impl Checker<'_> {
             .collect();
         let acknowledged =
             |action: &str| input.acknowledged.iter().any(|a| a.text.eq_ignore_ascii_case(action));
-        for m in tarn_core::lint::missing_prerequisites(cloud, &shared, acknowledged) {
+        for m in tarn_core::rules::missing_prerequisites(cloud, &shared, acknowledged) {
             let Some((s, _, _, indices)) = granting.get(m.grant) else { continue };
             let Some(r) = indices.get(m.resource).and_then(|i| s.resources.get(*i)) else { continue };
             let pre = m.prerequisite;

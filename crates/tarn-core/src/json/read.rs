@@ -6,6 +6,7 @@
 
 use std::borrow::Cow;
 
+use crate::diagnostic::Code;
 use crate::error::{ParseError, ParseErrorKind};
 
 /// One step of the path from the document root to the value being read.
@@ -55,13 +56,16 @@ pub(crate) struct Reader<'a> {
     pos: usize,
     comments: bool,
     path: Vec<Seg<'a>>,
+    /// The code of errors that the element being read gives when nothing more specific applies (a value of
+    /// the wrong type in `Effect` is `INVALID_EFFECT`).
+    code: Code,
 }
 
 impl<'a> Reader<'a> {
     pub(crate) fn new(src: &'a str, comments: bool) -> Self {
         // A byte-order mark carries no data; editors on some systems write one.
         let pos = if src.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
-        Self { src, pos, comments, path: Vec::with_capacity(8) }
+        Self { src, pos, comments, path: Vec::with_capacity(8), code: Code::MalformedJson }
     }
 
     pub(crate) fn src(&self) -> &'a str {
@@ -97,7 +101,35 @@ impl<'a> Reader<'a> {
         message: impl Into<String>,
         help: Option<String>,
     ) -> ParseError {
-        ParseError::new(kind, message.into(), help, self.src, at, self.pointer())
+        let code = match kind {
+            ParseErrorKind::Syntax | ParseErrorKind::Comment => Code::MalformedJson,
+            ParseErrorKind::DuplicateKey => Code::DuplicateElement,
+            ParseErrorKind::UnknownElement => Code::UnsupportedElement,
+            ParseErrorKind::Dialect => Code::UnsupportedInDialect,
+            ParseErrorKind::UnknownDialect => Code::UnknownDialect,
+            _ => self.code,
+        };
+        self.error_coded(at, kind, code, message, help)
+    }
+
+    /// An error with its own code, whatever the element being read.
+    pub(crate) fn error_coded(
+        &self,
+        at: usize,
+        kind: ParseErrorKind,
+        code: Code,
+        message: impl Into<String>,
+        help: Option<String>,
+    ) -> ParseError {
+        ParseError::new(kind, code, message.into(), help, self.src, at, self.pointer())
+    }
+
+    /// Reads an element's value with `code` as the code of its errors (see [`Reader::error`]).
+    pub(crate) fn element<T>(&mut self, code: Code, f: impl FnOnce(&mut Self) -> Result<T>) -> Result<T> {
+        let outer = std::mem::replace(&mut self.code, code);
+        let res = f(self);
+        self.code = outer;
+        res
     }
 
     fn syntax(&self, at: usize, message: impl Into<String>) -> ParseError {
