@@ -7,9 +7,11 @@ use tarn_arn::{Arn, Pattern};
 use tarn_catalog as catalog;
 
 use crate::condition::{Condition, ConditionValue, JsonType, Operator};
+use crate::diagnostic::{Element, Site};
 use crate::model::{
     Action, Dialect, Effect, ElementList, List, Policy, Principal, PrincipalElement, Statement, Version,
 };
+use crate::rules;
 
 /// Something that names a resource: a [`Pattern`], an [`Arn`], or text (parsed as a pattern when the
 /// policy is built; a rendered [`tarn_arn::Template`] is text made of validated segments).
@@ -382,13 +384,15 @@ fn build_statement(
 ) -> Option<Statement> {
     let cloud = d.cloud();
     let mut ok = true;
-    if sb.sid.is_some() && d == Dialect::Ram {
-        report("RAM policies have no `Sid`".to_owned(), None);
-        ok = false;
-    }
-    if sb.principal.as_ref().is_some_and(|p| p.is_not()) && d == Dialect::Ram {
-        report("RAM policies have no `NotPrincipal`".to_owned(), None);
-        ok = false;
+    let present = [
+        (Element::Sid, sb.sid.is_some()),
+        (Element::NotPrincipal, sb.principal.as_ref().is_some_and(|p| p.is_not())),
+    ];
+    for (element, _) in present.into_iter().filter(|(_, there)| *there) {
+        if let Some(diag) = rules::element_in_dialect(d, element, Site::Policy) {
+            report(diag.message, diag.help);
+            ok = false;
+        }
     }
     if let Some(p) = &sb.principal {
         ok &= check_principal(d, p.principal(), report);
@@ -457,15 +461,8 @@ fn build_statement(
             report(format!("`{op}`: {why}"), None);
             ok = false;
         }
-        let foreign = match d {
-            Dialect::Ram => "aws:",
-            Dialect::Iam => "acs:",
-        };
-        if key.get(..4).is_some_and(|p| p.eq_ignore_ascii_case(foreign)) {
-            report(
-                format!("the condition key `{key}` belongs to the other cloud; this is a {d} policy"),
-                None,
-            );
+        if let Some(diag) = rules::condition_key_in_dialect(d, &key, Site::Policy) {
+            report(diag.message, diag.help);
             ok = false;
         }
         let mut list = Vec::new();

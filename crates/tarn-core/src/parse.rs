@@ -5,13 +5,14 @@ use std::borrow::Cow;
 use tarn_arn::{Cloud, Pattern};
 
 use crate::condition::{Condition, ConditionValue, JsonType, Operator};
-use crate::diagnostic::Code;
+use crate::diagnostic::{Code, Element, Site};
 use crate::error::{closest, ParseError, ParseErrorKind};
 use crate::json::read::{Kind, Reader, Result, Scalar};
 use crate::model::{
     Action, Dialect, Effect, ElementList, List, Policy, Principal, PrincipalElement, PrincipalKind,
     Statement, Version,
 };
+use crate::rules;
 
 /// How to read a policy document.
 ///
@@ -163,30 +164,21 @@ fn see(
     }
 }
 
-/// A rule that holds only in `dialect`: an error if the document is the other dialect, deferred if that
-/// is not known yet.
-fn only_in(
-    r: &Reader<'_>,
-    st: &mut State,
-    dialect: Dialect,
-    at: usize,
-    what: &str,
-    help: &str,
-) -> Result<()> {
-    match st.dialect {
-        None => {
-            if let Some(flag) = st.deferred.get_mut(slot(dialect)) {
-                *flag = true;
-            }
-            Ok(())
+/// An element that only one dialect has ([`rules::element_in_dialect`]): an error if the document is the
+/// other dialect, deferred if that is not known yet.
+fn only_in(r: &Reader<'_>, st: &mut State, element: Element, at: usize) -> Result<()> {
+    let Some(dialect) = rules::dialect_of_element(element) else {
+        return Ok(());
+    };
+    let Some(d) = st.dialect else {
+        if let Some(flag) = st.deferred.get_mut(slot(dialect)) {
+            *flag = true;
         }
-        Some(d) if d == dialect => Ok(()),
-        Some(d) => Err(r.error(
-            at,
-            ParseErrorKind::Dialect,
-            format!("{d} policies have no {what}"),
-            Some(help.to_owned()),
-        )),
+        return Ok(());
+    };
+    match rules::element_in_dialect(d, element, Site::Policy) {
+        None => Ok(()),
+        Some(diag) => Err(r.error(at, ParseErrorKind::Dialect, diag.message, diag.help)),
     }
 }
 
@@ -225,7 +217,7 @@ fn document(r: &mut Reader<'_>, st: &mut State) -> Result<Policy> {
             })?,
             "Id" => {
                 let at = r.start()?;
-                only_in(r, st, Dialect::Iam, at, "`Id` element", "remove `Id`")?;
+                only_in(r, st, Element::Id, at)?;
                 id = Some(r.string_value("a string")?.into_owned());
             }
             "Statement" => match r.peek()? {
@@ -304,7 +296,7 @@ fn statement(r: &mut Reader<'_>, st: &mut State) -> Result<Statement> {
         };
         match key.as_ref() {
             "Sid" => {
-                only_in(r, st, Dialect::Iam, key_at, "`Sid` element", "remove `Sid`")?;
+                only_in(r, st, Element::Sid, key_at)?;
                 sid = Some(r.string_value("a string")?.into_owned());
             }
             "Effect" => r.element(Code::InvalidEffect, |r| {
@@ -356,14 +348,7 @@ fn statement(r: &mut Reader<'_>, st: &mut State) -> Result<Statement> {
                     return Err(pair_error(r, "Principal"));
                 }
                 if not {
-                    only_in(
-                        r,
-                        st,
-                        Dialect::Iam,
-                        key_at,
-                        "`NotPrincipal` element",
-                        "list the principals in `Principal`",
-                    )?;
+                    only_in(r, st, Element::NotPrincipal, key_at)?;
                 }
                 let p = principal_value(r, st)?;
                 principal = Some(if not { PrincipalElement::all_but(p) } else { PrincipalElement::only(p) });
@@ -566,10 +551,8 @@ fn condition_key(r: &Reader<'_>, st: &mut State, key: &str, at: usize) -> Result
             None,
         ));
     }
-    let lower = key.get(..4).map(str::to_ascii_lowercase);
-    match lower.as_deref() {
-        Some("acs:") => see(r, st, Dialect::Ram, at, || format!("the condition key `{key}`")),
-        Some("aws:") => see(r, st, Dialect::Iam, at, || format!("the condition key `{key}`")),
-        _ => Ok(()),
+    match rules::dialect_of_key(key) {
+        Some(d) => see(r, st, d, at, || format!("the condition key `{key}`")),
+        None => Ok(()),
     }
 }

@@ -177,6 +177,71 @@ pub fn condition_key_in_catalog(
     Some(Diagnostic::new(Code::UnknownConditionKey, site, format!("unknown condition key `{key}`"), help))
 }
 
+/// The one dialect that has `element`, if only one has it: `Sid`, `Id` and `NotPrincipal` are IAM's.
+pub fn dialect_of_element(element: Element) -> Option<Dialect> {
+    matches!(element, Element::Sid | Element::Id | Element::NotPrincipal).then_some(Dialect::Iam)
+}
+
+/// UNSUPPORTED_IN_DIALECT: an element that `dialect` does not have (RAM has no `Sid`, `Id` or `NotPrincipal`).
+///
+/// ```
+/// use tarn_core::{lint::{Element, Site}, rules::element_in_dialect, Dialect};
+/// let d = element_in_dialect(Dialect::Ram, Element::Sid, Site::Policy).unwrap();
+/// assert_eq!(d.message, "RAM policies have no `Sid` element");
+/// assert!(element_in_dialect(Dialect::Iam, Element::Sid, Site::Policy).is_none());
+/// ```
+pub fn element_in_dialect(dialect: Dialect, element: Element, site: Site) -> Option<Diagnostic> {
+    let only = dialect_of_element(element)?;
+    if only == dialect {
+        return None;
+    }
+    let help = match element {
+        Element::NotPrincipal => "list the principals in `Principal`".to_owned(),
+        _ => format!("remove `{element}`"),
+    };
+    Some(Diagnostic::new(
+        Code::UnsupportedInDialect,
+        site,
+        format!("{dialect} policies have no `{element}` element"),
+        Some(help),
+    ))
+}
+
+/// The dialect a condition key names by its prefix: `acs:` keys are RAM's, `aws:` keys IAM's (any case).
+pub fn dialect_of_key(key: &str) -> Option<Dialect> {
+    match key.get(..4).map(str::to_ascii_lowercase).as_deref() {
+        Some("acs:") => Some(Dialect::Ram),
+        Some("aws:") => Some(Dialect::Iam),
+        _ => None,
+    }
+}
+
+/// UNSUPPORTED_IN_DIALECT: a global condition key of the other cloud (`aws:SourceIp` in a RAM policy).
+///
+/// ```
+/// use tarn_core::{lint::Site, rules::condition_key_in_dialect, Dialect};
+/// let d = condition_key_in_dialect(Dialect::Ram, "aws:SourceIp", Site::Policy).unwrap();
+/// assert_eq!(d.message, "the condition key `aws:SourceIp` belongs to the other cloud; this is a RAM policy");
+/// assert!(condition_key_in_dialect(Dialect::Ram, "acs:SourceIp", Site::Policy).is_none());
+/// ```
+pub fn condition_key_in_dialect(dialect: Dialect, key: &str, site: Site) -> Option<Diagnostic> {
+    let of = dialect_of_key(key)?;
+    (of != dialect).then(|| {
+        Diagnostic::new(
+            Code::UnsupportedInDialect,
+            site,
+            format!("the condition key `{key}` belongs to the other cloud; this is a {dialect} policy"),
+            Some(format!(
+                "{dialect}'s global keys start with `{}`",
+                match dialect {
+                    Dialect::Ram => "acs:",
+                    Dialect::Iam => "aws:",
+                }
+            )),
+        )
+    })
+}
+
 /// MISSING_VERSION: an IAM policy without `Version`, where policy variables are plain text.
 pub(crate) fn missing_version(p: &Policy) -> Option<Diagnostic> {
     (p.dialect == Dialect::Iam && p.version.is_none()).then(|| {

@@ -159,8 +159,10 @@ impl Checker<'_> {
                 }
             }
         }
-        if let (Some(id), Dialect::Ram) = (&input.id, dialect) {
-            self.diags.push(err(id, "RAM policies have no `Id`".to_owned()).help("remove `id \"…\";`"));
+        if let Some(id) = &input.id {
+            if let Some(d) = tarn_core::rules::element_in_dialect(dialect, Element::Id, Site::Policy) {
+                self.diags.push(err(id, d.message).help("remove `id \"…\";`"));
+            }
         }
         if !self.diags.is_empty() {
             return None;
@@ -324,8 +326,10 @@ impl Checker<'_> {
 
     fn statement(&mut self, cloud: Cloud, s: &Statement) -> (CStatement, ActionSets, Vec<(Pattern, usize)>) {
         let dialect = Dialect::of(cloud);
-        if let (Some(sid), Dialect::Ram) = (&s.sid, dialect) {
-            self.diags.push(err(sid, "RAM policies have no `Sid`".to_owned()).help("remove `sid \"…\"`"));
+        if let Some(sid) = &s.sid {
+            if let Some(d) = tarn_core::rules::element_in_dialect(dialect, Element::Sid, Site::Policy) {
+                self.diags.push(err(sid, d.message).help("remove `sid \"…\"`"));
+            }
         }
         // Actions.
         let mut sets = Vec::new();
@@ -510,9 +514,14 @@ impl Checker<'_> {
         if s.principals.is_empty() {
             return None;
         }
-        if s.not_principal && dialect == Dialect::Ram {
-            if let Some(kw) = &s.principal_kw {
-                self.diags.push(err(kw, "RAM policies have no `NotPrincipal`".to_owned()));
+        if let (true, Some(kw)) = (s.not_principal, &s.principal_kw) {
+            if let Some(d) =
+                tarn_core::rules::element_in_dialect(dialect, Element::NotPrincipal, Site::Policy)
+            {
+                self.diags.push(
+                    err(kw, d.message)
+                        .help("write `to …`: RAM statements name the principals they are about"),
+                );
             }
         }
         if s.principals.iter().any(|p| p.kind == PrincipalKw::Any) {
@@ -572,15 +581,10 @@ impl Checker<'_> {
             self.diags.push(err(&c.op, format!("`{}`: {why}", c.op.text)).help(Operator::RAM_OPERATORS));
         }
         let key = &c.key.text;
-        let foreign = match dialect {
-            Dialect::Ram => "aws:",
-            Dialect::Iam => "acs:",
-        };
-        if key.get(..4).is_some_and(|p| p.eq_ignore_ascii_case(foreign)) {
-            self.diags.push(err(
-                &c.key,
-                format!("`{key}` is a key of the other cloud; this is a {dialect} policy"),
-            ));
+        if let Some(d) = tarn_core::rules::condition_key_in_dialect(dialect, key, Site::Policy) {
+            let mut e = err(&c.key, d.message);
+            e.help = d.help;
+            self.diags.push(e);
         } else {
             let services: Vec<&str> =
                 s.actions.iter().filter_map(|a| a.text.split_once(':').map(|(p, _)| p)).collect();

@@ -173,7 +173,7 @@ fn nothing_of_the_other_cloud() {
     assert_eq!(
         m,
         [
-            "RAM policies have no `Sid`",
+            "RAM policies have no `Sid` element",
             "`StringEqualsIfExists`: RAM has no `IfExists` operators",
             "the condition key `aws:SourceVpc` belongs to the other cloud; this is a RAM policy",
         ]
