@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use tarn_arn::{Cloud, Pattern};
+use tarn_arn::Pattern;
 
 use crate::condition::{Condition, ConditionValue, JsonType, Operator};
 use crate::diagnostic::{Code, Element, Site};
@@ -12,7 +12,7 @@ use crate::model::{
     Action, Dialect, Effect, ElementList, List, Policy, Principal, PrincipalElement, PrincipalKind,
     Statement, Version,
 };
-use crate::rules;
+use crate::rules::{self, Evidence};
 
 /// How to read a policy document.
 ///
@@ -52,7 +52,7 @@ impl ParseOptions {
 
 /// What settled the dialect, for messages about conflicting evidence.
 #[derive(Debug, Clone)]
-struct Evidence {
+struct Settled {
     what: String,
     line: usize,
 }
@@ -60,7 +60,7 @@ struct Evidence {
 struct State {
     dialect: Option<Dialect>,
     /// `None` when the dialect was given by the caller.
-    evidence: Option<Evidence>,
+    evidence: Option<Settled>,
     /// Rules that hold only in RAM / only in IAM were met before the dialect was known.
     deferred: [bool; 2],
 }
@@ -145,7 +145,7 @@ fn see(
         None => {
             let line = r.src().get(..at).map_or(1, |s| s.bytes().filter(|&b| b == b'\n').count() + 1);
             st.dialect = Some(dialect);
-            st.evidence = Some(Evidence { what: what(), line });
+            st.evidence = Some(Settled { what: what(), line });
             Ok(())
         }
         Some(d) if d == dialect => Ok(()),
@@ -211,7 +211,9 @@ fn document(r: &mut Reader<'_>, st: &mut State) -> Result<Policy> {
                         Some(help),
                     ));
                 };
-                see(r, st, parsed.dialect(), at, || format!("`\"Version\": \"{v}\"`"))?;
+                if let Some(d) = rules::dialect_of(Evidence::Version(&v)) {
+                    see(r, st, d, at, || format!("`\"Version\": \"{v}\"`"))?;
+                }
                 version = Some(parsed);
                 Ok(())
             })?,
@@ -414,10 +416,9 @@ fn resource(r: &Reader<'_>, st: &mut State, s: &str, at: usize) -> Result<Patter
         let offset = if exact { at + 1 + e.span().start } else { at };
         r.error(offset, ParseErrorKind::InvalidValue, format!("{} in `{s}`", e.message()), e.help())
     })?;
-    if let Some(cloud) = p.cloud() {
-        let d = Dialect::of(cloud);
+    if let Some(d) = rules::dialect_of(Evidence::Resource(s)) {
         see(r, st, d, at, || {
-            let whose = if cloud == Cloud::Alibaba { "an Alibaba Cloud ARN" } else { "an AWS ARN" };
+            let whose = if d == Dialect::Ram { "an Alibaba Cloud ARN" } else { "an AWS ARN" };
             format!("`{s}` ({whose})")
         })?;
     }
@@ -433,13 +434,17 @@ fn principal_value(r: &mut Reader<'_>, st: &mut State) -> Result<Principal> {
                 return Ok(Principal::Any);
             }
             // A single account UID of an OSS bucket policy.
-            see(r, st, Dialect::Ram, at, || format!("the principal `{s}` (a bare account UID)"))
-                .map_err(|_| principal_shape_error(r, at))?;
+            if let Some(d) = rules::dialect_of(Evidence::UidList) {
+                see(r, st, d, at, || format!("the principal `{s}` (a bare account UID)"))
+                    .map_err(|_| principal_shape_error(r, at))?;
+            }
             Ok(Principal::Uids(List::single(s.into_owned())))
         }
         Kind::Array => {
-            see(r, st, Dialect::Ram, at, || "a principal list (an OSS bucket policy)".to_owned())
-                .map_err(|_| principal_shape_error(r, at))?;
+            if let Some(d) = rules::dialect_of(Evidence::UidList) {
+                see(r, st, d, at, || "a principal list (an OSS bucket policy)".to_owned())
+                    .map_err(|_| principal_shape_error(r, at))?;
+            }
             let list = string_list(r, "an array of account UIDs", |_, s, _| Ok(s.into_owned()))?;
             Ok(Principal::Uids(list))
         }
@@ -453,11 +458,17 @@ fn principal_value(r: &mut Reader<'_>, st: &mut State) -> Result<Principal> {
                     };
                     return Err(unknown_key(r, key_at, &key, &known, "a principal map"));
                 };
-                if let Some(d) = kind.dialect() {
+                if let Some(d) = rules::dialect_of(Evidence::PrincipalKind(kind)) {
                     see(r, st, d, key_at, || format!("the principal kind `{key}`"))?;
                 }
-                let values =
-                    string_list(r, "a principal or an array of principals", |_, s, _| Ok(s.into_owned()))?;
+                let values = string_list(r, "a principal or an array of principals", |r, s, at| {
+                    if kind == PrincipalKind::Service {
+                        if let Some(d) = rules::dialect_of(Evidence::ServicePrincipal(&s)) {
+                            see(r, st, d, at, || format!("the service principal `{s}`"))?;
+                        }
+                    }
+                    Ok(s.into_owned())
+                })?;
                 match entries.iter_mut().find(|(k, _)| *k == kind) {
                     Some((_, existing)) => values.into_vec().into_iter().for_each(|v| existing.push(v)),
                     None => entries.push((kind, values)),
@@ -551,7 +562,7 @@ fn condition_key(r: &Reader<'_>, st: &mut State, key: &str, at: usize) -> Result
             None,
         ));
     }
-    match rules::dialect_of_key(key) {
+    match rules::dialect_of(rules::Evidence::ConditionKey(key)) {
         Some(d) => see(r, st, d, at, || format!("the condition key `{key}`")),
         None => Ok(()),
     }

@@ -207,12 +207,59 @@ pub fn element_in_dialect(dialect: Dialect, element: Element, site: Site) -> Opt
     ))
 }
 
-/// The dialect a condition key names by its prefix: `acs:` keys are RAM's, `aws:` keys IAM's (any case).
-pub fn dialect_of_key(key: &str) -> Option<Dialect> {
-    match key.get(..4).map(str::to_ascii_lowercase).as_deref() {
-        Some("acs:") => Some(Dialect::Ram),
-        Some("aws:") => Some(Dialect::Iam),
-        _ => None,
+/// Something in a policy that may tell its dialect.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Evidence<'a> {
+    /// A `Version` value.
+    Version(&'a str),
+    /// A resource as written (`acs:…` or `arn:…`).
+    Resource(&'a str),
+    /// A principal kind of a principal map (`RAM`, `AWS`, …).
+    PrincipalKind(PrincipalKind),
+    /// A `Service` principal (`ecs.aliyuncs.com`, `lambda.amazonaws.com`).
+    ServicePrincipal(&'a str),
+    /// A principal written as a flat list of account UIDs (an OSS bucket policy).
+    UidList,
+    /// A condition key (`acs:SourceIp`, `aws:SourceIp`).
+    ConditionKey(&'a str),
+}
+
+/// The one place that says which dialect a piece of evidence tells, for the reader and `policy!` alike;
+/// `None` when it fits both. Nothing else decides the cloud: a policy without evidence is an error, never a
+/// guess.
+///
+/// ```
+/// use tarn_core::{rules::{dialect_of, Evidence}, Dialect};
+/// assert_eq!(dialect_of(Evidence::Resource("acs:oss:*:*:b")), Some(Dialect::Ram));
+/// assert_eq!(dialect_of(Evidence::ServicePrincipal("lambda.amazonaws.com")), Some(Dialect::Iam));
+/// assert_eq!(dialect_of(Evidence::ConditionKey("AWS:SourceIp")), Some(Dialect::Iam));
+/// assert_eq!(dialect_of(Evidence::Resource("*")), None);
+/// ```
+pub fn dialect_of(evidence: Evidence<'_>) -> Option<Dialect> {
+    match evidence {
+        Evidence::Version(v) => crate::model::Version::parse(v).map(|v| v.dialect()),
+        Evidence::Resource(r) => match r.get(..4) {
+            Some("acs:") => Some(Dialect::Ram),
+            Some("arn:") => Some(Dialect::Iam),
+            _ => None,
+        },
+        Evidence::PrincipalKind(k) => k.dialect(),
+        Evidence::ServicePrincipal(s) => {
+            let s = s.to_ascii_lowercase();
+            if s.ends_with(".aliyuncs.com") {
+                Some(Dialect::Ram)
+            } else if s.ends_with(".amazonaws.com") || s.ends_with(".amazonaws.com.cn") {
+                Some(Dialect::Iam)
+            } else {
+                None
+            }
+        }
+        Evidence::UidList => Some(Dialect::Ram),
+        Evidence::ConditionKey(k) => match k.get(..4).map(str::to_ascii_lowercase).as_deref() {
+            Some("acs:") => Some(Dialect::Ram),
+            Some("aws:") => Some(Dialect::Iam),
+            _ => None,
+        },
     }
 }
 
@@ -225,7 +272,7 @@ pub fn dialect_of_key(key: &str) -> Option<Dialect> {
 /// assert!(condition_key_in_dialect(Dialect::Ram, "acs:SourceIp", Site::Policy).is_none());
 /// ```
 pub fn condition_key_in_dialect(dialect: Dialect, key: &str, site: Site) -> Option<Diagnostic> {
-    let of = dialect_of_key(key)?;
+    let of = dialect_of(Evidence::ConditionKey(key))?;
     (of != dialect).then(|| {
         Diagnostic::new(
             Code::UnsupportedInDialect,

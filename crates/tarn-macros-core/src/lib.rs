@@ -11,6 +11,7 @@ use tarn_arn::{Cloud, Pattern, Template};
 use tarn_catalog as catalog;
 use tarn_core::fit::{check_fit, FitProblem};
 use tarn_core::lint::{Code, Element, Severity, Site};
+use tarn_core::rules::{dialect_of, Evidence};
 use tarn_core::{ConditionValue, Dialect, JsonType, Operator, PolicyKind, ValueType};
 
 pub use diag::Diag;
@@ -196,11 +197,7 @@ impl Checker<'_> {
         let mut conflict = false;
         for s in &input.statements {
             for r in &s.resources {
-                let c = if r.src.text.starts_with("acs:") {
-                    Cloud::Alibaba
-                } else if r.src.text.starts_with("arn:") {
-                    Cloud::Aws
-                } else {
+                let Some(c) = dialect_of(Evidence::Resource(&r.src.text)).map(Dialect::cloud) else {
                     continue;
                 };
                 match &found {
@@ -216,13 +213,19 @@ impl Checker<'_> {
                 }
             }
             for p in &s.principals {
-                let service_domain = p.value.as_ref().map(|v| v.text.as_str()).unwrap_or_default();
-                let c = match p.kind {
-                    PrincipalKw::Ram | PrincipalKw::Uid => Cloud::Alibaba,
-                    PrincipalKw::Aws | PrincipalKw::CanonicalUser => Cloud::Aws,
-                    PrincipalKw::Service if service_domain.ends_with(".aliyuncs.com") => Cloud::Alibaba,
-                    PrincipalKw::Service if service_domain.ends_with(".amazonaws.com") => Cloud::Aws,
-                    _ => continue,
+                let value = p.value.as_ref().map(|v| v.text.as_str()).unwrap_or_default();
+                let evidence = match p.kind {
+                    PrincipalKw::Ram => Evidence::PrincipalKind(tarn_core::PrincipalKind::Ram),
+                    PrincipalKw::Aws => Evidence::PrincipalKind(tarn_core::PrincipalKind::Aws),
+                    PrincipalKw::CanonicalUser => {
+                        Evidence::PrincipalKind(tarn_core::PrincipalKind::CanonicalUser)
+                    }
+                    PrincipalKw::Uid => Evidence::UidList,
+                    PrincipalKw::Service => Evidence::ServicePrincipal(value),
+                    PrincipalKw::Any | PrincipalKw::Federated => continue,
+                };
+                let Some(c) = dialect_of(evidence).map(Dialect::cloud) else {
+                    continue;
                 };
                 match &found {
                     None => found = Some((c, format!("the principal `{}`", p.kw.text))),
@@ -244,6 +247,16 @@ impl Checker<'_> {
         }
         if conflict {
             return None;
+        }
+        if found.is_none() {
+            // Global condition keys (`acs:SourceIp`, `aws:SourceIp`), as the reader reads them; a key of the
+            // other cloud than the rest says is reported by the condition rules.
+            let keys = input.statements.iter().flat_map(|s| &s.conditions).map(|c| &c.key);
+            found = keys
+                .filter_map(|k| {
+                    dialect_of(Evidence::ConditionKey(&k.text)).map(|d| (d.cloud(), format!("`{}`", k.text)))
+                })
+                .next();
         }
         if found.is_none() {
             // Action names, when their service exists in one cloud only.

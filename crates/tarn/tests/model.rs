@@ -197,6 +197,15 @@ fn the_dialect_comes_from_version_arns_principals_and_keys_never_from_a_guess() 
     let p = Policy::from_json(r#"{"Statement":[{"Effect":"Deny","Action":"*","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":false}}}]}"#).unwrap();
     assert_eq!(p.dialect(), Dialect::Iam);
 
+    // So is a service principal's domain, as `policy!` reads it: a trust policy without `Version`.
+    let trust = r#"{"Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#;
+    assert_eq!(Policy::from_json(trust).unwrap().dialect(), Dialect::Iam);
+    let e = err(
+        r#"{"Version":"1","Statement":[{"Effect":"Allow","Principal":{"Service":["ecs.aliyuncs.com","lambda.amazonaws.com"]},"Action":"sts:AssumeRole"}]}"#,
+    );
+    assert_eq!((e.kind(), e.pointer()), (ParseErrorKind::Dialect, "/Statement/0/Principal/Service/1"));
+    assert!(e.message().starts_with("the service principal `lambda.amazonaws.com` is IAM"), "{e}");
+
     // Conflicting evidence names both sides.
     let e = err(
         r#"{"Version":"1","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b"}]}"#,
