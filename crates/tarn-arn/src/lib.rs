@@ -26,6 +26,7 @@ mod error;
 mod fit;
 mod glob;
 mod pattern;
+mod placeholders;
 mod scan;
 mod segment;
 #[cfg(feature = "serde")]
@@ -38,6 +39,7 @@ pub use arn::Arn;
 pub use error::{ArnError, ArnErrorKind, Part};
 pub use glob::{NoVars, VarResolver};
 pub use pattern::Pattern;
+pub use placeholders::{placeholders, PlaceholderPiece, Placeholders};
 pub use scan::scan;
 pub use segment::{Segment, SegmentError, SegmentErrorKind};
 pub use syntax::PlaceholderStyle;

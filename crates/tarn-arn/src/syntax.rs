@@ -193,15 +193,13 @@ fn tokenize_general(text: &str, mode: Mode, space_in_resource: bool) -> Result<V
         if mode == Mode::Template && (c == '{' || c == '<') {
             flush(&mut toks, &mut text_start, i);
             let close = if c == '{' { '}' } else { '>' };
-            let rest = text.get(i + 1..).unwrap_or_default();
-            let Some(rel) = rest.find([close, '{', '<']) else {
-                return Err(err(ArnErrorKind::UnterminatedPlaceholder { close }, text, i..text.len()));
+            let end = match close_placeholder(text, i) {
+                Ok(end) => end,
+                Err(stop) => {
+                    return Err(err(ArnErrorKind::UnterminatedPlaceholder { close }, text, i..stop));
+                }
             };
-            let end = i + 1 + rel;
-            if !rest.get(rel..).is_some_and(|r| r.starts_with(close)) {
-                return Err(err(ArnErrorKind::UnterminatedPlaceholder { close }, text, i..end));
-            }
-            if rel == 0 {
+            if end == i + 1 {
                 return Err(err(ArnErrorKind::EmptyVariable, text, i..end + 1));
             }
             while let Some(&(j, _)) = it.peek() {
@@ -225,6 +223,26 @@ fn tokenize_general(text: &str, mode: Mode, space_in_resource: bool) -> Result<V
     }
     flush(&mut toks, &mut text_start, text.len());
     Ok(toks)
+}
+
+/// The one rule for where a `{name}` or `<name>` placeholder ends: given its opening `{` or `<` at byte `open`,
+/// the byte offset of the closing `}` or `>`, which must come before any other opener; otherwise the offset
+/// where the search stopped (the other opener, or the end of the text).
+pub(crate) fn close_placeholder(text: &str, open: usize) -> Result<usize, usize> {
+    let close = match text.as_bytes().get(open) {
+        Some(b'{') => '}',
+        Some(b'<') => '>',
+        _ => return Err(open),
+    };
+    let rest = text.get(open + 1..).unwrap_or_default();
+    let Some(rel) = rest.find([close, '{', '<']) else {
+        return Err(text.len());
+    };
+    if rest.get(rel..).is_some_and(|r| r.starts_with(close)) {
+        Ok(open + 1 + rel)
+    } else {
+        Err(open + 1 + rel)
+    }
 }
 
 /// Given `${` at byte `start`, returns the byte offset just past the closing `}`.

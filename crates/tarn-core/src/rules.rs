@@ -756,33 +756,30 @@ pub fn missing_prerequisites(
     out
 }
 
-/// A documentation placeholder (`{Bucket Name}`, `<instanceId>`) in a resource; `${…}` is a policy
-/// variable, not a placeholder.
+/// A documentation placeholder (`{Bucket Name}`, `<instanceId>`) in a resource, by tarn-arn's one grammar of
+/// placeholders; `${…}` is a policy variable, not a placeholder.
 fn doc_placeholder(text: &str) -> Option<&str> {
-    let bytes = text.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
-        let close = match b {
-            b'{' if i == 0 || bytes.get(i - 1) != Some(&b'$') => b'}',
-            b'<' => b'>',
-            _ => continue,
-        };
-        if let Some(len) = bytes.get(i + 1..).and_then(|rest| rest.iter().position(|&c| c == close)) {
-            return text.get(i..=i + 1 + len);
-        }
-    }
-    None
+    tarn_arn::placeholders(text).find_map(|p| match p {
+        tarn_arn::PlaceholderPiece::Placeholder { span, .. } => text.get(span),
+        tarn_arn::PlaceholderPiece::Text(_) => None,
+    })
 }
 
 /// The pattern with each documentation placeholder replaced by a plain name (`x`), for fitting.
 fn without_placeholders(p: &Pattern) -> Pattern {
-    let mut text = p.to_string();
+    let text = p.to_string();
     let mut changed = false;
-    while let Some(ph) = doc_placeholder(&text) {
-        text = text.replacen(ph, "x", 1);
-        changed = true;
-    }
+    let plain: String = tarn_arn::placeholders(&text)
+        .map(|piece| match piece {
+            tarn_arn::PlaceholderPiece::Text(t) => t,
+            tarn_arn::PlaceholderPiece::Placeholder { .. } => {
+                changed = true;
+                "x"
+            }
+        })
+        .collect();
     if changed {
-        if let Ok(q) = Pattern::parse_in_document(&text) {
+        if let Ok(q) = Pattern::parse_in_document(&plain) {
             return q;
         }
     }

@@ -774,34 +774,23 @@ fn is_rust_ident(s: &str) -> bool {
         && chars.all(|c| c == '_' || c.is_ascii_alphanumeric())
 }
 
-/// Splits a resource at its placeholders (`<name>`, `{name}`; `${…}` is an IAM policy variable and stays):
-/// the text pieces around them, and their names.
+/// Splits a resource at its placeholders (`<name>`, `{name}`; `${…}` is an IAM policy variable and stays),
+/// by tarn-arn's one grammar of placeholders: the text pieces around them, and their names.
 fn split_placeholders(text: &str) -> (Vec<String>, Vec<String>) {
     let mut pieces = vec![String::new()];
     let mut names = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    let mut prev = None;
-    while let Some((i, c)) = chars.next() {
-        let close = match c {
-            '<' => Some('>'),
-            '{' if prev != Some('$') => Some('}'),
-            _ => None,
-        };
-        if let Some(close) = close {
-            if let Some(end) = text.get(i + 1..).and_then(|rest| rest.find(close)) {
-                names.push(text.get(i + 1..i + 1 + end).unwrap_or_default().to_owned());
-                pieces.push(String::new());
-                while chars.peek().is_some_and(|(j, _)| *j <= i + 1 + end) {
-                    chars.next();
+    for piece in tarn_arn::placeholders(text) {
+        match piece {
+            tarn_arn::PlaceholderPiece::Text(t) => {
+                if let Some(last) = pieces.last_mut() {
+                    last.push_str(t);
                 }
-                prev = Some(close);
-                continue;
+            }
+            tarn_arn::PlaceholderPiece::Placeholder { name, .. } => {
+                names.push(name.to_owned());
+                pieces.push(String::new());
             }
         }
-        if let Some(last) = pieces.last_mut() {
-            last.push(c);
-        }
-        prev = Some(c);
     }
     (pieces, names)
 }
