@@ -227,7 +227,9 @@ pub fn api_actions(cloud: Cloud, api: &str) -> Option<&'static ApiMapping> {
 }
 
 /// FNV-1a: a fast hash for the short, trusted keys of tarn's lookup tables and memos (names, ARNs), where
-/// the standard library's DoS-resistant hash costs more than the lookup itself.
+/// the standard library's DoS-resistant hash costs more than the lookup itself. For tarn's own crates; not
+/// catalog API.
+#[doc(hidden)]
 #[derive(Debug, Clone, Copy)]
 pub struct Fnv(u64);
 
@@ -248,7 +250,8 @@ impl std::hash::Hasher for Fnv {
     }
 }
 
-/// A `HashMap` hashed with [`Fnv`].
+/// A `HashMap` hashed with [`Fnv`]. For tarn's own crates; not catalog API.
+#[doc(hidden)]
 pub type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
 
 /// Every action of a cloud by lowercase `service:name`, built on first use (about 21,000 entries).
@@ -287,13 +290,15 @@ fn with_lowercase<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
 
 /// `*` and `?` glob, without allocating: the two-pointer match that returns to the last star (linear in
 /// practice, never exponential). `fold`: ASCII case-insensitive, as action names compare; the one glob of
-/// tarn's actions and condition strings (ARN patterns have their own matcher in `tarn-arn`).
+/// tarn's actions and condition strings (ARN patterns have their own matcher in `tarn-arn`). For tarn's own
+/// crates; not catalog API.
 ///
 /// ```
 /// use tarn_catalog::glob;
 /// assert!(glob("s3:Get*", "S3:GETOBJECT", true));
 /// assert!(!glob("home/*/a?", "home/x/abc", false));
 /// ```
+#[doc(hidden)]
 pub fn glob(pattern: &str, text: &str, fold: bool) -> bool {
     let (p, t) = (pattern.as_bytes(), text.as_bytes());
     let (mut pi, mut ti) = (0, 0);
@@ -324,7 +329,46 @@ pub fn glob(pattern: &str, text: &str, fold: bool) -> bool {
     pi == p.len()
 }
 
-/// Levenshtein distance, ASCII case-insensitive: the one measure behind every "did you mean" of tarn.
+/// The closest of `candidates` to `input`, if it is close enough to be what was meant (within a third of
+/// its length): the one "did you mean" of tarn. For tarn's own crates; not catalog API.
+#[doc(hidden)]
+pub fn closest<'c>(input: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
+    let limit = (input.len() / 3).max(1);
+    candidates
+        .into_iter()
+        .filter_map(|c| distance_within(input, c, limit).map(|d| (d, c)))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// The service prefix closest to an unknown `prefix`, among the services of `cloud` (or of both clouds):
+/// what "did you mean" offers.
+///
+/// ```
+/// use tarn_catalog::{suggest_service, Cloud};
+/// assert_eq!(suggest_service(Some(Cloud::Aws), "s4"), Some("s3"));
+/// assert_eq!(suggest_service(None, "rocketmqq"), Some("rocketmq"));
+/// ```
+pub fn suggest_service(cloud: Option<Cloud>, prefix: &str) -> Option<&'static str> {
+    closest(prefix, services().iter().filter(|s| cloud.is_none_or(|c| s.cloud == c)).map(|s| s.prefix()))
+}
+
+/// The OpenAPI operation closest to an unknown `api`, among those `services` map to actions.
+///
+/// ```
+/// use tarn_catalog::{service, suggest_api, Cloud};
+/// let mq = service(Cloud::Alibaba, "mq").unwrap();
+/// assert_eq!(suggest_api([mq], "OnsTopicCreat"), Some("OnsTopicCreate"));
+/// ```
+pub fn suggest_api<'s>(services: impl IntoIterator<Item = &'s Service>, api: &str) -> Option<&'static str> {
+    let names: Vec<&'static str> =
+        services.into_iter().flat_map(|s| s.api_mappings.iter().map(|m| m.api())).collect();
+    closest(api, names)
+}
+
+/// Levenshtein distance, ASCII case-insensitive: the one measure behind every "did you mean" of tarn. For
+/// tarn's own crates; not catalog API.
+#[doc(hidden)]
 pub fn distance(a: &str, b: &str) -> usize {
     distance_within(a, b, usize::MAX).unwrap_or(usize::MAX)
 }
@@ -336,6 +380,7 @@ pub fn distance(a: &str, b: &str) -> usize {
 /// assert_eq!(tarn_catalog::distance_within("GetObjcet", "GetObject", 2), Some(2));
 /// assert_eq!(tarn_catalog::distance_within("GetObject", "PutBucketPolicy", 3), None);
 /// ```
+#[doc(hidden)]
 pub fn distance_within(a: &str, b: &str, limit: usize) -> Option<usize> {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     if a.len().abs_diff(b.len()) > limit {

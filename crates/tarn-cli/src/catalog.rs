@@ -47,8 +47,7 @@ fn find_service(cloud: Option<Cloud>, prefix: &str) -> Result<&'static Service, 
     match found.as_slice() {
         [one] => Ok(one),
         [] => {
-            let prefixes = catalog::services().iter().filter(in_cloud(cloud)).map(|s| s.prefix());
-            let hint = tarn_core::__private::closest(prefix, prefixes)
+            let hint = catalog::suggest_service(cloud, prefix)
                 .map(|p| format!("; did you mean `{p}`?"))
                 .unwrap_or_else(|| "; `tarn catalog` lists the services".to_owned());
             let scope = cloud.map_or(String::new(), |c| format!(" in {}", c.title()));
@@ -199,8 +198,7 @@ fn api_actions(
         None => catalog::services().iter().filter(in_cloud(cloud)).copied().collect(),
     };
     let Some(mapping) = scope.iter().find_map(|s| s.api(api)) else {
-        let names = scope.iter().flat_map(|s| s.api_mappings().iter().map(|m| m.api()));
-        let hint = tarn_core::__private::closest(api, names)
+        let hint = catalog::suggest_api(scope.iter().copied(), api)
             .map(|n| format!("; did you mean `{n}`?"))
             .unwrap_or_default();
         return Err(Failure::NotFound(format!("no API operation `{api}` in the catalogs{hint}")));

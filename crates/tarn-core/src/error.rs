@@ -170,13 +170,4 @@ pub(crate) fn line_col(src: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-/// The closest of `candidates` to `input`, if it is close enough to be what was meant; for tarn's own
-/// crates.
-pub fn closest<'c>(input: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
-    let limit = (input.len() / 3).max(1);
-    candidates
-        .into_iter()
-        .filter_map(|c| tarn_catalog::distance_within(input, c, limit).map(|d| (d, c)))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
-}
+pub(crate) use tarn_catalog::closest;

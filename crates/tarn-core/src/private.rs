@@ -3,8 +3,6 @@
 
 use tarn_arn::{Pattern, Segment};
 
-pub use crate::error::closest;
-
 use crate::condition::{Condition, ConditionValue, Date, IpNet, JsonType, Operator, Typed, ValueType};
 use crate::literal::{Glob, Literal};
 use crate::model::{
