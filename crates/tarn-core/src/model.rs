@@ -310,8 +310,9 @@ impl Action {
         let colon = bytes.iter().position(|&b| b == b':');
         let ok = match colon {
             Some(i) if i > 0 && i + 1 < bytes.len() => {
-                let (service, name) =
-                    (bytes.get(..i).unwrap_or_default(), bytes.get(i + 1..).unwrap_or_default());
+                // The match guard has `0 < i < bytes.len() - 1`.
+                #[allow(clippy::indexing_slicing)]
+                let (service, name) = (&bytes[..i], &bytes[i + 1..]);
                 service.iter().all(|&b| ACTION_BYTES.get(usize::from(b)).is_some_and(|c| c & SERVICE != 0))
                     && name.iter().all(|&b| ACTION_BYTES.get(usize::from(b)).is_some_and(|c| c & NAME != 0))
             }

@@ -254,7 +254,9 @@ impl<'a> Reader<'a> {
         while let Some(&b) = bytes.get(i) {
             if b == b'"' {
                 self.pos = i + 1;
-                return Ok(Cow::Borrowed(self.src.get(start..i).unwrap_or_default()));
+                // `start` follows an ASCII `"` and `i` is at one, both within `src`: char boundaries.
+                #[allow(clippy::indexing_slicing)]
+                return Ok(Cow::Borrowed(&self.src[start..i]));
             }
             if b == b'\\' || b < 0x20 {
                 break;
@@ -275,7 +277,9 @@ impl<'a> Reader<'a> {
             _ => {}
         }
         let mut out = String::with_capacity(i - start + 16);
-        out.push_str(self.src.get(start..i).unwrap_or_default());
+        // `start` follows an ASCII `"`, and `i` is at an ASCII byte (`bytes.get(i)` is `Some`): boundaries.
+        #[allow(clippy::indexing_slicing)]
+        out.push_str(&self.src[start..i]);
         loop {
             // Copy the run up to the next quote, backslash or control character.
             let run = i;
@@ -285,7 +289,9 @@ impl<'a> Reader<'a> {
                 }
                 i += 1;
             }
-            out.push_str(self.src.get(run..i).unwrap_or_default());
+            // `run` is after an ASCII byte or escape, `i` at an ASCII byte or the end: char boundaries.
+            #[allow(clippy::indexing_slicing)]
+            out.push_str(&self.src[run..i]);
             match bytes.get(i) {
                 None => return Err(self.syntax(start - 1, "unterminated string")),
                 Some(b'"') => {

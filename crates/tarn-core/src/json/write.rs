@@ -113,7 +113,9 @@ pub(crate) fn escape_into(out: &mut String, s: &str) {
             0..=0x1f => "",
             _ => continue,
         };
-        out.push_str(s.get(run..i).unwrap_or_default());
+        // `run` is 0 or follows an ASCII byte, `i` is at one: char boundaries of `s`.
+        #[allow(clippy::indexing_slicing)]
+        out.push_str(&s[run..i]);
         if esc.is_empty() {
             const HEX: &[u8; 16] = b"0123456789abcdef";
             out.push_str("\\u00");
@@ -124,6 +126,8 @@ pub(crate) fn escape_into(out: &mut String, s: &str) {
         }
         run = i + 1;
     }
-    out.push_str(s.get(run..).unwrap_or_default());
+    // `run` is 0 or follows an ASCII byte of `s`: a char boundary, at most `s.len()`.
+    #[allow(clippy::indexing_slicing)]
+    out.push_str(&s[run..]);
     out.push('"');
 }
