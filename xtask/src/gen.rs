@@ -100,6 +100,25 @@ fn service_file(preamble: &str, cloud: &str, svc: &Value, path: &Path) -> Result
     let _ = writeln!(o, "    cloud: Cloud::{},", if cloud == "aws" { "Aws" } else { "Alibaba" });
     let _ = writeln!(o, "    prefix: {},", lit(prefix));
     let _ = writeln!(o, "    name: {},", lit(svc["name"].as_str().unwrap_or_default()));
+    // AWS services come whole from the Service Authorization Reference; an Alibaba Cloud service is complete
+    // only when its data says its action list was read from its full RAM authorization table.
+    let (complete, missing) = if cloud == "aws" {
+        (true, String::new())
+    } else {
+        let c = svc.get("completeness");
+        let complete = c.and_then(|c| c.get("complete")).and_then(Value::as_bool).unwrap_or(false);
+        let missing = c.and_then(|c| c.get("missing")).and_then(Value::as_str).map(str::to_owned);
+        let missing = missing.unwrap_or_else(|| {
+            if complete {
+                String::new()
+            } else {
+                "not yet checked against the service's full RAM authorization table".to_owned()
+            }
+        });
+        (complete, missing)
+    };
+    let _ = writeln!(o, "    complete: {complete},");
+    let _ = writeln!(o, "    missing: {},", lit(&missing));
     // Actions, by lowercase name.
     let mut actions = obj(svc, "actions");
     sort_case_insensitive(&mut actions);

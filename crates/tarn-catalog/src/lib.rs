@@ -209,6 +209,19 @@ pub fn expand(cloud: Cloud, input: &str) -> Result<Vec<&'static Action>, LookupE
         return Ok(services().iter().filter(|s| s.cloud == cloud).flat_map(|s| s.actions.iter()).collect());
     }
     let (prefix, name) = split_action(input)?;
+    if prefix.contains(['*', '?']) {
+        // A wildcard service prefix (`*:Describe*`, `yundun*:Get*`: RAM writes them; whether a dialect
+        // allows one is the caller's rule): every service of the cloud whose prefix it matches.
+        let found: Vec<&'static Action> = services()
+            .iter()
+            .filter(|s| s.cloud == cloud && glob(prefix, s.prefix, true))
+            .flat_map(|s| s.expand(name))
+            .collect();
+        if found.is_empty() {
+            return Err(LookupError::WildcardMatchesNothing { input: input.to_owned() });
+        }
+        return Ok(found);
+    }
     if !name.contains(['*', '?']) {
         return action(cloud, input).map(|a| vec![a]);
     }
@@ -339,6 +352,12 @@ pub fn closest<'c>(input: &str, candidates: impl IntoIterator<Item = &'c str>) -
         .filter_map(|c| distance_within(input, c, limit).map(|d| (d, c)))
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
+}
+
+/// Whether tarn knows every service of `cloud`: AWS's come whole from the Service Authorization Reference;
+/// Alibaba Cloud publishes no such list, and tarn's catalogs cover some of its services.
+pub fn knows_every_service(cloud: Cloud) -> bool {
+    cloud == Cloud::Aws
 }
 
 /// The service prefix closest to an unknown `prefix`, among the services of `cloud` (or of both clouds):
@@ -497,6 +516,24 @@ impl Service {
     /// The product name.
     pub fn name(&self) -> &'static str {
         self.name
+    }
+
+    /// Whether this catalog lists every action of the service. AWS services are complete (they come from
+    /// the Service Authorization Reference); an Alibaba Cloud service is complete only when its action list
+    /// was read from its full RAM authorization table. A name a complete service lacks is wrong; a name an
+    /// incomplete one lacks may be right.
+    ///
+    /// ```
+    /// use tarn_catalog::{service, Cloud};
+    /// assert!(service(Cloud::Aws, "s3").unwrap().is_complete());
+    /// ```
+    pub fn is_complete(&self) -> bool {
+        self.complete
+    }
+
+    /// What an incomplete catalog of this service lacks, as its data says (`""` when complete).
+    pub fn missing(&self) -> &'static str {
+        self.missing
     }
 
     /// All actions, sorted case-insensitively.

@@ -46,6 +46,11 @@ pub struct Service {
     pub(crate) cloud: Cloud,
     pub(crate) prefix: &'static str,
     pub(crate) name: &'static str,
+    /// Whether the action list is the service's whole list (AWS: always; Alibaba Cloud: read from the full
+    /// RAM authorization table).
+    pub(crate) complete: bool,
+    /// What an incomplete catalog lacks, as the data says.
+    pub(crate) missing: &'static str,
     /// Sorted by lowercase name.
     pub(crate) actions: &'static [Action],
     /// Sorted by name.

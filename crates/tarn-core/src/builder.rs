@@ -7,7 +7,7 @@ use tarn_arn::{Arn, Pattern};
 use tarn_catalog as catalog;
 
 use crate::condition::{Condition, ConditionValue, JsonType, Operator};
-use crate::diagnostic::{Element, Site};
+use crate::diagnostic::{Code, Element, Site};
 use crate::model::{
     Action, Dialect, Effect, ElementList, List, Policy, Principal, PrincipalElement, Statement, Version,
 };
@@ -113,6 +113,8 @@ impl std::error::Error for BuildError {}
 enum PendingAction {
     Catalog(&'static catalog::Action),
     Named(String),
+    /// A name the catalog need not know: only its syntax is checked.
+    Unchecked(String),
 }
 
 /// A statement being built; see [`Policy::builder`].
@@ -122,7 +124,8 @@ pub struct StatementBuilder {
     effect: Effect,
     sid: Option<String>,
     actions: Vec<(bool, PendingAction)>,
-    resources: Vec<(bool, Result<Pattern, String>)>,
+    /// `(not, unchecked, resource)`.
+    resources: Vec<(bool, bool, Result<Pattern, String>)>,
     principal: Option<PrincipalElement>,
     conditions: Vec<(String, String, Vec<String>)>,
 }
@@ -178,6 +181,24 @@ impl StatementBuilder {
         self
     }
 
+    /// Adds an action the catalog may not know (a new AWS action, an Alibaba Cloud service tarn has no
+    /// catalog of): its syntax is checked, its name is not, and it takes no part in the check that actions
+    /// and resources fit. The explicit way past the catalog, as `unchecked` in `policy!`.
+    ///
+    /// ```
+    /// use tarn_core::{Dialect, Policy, StatementBuilder};
+    /// let p = Policy::builder(Dialect::Ram)
+    ///     .statement(StatementBuilder::allow().action_unchecked("ecs:StartInstance").resource_unchecked("acs:ecs:*:*:instance/i-1"))
+    ///     .build()?;
+    /// assert_eq!(p.statements()[0].actions().items()[0].as_str(), "ecs:StartInstance");
+    /// assert!(Policy::builder(Dialect::Ram).statement(StatementBuilder::allow().action_unchecked("ecs StartInstance")).build().is_err());
+    /// # Ok::<(), tarn_core::BuildError>(())
+    /// ```
+    pub fn action_unchecked(mut self, name: impl Into<String>) -> Self {
+        self.actions.push((false, PendingAction::Unchecked(name.into())));
+        self
+    }
+
     /// Adds a `NotAction` entry by name (a statement has `Action` or `NotAction`, not both).
     pub fn not_action_named(mut self, name: impl Into<String>) -> Self {
         self.actions.push((true, PendingAction::Named(name.into())));
@@ -186,13 +207,20 @@ impl StatementBuilder {
 
     /// Adds a resource.
     pub fn resource(mut self, resource: impl IntoResource) -> Self {
-        self.resources.push((false, resource.into_resource()));
+        self.resources.push((false, false, resource.into_resource()));
+        self
+    }
+
+    /// Adds a resource whose format the catalog may not know: it must be an ARN pattern of the dialect, but
+    /// it takes no part in the check that actions and resources fit (see [`StatementBuilder::action_unchecked`]).
+    pub fn resource_unchecked(mut self, resource: impl IntoResource) -> Self {
+        self.resources.push((false, true, resource.into_resource()));
         self
     }
 
     /// Adds a `NotResource` entry (a statement has `Resource` or `NotResource`, not both).
     pub fn not_resource(mut self, resource: impl IntoResource) -> Self {
-        self.resources.push((true, resource.into_resource()));
+        self.resources.push((true, false, resource.into_resource()));
         self
     }
 
@@ -366,13 +394,33 @@ fn resolve(
             if name == "*" {
                 return Some(Resolved { text: name, actions: Vec::new() });
             }
-            match catalog::expand(cloud, &name) {
-                Ok(actions) => Some(Resolved { text: name, actions }),
-                Err(e) => {
-                    report(e.to_string(), None);
+            // The catalog rule the linter and `policy!` use; an old name resolves to its action.
+            let (actions, problem) = rules::action_in_catalog(cloud, &name, Site::Policy);
+            match problem {
+                Some(p) if p.code != Code::DeprecatedAlias => {
+                    let unchecked =
+                        format!("if the name is right, add it with `.action_unchecked(\"{name}\")`");
+                    let help = match p.help {
+                        Some(h) => format!("{h}; {unchecked}"),
+                        None => unchecked,
+                    };
+                    report(p.message, Some(help));
                     None
                 }
+                _ => Some(Resolved { text: name, actions }),
             }
+        }
+        PendingAction::Unchecked(name) => {
+            if let Err(e) = Action::parse(&name) {
+                report(e.to_string(), Some(e.help().to_owned()));
+                return None;
+            }
+            if let Some(p) = rules::service_wildcard_in_dialect(d, &name, Site::Policy) {
+                report(p.message, p.help);
+                return None;
+            }
+            // No catalog actions: like `*`, it takes no part in the fit check.
+            Some(Resolved { text: name, actions: Vec::new() })
         }
     }
 }
@@ -417,13 +465,20 @@ fn build_statement(
     }
 
     // Resources.
-    let not_resources = sb.resources.iter().any(|(n, _)| *n);
-    if not_resources && sb.resources.iter().any(|(n, _)| !*n) {
+    let not_resources = sb.resources.iter().any(|(n, _, _)| *n);
+    if not_resources && sb.resources.iter().any(|(n, _, _)| !*n) {
         report("a statement has `Resource` or `NotResource`, not both".to_owned(), None);
         ok = false;
     }
     let mut patterns = Vec::new();
-    for (_, r) in sb.resources {
+    // The resources the fit check reads: all but the unchecked ones.
+    let mut checked = Vec::new();
+    for (_, unchecked, r) in sb.resources {
+        if let Ok(p) = &r {
+            if !unchecked {
+                checked.push(p.clone());
+            }
+        }
         match r {
             Ok(p) => match p.cloud() {
                 Some(c) if c != cloud => {
@@ -442,8 +497,8 @@ fn build_statement(
         }
     }
 
-    if ok && !not_actions && !not_resources && !patterns.is_empty() {
-        ok &= check_fit(&resolved, &patterns, report);
+    if ok && !not_actions && !not_resources && !checked.is_empty() {
+        ok &= check_fit(&resolved, &checked, report);
     }
 
     // Conditions.

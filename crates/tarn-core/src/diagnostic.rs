@@ -112,6 +112,7 @@ codes! {
     PublicPrincipal = "PUBLIC_PRINCIPAL", SecurityWarning, "`Allow` to everyone (`*`, or `[]` in an OSS bucket policy) without a condition.";
     MissingPrerequisite = "MISSING_PREREQUISITE", Warning, "A grant that needs another grant the policy lacks (RocketMQ `mq:QueryInstanceBaseInfo`).";
     DeprecatedAlias = "DEPRECATED_ALIAS", Warning, "An old name of an action.";
+    NotInCatalog = "NOT_IN_CATALOG", Warning, "A name tarn's catalog does not list, in a service (or cloud) whose catalog is incomplete: it may be right, and it is not checked.";
     RedundantAction = "REDUNDANT_ACTION", Warning, "An action that another entry of the same list already covers.";
     ForAllValuesWithSingleValuedKey = "FOR_ALL_VALUES_WITH_SINGLE_VALUED_KEY", Warning, "`ForAllValues:` on a single-valued key, which holds when the key is missing.";
     MissingVersion = "MISSING_VERSION", Warning, "An IAM policy without `Version`, where policy variables are plain text.";

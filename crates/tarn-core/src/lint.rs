@@ -126,11 +126,7 @@ impl Linter<'_> {
         let p = self.policy;
         let cloud = p.cloud();
         let explicit_kind = kind.is_some();
-        let kind = kind.unwrap_or(if p.statements.iter().any(|s| s.principal.is_some()) {
-            PolicyKind::Resource
-        } else {
-            PolicyKind::Managed
-        });
+        let kind = kind.unwrap_or_else(|| rules::infer_kind(p));
         self.report_all(rules::missing_version(p));
         self.report_all(rules::duplicate_sid(p));
         for (i, s) in p.statements.iter().enumerate() {
@@ -150,7 +146,7 @@ impl Linter<'_> {
             self.report_all(rules::public_principal(s, i, allow));
             self.report_all(rules::condition_keys(cloud, s, i));
         }
-        self.report_all(rules::kind_elements(p, kind));
+        self.report_all(rules::kind_elements(p, kind, !explicit_kind));
         // Limits differ by where a policy is used (AWS's own managed policies may be larger than customer
         // ones): checked only for a kind the caller names.
         self.report_all(rules::policy_too_large(p, if explicit_kind { kind } else { PolicyKind::Resource }));

@@ -256,9 +256,10 @@ static ACTION_BYTES: [u8; 256] = {
     let mut b = 0;
     while b < 256 {
         let c = b as u8;
-        if c.is_ascii_alphanumeric() || c == b'-' {
+        if c.is_ascii_alphanumeric() || c == b'-' || c == b'*' || c == b'?' {
+            // (A wildcard in the service prefix is RAM's, `*:Describe*`; IAM's rule is the reader's.)
             t[b] = SERVICE | NAME;
-        } else if matches!(c, b'_' | b'.' | b'*' | b'?') {
+        } else if matches!(c, b'_' | b'.') {
             t[b] = NAME;
         }
         b += 1;
@@ -300,7 +301,9 @@ impl std::error::Error for ActionError {}
 
 impl Action {
     /// Parses an action: `*`, or `service:name` where the service is letters, digits and `-`, and the name
-    /// is letters, digits, `_`, `-`, `.` and the wildcards `*` and `?`.
+    /// is letters, digits, `_`, `-`, `.`; both may hold the wildcards `*` and `?`. A wildcard in the service
+    /// prefix (`*:Describe*`, `yundun*:Get*`) is RAM's: [`Action::has_service_wildcard`], and the reader
+    /// refuses it in IAM policies.
     pub fn parse(text: &str) -> Result<Self, ActionError> {
         if text == "*" {
             return Ok(Self { text: text.into() });
@@ -341,18 +344,13 @@ impl Action {
         if service.is_empty() || name.is_empty() {
             return ActionError::new(text, format!("`{text}` is not an action"), FORM);
         }
-        if service.contains(['*', '?']) {
-            return ActionError::new(
-                text,
-                format!("wildcard in the service prefix of `{text}`"),
-                "wildcards are allowed in the action name only (`s3:Get*`), or `*` for every action",
-            );
-        }
-        if let Some(c) = service.chars().find(|c| !(c.is_ascii_alphanumeric() || *c == '-')) {
+        if let Some(c) =
+            service.chars().find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '*' | '?')))
+        {
             return ActionError::new(
                 text,
                 format!("`{c}` in the service prefix of `{text}`"),
-                "a service prefix is letters, digits and `-`",
+                "a service prefix is letters, digits and `-` (and, in RAM, the wildcards `*` and `?`)",
             );
         }
         if let Some(c) =
@@ -385,6 +383,11 @@ impl Action {
     /// The service prefix (`log`), or `None` for `*`.
     pub fn service(&self) -> Option<&str> {
         self.text.split_once(':').map(|(s, _)| s)
+    }
+
+    /// Whether the service prefix holds a wildcard (`*:Describe*`, `yundun*:Get*`), which only RAM allows.
+    pub fn has_service_wildcard(&self) -> bool {
+        self.service().is_some_and(|s| s.contains(['*', '?']))
     }
 
     /// The action name (`GetLogStore`, `Get*`), or `*` for `*`.

@@ -182,6 +182,21 @@ fn only_in(r: &Reader<'_>, st: &mut State, element: Element, at: usize) -> Resul
     }
 }
 
+/// A wildcard in an action's service prefix (`*:Describe*`): RAM's, an error in IAM
+/// ([`rules::service_wildcard_in_dialect`]); deferred while the dialect is not known yet.
+fn service_wildcard(r: &Reader<'_>, st: &mut State, action: &str, at: usize) -> Result<()> {
+    let Some(d) = st.dialect else {
+        if let Some(flag) = st.deferred.get_mut(slot(Dialect::Ram)) {
+            *flag = true;
+        }
+        return Ok(());
+    };
+    match rules::service_wildcard_in_dialect(d, action, Site::Policy) {
+        None => Ok(()),
+        Some(diag) => Err(r.error(at, ParseErrorKind::InvalidValue, diag.message, diag.help)),
+    }
+}
+
 fn document(r: &mut Reader<'_>, st: &mut State) -> Result<Policy> {
     let start = r.start()?;
     r.expect_object("a policy document (an object with `Version` and `Statement`)")?;
@@ -330,9 +345,13 @@ fn statement(r: &mut Reader<'_>, st: &mut State) -> Result<Statement> {
                     return Err(pair_error(r, "Action"));
                 }
                 let list = string_list(r, "an action or an array of actions", |r, s, at| {
-                    Action::parse(&s).map_err(|e| {
+                    let a = Action::parse(&s).map_err(|e| {
                         r.error(at, ParseErrorKind::InvalidValue, e.to_string(), Some(e.help().to_owned()))
-                    })
+                    })?;
+                    if a.has_service_wildcard() {
+                        service_wildcard(r, st, &s, at)?;
+                    }
+                    Ok(a)
                 })?;
                 actions = Some(if not { ElementList::all_but(list) } else { ElementList::only(list) });
                 Ok(())

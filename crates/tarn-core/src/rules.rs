@@ -46,6 +46,9 @@ pub fn action_in_catalog(
     if action == "*" {
         return (Vec::new(), None);
     }
+    if let Some(d) = service_wildcard_in_dialect(Dialect::of(cloud), action, site.clone()) {
+        return (Vec::new(), Some(d));
+    }
     // The help for a name the catalog lacks costs a search over many names: remembered.
     type Answer = (Vec<&'static catalog::Action>, Option<Diagnostic>);
     static ALIBABA: Memo<Answer> = Memo::new(4096);
@@ -102,6 +105,12 @@ fn explain_lookup(
         return (vec![target], Some(check));
     }
     let check = match e {
+        // Alibaba Cloud publishes no list of its services: one tarn has no catalog of may well exist.
+        catalog::LookupError::UnknownService { .. } if !catalog::knows_every_service(cloud) => unplaced(
+            Code::NotInCatalog,
+            format!("tarn has no catalog of `{prefix}` in {}: `{action}` is not checked", cloud.title()),
+            closest_prefix(cloud, prefix).map(|p| format!("did you mean `{p}:{name}`?")),
+        ),
         catalog::LookupError::UnknownService { in_other_cloud, .. } => {
             let help = if in_other_cloud {
                 Some(format!(
@@ -112,6 +121,45 @@ fn explain_lookup(
                 closest_prefix(cloud, prefix).map(|p| format!("did you mean `{p}:{name}`?"))
             };
             unplaced(Code::UnknownService, format!("unknown service `{prefix}` in {}", cloud.title()), help)
+        }
+        // A service whose catalog is incomplete may have the action: say so, and what is close. (Even an
+        // OpenAPI operation's name may be one: MQ's older actions were named after its operations, and
+        // Alibaba's own policies still grant `mq:OnsInstanceInServiceList`.)
+        catalog::LookupError::UnknownAction { api_actions, suggestions, .. }
+            if svc.is_some_and(|s| !s.is_complete()) =>
+        {
+            let quoted = |v: &[String]| v.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>();
+            let help = if !api_actions.is_empty() {
+                let list: Vec<String> = api_actions.iter().map(|a| a.to_string()).collect();
+                Some(format!("the API `{name}` needs {}", quoted(&list).join(" and ")))
+            } else if !suggestions.is_empty() {
+                Some(format!("did you mean {}?", quoted(&suggestions).join(" or ")))
+            } else {
+                None
+            };
+            unplaced(
+                Code::NotInCatalog,
+                format!(
+                    "`{action}` is not in tarn's catalog of `{prefix}`, which is incomplete ({})",
+                    svc.map_or("", |s| s.missing())
+                ),
+                help,
+            )
+        }
+        catalog::LookupError::WildcardMatchesNothing { .. }
+            if prefix.contains(['*', '?']) || svc.is_some_and(|s| !s.is_complete()) =>
+        {
+            let message = match svc {
+                Some(s) => format!(
+                    "`{action}` matches no action of tarn's catalog of `{prefix}`, which is incomplete ({})",
+                    s.missing()
+                ),
+                None => format!(
+                    "`{action}` matches no action of the {} services tarn has catalogs of; it is not checked",
+                    cloud.title()
+                ),
+            };
+            unplaced(Code::NotInCatalog, message, None)
         }
         catalog::LookupError::UnknownAction { api_actions, suggestions, .. } => {
             let quoted = |v: &[String]| v.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>();
@@ -165,6 +213,16 @@ pub fn condition_key_in_catalog(
     if catalog::find_key(cloud, key).is_some() {
         return None;
     }
+    // A known key with white space around it is wrong whatever the catalog's completeness.
+    let trimmed = key.trim();
+    if trimmed != key && catalog::find_key(cloud, trimmed).is_some() {
+        return Some(Diagnostic::new(
+            Code::UnknownConditionKey,
+            site,
+            format!("condition key `{key}` has white space around it"),
+            Some(format!("write `{trimmed}`")),
+        ));
+    }
     let mut candidates: Vec<&'static str> =
         catalog::global_condition_keys(cloud).iter().map(|k| k.name()).collect();
     let own = key.split_once(':').map(|(p, _)| p);
@@ -174,7 +232,29 @@ pub fn condition_key_in_catalog(
         }
     }
     let help = crate::error::closest(key, candidates.iter().copied()).map(|k| format!("did you mean `{k}`?"));
-    Some(Diagnostic::new(Code::UnknownConditionKey, site, format!("unknown condition key `{key}`"), help))
+    // AWS's keys come whole from the Service Authorization Reference; Alibaba Cloud's global keys and the
+    // keys of its services are known only in part.
+    if catalog::knows_every_service(cloud) {
+        return Some(Diagnostic::new(
+            Code::UnknownConditionKey,
+            site,
+            format!("unknown condition key `{key}`"),
+            help,
+        ));
+    }
+    let whose = match own.and_then(|p| catalog::service(cloud, p)) {
+        Some(s) => format!("tarn's catalog of `{}`, which is incomplete", s.prefix()),
+        None if own.is_some_and(|p| p.eq_ignore_ascii_case("acs")) => {
+            "the global keys tarn knows, which are not all of them".to_owned()
+        }
+        None => format!("any catalog of tarn's: it has none of `{}`", own.unwrap_or(key)),
+    };
+    Some(Diagnostic::new(
+        Code::NotInCatalog,
+        site,
+        format!("condition key `{key}` is not in {whose}; it is not checked"),
+        help,
+    ))
 }
 
 /// The one dialect that has `element`, if only one has it: `Sid`, `Id` and `NotPrincipal` are IAM's.
@@ -205,6 +285,29 @@ pub fn element_in_dialect(dialect: Dialect, element: Element, site: Site) -> Opt
         format!("{dialect} policies have no `{element}` element"),
         Some(help),
     ))
+}
+
+/// INVALID_ACTION: a wildcard in an action's service prefix (`*:Describe*`, `yundun*:Get*`), which RAM allows
+/// and IAM does not.
+///
+/// ```
+/// use tarn_core::{lint::Site, rules::service_wildcard_in_dialect, Dialect};
+/// assert!(service_wildcard_in_dialect(Dialect::Ram, "*:Describe*", Site::Policy).is_none());
+/// assert!(service_wildcard_in_dialect(Dialect::Iam, "*:Describe*", Site::Policy).is_some());
+/// ```
+pub fn service_wildcard_in_dialect(dialect: Dialect, action: &str, site: Site) -> Option<Diagnostic> {
+    let service = action.split_once(':').map(|(s, _)| s)?;
+    (dialect == Dialect::Iam && service.contains(['*', '?'])).then(|| {
+        Diagnostic::new(
+            Code::InvalidAction,
+            site,
+            format!("wildcard in the service prefix of `{action}`"),
+            Some(
+                "IAM allows wildcards in the action name only (`s3:Get*`), or `*` for every action"
+                    .to_owned(),
+            ),
+        )
+    })
 }
 
 /// Something in a policy that may tell its dialect.
@@ -289,6 +392,56 @@ pub fn condition_key_in_dialect(dialect: Dialect, key: &str, site: Site) -> Opti
     })
 }
 
+/// The actions a trust policy grants: assuming the role, and what comes with it.
+const TRUST_ACTIONS: &[&str] =
+    &["sts:AssumeRole", "sts:AssumeRoleWithSAML", "sts:AssumeRoleWithWebIdentity", "sts:TagSession"];
+
+/// The kind of a policy that the caller does not name, read from the document:
+/// - a **trust policy** when every statement names principals, has no `Resource` and grants only
+///   `sts:AssumeRole` (or `sts:AssumeRoleWithSAML`, `sts:AssumeRoleWithWebIdentity`, `sts:TagSession`);
+/// - an **OSS bucket policy** when a RAM policy names principals as a flat list of UIDs and every resource
+///   is OSS's;
+/// - a **resource-based policy** when a statement names principals, an **identity-based** one otherwise.
+///
+/// ```
+/// use tarn_core::{rules::infer_kind, Policy, PolicyKind};
+/// let trust = Policy::from_json(r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole",
+///     "Principal": {"Service": ["ecs.aliyuncs.com"]}}]}"#)?;
+/// assert_eq!(infer_kind(&trust), PolicyKind::Trust);
+/// # Ok::<(), tarn_core::ParseError>(())
+/// ```
+pub fn infer_kind(p: &Policy) -> PolicyKind {
+    let statements = &p.statements;
+    if statements.is_empty() || statements.iter().all(|s| s.principal.is_none()) {
+        return PolicyKind::Managed;
+    }
+    let trust = statements.iter().all(|s| {
+        s.principal.is_some()
+            && s.resources.is_none()
+            && !s.actions.is_not()
+            && !s.actions.items().is_empty()
+            && s.actions
+                .items()
+                .iter()
+                .all(|a| TRUST_ACTIONS.iter().any(|t| t.eq_ignore_ascii_case(a.as_str())))
+    });
+    if trust {
+        return PolicyKind::Trust;
+    }
+    let uids = statements
+        .iter()
+        .any(|s| s.principal.as_ref().is_some_and(|pe| matches!(pe.principal(), Principal::Uids(_))));
+    let oss_only = statements.iter().all(|s| {
+        s.resources
+            .as_ref()
+            .is_some_and(|r| r.items().iter().all(|pat| pat.is_any() || pat.service() == Some("oss")))
+    });
+    if p.dialect == Dialect::Ram && uids && oss_only {
+        return PolicyKind::Bucket;
+    }
+    PolicyKind::Resource
+}
+
 /// MISSING_VERSION: an IAM policy without `Version`, where policy variables are plain text.
 pub(crate) fn missing_version(p: &Policy) -> Option<Diagnostic> {
     (p.dialect == Dialect::Iam && p.version.is_none()).then(|| {
@@ -322,14 +475,22 @@ pub(crate) fn duplicate_sid(p: &Policy) -> Vec<Diagnostic> {
 }
 
 /// MISSING_RESOURCE, MISSING_PRINCIPAL and UNSUPPORTED_ELEMENT: the elements `kind` allows
-/// ([`Policy::check_kind`]).
-pub(crate) fn kind_elements(p: &Policy, kind: PolicyKind) -> Vec<Diagnostic> {
-    match p.check_kind(kind) {
-        Ok(()) => Vec::new(),
-        Err(errors) => {
-            errors.into_iter().map(|e| Diagnostic::new(e.code, e.site, e.message, Some(e.help))).collect()
-        }
-    }
+/// ([`Policy::check_kind`]). When the kind was inferred ([`infer_kind`]), the help says so.
+pub(crate) fn kind_elements(p: &Policy, kind: PolicyKind, inferred: bool) -> Vec<Diagnostic> {
+    let Err(errors) = p.check_kind(kind) else {
+        return Vec::new();
+    };
+    errors
+        .into_iter()
+        .map(|e| {
+            let help = if inferred {
+                format!("{}; tarn read the document as {} (`--kind` says otherwise)", e.help, kind.describe())
+            } else {
+                e.help
+            };
+            Diagnostic::new(e.code, e.site, e.message, Some(help))
+        })
+        .collect()
 }
 
 /// POLICY_TOO_LARGE: over the size limit of `kind` ([`Policy::check_limits`]).
@@ -435,7 +596,8 @@ pub(crate) fn actions_in_catalog(cloud: Cloud, s: &Statement, i: usize) -> Actio
     for (j, a) in s.actions.items().iter().enumerate() {
         let (found, problem) = action_in_catalog(cloud, a.as_str(), Site::item(i, el, j));
         if let Some(d) = problem {
-            out.known &= d.severity() != crate::diagnostic::Severity::Error;
+            // Only an old name still tells the actions; the fit is checked on known actions only.
+            out.known &= d.code == Code::DeprecatedAlias;
             out.problems.push(d);
         }
         out.sets.push(found);

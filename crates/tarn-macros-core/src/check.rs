@@ -5,7 +5,7 @@ use proc_macro2::{Ident, Span, TokenStream};
 use tarn_arn::{Cloud, Pattern, Template};
 use tarn_catalog as catalog;
 use tarn_core::fit::{check_fit, FitProblem};
-use tarn_core::lint::{Code, Element, Severity, Site};
+use tarn_core::lint::{Code, Element, Site};
 use tarn_core::rules::{dialect_of, Evidence};
 use tarn_core::{ConditionValue, Dialect, JsonType, Operator, PolicyKind, ValueType};
 
@@ -314,29 +314,49 @@ impl Checker<'_> {
         }
         // Actions.
         let mut sets = Vec::new();
-        for a in &s.actions {
+        for (k, a) in s.actions.iter().enumerate() {
+            let unchecked = s.unchecked_actions.get(k).cloned().flatten();
             if let Err(e) = tarn_core::Action::parse(&a.text) {
                 self.diags.push(err(a, e.to_string()).help(e.help()));
                 sets.push(Vec::new());
                 continue;
             }
             if a.text == "*" {
+                if let Some(u) = &unchecked {
+                    self.unneeded_unchecked(u, "`*`");
+                }
                 sets.push(Vec::new());
                 continue;
             }
             // The rule reports at a site of the model; the tokens of the action are that site here.
             let (found, problem) = tarn_core::rules::action_in_catalog(cloud, &a.text, Site::Policy);
-            if let Some(c) = problem {
-                let error = c.severity() == Severity::Error;
-                let mut d = err(a, c.message);
-                d.help = c.help;
-                if error {
-                    self.diags.push(d);
-                } else {
-                    self.warnings.push(("tarn_deprecated_alias", d));
+            match (problem, &unchecked) {
+                (None, None) => sets.push(found),
+                (Some(c), None) if c.code == Code::DeprecatedAlias => {
+                    self.warnings.push(("tarn_deprecated_alias", err(a, c.message).help_opt(c.help)));
+                    sets.push(found);
+                }
+                (None, Some(u)) => {
+                    self.unneeded_unchecked(u, &format!("`{}`", a.text));
+                    sets.push(found);
+                }
+                (Some(c), Some(u)) if c.code == Code::DeprecatedAlias => {
+                    self.unneeded_unchecked(u, &format!("`{}`", a.text));
+                    sets.push(found);
+                }
+                // `unchecked` waives the catalog, not the grammar of the dialect.
+                (Some(c), Some(_)) if c.code == Code::InvalidAction => {
+                    self.diags.push(err(a, c.message).help_opt(c.help));
+                    sets.push(Vec::new());
+                }
+                // A name the catalog does not know, written on purpose: no catalog actions, no fit.
+                (Some(_), Some(_)) => sets.push(Vec::new()),
+                (Some(c), None) => {
+                    let help = unknown_name_help(cloud, &a.text, c.help, c.code);
+                    self.diags.push(err(a, c.message).help_opt(help));
+                    sets.push(Vec::new());
                 }
             }
-            sets.push(found);
         }
         // Resources.
         let mut resources = Vec::new();
@@ -349,11 +369,14 @@ impl Checker<'_> {
         }
         // Fit: at least one resource for each action and one action for each resource.
         let fit_errors_before = self.diags.len();
+        // (Unchecked actions and wildcard service prefixes name no one service to compare with.)
         let action_services: Vec<&str> = s
             .actions
             .iter()
-            .filter(|a| a.text != "*")
-            .filter_map(|a| a.text.split_once(':').map(|(p, _)| p))
+            .zip(&s.unchecked_actions)
+            .filter(|(a, u)| a.text != "*" && u.is_none())
+            .filter_map(|(a, _)| a.text.split_once(':').map(|(p, _)| p))
+            .filter(|p| !p.contains(['*', '?']))
             .collect();
         // The services whose ARNs the actions' resource types name (`sts:AssumeRole` names `iam` roles).
         let mut arn_services: Vec<&str> = action_services.clone();
@@ -370,6 +393,14 @@ impl Checker<'_> {
         let mut fitting: Vec<(Pattern, usize)> = Vec::new();
         for (p, i) in &patterns {
             let svc = p.service().unwrap_or_default();
+            // `unchecked`: the catalog need not know the format; a format it knows makes the word needless.
+            if let Some(u) = s.resources.get(*i).and_then(|r| r.unchecked.as_ref()) {
+                let known = catalog::service(cloud, svc).is_some_and(|sv| !sv.fits(p).is_empty());
+                if known || p.is_any() {
+                    self.unneeded_unchecked(u, &format!("`{p}`"));
+                }
+                continue;
+            }
             if !s.not_action
                 && !s.not_resource
                 && !p.is_any()
@@ -428,6 +459,15 @@ impl Checker<'_> {
             conditions,
         };
         (cs, sets, patterns)
+    }
+
+    /// A warning for `unchecked` on what the catalog knows.
+    fn unneeded_unchecked(&mut self, at: &Spanned, what: &str) {
+        self.warnings.push((
+            "tarn_unneeded_unchecked",
+            err(at, format!("`unchecked` on {what}, which tarn's catalog knows"))
+                .help("remove `unchecked`: the name is checked"),
+        ));
     }
 
     fn resource(&mut self, cloud: Cloud, r: &Resource) -> Option<ReadResource> {
@@ -572,9 +612,13 @@ impl Checker<'_> {
             if let Some(problem) =
                 tarn_core::rules::condition_key_in_catalog(cloud, key, &services, Site::Policy)
             {
-                let mut d = err(&c.key, problem.message);
-                d.help = problem.help;
-                self.diags.push(d);
+                let d = err(&c.key, problem.message).help_opt(problem.help);
+                if problem.code == Code::NotInCatalog {
+                    // A key of a catalog tarn knows in part: said, not refused.
+                    self.warnings.push(("tarn_not_in_catalog", d));
+                } else {
+                    self.diags.push(d);
+                }
             }
         }
         let ty: ValueType = op.base().value_type();
@@ -724,6 +768,28 @@ fn placeholder_binder(op: Operator) -> Result<&'static str, &'static str> {
         }
         ValueType::Binary => Err("write the base64 value in the policy"),
     }
+}
+
+/// The help for an action the catalog does not know: the rule's own (did you mean, the API's actions),
+/// whether tarn's catalog of that service is complete, and the `unchecked` form.
+fn unknown_name_help(cloud: Cloud, action: &str, rule_help: Option<String>, code: Code) -> Option<String> {
+    if code == Code::InvalidAction {
+        return rule_help;
+    }
+    let prefix = action.split_once(':').map_or(action, |(p, _)| p);
+    let completeness = match catalog::service(cloud, prefix) {
+        Some(s) if s.is_complete() => format!("tarn's catalog of `{prefix}` is complete"),
+        Some(_) => format!("tarn's catalog of `{prefix}` is incomplete"),
+        None if prefix.contains(['*', '?']) => "it matches no service tarn has a catalog of".to_owned(),
+        None => format!("tarn has no catalog of `{prefix}` in {}", cloud.title()),
+    };
+    let mut parts: Vec<String> = rule_help.into_iter().collect();
+    // (A NOT_IN_CATALOG message already says how much tarn knows.)
+    if code != Code::NotInCatalog {
+        parts.push(completeness);
+    }
+    parts.push(format!("if the name is right, write `unchecked {action}`"));
+    Some(parts.join("; "))
 }
 
 fn dedup(items: impl Iterator<Item = String>) -> Vec<String> {

@@ -27,6 +27,14 @@ impl Diag {
         self
     }
 
+    /// Adds help if there is some.
+    pub fn help_opt(mut self, help: Option<String>) -> Self {
+        if help.is_some() {
+            self.help = help;
+        }
+        self
+    }
+
     /// The text a compiler shows.
     pub fn text(&self) -> String {
         match &self.help {

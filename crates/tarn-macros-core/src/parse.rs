@@ -15,6 +15,8 @@ pub struct Spanned {
 #[derive(Debug, Clone)]
 pub struct Resource {
     pub src: Spanned,
+    /// `unchecked` written before it: the catalog need not know its format.
+    pub unchecked: Option<Spanned>,
     /// Written as a string literal.
     pub quoted: bool,
     /// Placeholders of a bare resource: the identifier tokens (their spans bind the variables).
@@ -77,6 +79,8 @@ pub struct Statement {
     pub effect: Spanned,
     pub not_action: bool,
     pub actions: Vec<Spanned>,
+    /// For each action, the `unchecked` written before it, if any.
+    pub unchecked_actions: Vec<Option<Spanned>>,
     pub not_resource: bool,
     pub resources: Vec<Resource>,
     pub not_principal: bool,
@@ -435,9 +439,11 @@ fn statement(c: &mut Cursor) -> Result<Statement, Diag> {
         _ => return Err(c.expected("`allow` or `deny`")),
     };
     let not_action = eat(c, "not");
+    let mut unchecked_actions = vec![unchecked(c)];
     let mut actions = vec![action(c)?];
     while is_punct(c.peek(), ',') {
         c.i += 1;
+        unchecked_actions.push(unchecked(c));
         actions.push(action(c)?);
     }
     let mut s = Statement {
@@ -446,6 +452,7 @@ fn statement(c: &mut Cursor) -> Result<Statement, Diag> {
         effect,
         not_action,
         actions,
+        unchecked_actions,
         not_resource: false,
         resources: Vec::new(),
         not_principal: false,
@@ -455,10 +462,12 @@ fn statement(c: &mut Cursor) -> Result<Statement, Diag> {
     };
     if eat(c, "on") {
         s.not_resource = eat(c, "not");
-        s.resources.push(resource(c)?);
+        let u = unchecked(c);
+        s.resources.push(Resource { unchecked: u, ..resource(c)? });
         while is_punct(c.peek(), ',') {
             c.i += 1;
-            s.resources.push(resource(c)?);
+            let u = unchecked(c);
+            s.resources.push(Resource { unchecked: u, ..resource(c)? });
         }
     }
     if is_ident(c.peek(), "to") {
@@ -488,6 +497,18 @@ fn statement(c: &mut Cursor) -> Result<Statement, Diag> {
         }));
     }
     Ok(s)
+}
+
+/// `unchecked` before an action or a resource (not the service `unchecked` of `unchecked:Name`).
+fn unchecked(c: &mut Cursor) -> Option<Spanned> {
+    let Some(TokenTree::Ident(i)) = c.peek().cloned() else {
+        return None;
+    };
+    if i != "unchecked" || is_punct(c.toks.get(c.i + 1), ':') {
+        return None;
+    }
+    c.i += 1;
+    Some(ident_spanned(&i))
 }
 
 fn eat(c: &mut Cursor, word: &str) -> bool {
@@ -557,7 +578,12 @@ fn resource(c: &mut Cursor) -> Result<Resource, Diag> {
     if let Some(TokenTree::Literal(l)) = c.peek().cloned() {
         c.i += 1;
         return match string_value(&l) {
-            Some(v) => Ok(Resource { src: lit_spanned(&l, v), quoted: true, bare_placeholders: Vec::new() }),
+            Some(v) => Ok(Resource {
+                src: lit_spanned(&l, v),
+                unchecked: None,
+                quoted: true,
+                bare_placeholders: Vec::new(),
+            }),
             None => Err(Diag::new(l.span(), l.span(), "expected an ARN as a string".to_owned())),
         };
     }
@@ -586,7 +612,7 @@ fn resource(c: &mut Cursor) -> Result<Resource, Diag> {
         return Err(Diag::new(src.start, src.end, "a string inside a bare ARN".to_owned())
             .help("quote the whole ARN: `on \"acs:oss:*:*:bucket/*\"`"));
     }
-    Ok(Resource { src, quoted: false, bare_placeholders })
+    Ok(Resource { src, unchecked: None, quoted: false, bare_placeholders })
 }
 
 fn principal(c: &mut Cursor) -> Result<Principal, Diag> {

@@ -49,18 +49,79 @@ fn errors_with_help(src: &str) -> Vec<(String, Option<String>)> {
 #[test]
 fn unknown_actions_and_api_names() {
     let one = |m: &str, h: &str| vec![(m.to_owned(), Some(h.to_owned()))];
+    // Log Service's catalog is incomplete: the name may be right, and `unchecked` says so.
+    let e = errors_with_help("allow log:GetLogStor on *");
+    assert_eq!(e.len(), 1);
+    assert!(
+        e[0].0.starts_with("`log:GetLogStor` is not in tarn's catalog of `log`, which is incomplete"),
+        "{e:?}"
+    );
     assert_eq!(
-        errors_with_help("allow log:GetLogStor on *"),
-        one("unknown action `log:GetLogStor`", "did you mean `log:GetLogStore`?")
+        e[0].1.as_deref(),
+        Some("did you mean `log:GetLogStore`?; if the name is right, write `unchecked log:GetLogStor`")
     );
     assert_eq!(
         errors_with_help("allow mq:OnsTopicCreate on *"),
-        one("unknown action `mq:OnsTopicCreate`", "the API `OnsTopicCreate` needs `mq:CreateTopic`")
+        one(
+            "`mq:OnsTopicCreate` is not in tarn's catalog of `mq`, which is incomplete (built from the seed documents and the Ons API list; not compared with the current RAM authorization table)",
+            "the API `OnsTopicCreate` needs `mq:CreateTopic`; if the name is right, write `unchecked mq:OnsTopicCreate`"
+        )
     );
     assert_eq!(
         errors_with_help("cloud alibaba; allow loog:GetLogStore on *"),
-        one("unknown service `loog` in Alibaba Cloud", "did you mean `log:GetLogStore`?")
+        one(
+            "tarn has no catalog of `loog` in Alibaba Cloud: `loog:GetLogStore` is not checked",
+            "did you mean `log:GetLogStore`?; if the name is right, write `unchecked loog:GetLogStore`"
+        )
     );
+    // A complete catalog: the name is wrong.
+    assert_eq!(
+        errors_with_help(r#"allow s3:GetObjekt on "arn:aws:s3:::b/*""#),
+        one(
+            "unknown action `s3:GetObjekt`",
+            "did you mean `s3:GetObject` or `s3:PutObject`?; tarn's catalog of `s3` is complete; if the name is right, write `unchecked s3:GetObjekt`"
+        )
+    );
+}
+
+#[test]
+fn unchecked_names_pass_the_catalog_not_the_grammar() {
+    let ok = |src: &str| {
+        let tokens: TokenStream = src.parse().unwrap();
+        let (checked, diags, warnings) = check(tokens);
+        (checked.is_some(), diags.iter().map(|d| d.message.clone()).collect::<Vec<_>>(), warnings.len())
+    };
+    assert_eq!(
+        ok(r#"allow unchecked ecs:StartInstance on unchecked "acs:ecs:*:*:instance/i-1""#),
+        (true, vec![], 0)
+    );
+    // Unchecked actions take no part in the fit: a known action's resources are still checked.
+    assert_eq!(
+        ok(
+            r#"allow unchecked ecs:StartInstance, oss:GetObject on unchecked "acs:ecs:*:*:instance/i-1", "acs:oss:*:*:b/*""#
+        ),
+        (true, vec![], 0)
+    );
+    // The grammar is not waived.
+    let (_, e, _) = ok(r#"allow unchecked ecs:Start Instance on *"#);
+    assert!(!e.is_empty());
+    assert_eq!(
+        ok(r#"allow unchecked s3*:Get* on "arn:aws:s3:::b/*""#).1,
+        ["wildcard in the service prefix of `s3*:Get*`"]
+    );
+    // `unchecked` on a known name is a warning: remove it.
+    let w = warnings(r#"allow unchecked oss:GetObject on unchecked "acs:oss:*:*:b/*""#);
+    assert_eq!(
+        w,
+        [
+            "`unchecked` on `oss:GetObject`, which tarn's catalog knows",
+            "`unchecked` on `acs:oss:*:*:b/*`, which tarn's catalog knows"
+        ]
+    );
+    // A service called `unchecked` is still an action.
+    let (_, e, _) = ok("cloud alibaba; allow unchecked:Foo on *");
+    assert_eq!(e.len(), 1);
+    assert!(e[0].contains("`unchecked`"), "{e:?}");
 }
 
 #[test]
@@ -136,9 +197,14 @@ fn conditions_are_checked() {
         errors(r#"allow oss:GetObject on "acs:oss:*:*:b/*" when StringEqualsIfExists(acs:SourceVpc, "v")"#),
         ["`StringEqualsIfExists`: RAM has no `IfExists` operators"]
     );
+    // RAM's global keys are known in part: a warning with the closest key, not an error.
     assert_eq!(
-        errors(r#"allow oss:GetObject on "acs:oss:*:*:b/*" when IpAddress(acs:SourceIpp, "10.0.0.0/8")"#),
-        ["unknown condition key `acs:SourceIpp`"]
+        warnings(r#"allow oss:GetObject on "acs:oss:*:*:b/*" when IpAddress(acs:SourceIpp, "10.0.0.0/8")"#),
+        ["condition key `acs:SourceIpp` is not in the global keys tarn knows, which are not all of them; it is not checked"]
+    );
+    assert_eq!(
+        errors(r#"allow s3:GetObject on "arn:aws:s3:::b/*" when IpAddress(aws:SourceIpp, "10.0.0.0/8")"#),
+        ["unknown condition key `aws:SourceIpp`"]
     );
     assert_eq!(
         errors(r#"allow oss:GetObject on "acs:oss:*:*:b/*" when IpAddress(acs:SourceIp, "10.0.0.0/33")"#),
