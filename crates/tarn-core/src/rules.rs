@@ -29,13 +29,19 @@ fn unplaced(code: Code, message: String, help: Option<String>) -> Diagnostic {
 /// service or action, or a wildcard that matches nothing, with no actions and help that names the closest
 /// service, the actions an OpenAPI operation of that name needs, or the closest actions.
 ///
+/// A name a complete catalog lacks is wrong (`UNKNOWN_ACTION`, an error); one an incomplete catalog lacks may
+/// be right (`NOT_IN_CATALOG`, a warning).
+///
 /// ```
 /// use tarn_arn::Cloud;
 /// use tarn_core::lint::{Code, Site};
-/// let (found, problem) = tarn_core::rules::action_in_catalog(Cloud::Alibaba, "mq:OnsTopicCreate", Site::Policy);
-/// let problem = problem.unwrap();
+/// use tarn_core::rules::action_in_catalog;
+/// let (found, problem) = action_in_catalog(Cloud::Aws, "s3:GetObjekt", Site::Policy);
 /// assert!(found.is_empty());
-/// assert_eq!(problem.code, Code::UnknownAction);
+/// assert_eq!(problem.unwrap().code, Code::UnknownAction);
+/// let (_, problem) = action_in_catalog(Cloud::Alibaba, "mq:OnsTopicCreate", Site::Policy);
+/// let problem = problem.unwrap();
+/// assert_eq!(problem.code, Code::NotInCatalog);
 /// assert_eq!(problem.help.as_deref(), Some("the API `OnsTopicCreate` needs `mq:CreateTopic`"));
 /// ```
 pub fn action_in_catalog(
@@ -582,18 +588,20 @@ fn condition_site(i: usize, op: Operator, key: &str) -> Site {
 pub(crate) struct ActionSets {
     /// The catalog actions of each entry, in order (empty for `*` and for unknown names).
     pub sets: Vec<Vec<&'static catalog::Action>>,
-    /// Whether every entry is known to the catalog (no error among the problems).
+    /// Whether the catalog knows every entry's actions (no problem but an old name, and no wildcard service
+    /// prefix, whose expansion covers only the services tarn has catalogs of).
     pub known: bool,
     /// The problems.
     pub problems: Vec<Diagnostic>,
 }
 
-/// UNKNOWN_SERVICE, UNKNOWN_ACTION, WILDCARD_MATCHES_NOTHING, INVALID_ACTION and DEPRECATED_ALIAS for each
-/// entry of statement `i`'s action list.
+/// UNKNOWN_SERVICE, UNKNOWN_ACTION, WILDCARD_MATCHES_NOTHING, INVALID_ACTION, NOT_IN_CATALOG and
+/// DEPRECATED_ALIAS for each entry of statement `i`'s action list.
 pub(crate) fn actions_in_catalog(cloud: Cloud, s: &Statement, i: usize) -> ActionSets {
     let el = Element::actions_of(s);
     let mut out = ActionSets { sets: Vec::new(), known: true, problems: Vec::new() };
     for (j, a) in s.actions.items().iter().enumerate() {
+        out.known &= !a.has_service_wildcard();
         let (found, problem) = action_in_catalog(cloud, a.as_str(), Site::item(i, el, j));
         if let Some(d) = problem {
             // Only an old name still tells the actions; the fit is checked on known actions only.

@@ -331,6 +331,10 @@ impl Checker<'_> {
             // The rule reports at a site of the model; the tokens of the action are that site here.
             let (found, problem) = tarn_core::rules::action_in_catalog(cloud, &a.text, Site::Policy);
             match (problem, &unchecked) {
+                // A wildcard service prefix covers only the services tarn has catalogs of: no fit for it.
+                (None, None) if a.text.split(':').next().is_some_and(|p| p.contains(['*', '?'])) => {
+                    sets.push(Vec::new())
+                }
                 (None, None) => sets.push(found),
                 (Some(c), None) if c.code == Code::DeprecatedAlias => {
                     self.warnings.push(("tarn_deprecated_alias", err(a, c.message).help_opt(c.help)));
