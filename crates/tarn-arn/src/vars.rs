@@ -7,8 +7,10 @@ use crate::syntax::{close_dollar, read_dollar, Mode, TokKind};
 /// One piece of a text with policy variables (see [`variables`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum VarPiece<'a> {
-    /// Text to keep as it is; an escape (`${*}`) is its character (`*`).
+    /// Text to keep as it is (its `*` and `?` are wildcards where the value is a pattern).
     Text(&'a str),
+    /// An escape, `${*}`, `${?}` or `${$}`: the character itself, never a wildcard.
+    Escape(char),
     /// A policy variable: its key and, when written, its default value without the quotes.
     Var {
         /// The key, trimmed (`aws:username`).
@@ -29,7 +31,7 @@ pub enum VarPiece<'a> {
 ///     VarPiece::Text("home/"),
 ///     VarPiece::Var { key: "aws:username", default: Some("a}b") },
 ///     VarPiece::Text("/"),
-///     VarPiece::Text("*"),
+///     VarPiece::Escape('*'),
 /// ]);
 /// assert!(variables("${aws:username").any(|p| p.is_err()));
 /// # Ok::<(), tarn_arn::ArnError>(())
@@ -77,8 +79,7 @@ impl<'a> Iterator for Variables<'a> {
         };
         self.at = end;
         let piece = match read_dollar(text, start..end, start + 2..end - 1, Mode::Pattern) {
-            // The escape's character is the one inside the braces.
-            Ok(TokKind::Escape(_)) => VarPiece::Text(text.get(start + 2..end - 1)?),
+            Ok(TokKind::Escape(c)) => VarPiece::Escape(c),
             Ok(TokKind::Var { key, default }) => VarPiece::Var {
                 key: text.get(key)?,
                 default: match default {
@@ -117,7 +118,7 @@ mod tests {
                 VarPiece::Text("z")
             ]
         );
-        assert_eq!(pieces("${$}{").unwrap(), [VarPiece::Text("$"), VarPiece::Text("{")]);
+        assert_eq!(pieces("${$}{").unwrap(), [VarPiece::Escape('$'), VarPiece::Text("{")]);
         assert_eq!(pieces("${ aws:userid }").unwrap(), [VarPiece::Var { key: "aws:userid", default: None }]);
     }
 

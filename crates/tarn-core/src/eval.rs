@@ -587,12 +587,14 @@ fn condition_holds(c: &Condition, r: &Request, variables: bool, notes: &mut Note
                 let result = if variables && v.as_str().contains("${") {
                     // Substituted into a buffer the thread keeps: no allocation once it is large enough.
                     thread_local! {
-                        static BUFFER: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+                        static BUFFER: std::cell::RefCell<(String, Vec<bool>)> =
+                            const { std::cell::RefCell::new((String::new(), Vec::new())) };
                     }
                     BUFFER.with(|b| {
                         let mut b = b.borrow_mut();
-                        match substitute(v.as_str(), r, &mut b) {
-                            Some(()) => compare(base, &b, c, key, notes),
+                        let (text, literal) = &mut *b;
+                        match substitute(v.as_str(), r, text, literal) {
+                            Some(()) => compare(base, text, literal, c, key, notes),
                             None => {
                                 notes.add(|| {
                                     format!("`{}` in `{key}` names a variable the request does not have", v.as_str())
@@ -602,7 +604,7 @@ fn condition_holds(c: &Condition, r: &Request, variables: bool, notes: &mut Note
                         }
                     })
                 } else {
-                    compare(base, v.as_str(), c, key, notes)
+                    compare(base, v.as_str(), &[], c, key, notes)
                 };
                 match result {
                     Some(true) => return Some(true),
@@ -639,8 +641,16 @@ fn condition_holds(c: &Condition, r: &Request, variables: bool, notes: &mut Note
 }
 
 /// The positive comparison of an operator (its negation is applied by the caller): does context value `c`
-/// match policy value `v`?
-fn compare(base: BaseOperator, v: &str, c: &str, key: &str, notes: &mut Notes) -> Option<bool> {
+/// match policy value `v`? `literal` marks the bytes of `v` that a policy variable or an escape produced
+/// (empty: none): in a `…Like` comparison they match only themselves, so a user name `*` is no wildcard.
+fn compare(
+    base: BaseOperator,
+    v: &str,
+    literal: &[bool],
+    c: &str,
+    key: &str,
+    notes: &mut Notes,
+) -> Option<bool> {
     use BaseOperator as B;
     let unreadable = |notes: &mut Notes, what: &str| {
         notes.add(|| format!("`{c}` for `{key}` is not {what}: `{}` does not hold for it", base.as_str()));
@@ -651,7 +661,7 @@ fn compare(base: BaseOperator, v: &str, c: &str, key: &str, notes: &mut Notes) -
         B::StringEqualsIgnoreCase | B::StringNotEqualsIgnoreCase => {
             v.chars().flat_map(char::to_lowercase).eq(c.chars().flat_map(char::to_lowercase))
         }
-        B::StringLike | B::StringNotLike => glob(v, c, false),
+        B::StringLike | B::StringNotLike => glob_literal(v, literal, c),
         B::NumericEquals
         | B::NumericNotEquals
         | B::NumericLessThan
@@ -707,11 +717,20 @@ fn compare(base: BaseOperator, v: &str, c: &str, key: &str, notes: &mut Notes) -
         }
         B::ArnEquals | B::ArnLike | B::ArnNotEquals | B::ArnNotLike => {
             // Each of the six `:`-separated parts on its own; the last takes the rest.
-            let (ps, cs): (Vec<&str>, Vec<&str>) = (v.splitn(6, ':').collect(), c.splitn(6, ':').collect());
+            let cs: Vec<&str> = c.splitn(6, ':').collect();
             if cs.len() != 6 {
                 return unreadable(notes, "an ARN");
             }
-            ps.len() == 6 && ps.iter().zip(&cs).all(|(p, c)| glob(p, c, false))
+            let mut ps: Vec<(&str, &[bool])> = Vec::with_capacity(6);
+            let mut start = 0;
+            for (i, b) in v.bytes().enumerate() {
+                if b == b':' && ps.len() < 5 {
+                    ps.push((v.get(start..i).unwrap_or_default(), literal.get(start..i).unwrap_or_default()));
+                    start = i + 1;
+                }
+            }
+            ps.push((v.get(start..).unwrap_or_default(), literal.get(start..).unwrap_or_default()));
+            ps.len() == 6 && ps.iter().zip(&cs).all(|((p, lit), c)| glob_literal(p, lit, c))
         }
         B::Null => false,
     })
@@ -720,13 +739,51 @@ fn compare(base: BaseOperator, v: &str, c: &str, key: &str, notes: &mut Notes) -
 /// A policy value with its variables replaced by the request's values (`${aws:username}`, with a default
 /// `${aws:PrincipalTag/team, 'none'}`, escapes `${*}` `${?}` `${$}`), written into `out`; `None` if a
 /// variable without a default is missing.
-fn substitute(text: &str, r: &Request, out: &mut String) -> Option<()> {
+/// `literal` gets one flag per byte of `out`: true for the bytes a variable or an escape produced.
+fn substitute(text: &str, r: &Request, out: &mut String, literal: &mut Vec<bool>) -> Option<()> {
     out.clear();
+    literal.clear();
     for piece in tarn_arn::variables(text) {
-        match piece.ok()? {
-            tarn_arn::VarPiece::Text(t) => out.push_str(t),
-            tarn_arn::VarPiece::Var { key, default } => out.push_str(r.resolve(key).or(default)?),
-        }
+        let (s, lit) = match piece.ok()? {
+            tarn_arn::VarPiece::Text(t) => (t, false),
+            tarn_arn::VarPiece::Var { key, default } => (r.resolve(key).or(default)?, true),
+            tarn_arn::VarPiece::Escape(c) => {
+                let mut b = [0u8; 4];
+                out.push_str(c.encode_utf8(&mut b));
+                literal.resize(out.len(), true);
+                continue;
+            }
+        };
+        out.push_str(s);
+        literal.resize(out.len(), lit);
     }
     Some(())
+}
+
+/// `*` and `?` glob, case-sensitive, where `literal` marks bytes of `pattern` that match only themselves
+/// (beyond its end: none). The same two-pointer match as `tarn_catalog::glob`.
+fn glob_literal(pattern: &str, literal: &[bool], text: &str) -> bool {
+    let (p, t) = (pattern.as_bytes(), text.as_bytes());
+    let wild = |i: usize, b: u8| p.get(i) == Some(&b) && !literal.get(i).copied().unwrap_or(false);
+    let (mut pi, mut ti) = (0, 0);
+    let mut star: Option<(usize, usize)> = None;
+    while let Some(&tc) = t.get(ti) {
+        if wild(pi, b'*') {
+            star = Some((pi, ti));
+            pi += 1;
+        } else if wild(pi, b'?') || p.get(pi) == Some(&tc) {
+            pi += 1;
+            ti += 1;
+        } else if let Some((sp, st)) = star {
+            pi = sp + 1;
+            ti = st + 1;
+            star = Some((sp, st + 1));
+        } else {
+            return false;
+        }
+    }
+    while wild(pi, b'*') {
+        pi += 1;
+    }
+    pi == p.len()
 }

@@ -189,6 +189,37 @@ fn a_default_with_a_closing_brace_reads_the_same_in_resources_and_conditions() {
     assert_eq!(decide(&bad, &list("unquoted")), Decision::ImplicitDeny);
 }
 
+/// What a policy variable or an escape puts into a `…Like` value is literal: a user called `*` is no wildcard,
+/// and `${*}` is the character `*`. (Both once widened the grant: the substituted text was globbed.)
+#[test]
+fn variables_and_escapes_are_literal_in_like_conditions() {
+    let p = iam(
+        r#"{"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::bucket",
+            "Condition": {"StringLike": {"s3:prefix": ["home/${aws:username}/*", "star/${*}/x?"]}}}"#,
+    );
+    let list = |user: &str, prefix: &str| {
+        req("s3:ListBucket", "arn:aws:s3:::bucket").context("aws:username", user).context("s3:prefix", prefix)
+    };
+    assert_eq!(decide(&p, &list("alice", "home/alice/docs")), Decision::Allow);
+    assert_eq!(decide(&p, &list("*", "home/bob/docs")), Decision::ImplicitDeny);
+    assert_eq!(decide(&p, &list("*", "home/*/docs")), Decision::Allow);
+    assert_eq!(decide(&p, &list("a?", "home/ab/docs")), Decision::ImplicitDeny);
+    assert_eq!(decide(&p, &list("alice", "star/*/xy")), Decision::Allow);
+    assert_eq!(decide(&p, &list("alice", "star/anything/xy")), Decision::ImplicitDeny);
+    // The same in `ArnLike`, part by part.
+    let arn = iam(
+        r#"{"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": "*",
+            "Condition": {"ArnLike": {"aws:PrincipalArn": "arn:aws:iam::${aws:PrincipalAccount}:role/*"}}}"#,
+    );
+    let who = |account: &str, principal: &str| {
+        req("sts:AssumeRole", "arn:aws:iam::111122223333:role/r")
+            .context("aws:PrincipalAccount", account)
+            .context("aws:PrincipalArn", principal)
+    };
+    assert_eq!(decide(&arn, &who("111122223333", "arn:aws:iam::111122223333:role/app")), Decision::Allow);
+    assert_eq!(decide(&arn, &who("*", "arn:aws:iam::444455556666:role/app")), Decision::ImplicitDeny);
+}
+
 /// Request values are read with the policy's number grammar: `NaN`, `inf` or `+5` are no numbers, so a
 /// negated numeric operator does not hold for them (it once did for `NaN`, which equals nothing).
 #[test]
