@@ -407,6 +407,10 @@ fn resolve(
                     report(p.message, Some(help));
                     None
                 }
+                // An expansion that is not all the name covers takes no part in the fit.
+                _ if !rules::expansion_is_whole(cloud, &name) => {
+                    Some(Resolved { text: name, actions: Vec::new() })
+                }
                 _ => Some(Resolved { text: name, actions }),
             }
         }

@@ -597,7 +597,10 @@ fn condition_holds(c: &Condition, r: &Request, variables: bool, notes: &mut Note
                             Some(()) => compare(base, text, literal, c, key, notes),
                             None => {
                                 notes.add(|| {
-                                    format!("`{}` in `{key}` names a variable the request does not have", v.as_str())
+                                    format!(
+                                        "`{}` in `{key}` names a variable the request does not have",
+                                        v.as_str()
+                                    )
                                 });
                                 None
                             }

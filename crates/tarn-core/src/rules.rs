@@ -112,11 +112,24 @@ fn explain_lookup(
     }
     let check = match e {
         // Alibaba Cloud publishes no list of its services: one tarn has no catalog of may well exist.
-        catalog::LookupError::UnknownService { .. } if !catalog::knows_every_service(cloud) => unplaced(
-            Code::NotInCatalog,
-            format!("tarn has no catalog of `{prefix}` in {}: `{action}` is not checked", cloud.title()),
-            closest_prefix(cloud, prefix).map(|p| format!("did you mean `{p}:{name}`?")),
-        ),
+        catalog::LookupError::UnknownService { in_other_cloud, .. }
+            if !catalog::knows_every_service(cloud) =>
+        {
+            let help = if in_other_cloud {
+                Some(format!(
+                    "`{prefix}` is a service of {}: is this policy for {}?",
+                    cloud.other().title(),
+                    cloud.title()
+                ))
+            } else {
+                closest_prefix(cloud, prefix).map(|p| format!("did you mean `{p}:{name}`?"))
+            };
+            unplaced(
+                Code::NotInCatalog,
+                format!("tarn has no catalog of `{prefix}` in {}: `{action}` is not checked", cloud.title()),
+                help,
+            )
+        }
         catalog::LookupError::UnknownService { in_other_cloud, .. } => {
             let help = if in_other_cloud {
                 Some(format!(
@@ -238,9 +251,10 @@ pub fn condition_key_in_catalog(
         }
     }
     let help = crate::error::closest(key, candidates.iter().copied()).map(|k| format!("did you mean `{k}`?"));
-    // AWS's keys come whole from the Service Authorization Reference; Alibaba Cloud's global keys and the
-    // keys of its services are known only in part.
-    if catalog::knows_every_service(cloud) {
+    // AWS's keys come whole from the Service Authorization Reference; Alibaba Cloud's global keys are known
+    // only in part, and a service's keys are whole only when its catalog is complete.
+    let owner = own.and_then(|p| catalog::service(cloud, p));
+    if catalog::knows_every_service(cloud) || owner.is_some_and(|s| s.is_complete()) {
         return Some(Diagnostic::new(
             Code::UnknownConditionKey,
             site,
@@ -248,7 +262,7 @@ pub fn condition_key_in_catalog(
             help,
         ));
     }
-    let whose = match own.and_then(|p| catalog::service(cloud, p)) {
+    let whose = match owner {
         Some(s) => format!("tarn's catalog of `{}`, which is incomplete", s.prefix()),
         None if own.is_some_and(|p| p.eq_ignore_ascii_case("acs")) => {
             "the global keys tarn knows, which are not all of them".to_owned()
@@ -399,12 +413,32 @@ pub fn condition_key_in_dialect(dialect: Dialect, key: &str, site: Site) -> Opti
 }
 
 /// The actions a trust policy grants: assuming the role, and what comes with it.
-const TRUST_ACTIONS: &[&str] =
-    &["sts:AssumeRole", "sts:AssumeRoleWithSAML", "sts:AssumeRoleWithWebIdentity", "sts:TagSession"];
+const TRUST_ACTIONS: &[&str] = &[
+    "sts:AssumeRole",
+    "sts:AssumeRoleWithSAML",
+    "sts:AssumeRoleWithWebIdentity",
+    "sts:TagSession",
+    "sts:SetSourceIdentity",
+    "sts:SetContext",
+];
+
+/// Whether an action entry grants only what a trust policy grants: one of [`TRUST_ACTIONS`], or a wildcard
+/// whose every catalog action is one.
+fn trust_action(cloud: Cloud, entry: &str) -> bool {
+    if TRUST_ACTIONS.iter().any(|t| t.eq_ignore_ascii_case(entry)) {
+        return true;
+    }
+    entry.contains(['*', '?'])
+        && catalog::expand(cloud, entry).is_ok_and(|v| {
+            !v.is_empty()
+                && v.iter().all(|a| TRUST_ACTIONS.iter().any(|t| t.eq_ignore_ascii_case(&a.full_name())))
+        })
+}
 
 /// The kind of a policy that the caller does not name, read from the document:
 /// - a **trust policy** when every statement names principals, has no `Resource` and grants only
-///   `sts:AssumeRole` (or `sts:AssumeRoleWithSAML`, `sts:AssumeRoleWithWebIdentity`, `sts:TagSession`);
+///   `sts:AssumeRole` (or `sts:AssumeRoleWithSAML`, `sts:AssumeRoleWithWebIdentity`, `sts:TagSession`,
+///   `sts:SetSourceIdentity`, `sts:SetContext`, or a wildcard of nothing else);
 /// - an **OSS bucket policy** when a RAM policy names principals as a flat list of UIDs and every resource
 ///   is OSS's;
 /// - a **resource-based policy** when a statement names principals, an **identity-based** one otherwise.
@@ -426,10 +460,7 @@ pub fn infer_kind(p: &Policy) -> PolicyKind {
             && s.resources.is_none()
             && !s.actions.is_not()
             && !s.actions.items().is_empty()
-            && s.actions
-                .items()
-                .iter()
-                .all(|a| TRUST_ACTIONS.iter().any(|t| t.eq_ignore_ascii_case(a.as_str())))
+            && s.actions.items().iter().all(|a| trust_action(p.cloud(), a.as_str()))
     });
     if trust {
         return PolicyKind::Trust;
@@ -588,11 +619,33 @@ fn condition_site(i: usize, op: Operator, key: &str) -> Site {
 pub(crate) struct ActionSets {
     /// The catalog actions of each entry, in order (empty for `*` and for unknown names).
     pub sets: Vec<Vec<&'static catalog::Action>>,
-    /// Whether the catalog knows every entry's actions (no problem but an old name, and no wildcard service
-    /// prefix, whose expansion covers only the services tarn has catalogs of).
+    /// Whether no entry is an error (the fit is checked only then). An entry the catalog does not know, or
+    /// whose expansion is not whole ([`expansion_is_whole`]), has an empty set: it takes no part in the fit.
     pub known: bool,
     /// The problems.
     pub problems: Vec<Diagnostic>,
+}
+
+/// Whether the actions the catalog expands `action` to are all it names, so that the fit of actions and
+/// resources can be checked on them: not for a wildcard service prefix (it covers only the services tarn
+/// has catalogs of), nor for a wildcard in a service whose catalog is incomplete.
+///
+/// ```
+/// use tarn_arn::Cloud;
+/// use tarn_core::rules::expansion_is_whole;
+/// assert!(expansion_is_whole(Cloud::Aws, "s3:Get*"));
+/// assert!(!expansion_is_whole(Cloud::Alibaba, "*:Describe*"));
+/// assert!(!expansion_is_whole(Cloud::Alibaba, "log:Get*"));
+/// assert!(expansion_is_whole(Cloud::Alibaba, "log:GetLogStore"));
+/// ```
+pub fn expansion_is_whole(cloud: Cloud, action: &str) -> bool {
+    let Some((prefix, name)) = action.split_once(':') else {
+        return true;
+    };
+    if prefix.contains(['*', '?']) {
+        return false;
+    }
+    !name.contains(['*', '?']) || catalog::service(cloud, prefix).is_some_and(|s| s.is_complete())
 }
 
 /// UNKNOWN_SERVICE, UNKNOWN_ACTION, WILDCARD_MATCHES_NOTHING, INVALID_ACTION, NOT_IN_CATALOG and
@@ -601,14 +654,12 @@ pub(crate) fn actions_in_catalog(cloud: Cloud, s: &Statement, i: usize) -> Actio
     let el = Element::actions_of(s);
     let mut out = ActionSets { sets: Vec::new(), known: true, problems: Vec::new() };
     for (j, a) in s.actions.items().iter().enumerate() {
-        out.known &= !a.has_service_wildcard();
         let (found, problem) = action_in_catalog(cloud, a.as_str(), Site::item(i, el, j));
         if let Some(d) = problem {
-            // Only an old name still tells the actions; the fit is checked on known actions only.
-            out.known &= d.code == Code::DeprecatedAlias;
+            out.known &= d.severity() != crate::diagnostic::Severity::Error;
             out.problems.push(d);
         }
-        out.sets.push(found);
+        out.sets.push(if expansion_is_whole(cloud, a.as_str()) { found } else { Vec::new() });
     }
     out
 }

@@ -331,14 +331,18 @@ impl Checker<'_> {
             // The rule reports at a site of the model; the tokens of the action are that site here.
             let (found, problem) = tarn_core::rules::action_in_catalog(cloud, &a.text, Site::Policy);
             match (problem, &unchecked) {
-                // A wildcard service prefix covers only the services tarn has catalogs of: no fit for it.
-                (None, None) if a.text.split(':').next().is_some_and(|p| p.contains(['*', '?'])) => {
+                // An expansion that is not all the name covers takes no part in the fit.
+                (None, None) if !tarn_core::rules::expansion_is_whole(cloud, &a.text) => {
                     sets.push(Vec::new())
                 }
                 (None, None) => sets.push(found),
                 (Some(c), None) if c.code == Code::DeprecatedAlias => {
                     self.warnings.push(("tarn_deprecated_alias", err(a, c.message).help_opt(c.help)));
                     sets.push(found);
+                }
+                // (A wildcard whose expansion is not whole may well need `unchecked`.)
+                (None, Some(_)) if !tarn_core::rules::expansion_is_whole(cloud, &a.text) => {
+                    sets.push(Vec::new())
                 }
                 (None, Some(u)) => {
                     self.unneeded_unchecked(u, &format!("`{}`", a.text));

@@ -193,10 +193,8 @@ fn a_default_with_a_closing_brace_reads_the_same_in_resources_and_conditions() {
 /// and `${*}` is the character `*`. (Both once widened the grant: the substituted text was globbed.)
 #[test]
 fn variables_and_escapes_are_literal_in_like_conditions() {
-    let p = iam(
-        r#"{"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::bucket",
-            "Condition": {"StringLike": {"s3:prefix": ["home/${aws:username}/*", "star/${*}/x?"]}}}"#,
-    );
+    let p = iam(r#"{"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::bucket",
+            "Condition": {"StringLike": {"s3:prefix": ["home/${aws:username}/*", "star/${*}/x?"]}}}"#);
     let list = |user: &str, prefix: &str| {
         req("s3:ListBucket", "arn:aws:s3:::bucket").context("aws:username", user).context("s3:prefix", prefix)
     };
@@ -207,10 +205,8 @@ fn variables_and_escapes_are_literal_in_like_conditions() {
     assert_eq!(decide(&p, &list("alice", "star/*/xy")), Decision::Allow);
     assert_eq!(decide(&p, &list("alice", "star/anything/xy")), Decision::ImplicitDeny);
     // The same in `ArnLike`, part by part.
-    let arn = iam(
-        r#"{"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": "*",
-            "Condition": {"ArnLike": {"aws:PrincipalArn": "arn:aws:iam::${aws:PrincipalAccount}:role/*"}}}"#,
-    );
+    let arn = iam(r#"{"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": "*",
+            "Condition": {"ArnLike": {"aws:PrincipalArn": "arn:aws:iam::${aws:PrincipalAccount}:role/*"}}}"#);
     let who = |account: &str, principal: &str| {
         req("sts:AssumeRole", "arn:aws:iam::111122223333:role/r")
             .context("aws:PrincipalAccount", account)
