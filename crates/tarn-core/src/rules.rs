@@ -112,24 +112,13 @@ fn explain_lookup(
     }
     let check = match e {
         // Alibaba Cloud publishes no list of its services: one tarn has no catalog of may well exist.
-        catalog::LookupError::UnknownService { in_other_cloud, .. }
-            if !catalog::knows_every_service(cloud) =>
-        {
-            let help = if in_other_cloud {
-                Some(format!(
-                    "`{prefix}` is a service of {}: is this policy for {}?",
-                    cloud.other().title(),
-                    cloud.title()
-                ))
-            } else {
-                closest_prefix(cloud, prefix).map(|p| format!("did you mean `{p}:{name}`?"))
-            };
-            unplaced(
-                Code::NotInCatalog,
-                format!("tarn has no catalog of `{prefix}` in {}: `{action}` is not checked", cloud.title()),
-                help,
-            )
-        }
+        // (That AWS has a service of the same prefix says nothing here: `ecs`, `kms` and `vpc` are codes of
+        // both clouds, and the policy's dialect is already settled.)
+        catalog::LookupError::UnknownService { .. } if !catalog::knows_every_service(cloud) => unplaced(
+            Code::NotInCatalog,
+            format!("tarn has no catalog of `{prefix}` in {}: `{action}` is not checked", cloud.title()),
+            closest_prefix(cloud, prefix).map(|p| format!("did you mean `{p}:{name}`?")),
+        ),
         catalog::LookupError::UnknownService { in_other_cloud, .. } => {
             let help = if in_other_cloud {
                 Some(format!(
