@@ -130,30 +130,6 @@ fn explain_lookup(
             };
             unplaced(Code::UnknownService, format!("unknown service `{prefix}` in {}", cloud.title()), help)
         }
-        // A service whose catalog is incomplete may have the action: say so, and what is close. (Even an
-        // OpenAPI operation's name may be one: MQ's older actions were named after its operations, and
-        // Alibaba's own policies still grant `mq:OnsInstanceInServiceList`.)
-        catalog::LookupError::UnknownAction { api_actions, suggestions, .. }
-            if svc.is_some_and(|s| !s.is_complete()) =>
-        {
-            let quoted = |v: &[String]| v.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>();
-            let help = if !api_actions.is_empty() {
-                let list: Vec<String> = api_actions.iter().map(|a| a.to_string()).collect();
-                Some(format!("the API `{name}` needs {}", quoted(&list).join(" and ")))
-            } else if !suggestions.is_empty() {
-                Some(format!("did you mean {}?", quoted(&suggestions).join(" or ")))
-            } else {
-                None
-            };
-            unplaced(
-                Code::NotInCatalog,
-                format!(
-                    "`{action}` is not in tarn's catalog of `{prefix}`, which is incomplete ({})",
-                    svc.map_or("", |s| s.missing())
-                ),
-                help,
-            )
-        }
         catalog::LookupError::WildcardMatchesNothing { .. }
             if prefix.contains(['*', '?']) || svc.is_some_and(|s| !s.is_complete()) =>
         {
@@ -169,22 +145,40 @@ fn explain_lookup(
             };
             unplaced(Code::NotInCatalog, message, None)
         }
+        // The help names what the catalog knows of the name: the actions an OpenAPI operation of that name
+        // needs, or the closest actions. A service whose catalog is incomplete may have the action: then it
+        // is not called wrong (even an operation's name may be one: MQ's older actions were named after its
+        // operations, and Alibaba's own policies still grant `mq:OnsInstanceInServiceList`).
         catalog::LookupError::UnknownAction { api_actions, suggestions, .. } => {
+            let complete = svc.is_none_or(|s| s.is_complete());
             let quoted = |v: &[String]| v.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>();
             let help = if !api_actions.is_empty() {
                 let list: Vec<String> = api_actions.iter().map(|a| a.to_string()).collect();
                 Some(format!("the API `{name}` needs {}", quoted(&list).join(" and ")))
             } else if !suggestions.is_empty() {
                 Some(format!("did you mean {}?", quoted(&suggestions).join(" or ")))
-            } else {
+            } else if complete {
                 svc.map(|s| {
                     format!(
                         "`{prefix}` has {} actions; `tarn catalog {prefix}` lists them",
                         s.actions().len()
                     )
                 })
+            } else {
+                None
             };
-            unplaced(Code::UnknownAction, format!("unknown action `{action}`"), help)
+            if complete {
+                unplaced(Code::UnknownAction, format!("unknown action `{action}`"), help)
+            } else {
+                unplaced(
+                    Code::NotInCatalog,
+                    format!(
+                        "`{action}` is not in tarn's catalog of `{prefix}`, which is incomplete ({})",
+                        svc.map_or("", |s| s.missing())
+                    ),
+                    help,
+                )
+            }
         }
         catalog::LookupError::WildcardMatchesNothing { .. } => unplaced(
             Code::WildcardMatchesNothing,
