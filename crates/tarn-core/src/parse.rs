@@ -164,37 +164,44 @@ fn see(
     }
 }
 
-/// An element that only one dialect has ([`rules::element_in_dialect`]): an error if the document is the
-/// other dialect, deferred if that is not known yet.
-fn only_in(r: &Reader<'_>, st: &mut State, element: Element, at: usize) -> Result<()> {
-    let Some(dialect) = rules::dialect_of_element(element) else {
-        return Ok(());
-    };
+/// A rule of one dialect (`only`): an error, `rule`'s diagnostic, if the document is of the other dialect;
+/// deferred if that is not known yet (the document is read again once it is, see [`parse`]).
+fn dialect_rule(
+    r: &Reader<'_>,
+    st: &mut State,
+    only: Dialect,
+    at: usize,
+    kind: ParseErrorKind,
+    rule: impl FnOnce(Dialect) -> Option<crate::diagnostic::Diagnostic>,
+) -> Result<()> {
     let Some(d) = st.dialect else {
-        if let Some(flag) = st.deferred.get_mut(slot(dialect)) {
+        if let Some(flag) = st.deferred.get_mut(slot(only)) {
             *flag = true;
         }
         return Ok(());
     };
-    match rules::element_in_dialect(d, element, Site::Policy) {
+    match rule(d) {
         None => Ok(()),
-        Some(diag) => Err(r.error(at, ParseErrorKind::Dialect, diag.message, diag.help)),
+        Some(diag) => Err(r.error(at, kind, diag.message, diag.help)),
     }
 }
 
-/// A wildcard in an action's service prefix (`*:Describe*`): RAM's, an error in IAM
-/// ([`rules::service_wildcard_in_dialect`]); deferred while the dialect is not known yet.
-fn service_wildcard(r: &Reader<'_>, st: &mut State, action: &str, at: usize) -> Result<()> {
-    let Some(d) = st.dialect else {
-        if let Some(flag) = st.deferred.get_mut(slot(Dialect::Ram)) {
-            *flag = true;
-        }
+/// An element that only one dialect has ([`rules::element_in_dialect`]).
+fn only_in(r: &Reader<'_>, st: &mut State, element: Element, at: usize) -> Result<()> {
+    let Some(only) = rules::dialect_of_element(element) else {
         return Ok(());
     };
-    match rules::service_wildcard_in_dialect(d, action, Site::Policy) {
-        None => Ok(()),
-        Some(diag) => Err(r.error(at, ParseErrorKind::InvalidValue, diag.message, diag.help)),
-    }
+    dialect_rule(r, st, only, at, ParseErrorKind::Dialect, |d| {
+        rules::element_in_dialect(d, element, Site::Policy)
+    })
+}
+
+/// A wildcard in an action's service prefix (`*:Describe*`): RAM's, an error in IAM
+/// ([`rules::service_wildcard_in_dialect`]).
+fn service_wildcard(r: &Reader<'_>, st: &mut State, action: &str, at: usize) -> Result<()> {
+    dialect_rule(r, st, Dialect::Ram, at, ParseErrorKind::InvalidValue, |d| {
+        rules::service_wildcard_in_dialect(d, action, Site::Policy)
+    })
 }
 
 fn document(r: &mut Reader<'_>, st: &mut State) -> Result<Policy> {

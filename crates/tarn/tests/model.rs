@@ -518,3 +518,18 @@ fn resource_control_policies_deny_for_everyone_with_conditions() {
         "RAM has no resource control policies"
     );
 }
+
+#[test]
+fn a_wildcard_service_prefix_is_rams_whatever_comes_first() {
+    let ram = r#"{"Statement": [{"Effect": "Allow", "Action": "*:Describe*", "Resource": "*"}], "Version": "1"}"#;
+    assert_eq!(Policy::from_json(ram).unwrap().dialect(), Dialect::Ram);
+    for iam in [
+        r#"{"Statement": [{"Effect": "Allow", "Action": "*:Describe*", "Resource": "*"}], "Version": "2012-10-17"}"#,
+        r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*:Describe*", "Resource": "*"}]}"#,
+    ] {
+        let e = Policy::from_json(iam).unwrap_err();
+        assert_eq!(e.message(), "wildcard in the service prefix of `*:Describe*`", "{iam}");
+        assert_eq!(e.pointer(), "/Statement/0/Action");
+        assert_eq!(e.code(), tarn::lint::Code::InvalidAction);
+    }
+}
