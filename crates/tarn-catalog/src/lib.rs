@@ -313,30 +313,43 @@ fn with_lowercase<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
 /// ```
 #[doc(hidden)]
 pub fn glob(pattern: &str, text: &str, fold: bool) -> bool {
+    glob_literal(pattern, &[], text, fold)
+}
+
+/// [`glob`] where `literal` marks bytes of `pattern` that match only themselves (beyond its end: none): the
+/// bytes a policy variable or an escape put into a condition value, so that a user called `*` is no
+/// wildcard. For tarn's own crates; not catalog API.
+///
+/// ```
+/// use tarn_catalog::glob_literal;
+/// let (pattern, literal) = ("home/*/x", [false, false, false, false, false, true, false, false]);
+/// assert!(glob_literal(pattern, &literal, "home/*/x", false));
+/// assert!(!glob_literal(pattern, &literal, "home/bob/x", false));
+/// ```
+#[doc(hidden)]
+pub fn glob_literal(pattern: &str, literal: &[bool], text: &str, fold: bool) -> bool {
     let (p, t) = (pattern.as_bytes(), text.as_bytes());
+    let wild = |i: usize, b: u8| p.get(i) == Some(&b) && !literal.get(i).copied().unwrap_or(false);
     let (mut pi, mut ti) = (0, 0);
     let mut star: Option<(usize, usize)> = None;
     while let Some(&tc) = t.get(ti) {
-        match p.get(pi) {
-            Some(b'*') => {
-                star = Some((pi, ti));
-                pi += 1;
-            }
-            Some(&pc) if pc == b'?' || pc == tc || (fold && pc.eq_ignore_ascii_case(&tc)) => {
-                pi += 1;
-                ti += 1;
-            }
-            _ => match star {
-                Some((sp, st)) => {
-                    pi = sp + 1;
-                    ti = st + 1;
-                    star = Some((sp, st + 1));
-                }
-                None => return false,
-            },
+        if wild(pi, b'*') {
+            star = Some((pi, ti));
+            pi += 1;
+        } else if wild(pi, b'?')
+            || p.get(pi).is_some_and(|&pc| pc == tc || (fold && pc.eq_ignore_ascii_case(&tc)))
+        {
+            pi += 1;
+            ti += 1;
+        } else if let Some((sp, st)) = star {
+            pi = sp + 1;
+            ti = st + 1;
+            star = Some((sp, st + 1));
+        } else {
+            return false;
         }
     }
-    while p.get(pi) == Some(&b'*') {
+    while wild(pi, b'*') {
         pi += 1;
     }
     pi == p.len()

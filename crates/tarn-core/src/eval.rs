@@ -30,7 +30,7 @@ use std::fmt;
 use std::net::IpAddr;
 
 use tarn_arn::{Arn, ArnError, Pattern, VarResolver};
-use tarn_catalog::glob;
+use tarn_catalog::{glob, glob_literal};
 
 use crate::condition::{BaseOperator, Date, IpNet, SetQualifier};
 use crate::model::{Effect, Policy, Principal, PrincipalKind, Statement, Version};
@@ -664,7 +664,7 @@ fn compare(
         B::StringEqualsIgnoreCase | B::StringNotEqualsIgnoreCase => {
             v.chars().flat_map(char::to_lowercase).eq(c.chars().flat_map(char::to_lowercase))
         }
-        B::StringLike | B::StringNotLike => glob_literal(v, literal, c),
+        B::StringLike | B::StringNotLike => glob_literal(v, literal, c, false),
         B::NumericEquals
         | B::NumericNotEquals
         | B::NumericLessThan
@@ -733,7 +733,7 @@ fn compare(
                 }
             }
             ps.push((v.get(start..).unwrap_or_default(), literal.get(start..).unwrap_or_default()));
-            ps.len() == 6 && ps.iter().zip(&cs).all(|((p, lit), c)| glob_literal(p, lit, c))
+            ps.len() == 6 && ps.iter().zip(&cs).all(|((p, lit), c)| glob_literal(p, lit, c, false))
         }
         B::Null => false,
     })
@@ -761,32 +761,4 @@ fn substitute(text: &str, r: &Request, out: &mut String, literal: &mut Vec<bool>
         literal.resize(out.len(), lit);
     }
     Some(())
-}
-
-/// `*` and `?` glob, case-sensitive, where `literal` marks bytes of `pattern` that match only themselves
-/// (beyond its end: none). The same two-pointer match as `tarn_catalog::glob`.
-fn glob_literal(pattern: &str, literal: &[bool], text: &str) -> bool {
-    let (p, t) = (pattern.as_bytes(), text.as_bytes());
-    let wild = |i: usize, b: u8| p.get(i) == Some(&b) && !literal.get(i).copied().unwrap_or(false);
-    let (mut pi, mut ti) = (0, 0);
-    let mut star: Option<(usize, usize)> = None;
-    while let Some(&tc) = t.get(ti) {
-        if wild(pi, b'*') {
-            star = Some((pi, ti));
-            pi += 1;
-        } else if wild(pi, b'?') || p.get(pi) == Some(&tc) {
-            pi += 1;
-            ti += 1;
-        } else if let Some((sp, st)) = star {
-            pi = sp + 1;
-            ti = st + 1;
-            star = Some((sp, st + 1));
-        } else {
-            return false;
-        }
-    }
-    while wild(pi, b'*') {
-        pi += 1;
-    }
-    pi == p.len()
 }

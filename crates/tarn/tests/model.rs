@@ -521,7 +521,8 @@ fn resource_control_policies_deny_for_everyone_with_conditions() {
 
 #[test]
 fn a_wildcard_service_prefix_is_rams_whatever_comes_first() {
-    let ram = r#"{"Statement": [{"Effect": "Allow", "Action": "*:Describe*", "Resource": "*"}], "Version": "1"}"#;
+    let ram =
+        r#"{"Statement": [{"Effect": "Allow", "Action": "*:Describe*", "Resource": "*"}], "Version": "1"}"#;
     assert_eq!(Policy::from_json(ram).unwrap().dialect(), Dialect::Ram);
     for iam in [
         r#"{"Statement": [{"Effect": "Allow", "Action": "*:Describe*", "Resource": "*"}], "Version": "2012-10-17"}"#,
