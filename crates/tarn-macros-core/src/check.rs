@@ -330,41 +330,32 @@ impl Checker<'_> {
             }
             // The rule reports at a site of the model; the tokens of the action are that site here.
             let (found, problem) = tarn_core::rules::action_in_catalog(cloud, &a.text, Site::Policy);
+            // The catalog knows the name (an old one stands for its action); only a whole expansion takes part
+            // in the fit.
+            let known = problem.as_ref().is_none_or(|c| c.code == Code::DeprecatedAlias);
+            let whole = tarn_core::rules::expansion_is_whole(cloud, &a.text);
             match (problem, &unchecked) {
-                // An expansion that is not all the name covers takes no part in the fit.
-                (None, None) if !tarn_core::rules::expansion_is_whole(cloud, &a.text) => {
-                    sets.push(Vec::new())
-                }
-                (None, None) => sets.push(found),
-                (Some(c), None) if c.code == Code::DeprecatedAlias => {
+                (None, None) => {}
+                (Some(c), None) if known => {
                     self.warnings.push(("tarn_deprecated_alias", err(a, c.message).help_opt(c.help)));
-                    sets.push(found);
                 }
-                // (A wildcard whose expansion is not whole may well need `unchecked`.)
-                (None, Some(_)) if !tarn_core::rules::expansion_is_whole(cloud, &a.text) => {
-                    sets.push(Vec::new())
-                }
-                (None, Some(u)) => {
-                    self.unneeded_unchecked(u, &format!("`{}`", a.text));
-                    sets.push(found);
-                }
-                (Some(c), Some(u)) if c.code == Code::DeprecatedAlias => {
-                    self.unneeded_unchecked(u, &format!("`{}`", a.text));
-                    sets.push(found);
+                (Some(c), None) => {
+                    let help = unknown_name_help(cloud, &a.text, c.help, c.code);
+                    self.diags.push(err(a, c.message).help_opt(help));
                 }
                 // `unchecked` waives the catalog, not the grammar of the dialect.
                 (Some(c), Some(_)) if c.code == Code::InvalidAction => {
                     self.diags.push(err(a, c.message).help_opt(c.help));
-                    sets.push(Vec::new());
                 }
-                // A name the catalog does not know, written on purpose: no catalog actions, no fit.
-                (Some(_), Some(_)) => sets.push(Vec::new()),
-                (Some(c), None) => {
-                    let help = unknown_name_help(cloud, &a.text, c.help, c.code);
-                    self.diags.push(err(a, c.message).help_opt(help));
-                    sets.push(Vec::new());
+                // A name the catalog does not know, written on purpose: no catalog actions, no fit. A known one
+                // needs no `unchecked`, unless its expansion is not whole.
+                (_, Some(u)) => {
+                    if known && whole {
+                        self.unneeded_unchecked(u, &format!("`{}`", a.text));
+                    }
                 }
             }
+            sets.push(if known && whole { found } else { Vec::new() });
         }
         // Resources.
         let mut resources = Vec::new();
