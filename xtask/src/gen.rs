@@ -160,11 +160,13 @@ fn service_file(preamble: &str, cloud: &str, svc: &Value, path: &Path) -> Result
     for (name, r) in obj(svc, "resource_types") {
         let _ = writeln!(
             o,
-            "        ResourceType {{ name: {}, arn: {}, alternatives: {}, condition_keys: {} }},",
+            "        ResourceType {{ name: {}, arn: {}, alternatives: {}, condition_keys: {}, verified: {} }},",
             lit(&name),
             lit(r["arn"].as_str().unwrap_or_default()),
             str_list(r.get("alternatives")),
             str_list(r.get("condition_keys")),
+            // The seed services' types carry no flag: they were all read from a primary source.
+            r.get("verified").and_then(Value::as_bool).unwrap_or(true),
         );
     }
     o.push_str("    ],\n");
@@ -172,12 +174,13 @@ fn service_file(preamble: &str, cloud: &str, svc: &Value, path: &Path) -> Result
     let mut keys = obj(svc, "condition_keys");
     sort_case_insensitive(&mut keys);
     o.push_str("    condition_keys: &[\n");
-    for (name, ty) in keys {
+    for (name, key) in keys {
+        let (ty, verified) = key_type(&key);
         let _ = writeln!(
             o,
-            "        ConditionKey {{ name: {}, ty: {}, verified: true }},",
+            "        ConditionKey {{ name: {}, ty: {}, verified: {verified} }},",
             lit(&name),
-            lit(ty.as_str().unwrap_or_default())
+            lit(&ty)
         );
     }
     o.push_str("    ],\n");
@@ -287,6 +290,67 @@ fn typed_file(preamble: &str, cloud: &str, svc: &Value) -> String {
     o
 }
 
+/// README.md with its Alibaba Cloud coverage table, between markers, written from the catalogs' data so that
+/// it never goes stale: per RAM code, the actions, how many a primary source states, the resource types, the
+/// condition keys, and whether the action list is complete.
+fn with_coverage_table(readme: &Path, inputs: &[Input]) -> Result<String> {
+    const BEGIN: &str = "<!-- @generated alibaba-coverage begin (cargo xtask gen-actions) -->\n";
+    const END: &str = "<!-- @generated alibaba-coverage end -->\n";
+    let text =
+        std::fs::read_to_string(readme).map_err(|e| format!("cannot read {}: {e}", readme.display()))?;
+    let (Some(b), Some(e)) = (text.find(BEGIN), text.find(END)) else {
+        return Err(format!("{}: alibaba-coverage markers not found", readme.display()));
+    };
+    let mut table = String::from(
+        "| RAM code | product | actions | verified | resource types | condition keys | complete |\n\
+         |---|---|--:|--:|--:|--:|---|\n",
+    );
+    let (mut total, mut total_verified, mut services, mut complete_services) =
+        (0usize, 0usize, 0usize, 0usize);
+    for i in inputs.iter().filter(|i| i.cloud == "alibaba") {
+        if i.path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('_')) {
+            continue;
+        }
+        let v: Value = serde_json::from_str(&i.text).map_err(|e| format!("{}: {e}", i.path.display()))?;
+        let actions = obj(&v, "actions");
+        let verified = actions.iter().filter(|(_, a)| a["verified"].as_bool().unwrap_or(false)).count();
+        let complete = v["completeness"]["complete"].as_bool().unwrap_or(false);
+        let share = if actions.is_empty() { 0 } else { (verified * 100 + actions.len() / 2) / actions.len() };
+        let _ = writeln!(
+            table,
+            "| `{}` | {} | {} | {verified} ({share}%) | {} | {} | {} |",
+            v["prefix"].as_str().unwrap_or_default(),
+            v["name"].as_str().unwrap_or_default().replace('|', "/"),
+            actions.len(),
+            obj(&v, "resource_types").len(),
+            obj(&v, "condition_keys").len(),
+            if complete { "yes" } else { "no" },
+        );
+        total += actions.len();
+        total_verified += verified;
+        services += 1;
+        complete_services += usize::from(complete);
+    }
+    let share = if total == 0 { 0 } else { (total_verified * 100 + total / 2) / total };
+    let _ = writeln!(
+        table,
+        "| **{services} codes** | | **{total}** | **{total_verified} ({share}%)** | | | {complete_services} complete |"
+    );
+    Ok(format!("{}{BEGIN}{table}{}", &text[..b], &text[e..]))
+}
+
+/// A condition key's type and whether a primary source states it: either `"String"` (a seed fact, read from a
+/// primary source) or `{"type": "String", "verified": false, "sources": [...]}`.
+fn key_type(key: &Value) -> (String, bool) {
+    match key {
+        Value::String(s) => (s.clone(), true),
+        other => (
+            other["type"].as_str().unwrap_or_default().to_owned(),
+            other["verified"].as_bool().unwrap_or(false),
+        ),
+    }
+}
+
 fn globals_file(preamble: &str, root: &Path) -> Result<String> {
     let read = |p: &str| -> Result<Value> {
         let path = root.join("data").join(p);
@@ -303,13 +367,7 @@ fn globals_file(preamble: &str, root: &Path) -> Result<String> {
         keys.sort_by_key(|k| k.0.to_ascii_lowercase());
         let _ = writeln!(o, "pub(crate) static {name}: &[ConditionKey] = &[");
         for (k, t) in keys {
-            let (ty, verified) = match &t {
-                Value::String(s) => (s.clone(), true),
-                other => (
-                    other["type"].as_str().unwrap_or_default().to_owned(),
-                    other["verified"].as_bool().unwrap_or(false),
-                ),
-            };
+            let (ty, verified) = key_type(&t);
             let _ = writeln!(
                 o,
                 "    ConditionKey {{ name: {}, ty: {}, verified: {verified} }},",
@@ -435,6 +493,8 @@ pub(crate) fn run(root: &Path, check: bool) -> Result<()> {
     let new_manifest = format!("{}{BEGIN}{feats}{}", &text[..b], &text[e..]);
     files.insert(manifest, new_manifest);
     files.insert(out_dir.join("globals.rs"), globals_file(&preamble, root)?);
+    let readme = root.join("README.md");
+    files.insert(readme.clone(), with_coverage_table(&readme, &inputs)?);
 
     let mut stale = Vec::new();
     for (path, text) in &files {

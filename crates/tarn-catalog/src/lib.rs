@@ -894,6 +894,10 @@ impl ResourceType {
     pub fn condition_keys(&self) -> &'static [&'static str] {
         self.condition_keys
     }
+    /// Whether a primary source states this ARN format (every AWS type does).
+    pub fn verified(&self) -> bool {
+        self.verified
+    }
 }
 
 impl ConditionKey {

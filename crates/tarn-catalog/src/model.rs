@@ -91,6 +91,7 @@ pub struct ResourceType {
     pub(crate) arn: &'static str,
     pub(crate) alternatives: &'static [&'static str],
     pub(crate) condition_keys: &'static [&'static str],
+    pub(crate) verified: bool,
 }
 
 /// A condition key with its type (`String`, `ArrayOfString`, `Numeric`, `Date`, `Bool`, `IPAddress`,

@@ -67,15 +67,27 @@ fn list(cloud: Option<Cloud>, as_json: bool) -> String {
     if as_json {
         let list: Vec<Value> = services
             .iter()
-            .map(|s| json!({"cloud": s.cloud().name(), "prefix": s.prefix(), "name": s.name(), "actions": s.actions().len()}))
+            .map(|s| {
+                json!({
+                    "cloud": s.cloud().name(),
+                    "prefix": s.prefix(),
+                    "name": s.name(),
+                    "actions": s.actions().len(),
+                    "verified_actions": s.actions().iter().filter(|a| a.verified()).count(),
+                    "resource_types": s.resource_types().len(),
+                    "complete": s.is_complete(),
+                })
+            })
             .collect();
         return json!({ "services": list }).to_string();
     }
     let width = services.iter().map(|s| s.prefix().len()).max().unwrap_or(0);
     let mut text = String::new();
     for s in &services {
+        // An incomplete catalog says so: its unknown names are warnings, not errors.
+        let incomplete = if s.is_complete() { "" } else { "  (incomplete)" };
         text.push_str(&format!(
-            "{:<7} {:<width$}  {:>4} {}  {}\n",
+            "{:<7} {:<width$}  {:>4} {}  {}{incomplete}\n",
             s.cloud().name(),
             s.prefix(),
             s.actions().len(),
@@ -122,7 +134,15 @@ fn describe(svc: &'static Service, as_json: bool) -> String {
         let types: Vec<Value> = svc
             .resource_types()
             .iter()
-            .map(|t| json!({"name": t.name(), "arn": t.arn(), "alternatives": t.alternatives(), "condition_keys": t.condition_keys()}))
+            .map(|t| {
+                json!({
+                    "name": t.name(),
+                    "arn": t.arn(),
+                    "alternatives": t.alternatives(),
+                    "condition_keys": t.condition_keys(),
+                    "verified": t.verified(),
+                })
+            })
             .collect();
         let keys: Vec<Value> = svc
             .condition_keys()
@@ -133,6 +153,8 @@ fn describe(svc: &'static Service, as_json: bool) -> String {
             "cloud": svc.cloud().name(),
             "prefix": svc.prefix(),
             "name": svc.name(),
+            "complete": svc.is_complete(),
+            "missing": (!svc.is_complete()).then(|| svc.missing()),
             "actions": actions,
             "resource_types": types,
             "condition_keys": keys,
@@ -147,9 +169,10 @@ fn describe(svc: &'static Service, as_json: bool) -> String {
         svc.cloud().title(),
         if count == 1 { "" } else { "s" }
     );
-    text.push_str(
-        "\nActions (* marks a required resource type; ? an action not seen in a primary source):\n",
-    );
+    if !svc.is_complete() {
+        text.push_str(&format!("Incomplete: {}\n", svc.missing()));
+    }
+    text.push_str("\nActions (* marks a required resource type; ? a fact not seen in a primary source):\n");
     let width = svc.actions().iter().map(|a| a.name().len()).max().unwrap_or(0);
     for a in svc.actions() {
         let types: Vec<String> = action_types(a)
@@ -170,7 +193,8 @@ fn describe(svc: &'static Service, as_json: bool) -> String {
         text.push_str("\nResource types:\n");
         let width = svc.resource_types().iter().map(|t| t.name().len()).max().unwrap_or(0);
         for t in svc.resource_types() {
-            text.push_str(&format!("  {:<width$}  {}\n", t.name(), t.arn()));
+            let unverified = if t.verified() { "" } else { " ?" };
+            text.push_str(&format!("  {:<width$}  {}{unverified}\n", t.name(), t.arn()));
             for alt in t.alternatives() {
                 text.push_str(&format!("  {:<width$}  {alt}\n", ""));
             }
@@ -180,7 +204,8 @@ fn describe(svc: &'static Service, as_json: bool) -> String {
         text.push_str("\nCondition keys:\n");
         let width = svc.condition_keys().iter().map(|k| k.name().len()).max().unwrap_or(0);
         for k in svc.condition_keys() {
-            text.push_str(&format!("  {:<width$}  {}\n", k.name(), k.ty()));
+            let unverified = if k.verified() { "" } else { " ?" };
+            text.push_str(&format!("  {:<width$}  {}{unverified}\n", k.name(), k.ty()));
         }
     }
     text

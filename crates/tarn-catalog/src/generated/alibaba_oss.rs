@@ -1580,12 +1580,12 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "bucket", arn: "acs:oss:${RegionId}:${AccountId}:${BucketName}", alternatives: E, condition_keys: &["oss:BucketTag"] },
-        ResourceType { name: "object", arn: "acs:oss:${RegionId}:${AccountId}:${BucketName}/${ObjectName}", alternatives: E, condition_keys: E },
-        ResourceType { name: "resourcepool", arn: "acs:oss:${RegionId}:${AccountId}:resourcepool/${ResourcePoolName}", alternatives: E, condition_keys: E },
-        ResourceType { name: "vectorbucket", arn: "acs:ossvector:${RegionId}:${AccountId}:${BucketName}", alternatives: &["acs:ossvector:*:*:*"], condition_keys: E },
-        ResourceType { name: "vectordata", arn: "acs:ossvector:${RegionId}:${AccountId}:${BucketName}/${IndexName}/*", alternatives: E, condition_keys: E },
-        ResourceType { name: "vectorindex", arn: "acs:ossvector:${RegionId}:${AccountId}:${BucketName}/${IndexName}", alternatives: E, condition_keys: E },
+        ResourceType { name: "bucket", arn: "acs:oss:${RegionId}:${AccountId}:${BucketName}", alternatives: E, condition_keys: &["oss:BucketTag"], verified: true },
+        ResourceType { name: "object", arn: "acs:oss:${RegionId}:${AccountId}:${BucketName}/${ObjectName}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "resourcepool", arn: "acs:oss:${RegionId}:${AccountId}:resourcepool/${ResourcePoolName}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "vectorbucket", arn: "acs:ossvector:${RegionId}:${AccountId}:${BucketName}", alternatives: &["acs:ossvector:*:*:*"], condition_keys: E, verified: true },
+        ResourceType { name: "vectordata", arn: "acs:ossvector:${RegionId}:${AccountId}:${BucketName}/${IndexName}/*", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "vectorindex", arn: "acs:ossvector:${RegionId}:${AccountId}:${BucketName}/${IndexName}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "acs:AccessId", ty: "String", verified: true },

@@ -564,11 +564,11 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "acl", arn: "acs:rocketmq:${RegionId}:${AccountId}:instance/${InstanceId}", alternatives: E, condition_keys: E },
-        ResourceType { name: "consumergroup", arn: "acs:rocketmq:${RegionId}:${AccountId}:instance/${InstanceId}/consumergroup/${ConsumerGroupId}", alternatives: E, condition_keys: E },
-        ResourceType { name: "disasterrecoveryitem", arn: "acs:rocketmq:${RegionId}:${AccountId}:instance/${InstanceId}/topic/${TopicName}", alternatives: E, condition_keys: E },
-        ResourceType { name: "instance", arn: "acs:rocketmq:${RegionId}:${AccountId}:instance/${InstanceId}", alternatives: &["acs:rocketmq:${RegionId}:${AccountId}:Instance/*", "acs:rocketmq:${RegionId}:${AccountId}:instance/*"], condition_keys: E },
-        ResourceType { name: "topic", arn: "acs:rocketmq:${RegionId}:${AccountId}:instance/${InstanceId}/topic/${TopicName}", alternatives: E, condition_keys: E },
+        ResourceType { name: "acl", arn: "acs:rocketmq:${RegionId}:${AccountId}:instance/${InstanceId}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "consumergroup", arn: "acs:rocketmq:${RegionId}:${AccountId}:instance/${InstanceId}/consumergroup/${ConsumerGroupId}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "disasterrecoveryitem", arn: "acs:rocketmq:${RegionId}:${AccountId}:instance/${InstanceId}/topic/${TopicName}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "instance", arn: "acs:rocketmq:${RegionId}:${AccountId}:instance/${InstanceId}", alternatives: &["acs:rocketmq:${RegionId}:${AccountId}:Instance/*", "acs:rocketmq:${RegionId}:${AccountId}:instance/*"], condition_keys: E, verified: true },
+        ResourceType { name: "topic", arn: "acs:rocketmq:${RegionId}:${AccountId}:instance/${InstanceId}/topic/${TopicName}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
     ],

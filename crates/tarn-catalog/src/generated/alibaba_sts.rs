@@ -28,7 +28,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "role", arn: "acs:ram::${AccountId}:role/${RoleName}", alternatives: E, condition_keys: &["sts:SourceIdentity"] },
+        ResourceType { name: "role", arn: "acs:ram::${AccountId}:role/${RoleName}", alternatives: E, condition_keys: &["sts:SourceIdentity"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "sts:SourceIdentity", ty: "String", verified: true },

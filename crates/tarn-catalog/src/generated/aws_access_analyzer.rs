@@ -308,8 +308,8 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "Analyzer", arn: "arn:${Partition}:access-analyzer:${Region}:${Account}:analyzer/${AnalyzerName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "ArchiveRule", arn: "arn:${Partition}:access-analyzer:${Region}:${Account}:analyzer/${AnalyzerName}/archive-rule/${RuleName}", alternatives: E, condition_keys: E },
+        ResourceType { name: "Analyzer", arn: "arn:${Partition}:access-analyzer:${Region}:${Account}:analyzer/${AnalyzerName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "ArchiveRule", arn: "arn:${Partition}:access-analyzer:${Region}:${Account}:analyzer/${AnalyzerName}/archive-rule/${RuleName}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -148,8 +148,8 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "account", arn: "arn:${Partition}:account::${Account}:account", alternatives: E, condition_keys: E },
-        ResourceType { name: "accountInOrganization", arn: "arn:${Partition}:account::${ManagementAccountId}:account/o-${OrganizationId}/${MemberAccountId}", alternatives: E, condition_keys: E },
+        ResourceType { name: "account", arn: "arn:${Partition}:account::${Account}:account", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "accountInOrganization", arn: "arn:${Partition}:account::${ManagementAccountId}:account/o-${OrganizationId}/${MemberAccountId}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "account:AccountResourceOrgPaths", ty: "ArrayOfString", verified: true },

@@ -196,7 +196,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "AutomationRule", arn: "arn:${Partition}:compute-optimizer::${Account}:automation-rule/${RuleId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "AutomationRule", arn: "arn:${Partition}:compute-optimizer::${Account}:automation-rule/${RuleId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

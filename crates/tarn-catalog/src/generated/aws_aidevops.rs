@@ -668,12 +668,12 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "agentspace", arn: "arn:${Partition}:aidevops:${Region}:${Account}:agentspace/${AgentSpaceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "asset", arn: "arn:${Partition}:aidevops:${Region}:${Account}:agentspace/${AgentSpaceId}/asset/${AssetId}", alternatives: E, condition_keys: E },
-        ResourceType { name: "associations", arn: "arn:${Partition}:aidevops:${Region}:${Account}:agentspace/${AgentSpaceId}/association/${AssociationId}", alternatives: E, condition_keys: E },
-        ResourceType { name: "private-connection", arn: "arn:${Partition}:aidevops:${Region}:${Account}:private-connection/${Name}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "service", arn: "arn:${Partition}:aidevops:${Region}:${Account}:service/${ServiceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "trigger", arn: "arn:${Partition}:aidevops:${Region}:${Account}:agentspace/${AgentSpaceId}/trigger/${TriggerId}", alternatives: E, condition_keys: E },
+        ResourceType { name: "agentspace", arn: "arn:${Partition}:aidevops:${Region}:${Account}:agentspace/${AgentSpaceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "asset", arn: "arn:${Partition}:aidevops:${Region}:${Account}:agentspace/${AgentSpaceId}/asset/${AssetId}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "associations", arn: "arn:${Partition}:aidevops:${Region}:${Account}:agentspace/${AgentSpaceId}/association/${AssociationId}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "private-connection", arn: "arn:${Partition}:aidevops:${Region}:${Account}:private-connection/${Name}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "service", arn: "arn:${Partition}:aidevops:${Region}:${Account}:service/${ServiceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "trigger", arn: "arn:${Partition}:aidevops:${Region}:${Account}:agentspace/${AgentSpaceId}/trigger/${TriggerId}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aidevops:SourceAgentSpaceArn", ty: "String", verified: true },

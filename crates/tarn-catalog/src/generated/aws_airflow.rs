@@ -108,8 +108,8 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "environment", arn: "arn:${Partition}:airflow:${Region}:${Account}:environment/${EnvironmentName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "rbac-role", arn: "arn:${Partition}:airflow:${Region}:${Account}:role/${EnvironmentName}/${RoleName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "environment", arn: "arn:${Partition}:airflow:${Region}:${Account}:environment/${EnvironmentName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "rbac-role", arn: "arn:${Partition}:airflow:${Region}:${Account}:role/${EnvironmentName}/${RoleName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "airflow:DagAccessEntity", ty: "String", verified: true },

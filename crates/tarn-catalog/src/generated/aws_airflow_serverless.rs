@@ -132,7 +132,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "Workflow", arn: "arn:${Partition}:airflow-serverless:${Region}:${Account}:workflow/${WorkflowId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "Workflow", arn: "arn:${Partition}:airflow-serverless:${Region}:${Account}:workflow/${WorkflowId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -340,11 +340,11 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "apps", arn: "arn:${Partition}:amplify:${Region}:${Account}:apps/${AppId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "branches", arn: "arn:${Partition}:amplify:${Region}:${Account}:apps/${AppId}/branches/${BranchName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "domains", arn: "arn:${Partition}:amplify:${Region}:${Account}:apps/${AppId}/domains/${DomainName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "jobs", arn: "arn:${Partition}:amplify:${Region}:${Account}:apps/${AppId}/branches/${BranchName}/jobs/${JobId}", alternatives: E, condition_keys: E },
-        ResourceType { name: "webhooks", arn: "arn:${Partition}:amplify:${Region}:${Account}:webhooks/${WebhookId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "apps", arn: "arn:${Partition}:amplify:${Region}:${Account}:apps/${AppId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "branches", arn: "arn:${Partition}:amplify:${Region}:${Account}:apps/${AppId}/branches/${BranchName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "domains", arn: "arn:${Partition}:amplify:${Region}:${Account}:apps/${AppId}/domains/${DomainName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "jobs", arn: "arn:${Partition}:amplify:${Region}:${Account}:apps/${AppId}/branches/${BranchName}/jobs/${JobId}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "webhooks", arn: "arn:${Partition}:amplify:${Region}:${Account}:webhooks/${WebhookId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

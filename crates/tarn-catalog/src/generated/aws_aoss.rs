@@ -404,9 +404,9 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "Collection", arn: "arn:${Partition}:aoss:${Region}:${Account}:collection/${CollectionId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "CollectionGroup", arn: "arn:${Partition}:aoss:${Region}:${Account}:collection-group/${CollectionGroupId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "Dashboards", arn: "arn:${Partition}:aoss:${Region}:${Account}:dashboards/default", alternatives: E, condition_keys: E },
+        ResourceType { name: "Collection", arn: "arn:${Partition}:aoss:${Region}:${Account}:collection/${CollectionId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "CollectionGroup", arn: "arn:${Partition}:aoss:${Region}:${Account}:collection-group/${CollectionGroupId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "Dashboards", arn: "arn:${Partition}:aoss:${Region}:${Account}:dashboards/default", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aoss:collection", ty: "String", verified: true },

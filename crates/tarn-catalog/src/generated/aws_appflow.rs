@@ -260,9 +260,9 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "connector", arn: "arn:${Partition}:appflow:${Region}:${Account}:connector/${ConnectorLabel}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "connectorprofile", arn: "arn:${Partition}:appflow:${Region}:${Account}:connectorprofile/${ProfileName}", alternatives: E, condition_keys: E },
-        ResourceType { name: "flow", arn: "arn:${Partition}:appflow:${Region}:${Account}:flow/${FlowName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "connector", arn: "arn:${Partition}:appflow:${Region}:${Account}:connector/${ConnectorLabel}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "connectorprofile", arn: "arn:${Partition}:appflow:${Region}:${Account}:connectorprofile/${ProfileName}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "flow", arn: "arn:${Partition}:appflow:${Region}:${Account}:flow/${FlowName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -124,7 +124,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "ScalableTarget", arn: "arn:${Partition}:application-autoscaling:${Region}:${Account}:scalable-target/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "ScalableTarget", arn: "arn:${Partition}:application-autoscaling:${Region}:${Account}:scalable-target/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "application-autoscaling:scalable-dimension", ty: "String", verified: true },

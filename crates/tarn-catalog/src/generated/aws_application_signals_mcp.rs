@@ -28,7 +28,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "mcp-server", arn: "arn:${Partition}:application-signals-mcp:${Region}:${Account}:mcp-server/*", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "mcp-server", arn: "arn:${Partition}:application-signals-mcp:${Region}:${Account}:mcp-server/*", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:ResourceTag/${TagKey}", ty: "String", verified: true },

@@ -52,9 +52,9 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "application", arn: "arn:${Partition}:appstudio:${Region}:${Account}:application/${ApplicationId}", alternatives: E, condition_keys: E },
-        ResourceType { name: "connector", arn: "arn:${Partition}:appstudio:${Region}:${Account}:connector/${ConnectionId}", alternatives: E, condition_keys: E },
-        ResourceType { name: "instance", arn: "arn:${Partition}:appstudio:${Region}:${Account}:instance/${InstanceId}", alternatives: E, condition_keys: E },
+        ResourceType { name: "application", arn: "arn:${Partition}:appstudio:${Region}:${Account}:application/${ApplicationId}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "connector", arn: "arn:${Partition}:appstudio:${Region}:${Account}:connector/${ConnectionId}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "instance", arn: "arn:${Partition}:appstudio:${Region}:${Account}:instance/${InstanceId}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
     ],

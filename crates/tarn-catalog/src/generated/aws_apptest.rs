@@ -204,10 +204,10 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "TestCase", arn: "arn:${Partition}:apptest:${Region}:${Account}:testcase/${TestCaseId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "TestConfiguration", arn: "arn:${Partition}:apptest:${Region}:${Account}:testconfiguration/${TestConfigurationId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "TestRun", arn: "arn:${Partition}:apptest:${Region}:${Account}:testrun/${TestRunId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "TestSuite", arn: "arn:${Partition}:apptest:${Region}:${Account}:testsuite/${TestSuiteId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "TestCase", arn: "arn:${Partition}:apptest:${Region}:${Account}:testcase/${TestCaseId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "TestConfiguration", arn: "arn:${Partition}:apptest:${Region}:${Account}:testconfiguration/${TestConfigurationId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "TestRun", arn: "arn:${Partition}:apptest:${Region}:${Account}:testrun/${TestRunId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "TestSuite", arn: "arn:${Partition}:apptest:${Region}:${Account}:testsuite/${TestSuiteId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -500,11 +500,11 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "anomalydetector", arn: "arn:${Partition}:aps:${Region}:${Account}:anomalydetector/${WorkspaceId}/${AnomalyDetectorId}", alternatives: E, condition_keys: &["aws:RequestTag/${TagKey}", "aws:ResourceTag/${TagKey}", "aws:TagKeys"] },
-        ResourceType { name: "cluster", arn: "arn:${Partition}:eks:${Region}:${Account}:cluster/${ClusterName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "rulegroupsnamespace", arn: "arn:${Partition}:aps:${Region}:${Account}:rulegroupsnamespace/${WorkspaceId}/${Namespace}", alternatives: E, condition_keys: &["aws:RequestTag/${TagKey}", "aws:ResourceTag/${TagKey}", "aws:TagKeys"] },
-        ResourceType { name: "scraper", arn: "arn:${Partition}:aps:${Region}:${Account}:scraper/${ScraperId}", alternatives: E, condition_keys: &["aws:RequestTag/${TagKey}", "aws:ResourceTag/${TagKey}", "aws:TagKeys"] },
-        ResourceType { name: "workspace", arn: "arn:${Partition}:aps:${Region}:${Account}:workspace/${WorkspaceId}", alternatives: E, condition_keys: &["aws:RequestTag/${TagKey}", "aws:ResourceTag/${TagKey}", "aws:TagKeys"] },
+        ResourceType { name: "anomalydetector", arn: "arn:${Partition}:aps:${Region}:${Account}:anomalydetector/${WorkspaceId}/${AnomalyDetectorId}", alternatives: E, condition_keys: &["aws:RequestTag/${TagKey}", "aws:ResourceTag/${TagKey}", "aws:TagKeys"], verified: true },
+        ResourceType { name: "cluster", arn: "arn:${Partition}:eks:${Region}:${Account}:cluster/${ClusterName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "rulegroupsnamespace", arn: "arn:${Partition}:aps:${Region}:${Account}:rulegroupsnamespace/${WorkspaceId}/${Namespace}", alternatives: E, condition_keys: &["aws:RequestTag/${TagKey}", "aws:ResourceTag/${TagKey}", "aws:TagKeys"], verified: true },
+        ResourceType { name: "scraper", arn: "arn:${Partition}:aps:${Region}:${Account}:scraper/${ScraperId}", alternatives: E, condition_keys: &["aws:RequestTag/${TagKey}", "aws:ResourceTag/${TagKey}", "aws:TagKeys"], verified: true },
+        ResourceType { name: "workspace", arn: "arn:${Partition}:aps:${Region}:${Account}:workspace/${WorkspaceId}", alternatives: E, condition_keys: &["aws:RequestTag/${TagKey}", "aws:ResourceTag/${TagKey}", "aws:TagKeys"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -132,8 +132,8 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "ALB", arn: "arn:${Partition}:elasticloadbalancing:${Region}:${Account}:loadbalancer/app/${LoadBalancerName}/${LoadBalancerId}", alternatives: E, condition_keys: &["arc-zonal-shift:ResourceIdentifier", "aws:ResourceTag/${TagKey}", "elasticloadbalancing:ResourceTag/${TagKey}"] },
-        ResourceType { name: "NLB", arn: "arn:${Partition}:elasticloadbalancing:${Region}:${Account}:loadbalancer/net/${LoadBalancerName}/${LoadBalancerId}", alternatives: E, condition_keys: &["arc-zonal-shift:ResourceIdentifier", "aws:ResourceTag/${TagKey}", "elasticloadbalancing:ResourceTag/${TagKey}"] },
+        ResourceType { name: "ALB", arn: "arn:${Partition}:elasticloadbalancing:${Region}:${Account}:loadbalancer/app/${LoadBalancerName}/${LoadBalancerId}", alternatives: E, condition_keys: &["arc-zonal-shift:ResourceIdentifier", "aws:ResourceTag/${TagKey}", "elasticloadbalancing:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "NLB", arn: "arn:${Partition}:elasticloadbalancing:${Region}:${Account}:loadbalancer/net/${LoadBalancerName}/${LoadBalancerId}", alternatives: E, condition_keys: &["arc-zonal-shift:ResourceIdentifier", "aws:ResourceTag/${TagKey}", "elasticloadbalancing:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "arc-zonal-shift:ResourceIdentifier", ty: "String", verified: true },

@@ -204,10 +204,10 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "agreement", arn: "arn:${Partition}:artifact:::agreement/*", alternatives: E, condition_keys: E },
-        ResourceType { name: "compliance-inquiry", arn: "arn:${Partition}:artifact:${Region}:${Account}:compliance-inquiry/*", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "customer-agreement", arn: "arn:${Partition}:artifact::${Account}:customer-agreement/*", alternatives: E, condition_keys: E },
-        ResourceType { name: "report", arn: "arn:${Partition}:artifact:${Region}::report/${ReportId}:${Version}", alternatives: E, condition_keys: &["artifact:ReportCategory", "artifact:ReportSeries"] },
+        ResourceType { name: "agreement", arn: "arn:${Partition}:artifact:::agreement/*", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "compliance-inquiry", arn: "arn:${Partition}:artifact:${Region}:${Account}:compliance-inquiry/*", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "customer-agreement", arn: "arn:${Partition}:artifact::${Account}:customer-agreement/*", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "report", arn: "arn:${Partition}:artifact:${Region}::report/${ReportId}:${Version}", alternatives: E, condition_keys: &["artifact:ReportCategory", "artifact:ReportSeries"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "artifact:ReportCategory", ty: "String", verified: true },

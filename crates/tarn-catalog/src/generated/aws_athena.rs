@@ -660,10 +660,10 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "capacity-reservation", arn: "arn:${Partition}:athena:${Region}:${Account}:capacity-reservation/${CapacityReservationName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "datacatalog", arn: "arn:${Partition}:athena:${Region}:${Account}:datacatalog/${DataCatalogName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "session", arn: "arn:${Partition}:athena:${Region}:${Account}:workgroup/${WorkGroupName}/session/${SessionId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "workgroup", arn: "arn:${Partition}:athena:${Region}:${Account}:workgroup/${WorkGroupName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "capacity-reservation", arn: "arn:${Partition}:athena:${Region}:${Account}:capacity-reservation/${CapacityReservationName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "datacatalog", arn: "arn:${Partition}:athena:${Region}:${Account}:datacatalog/${DataCatalogName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "session", arn: "arn:${Partition}:athena:${Region}:${Account}:workgroup/${WorkGroupName}/session/${SessionId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "workgroup", arn: "arn:${Partition}:athena:${Region}:${Account}:workgroup/${WorkGroupName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

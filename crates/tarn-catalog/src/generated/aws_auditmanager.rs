@@ -508,10 +508,10 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "assessment", arn: "arn:${Partition}:auditmanager:${Region}:${Account}:assessment/${AssessmentId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "assessmentControlSet", arn: "arn:${Partition}:auditmanager:${Region}:${Account}:assessment/${AssessmentId}/controlSet/${ControlSetId}", alternatives: E, condition_keys: E },
-        ResourceType { name: "assessmentFramework", arn: "arn:${Partition}:auditmanager:${Region}:${Account}:assessmentFramework/${AssessmentFrameworkId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "control", arn: "arn:${Partition}:auditmanager:${Region}:${Account}:control/${ControlId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "assessment", arn: "arn:${Partition}:auditmanager:${Region}:${Account}:assessment/${AssessmentId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "assessmentControlSet", arn: "arn:${Partition}:auditmanager:${Region}:${Account}:assessment/${AssessmentId}/controlSet/${ControlSetId}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "assessmentFramework", arn: "arn:${Partition}:auditmanager:${Region}:${Account}:assessmentFramework/${AssessmentFrameworkId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "control", arn: "arn:${Partition}:auditmanager:${Region}:${Account}:control/${ControlId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -556,8 +556,8 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "autoScalingGroup", arn: "arn:${Partition}:autoscaling:${Region}:${Account}:autoScalingGroup:${GroupId}:autoScalingGroupName/${GroupFriendlyName}", alternatives: E, condition_keys: &["autoscaling:ResourceTag/${TagKey}", "aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "launchConfiguration", arn: "arn:${Partition}:autoscaling:${Region}:${Account}:launchConfiguration:${Id}:launchConfigurationName/${LaunchConfigurationName}", alternatives: E, condition_keys: E },
+        ResourceType { name: "autoScalingGroup", arn: "arn:${Partition}:autoscaling:${Region}:${Account}:autoScalingGroup:${GroupId}:autoScalingGroupName/${GroupFriendlyName}", alternatives: E, condition_keys: &["autoscaling:ResourceTag/${TagKey}", "aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "launchConfiguration", arn: "arn:${Partition}:autoscaling:${Region}:${Account}:launchConfiguration:${Id}:launchConfigurationName/${LaunchConfigurationName}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "autoscaling:CapacityReservationIds", ty: "ArrayOfString", verified: true },

@@ -612,7 +612,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "workspace", arn: "arn:${Partition}:aws-external-anthropic:${Region}:${Account}:workspace/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "workspace", arn: "arn:${Partition}:aws-external-anthropic:${Region}:${Account}:workspace/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws-external-anthropic:BearerTokenType", ty: "String", verified: true },

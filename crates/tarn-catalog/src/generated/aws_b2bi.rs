@@ -252,10 +252,10 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "capability", arn: "arn:${Partition}:b2bi:${Region}:${Account}:capability/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "partnership", arn: "arn:${Partition}:b2bi:${Region}:${Account}:partnership/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "profile", arn: "arn:${Partition}:b2bi:${Region}:${Account}:profile/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "transformer", arn: "arn:${Partition}:b2bi:${Region}:${Account}:transformer/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "capability", arn: "arn:${Partition}:b2bi:${Region}:${Account}:capability/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "partnership", arn: "arn:${Partition}:b2bi:${Region}:${Account}:partnership/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "profile", arn: "arn:${Partition}:b2bi:${Region}:${Account}:profile/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "transformer", arn: "arn:${Partition}:b2bi:${Region}:${Account}:transformer/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

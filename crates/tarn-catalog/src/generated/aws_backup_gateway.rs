@@ -228,9 +228,9 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "gateway", arn: "arn:${Partition}:backup-gateway:${Region}:${Account}:gateway/${GatewayId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "hypervisor", arn: "arn:${Partition}:backup-gateway:${Region}:${Account}:hypervisor/${HypervisorId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "virtualmachine", arn: "arn:${Partition}:backup-gateway:${Region}:${Account}:vm/${VirtualmachineId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "gateway", arn: "arn:${Partition}:backup-gateway:${Region}:${Account}:gateway/${GatewayId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "hypervisor", arn: "arn:${Partition}:backup-gateway:${Region}:${Account}:hypervisor/${HypervisorId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "virtualmachine", arn: "arn:${Partition}:backup-gateway:${Region}:${Account}:vm/${VirtualmachineId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

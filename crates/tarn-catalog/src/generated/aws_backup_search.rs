@@ -108,8 +108,8 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "searchExportJob", arn: "arn:${Partition}:backup-search:${Region}:${Account}:search-export-job/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "searchJob", arn: "arn:${Partition}:backup-search:${Region}:${Account}:search-job/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "searchExportJob", arn: "arn:${Partition}:backup-search:${Region}:${Account}:search-export-job/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "searchJob", arn: "arn:${Partition}:backup-search:${Region}:${Account}:search-job/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -132,8 +132,8 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "dashboard", arn: "arn:${Partition}:bcm-dashboards::${Account}:dashboard/${DashboardName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "aws:TagKeys"] },
-        ResourceType { name: "scheduled-report", arn: "arn:${Partition}:bcm-dashboards::${Account}:scheduled-report/${ScheduledReportName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "aws:TagKeys"] },
+        ResourceType { name: "dashboard", arn: "arn:${Partition}:bcm-dashboards::${Account}:dashboard/${DashboardName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "aws:TagKeys"], verified: true },
+        ResourceType { name: "scheduled-report", arn: "arn:${Partition}:bcm-dashboards::${Account}:scheduled-report/${ScheduledReportName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "aws:TagKeys"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

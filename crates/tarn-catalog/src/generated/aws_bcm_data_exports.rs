@@ -108,9 +108,9 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "billingview", arn: "arn:${Partition}:billing::${Account}:billingview/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "export", arn: "arn:${Partition}:bcm-data-exports:${Region}:${Account}:export/${Identifier}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "table", arn: "arn:${Partition}:bcm-data-exports:${Region}:${Account}:table/${Identifier}", alternatives: E, condition_keys: E },
+        ResourceType { name: "billingview", arn: "arn:${Partition}:billing::${Account}:billingview/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "export", arn: "arn:${Partition}:bcm-data-exports:${Region}:${Account}:export/${Identifier}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "table", arn: "arn:${Partition}:bcm-data-exports:${Region}:${Account}:table/${Identifier}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

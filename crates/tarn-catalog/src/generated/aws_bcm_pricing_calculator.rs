@@ -300,9 +300,9 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "bill-estimate", arn: "arn:${Partition}:bcm-pricing-calculator::${Account}:bill-estimate/${BillEstimateId}", alternatives: E, condition_keys: E },
-        ResourceType { name: "bill-scenario", arn: "arn:${Partition}:bcm-pricing-calculator::${Account}:bill-scenario/${BillScenarioId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "workload-estimate", arn: "arn:${Partition}:bcm-pricing-calculator::${Account}:workload-estimate/${WorkloadEstimateId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "bill-estimate", arn: "arn:${Partition}:bcm-pricing-calculator::${Account}:bill-estimate/${BillEstimateId}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "bill-scenario", arn: "arn:${Partition}:bcm-pricing-calculator::${Account}:bill-scenario/${BillScenarioId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "workload-estimate", arn: "arn:${Partition}:bcm-pricing-calculator::${Account}:workload-estimate/${WorkloadEstimateId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

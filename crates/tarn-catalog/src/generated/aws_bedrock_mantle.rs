@@ -316,9 +316,9 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "customized-model", arn: "arn:${Partition}:bedrock-mantle:${Region}:${Account}:customized-model/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "project", arn: "arn:${Partition}:bedrock-mantle:${Region}:${Account}:project/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "reservation", arn: "arn:${Partition}:bedrock-mantle:${Region}:${Account}:reservation/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "customized-model", arn: "arn:${Partition}:bedrock-mantle:${Region}:${Account}:customized-model/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "project", arn: "arn:${Partition}:bedrock-mantle:${Region}:${Account}:project/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "reservation", arn: "arn:${Partition}:bedrock-mantle:${Region}:${Account}:reservation/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

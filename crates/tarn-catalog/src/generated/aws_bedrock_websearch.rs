@@ -36,7 +36,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "tool", arn: "arn:${Partition}:bedrock-websearch:${Region}:aws:tool/${ToolName}", alternatives: E, condition_keys: E },
+        ResourceType { name: "tool", arn: "arn:${Partition}:bedrock-websearch:${Region}:aws:tool/${ToolName}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
     ],

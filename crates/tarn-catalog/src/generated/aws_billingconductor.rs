@@ -284,10 +284,10 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "billinggroup", arn: "arn:${Partition}:billingconductor::${Account}:billinggroup/${BillingGroupId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "customlineitem", arn: "arn:${Partition}:billingconductor::${Account}:customlineitem/${CustomLineItemId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "pricingplan", arn: "arn:${Partition}:billingconductor::${Account}:pricingplan/${PricingPlanId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "pricingrule", arn: "arn:${Partition}:billingconductor::${Account}:pricingrule/${PricingRuleId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "billinggroup", arn: "arn:${Partition}:billingconductor::${Account}:billinggroup/${BillingGroupId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "customlineitem", arn: "arn:${Partition}:billingconductor::${Account}:customlineitem/${CustomLineItemId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "pricingplan", arn: "arn:${Partition}:billingconductor::${Account}:pricingplan/${PricingPlanId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "pricingrule", arn: "arn:${Partition}:billingconductor::${Account}:pricingrule/${PricingRuleId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -172,10 +172,10 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "device", arn: "arn:${Partition}:braket:*:*:device/${DeviceType}/${Provider}/${DeviceId}", alternatives: E, condition_keys: E },
-        ResourceType { name: "job", arn: "arn:${Partition}:braket:${Region}:${Account}:job/${RandomId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "quantum-task", arn: "arn:${Partition}:braket:${Region}:${Account}:quantum-task/${RandomId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "spending-limit", arn: "arn:${Partition}:braket:${Region}:${Account}:spending-limit/${RandomId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "device", arn: "arn:${Partition}:braket:*:*:device/${DeviceType}/${Provider}/${DeviceId}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "job", arn: "arn:${Partition}:braket:${Region}:${Account}:job/${RandomId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "quantum-task", arn: "arn:${Partition}:braket:${Region}:${Account}:quantum-task/${RandomId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "spending-limit", arn: "arn:${Partition}:braket:${Region}:${Account}:spending-limit/${RandomId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -116,8 +116,8 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "budget", arn: "arn:${Partition}:budgets::${Account}:budget/${BudgetName}", alternatives: E, condition_keys: &["aws:RequestTag/${TagKey}", "aws:ResourceTag/${TagKey}", "aws:TagKeys"] },
-        ResourceType { name: "budgetAction", arn: "arn:${Partition}:budgets::${Account}:budget/${BudgetName}/action/${ActionId}", alternatives: E, condition_keys: &["aws:RequestTag/${TagKey}", "aws:ResourceTag/${TagKey}", "aws:TagKeys"] },
+        ResourceType { name: "budget", arn: "arn:${Partition}:budgets::${Account}:budget/${BudgetName}", alternatives: E, condition_keys: &["aws:RequestTag/${TagKey}", "aws:ResourceTag/${TagKey}", "aws:TagKeys"], verified: true },
+        ResourceType { name: "budgetAction", arn: "arn:${Partition}:budgets::${Account}:budget/${BudgetName}/action/${ActionId}", alternatives: E, condition_keys: &["aws:RequestTag/${TagKey}", "aws:ResourceTag/${TagKey}", "aws:TagKeys"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -484,10 +484,10 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "anomalymonitor", arn: "arn:${Partition}:ce::${Account}:anomalymonitor/${Identifier}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "anomalysubscription", arn: "arn:${Partition}:ce::${Account}:anomalysubscription/${Identifier}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "billingview", arn: "arn:${Partition}:billing::${Account}:billingview/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "costcategory", arn: "arn:${Partition}:ce::${Account}:costcategory/${Identifier}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "anomalymonitor", arn: "arn:${Partition}:ce::${Account}:anomalymonitor/${Identifier}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "anomalysubscription", arn: "arn:${Partition}:ce::${Account}:anomalysubscription/${Identifier}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "billingview", arn: "arn:${Partition}:billing::${Account}:billingview/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "costcategory", arn: "arn:${Partition}:ce::${Account}:costcategory/${Identifier}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

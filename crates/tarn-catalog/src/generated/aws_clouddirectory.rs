@@ -540,10 +540,10 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "appliedSchema", arn: "arn:${Partition}:clouddirectory:${Region}:${Account}:directory/${DirectoryId}/schema/${SchemaName}/${Version}", alternatives: E, condition_keys: E },
-        ResourceType { name: "developmentSchema", arn: "arn:${Partition}:clouddirectory:${Region}:${Account}:schema/development/${SchemaName}", alternatives: E, condition_keys: E },
-        ResourceType { name: "directory", arn: "arn:${Partition}:clouddirectory:${Region}:${Account}:directory/${DirectoryId}", alternatives: E, condition_keys: E },
-        ResourceType { name: "publishedSchema", arn: "arn:${Partition}:clouddirectory:${Region}:${Account}:schema/published/${SchemaName}/${Version}", alternatives: E, condition_keys: E },
+        ResourceType { name: "appliedSchema", arn: "arn:${Partition}:clouddirectory:${Region}:${Account}:directory/${DirectoryId}/schema/${SchemaName}/${Version}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "developmentSchema", arn: "arn:${Partition}:clouddirectory:${Region}:${Account}:schema/development/${SchemaName}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "directory", arn: "arn:${Partition}:clouddirectory:${Region}:${Account}:directory/${DirectoryId}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "publishedSchema", arn: "arn:${Partition}:clouddirectory:${Region}:${Account}:schema/published/${SchemaName}/${Version}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
     ],

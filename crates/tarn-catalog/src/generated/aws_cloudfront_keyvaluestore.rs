@@ -60,7 +60,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "key-value-store", arn: "arn:${Partition}:cloudfront::${Account}:key-value-store/${ResourceId}", alternatives: E, condition_keys: E },
+        ResourceType { name: "key-value-store", arn: "arn:${Partition}:cloudfront::${Account}:key-value-store/${ResourceId}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
     ],

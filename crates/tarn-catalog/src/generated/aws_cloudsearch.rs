@@ -268,7 +268,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "domain", arn: "arn:${Partition}:cloudsearch:${Region}:${Account}:domain/${DomainName}", alternatives: E, condition_keys: E },
+        ResourceType { name: "domain", arn: "arn:${Partition}:cloudsearch:${Region}:${Account}:domain/${DomainName}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
     ],

@@ -100,7 +100,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "Environment", arn: "arn:${Partition}:cloudshell:${Region}:${Account}:environment/${EnvironmentId}", alternatives: E, condition_keys: E },
+        ResourceType { name: "Environment", arn: "arn:${Partition}:cloudshell:${Region}:${Account}:environment/${EnvironmentId}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "cloudshell:SecurityGroupIds", ty: "ArrayOfString", verified: true },

@@ -540,10 +540,10 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "channel", arn: "arn:${Partition}:cloudtrail:${Region}:${Account}:channel/${ChannelId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "dashboard", arn: "arn:${Partition}:cloudtrail:${Region}:${Account}:dashboard/${DashboardName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "eventdatastore", arn: "arn:${Partition}:cloudtrail:${Region}:${Account}:eventdatastore/${EventDataStoreId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "trail", arn: "arn:${Partition}:cloudtrail:${Region}:${Account}:trail/${TrailName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "channel", arn: "arn:${Partition}:cloudtrail:${Region}:${Account}:channel/${ChannelId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "dashboard", arn: "arn:${Partition}:cloudtrail:${Region}:${Account}:dashboard/${DashboardName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "eventdatastore", arn: "arn:${Partition}:cloudtrail:${Region}:${Account}:eventdatastore/${EventDataStoreId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "trail", arn: "arn:${Partition}:cloudtrail:${Region}:${Account}:trail/${TrailName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

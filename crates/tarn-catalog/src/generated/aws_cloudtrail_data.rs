@@ -20,7 +20,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "channel", arn: "arn:${Partition}:cloudtrail:${Region}:${Account}:channel/${ChannelId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "channel", arn: "arn:${Partition}:cloudtrail:${Region}:${Account}:channel/${ChannelId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -252,10 +252,10 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "connections", arn: "arn:${Partition}:codecatalyst:${Region}:${Account}:/connections/${ConnectionId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "identity-center-applications", arn: "arn:${Partition}:codecatalyst:${Region}:${Account}:/identity-center-applications/${IdentityCenterApplicationId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "project", arn: "arn:${Partition}:codecatalyst:::space/${SpaceId}/project/${ProjectId}", alternatives: E, condition_keys: E },
-        ResourceType { name: "space", arn: "arn:${Partition}:codecatalyst:::space/${SpaceId}", alternatives: E, condition_keys: E },
+        ResourceType { name: "connections", arn: "arn:${Partition}:codecatalyst:${Region}:${Account}:/connections/${ConnectionId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "identity-center-applications", arn: "arn:${Partition}:codecatalyst:${Region}:${Account}:/identity-center-applications/${IdentityCenterApplicationId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "project", arn: "arn:${Partition}:codecatalyst:::space/${SpaceId}/project/${ProjectId}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "space", arn: "arn:${Partition}:codecatalyst:::space/${SpaceId}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

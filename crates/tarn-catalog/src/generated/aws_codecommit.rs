@@ -740,7 +740,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "repository", arn: "arn:${Partition}:codecommit:${Region}:${Account}:${RepositoryName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "repository", arn: "arn:${Partition}:codecommit:${Region}:${Account}:${RepositoryName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -396,10 +396,10 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "application", arn: "arn:${Partition}:codedeploy:${Region}:${Account}:application:${ApplicationName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "deploymentconfig", arn: "arn:${Partition}:codedeploy:${Region}:${Account}:deploymentconfig:${DeploymentConfigurationName}", alternatives: E, condition_keys: E },
-        ResourceType { name: "deploymentgroup", arn: "arn:${Partition}:codedeploy:${Region}:${Account}:deploymentgroup:${ApplicationName}/${DeploymentGroupName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "instance", arn: "arn:${Partition}:codedeploy:${Region}:${Account}:instance:${InstanceName}", alternatives: E, condition_keys: E },
+        ResourceType { name: "application", arn: "arn:${Partition}:codedeploy:${Region}:${Account}:application:${ApplicationName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "deploymentconfig", arn: "arn:${Partition}:codedeploy:${Region}:${Account}:deploymentconfig:${DeploymentConfigurationName}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "deploymentgroup", arn: "arn:${Partition}:codedeploy:${Region}:${Account}:deploymentgroup:${ApplicationName}/${DeploymentGroupName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "instance", arn: "arn:${Partition}:codedeploy:${Region}:${Account}:instance:${InstanceName}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

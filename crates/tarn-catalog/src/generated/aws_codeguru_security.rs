@@ -132,7 +132,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "ScanName", arn: "arn:${Partition}:codeguru-security:${Region}:${Account}:scans/${ScanName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "ScanName", arn: "arn:${Partition}:codeguru-security:${Region}:${Account}:scans/${ScanName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -188,8 +188,8 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "project", arn: "arn:${Partition}:codestar:${Region}:${Account}:project/${ProjectId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "user", arn: "arn:${Partition}:iam::${Account}:user/${AwsUserName}", alternatives: E, condition_keys: &["iam:ResourceTag/${TagKey}"] },
+        ResourceType { name: "project", arn: "arn:${Partition}:codestar:${Region}:${Account}:project/${ProjectId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "user", arn: "arn:${Partition}:iam::${Account}:user/${AwsUserName}", alternatives: E, condition_keys: &["iam:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -316,9 +316,9 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "Connection", arn: "arn:${Partition}:codestar-connections:${Region}:${Account}:connection/${ConnectionId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "Host", arn: "arn:${Partition}:codestar-connections:${Region}:${Account}:host/${HostId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "RepositoryLink", arn: "arn:${Partition}:codestar-connections:${Region}:${Account}:repository-link/${RepositoryLinkId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "Connection", arn: "arn:${Partition}:codestar-connections:${Region}:${Account}:connection/${ConnectionId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "Host", arn: "arn:${Partition}:codestar-connections:${Region}:${Account}:host/${HostId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "RepositoryLink", arn: "arn:${Partition}:codestar-connections:${Region}:${Account}:repository-link/${RepositoryLinkId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

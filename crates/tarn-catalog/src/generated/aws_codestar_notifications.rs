@@ -116,7 +116,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "notificationrule", arn: "arn:${Partition}:codestar-notifications:${Region}:${Account}:notificationrule/${NotificationRuleId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "notificationrule", arn: "arn:${Partition}:codestar-notifications:${Region}:${Account}:notificationrule/${NotificationRuleId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

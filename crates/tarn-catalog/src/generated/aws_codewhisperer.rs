@@ -156,8 +156,8 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "customization", arn: "arn:${Partition}:codewhisperer:${Region}:${Account}:customization/${Identifier}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "profile", arn: "arn:${Partition}:codewhisperer:${Region}:${Account}:profile/${Identifier}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "customization", arn: "arn:${Partition}:codewhisperer:${Region}:${Account}:customization/${Identifier}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "profile", arn: "arn:${Partition}:codewhisperer:${Region}:${Account}:profile/${Identifier}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

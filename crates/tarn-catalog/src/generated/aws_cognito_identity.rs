@@ -220,7 +220,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "identitypool", arn: "arn:${Partition}:cognito-identity:${Region}:${Account}:identitypool/${IdentityPoolId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "identitypool", arn: "arn:${Partition}:cognito-identity:${Region}:${Account}:identitypool/${IdentityPoolId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

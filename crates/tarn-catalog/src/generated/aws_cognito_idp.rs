@@ -1044,8 +1044,8 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "userpool", arn: "arn:${Partition}:cognito-idp:${Region}:${Account}:userpool/${UserPoolId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "webacl", arn: "arn:${Partition}:wafv2:${Region}:${Account}:${Scope}/webacl/${Name}/${Id}", alternatives: E, condition_keys: E },
+        ResourceType { name: "userpool", arn: "arn:${Partition}:cognito-idp:${Region}:${Account}:userpool/${UserPoolId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "webacl", arn: "arn:${Partition}:wafv2:${Region}:${Account}:${Scope}/webacl/${Name}/${Id}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

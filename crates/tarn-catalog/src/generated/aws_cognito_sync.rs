@@ -164,9 +164,9 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "dataset", arn: "arn:${Partition}:cognito-sync:${Region}:${Account}:identitypool/${IdentityPoolId}/identity/${IdentityId}/dataset/${DatasetName}", alternatives: E, condition_keys: E },
-        ResourceType { name: "identity", arn: "arn:${Partition}:cognito-sync:${Region}:${Account}:identitypool/${IdentityPoolId}/identity/${IdentityId}", alternatives: E, condition_keys: E },
-        ResourceType { name: "identitypool", arn: "arn:${Partition}:cognito-sync:${Region}:${Account}:identitypool/${IdentityPoolId}", alternatives: E, condition_keys: E },
+        ResourceType { name: "dataset", arn: "arn:${Partition}:cognito-sync:${Region}:${Account}:identitypool/${IdentityPoolId}/identity/${IdentityId}/dataset/${DatasetName}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "identity", arn: "arn:${Partition}:cognito-sync:${Region}:${Account}:identitypool/${IdentityPoolId}/identity/${IdentityId}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "identitypool", arn: "arn:${Partition}:cognito-sync:${Region}:${Account}:identitypool/${IdentityPoolId}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
     ],

@@ -332,7 +332,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "campaign", arn: "arn:${Partition}:connect-campaigns:${Region}:${Account}:campaign/${CampaignId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "campaign", arn: "arn:${Partition}:connect-campaigns:${Region}:${Account}:campaign/${CampaignId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -28,7 +28,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "DeviceIdentity", arn: "arn:${Partition}:consoleapp::${Account}:device/${DeviceId}/identity/${IdentityId}", alternatives: E, condition_keys: E },
+        ResourceType { name: "DeviceIdentity", arn: "arn:${Partition}:consoleapp::${Account}:device/${DeviceId}/identity/${IdentityId}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
     ],

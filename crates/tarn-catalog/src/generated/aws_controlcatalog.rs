@@ -60,10 +60,10 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "common-control", arn: "arn:${Partition}:controlcatalog:::common-control/${CommonControlId}", alternatives: E, condition_keys: E },
-        ResourceType { name: "control", arn: "arn:${Partition}:controlcatalog:::control/${ControlId}", alternatives: E, condition_keys: E },
-        ResourceType { name: "domain", arn: "arn:${Partition}:controlcatalog:::domain/${DomainId}", alternatives: E, condition_keys: E },
-        ResourceType { name: "objective", arn: "arn:${Partition}:controlcatalog:::objective/${ObjectiveId}", alternatives: E, condition_keys: E },
+        ResourceType { name: "common-control", arn: "arn:${Partition}:controlcatalog:::common-control/${CommonControlId}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "control", arn: "arn:${Partition}:controlcatalog:::control/${ControlId}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "domain", arn: "arn:${Partition}:controlcatalog:::domain/${DomainId}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "objective", arn: "arn:${Partition}:controlcatalog:::objective/${ObjectiveId}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
     ],

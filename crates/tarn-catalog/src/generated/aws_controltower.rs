@@ -532,10 +532,10 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "Baseline", arn: "arn:${Partition}:controltower:${Region}::baseline/${BaselineId}", alternatives: E, condition_keys: E },
-        ResourceType { name: "EnabledBaseline", arn: "arn:${Partition}:controltower:${Region}:${Account}:enabledbaseline/${EnabledBaselineId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "EnabledControl", arn: "arn:${Partition}:controltower:${Region}:${Account}:enabledcontrol/${EnabledControlId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "LandingZone", arn: "arn:${Partition}:controltower:${Region}:${Account}:landingzone/${LandingZoneId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "Baseline", arn: "arn:${Partition}:controltower:${Region}::baseline/${BaselineId}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "EnabledBaseline", arn: "arn:${Partition}:controltower:${Region}:${Account}:enabledbaseline/${EnabledBaselineId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "EnabledControl", arn: "arn:${Partition}:controltower:${Region}:${Account}:enabledcontrol/${EnabledControlId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "LandingZone", arn: "arn:${Partition}:controltower:${Region}:${Account}:landingzone/${LandingZoneId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

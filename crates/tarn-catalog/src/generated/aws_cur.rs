@@ -108,7 +108,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "cur", arn: "arn:${Partition}:cur:${Region}:${Account}:definition/${ReportName}", alternatives: E, condition_keys: E },
+        ResourceType { name: "cur", arn: "arn:${Partition}:cur:${Region}:${Account}:definition/${ReportName}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

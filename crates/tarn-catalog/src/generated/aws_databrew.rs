@@ -364,12 +364,12 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "Dataset", arn: "arn:${Partition}:databrew:${Region}:${Account}:dataset/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "Job", arn: "arn:${Partition}:databrew:${Region}:${Account}:job/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "Project", arn: "arn:${Partition}:databrew:${Region}:${Account}:project/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "Recipe", arn: "arn:${Partition}:databrew:${Region}:${Account}:recipe/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "Ruleset", arn: "arn:${Partition}:databrew:${Region}:${Account}:ruleset/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "Schedule", arn: "arn:${Partition}:databrew:${Region}:${Account}:schedule/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "Dataset", arn: "arn:${Partition}:databrew:${Region}:${Account}:dataset/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "Job", arn: "arn:${Partition}:databrew:${Region}:${Account}:job/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "Project", arn: "arn:${Partition}:databrew:${Region}:${Account}:project/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "Recipe", arn: "arn:${Partition}:databrew:${Region}:${Account}:recipe/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "Ruleset", arn: "arn:${Partition}:databrew:${Region}:${Account}:ruleset/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "Schedule", arn: "arn:${Partition}:databrew:${Region}:${Account}:schedule/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -180,7 +180,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "pipeline", arn: "arn:${Partition}:datapipeline:${Region}:${Account}:pipeline/${PipelineId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "pipeline", arn: "arn:${Partition}:datapipeline:${Region}:${Account}:pipeline/${PipelineId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -2100,7 +2100,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "domain", arn: "arn:${Partition}:datazone:${Region}:${Account}:domain/${DomainId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "domain", arn: "arn:${Partition}:datazone:${Region}:${Account}:domain/${DomainId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

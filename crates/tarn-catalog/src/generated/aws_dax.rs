@@ -252,7 +252,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "application", arn: "arn:${Partition}:dax:${Region}:${Account}:cache/${ClusterName}", alternatives: E, condition_keys: E },
+        ResourceType { name: "application", arn: "arn:${Partition}:dax:${Region}:${Account}:cache/${ClusterName}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "dax:EnclosingOperation", ty: "String", verified: true },

@@ -260,7 +260,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "topic", arn: "arn:${Partition}:sns:${Region}:${Account}:${TopicName}", alternatives: E, condition_keys: E },
+        ResourceType { name: "topic", arn: "arn:${Partition}:sns:${Region}:${Account}:${TopicName}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "devops-guru:ServiceNames", ty: "ArrayOfString", verified: true },

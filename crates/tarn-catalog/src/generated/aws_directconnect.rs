@@ -596,11 +596,11 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "dx-gateway", arn: "arn:${Partition}:directconnect::${Account}:dx-gateway/${DirectConnectGatewayId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "dx-resiliency-group", arn: "arn:${Partition}:directconnect::${Account}:dx-resiliency-group/${ResiliencyGroupId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "dxcon", arn: "arn:${Partition}:directconnect:${Region}:${Account}:dxcon/${ConnectionId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "dxlag", arn: "arn:${Partition}:directconnect:${Region}:${Account}:dxlag/${LagId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "dxvif", arn: "arn:${Partition}:directconnect:${Region}:${Account}:dxvif/${VirtualInterfaceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "dx-gateway", arn: "arn:${Partition}:directconnect::${Account}:dx-gateway/${DirectConnectGatewayId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "dx-resiliency-group", arn: "arn:${Partition}:directconnect::${Account}:dx-resiliency-group/${ResiliencyGroupId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "dxcon", arn: "arn:${Partition}:directconnect:${Region}:${Account}:dxcon/${ConnectionId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "dxlag", arn: "arn:${Partition}:directconnect:${Region}:${Account}:dxlag/${LagId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "dxvif", arn: "arn:${Partition}:directconnect:${Region}:${Account}:dxvif/${VirtualInterfaceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

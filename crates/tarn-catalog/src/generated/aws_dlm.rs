@@ -76,7 +76,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "policy", arn: "arn:${Partition}:dlm:${Region}:${Account}:policy/${ResourceName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "policy", arn: "arn:${Partition}:dlm:${Region}:${Account}:policy/${ResourceName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

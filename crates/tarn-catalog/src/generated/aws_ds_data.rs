@@ -148,7 +148,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "directory", arn: "arn:${Partition}:ds:${Region}:${Account}:directory/${DirectoryId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "directory", arn: "arn:${Partition}:ds:${Region}:${Account}:directory/${DirectoryId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:ResourceTag/${TagKey}", ty: "String", verified: true },

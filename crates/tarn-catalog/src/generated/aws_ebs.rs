@@ -60,7 +60,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "snapshot", arn: "arn:${Partition}:ec2:${Region}::snapshot/${SnapshotId}", alternatives: E, condition_keys: &["aws:RequestTag/${TagKey}", "aws:ResourceTag/${TagKey}", "aws:TagKeys", "ebs:Description", "ebs:ParentSnapshot", "ebs:VolumeSize"] },
+        ResourceType { name: "snapshot", arn: "arn:${Partition}:ec2:${Region}::snapshot/${SnapshotId}", alternatives: E, condition_keys: &["aws:RequestTag/${TagKey}", "aws:ResourceTag/${TagKey}", "aws:TagKeys", "ebs:Description", "ebs:ParentSnapshot", "ebs:VolumeSize"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -36,8 +36,8 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "instance", arn: "arn:${Partition}:ec2:${Region}:${Account}:instance/${InstanceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "ec2:ResourceTag/${TagKey}"] },
-        ResourceType { name: "instance-connect-endpoint", arn: "arn:${Partition}:ec2:${Region}:${Account}:instance-connect-endpoint/${InstanceConnectEndpointId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "ec2:ResourceTag/${TagKey}"] },
+        ResourceType { name: "instance", arn: "arn:${Partition}:ec2:${Region}:${Account}:instance/${InstanceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "ec2:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "instance-connect-endpoint", arn: "arn:${Partition}:ec2:${Region}:${Account}:instance-connect-endpoint/${InstanceConnectEndpointId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "ec2:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:ResourceTag/${TagKey}", ty: "String", verified: true },

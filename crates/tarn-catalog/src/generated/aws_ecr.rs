@@ -492,7 +492,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "repository", arn: "arn:${Partition}:ecr:${Region}:${Account}:repository/${RepositoryName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "ecr:ResourceTag/${TagKey}"] },
+        ResourceType { name: "repository", arn: "arn:${Partition}:ecr:${Region}:${Account}:repository/${RepositoryName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "ecr:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

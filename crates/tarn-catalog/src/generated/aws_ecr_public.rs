@@ -196,8 +196,8 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "registry", arn: "arn:${Partition}:ecr-public::${Account}:registry/${RegistryId}", alternatives: E, condition_keys: E },
-        ResourceType { name: "repository", arn: "arn:${Partition}:ecr-public::${Account}:repository/${RepositoryName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "ecr-public:ResourceTag/${TagKey}"] },
+        ResourceType { name: "registry", arn: "arn:${Partition}:ecr-public::${Account}:registry/${RegistryId}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "repository", arn: "arn:${Partition}:ecr-public::${Account}:repository/${RepositoryName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "ecr-public:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -20,7 +20,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "cluster", arn: "arn:${Partition}:eks:${Region}:${Account}:cluster/${ClusterName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "cluster", arn: "arn:${Partition}:eks:${Region}:${Account}:cluster/${ClusterName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:ResourceTag/${TagKey}", ty: "String", verified: true },

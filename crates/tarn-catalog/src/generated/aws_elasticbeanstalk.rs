@@ -412,12 +412,12 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "application", arn: "arn:${Partition}:elasticbeanstalk:${Region}:${Account}:application/${ApplicationName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "applicationversion", arn: "arn:${Partition}:elasticbeanstalk:${Region}:${Account}:applicationversion/${ApplicationName}/${VersionLabel}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "elasticbeanstalk:InApplication"] },
-        ResourceType { name: "configurationtemplate", arn: "arn:${Partition}:elasticbeanstalk:${Region}:${Account}:configurationtemplate/${ApplicationName}/${TemplateName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "elasticbeanstalk:InApplication"] },
-        ResourceType { name: "environment", arn: "arn:${Partition}:elasticbeanstalk:${Region}:${Account}:environment/${ApplicationName}/${EnvironmentName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "elasticbeanstalk:InApplication"] },
-        ResourceType { name: "platform", arn: "arn:${Partition}:elasticbeanstalk:${Region}::platform/${PlatformNameWithVersion}", alternatives: E, condition_keys: E },
-        ResourceType { name: "solutionstack", arn: "arn:${Partition}:elasticbeanstalk:${Region}::solutionstack/${SolutionStackName}", alternatives: E, condition_keys: E },
+        ResourceType { name: "application", arn: "arn:${Partition}:elasticbeanstalk:${Region}:${Account}:application/${ApplicationName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "applicationversion", arn: "arn:${Partition}:elasticbeanstalk:${Region}:${Account}:applicationversion/${ApplicationName}/${VersionLabel}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "elasticbeanstalk:InApplication"], verified: true },
+        ResourceType { name: "configurationtemplate", arn: "arn:${Partition}:elasticbeanstalk:${Region}:${Account}:configurationtemplate/${ApplicationName}/${TemplateName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "elasticbeanstalk:InApplication"], verified: true },
+        ResourceType { name: "environment", arn: "arn:${Partition}:elasticbeanstalk:${Region}:${Account}:environment/${ApplicationName}/${EnvironmentName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "elasticbeanstalk:InApplication"], verified: true },
+        ResourceType { name: "platform", arn: "arn:${Partition}:elasticbeanstalk:${Region}::platform/${PlatformNameWithVersion}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "solutionstack", arn: "arn:${Partition}:elasticbeanstalk:${Region}::solutionstack/${SolutionStackName}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

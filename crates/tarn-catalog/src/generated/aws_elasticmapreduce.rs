@@ -716,11 +716,11 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "cluster", arn: "arn:${Partition}:elasticmapreduce:${Region}:${Account}:cluster/${ClusterId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "elasticmapreduce:ResourceTag/${TagKey}"] },
-        ResourceType { name: "editor", arn: "arn:${Partition}:elasticmapreduce:${Region}:${Account}:editor/${EditorId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "elasticmapreduce:ResourceTag/${TagKey}"] },
-        ResourceType { name: "notebook-execution", arn: "arn:${Partition}:elasticmapreduce:${Region}:${Account}:notebook-execution/${NotebookExecutionId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "elasticmapreduce:ResourceTag/${TagKey}"] },
-        ResourceType { name: "session", arn: "arn:${Partition}:elasticmapreduce:${Region}:${Account}:cluster/${ClusterId}/session/${SessionId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "elasticmapreduce:ResourceTag/${TagKey}"] },
-        ResourceType { name: "studio", arn: "arn:${Partition}:elasticmapreduce:${Region}:${Account}:studio/${StudioId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "elasticmapreduce:ResourceTag/${TagKey}"] },
+        ResourceType { name: "cluster", arn: "arn:${Partition}:elasticmapreduce:${Region}:${Account}:cluster/${ClusterId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "elasticmapreduce:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "editor", arn: "arn:${Partition}:elasticmapreduce:${Region}:${Account}:editor/${EditorId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "elasticmapreduce:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "notebook-execution", arn: "arn:${Partition}:elasticmapreduce:${Region}:${Account}:notebook-execution/${NotebookExecutionId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "elasticmapreduce:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "session", arn: "arn:${Partition}:elasticmapreduce:${Region}:${Account}:cluster/${ClusterId}/session/${SessionId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "elasticmapreduce:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "studio", arn: "arn:${Partition}:elasticmapreduce:${Region}:${Account}:studio/${StudioId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "elasticmapreduce:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -148,9 +148,9 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "job", arn: "arn:${Partition}:elastictranscoder:${Region}:${Account}:job/${JobId}", alternatives: E, condition_keys: E },
-        ResourceType { name: "pipeline", arn: "arn:${Partition}:elastictranscoder:${Region}:${Account}:pipeline/${PipelineId}", alternatives: E, condition_keys: E },
-        ResourceType { name: "preset", arn: "arn:${Partition}:elastictranscoder:${Region}:${Account}:preset/${PresetId}", alternatives: E, condition_keys: E },
+        ResourceType { name: "job", arn: "arn:${Partition}:elastictranscoder:${Region}:${Account}:job/${JobId}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "pipeline", arn: "arn:${Partition}:elastictranscoder:${Region}:${Account}:pipeline/${PipelineId}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "preset", arn: "arn:${Partition}:elastictranscoder:${Region}:${Account}:preset/${PresetId}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
     ],

@@ -124,7 +124,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "quote", arn: "arn:${Partition}:elemental-appliances-software:${Region}:${Account}:quote/${ResourceId}", alternatives: E, condition_keys: E },
+        ResourceType { name: "quote", arn: "arn:${Partition}:elemental-appliances-software:${Region}:${Account}:quote/${ResourceId}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
     ],

@@ -180,8 +180,8 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "dictionary", arn: "arn:${Partition}:elemental-inference:${Region}:${Account}:dictionary/${Id}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "feed", arn: "arn:${Partition}:elemental-inference:${Region}:${Account}:feed/${Id}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "dictionary", arn: "arn:${Partition}:elemental-inference:${Region}:${Account}:dictionary/${Id}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "feed", arn: "arn:${Partition}:elemental-inference:${Region}:${Account}:feed/${Id}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

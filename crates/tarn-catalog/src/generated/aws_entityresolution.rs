@@ -332,11 +332,11 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "IdMappingWorkflow", arn: "arn:${Partition}:entityresolution:${Region}:${Account}:idmappingworkflow/${WorkflowName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "IdNamespace", arn: "arn:${Partition}:entityresolution:${Region}:${Account}:idnamespace/${IdNamespaceName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "MatchingWorkflow", arn: "arn:${Partition}:entityresolution:${Region}:${Account}:matchingworkflow/${WorkflowName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "ProviderService", arn: "arn:${Partition}:entityresolution:${Region}:${Account}:providerservice/${ProviderName}/${ProviderServiceName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "SchemaMapping", arn: "arn:${Partition}:entityresolution:${Region}:${Account}:schemamapping/${SchemaName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "IdMappingWorkflow", arn: "arn:${Partition}:entityresolution:${Region}:${Account}:idmappingworkflow/${WorkflowName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "IdNamespace", arn: "arn:${Partition}:entityresolution:${Region}:${Account}:idnamespace/${IdNamespaceName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "MatchingWorkflow", arn: "arn:${Partition}:entityresolution:${Region}:${Account}:matchingworkflow/${WorkflowName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "ProviderService", arn: "arn:${Partition}:entityresolution:${Region}:${Account}:providerservice/${ProviderName}/${ProviderServiceName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "SchemaMapping", arn: "arn:${Partition}:entityresolution:${Region}:${Account}:schemamapping/${SchemaName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

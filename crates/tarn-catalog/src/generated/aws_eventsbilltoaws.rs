@@ -28,8 +28,8 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "approve", arn: "arn:${Partition}:eventsbilltoaws:${Region}:${Account}:${RelativeId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "info", arn: "arn:${Partition}:eventsbilltoaws:${Region}:${Account}:${RelativeId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "approve", arn: "arn:${Partition}:eventsbilltoaws:${Region}:${Account}:${RelativeId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "info", arn: "arn:${Partition}:eventsbilltoaws:${Region}:${Account}:${RelativeId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

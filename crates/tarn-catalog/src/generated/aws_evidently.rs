@@ -316,11 +316,11 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "Experiment", arn: "arn:${Partition}:evidently:${Region}:${Account}:project/${ProjectName}/experiment/${ExperimentName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "Feature", arn: "arn:${Partition}:evidently:${Region}:${Account}:project/${ProjectName}/feature/${FeatureName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "Launch", arn: "arn:${Partition}:evidently:${Region}:${Account}:project/${ProjectName}/launch/${LaunchName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "Project", arn: "arn:${Partition}:evidently:${Region}:${Account}:project/${ProjectName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "Segment", arn: "arn:${Partition}:evidently:${Region}:${Account}:segment/${SegmentName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "Experiment", arn: "arn:${Partition}:evidently:${Region}:${Account}:project/${ProjectName}/experiment/${ExperimentName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "Feature", arn: "arn:${Partition}:evidently:${Region}:${Account}:project/${ProjectName}/feature/${FeatureName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "Launch", arn: "arn:${Partition}:evidently:${Region}:${Account}:project/${ProjectName}/launch/${LaunchName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "Project", arn: "arn:${Partition}:evidently:${Region}:${Account}:project/${ProjectName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "Segment", arn: "arn:${Partition}:evidently:${Region}:${Account}:segment/${SegmentName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -36,8 +36,8 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "execute-api-domain", arn: "arn:${Partition}:execute-api:${Region}:${Account}:/domainnames/${DomainName}+${DomainIdentifier}", alternatives: E, condition_keys: E },
-        ResourceType { name: "execute-api-general", arn: "arn:${Partition}:execute-api:${Region}:${Account}:${ApiId}/${Stage}/${Method}/${ApiSpecificResourcePath}", alternatives: E, condition_keys: &["execute-api:viaDomainArn"] },
+        ResourceType { name: "execute-api-domain", arn: "arn:${Partition}:execute-api:${Region}:${Account}:/domainnames/${DomainName}+${DomainIdentifier}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "execute-api-general", arn: "arn:${Partition}:execute-api:${Region}:${Account}:${ApiId}/${Stage}/${Method}/${ApiSpecificResourcePath}", alternatives: E, condition_keys: &["execute-api:viaDomainArn"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "execute-api:viaDomainArn", ty: "ARN", verified: true },

@@ -20,7 +20,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "credential", arn: "arn:${Partition}:finspace-api:${Region}:${Account}:/credentials/programmatic", alternatives: E, condition_keys: E },
+        ResourceType { name: "credential", arn: "arn:${Partition}:finspace-api:${Region}:${Account}:/credentials/programmatic", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
     ],

@@ -108,7 +108,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "deliverystream", arn: "arn:${Partition}:firehose:${Region}:${Account}:deliverystream/${DeliveryStreamName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "deliverystream", arn: "arn:${Partition}:firehose:${Region}:${Account}:deliverystream/${DeliveryStreamName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -244,10 +244,10 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "action", arn: "arn:${Partition}:fis:${Region}:${Account}:action/${Id}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "experiment", arn: "arn:${Partition}:fis:${Region}:${Account}:experiment/${Id}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "experiment-template", arn: "arn:${Partition}:fis:${Region}:${Account}:experiment-template/${Id}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "safety-lever", arn: "arn:${Partition}:fis:${Region}:${Account}:safety-lever/${Id}", alternatives: E, condition_keys: E },
+        ResourceType { name: "action", arn: "arn:${Partition}:fis:${Region}:${Account}:action/${Id}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "experiment", arn: "arn:${Partition}:fis:${Region}:${Account}:experiment/${Id}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "experiment-template", arn: "arn:${Partition}:fis:${Region}:${Account}:experiment-template/${Id}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "safety-lever", arn: "arn:${Partition}:fis:${Region}:${Account}:safety-lever/${Id}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -348,10 +348,10 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "applications-list", arn: "arn:${Partition}:fms:${Region}:${Account}:applications-list/${Id}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "policy", arn: "arn:${Partition}:fms:${Region}:${Account}:policy/${Id}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "protocols-list", arn: "arn:${Partition}:fms:${Region}:${Account}:protocols-list/${Id}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "resource-set", arn: "arn:${Partition}:fms:${Region}:${Account}:resource-set/${Id}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "applications-list", arn: "arn:${Partition}:fms:${Region}:${Account}:applications-list/${Id}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "policy", arn: "arn:${Partition}:fms:${Region}:${Account}:policy/${Id}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "protocols-list", arn: "arn:${Partition}:fms:${Region}:${Account}:protocols-list/${Id}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "resource-set", arn: "arn:${Partition}:fms:${Region}:${Account}:resource-set/${Id}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -172,8 +172,8 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "configuration", arn: "arn:${Partition}:freertos:${Region}:${Account}:configuration/${ConfigurationName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "subscription", arn: "arn:${Partition}:freertos:${Region}:${Account}:subscription/${SubscriptionID}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "configuration", arn: "arn:${Partition}:freertos:${Region}:${Account}:configuration/${ConfigurationName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "subscription", arn: "arn:${Partition}:freertos:${Region}:${Account}:subscription/${SubscriptionID}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

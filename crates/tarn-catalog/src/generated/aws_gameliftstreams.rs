@@ -252,8 +252,8 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "application", arn: "arn:${Partition}:gameliftstreams:${Region}:${Account}:application/${ApplicationId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "stream group", arn: "arn:${Partition}:gameliftstreams:${Region}:${Account}:streamgroup/${StreamGroupId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "application", arn: "arn:${Partition}:gameliftstreams:${Region}:${Account}:application/${ApplicationId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "stream group", arn: "arn:${Partition}:gameliftstreams:${Region}:${Account}:streamgroup/${StreamGroupId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -28,7 +28,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "provider", arn: "arn:${Partition}:geo-maps:${Region}::provider/default", alternatives: E, condition_keys: E },
+        ResourceType { name: "provider", arn: "arn:${Partition}:geo-maps:${Region}::provider/default", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
     ],

@@ -68,7 +68,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "provider", arn: "arn:${Partition}:geo-places:${Region}::provider/default", alternatives: E, condition_keys: E },
+        ResourceType { name: "provider", arn: "arn:${Partition}:geo-places:${Region}::provider/default", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
     ],

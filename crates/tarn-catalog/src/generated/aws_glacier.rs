@@ -276,7 +276,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "vault", arn: "arn:${Partition}:glacier:${Region}:${Account}:vaults/${VaultName}", alternatives: E, condition_keys: E },
+        ResourceType { name: "vault", arn: "arn:${Partition}:glacier:${Region}:${Account}:vaults/${VaultName}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "glacier:ArchiveAgeInDays", ty: "String", verified: true },

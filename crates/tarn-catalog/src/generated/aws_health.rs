@@ -124,7 +124,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "event", arn: "arn:${Partition}:health:*::event/${Service}/${EventTypeCode}/*", alternatives: E, condition_keys: E },
+        ResourceType { name: "event", arn: "arn:${Partition}:health:*::event/${Service}/${EventTypeCode}/*", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "health:eventTypeCode", ty: "String", verified: true },

@@ -556,8 +556,8 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "dataTransformationProfile", arn: "arn:${Partition}:healthlake:${Region}:${Account}:dataTransformationProfile/${ProfileId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "datastore", arn: "arn:${Partition}:healthlake:${Region}:${Account}:datastore/fhir/${DatastoreId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "dataTransformationProfile", arn: "arn:${Partition}:healthlake:${Region}:${Account}:dataTransformationProfile/${ProfileId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "datastore", arn: "arn:${Partition}:healthlake:${Region}:${Account}:datastore/fhir/${DatastoreId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -252,10 +252,10 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "screen", arn: "arn:${Partition}:honeycode:${Region}:${Account}:screen:workbook/${WorkbookId}/app/${AppId}/screen/${ScreenId}", alternatives: E, condition_keys: E },
-        ResourceType { name: "screen-automation", arn: "arn:${Partition}:honeycode:${Region}:${Account}:screen-automation:workbook/${WorkbookId}/app/${AppId}/screen/${ScreenId}/automation/${AutomationId}", alternatives: E, condition_keys: E },
-        ResourceType { name: "table", arn: "arn:${Partition}:honeycode:${Region}:${Account}:table:workbook/${WorkbookId}/table/${TableId}", alternatives: E, condition_keys: E },
-        ResourceType { name: "workbook", arn: "arn:${Partition}:honeycode:${Region}:${Account}:workbook:workbook/${WorkbookId}", alternatives: E, condition_keys: E },
+        ResourceType { name: "screen", arn: "arn:${Partition}:honeycode:${Region}:${Account}:screen:workbook/${WorkbookId}/app/${AppId}/screen/${ScreenId}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "screen-automation", arn: "arn:${Partition}:honeycode:${Region}:${Account}:screen-automation:workbook/${WorkbookId}/app/${AppId}/screen/${ScreenId}/automation/${AutomationId}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "table", arn: "arn:${Partition}:honeycode:${Region}:${Account}:table:workbook/${WorkbookId}/table/${TableId}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "workbook", arn: "arn:${Partition}:honeycode:${Region}:${Account}:workbook:workbook/${WorkbookId}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
     ],

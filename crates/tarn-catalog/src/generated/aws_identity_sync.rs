@@ -116,8 +116,8 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "SyncProfileResource", arn: "arn:${Partition}:identity-sync:${Region}:${Account}:profile/${SyncProfileName}", alternatives: E, condition_keys: E },
-        ResourceType { name: "SyncTargetResource", arn: "arn:${Partition}:identity-sync:${Region}:${Account}:target/${SyncProfileName}/${SyncTargetName}", alternatives: E, condition_keys: E },
+        ResourceType { name: "SyncProfileResource", arn: "arn:${Partition}:identity-sync:${Region}:${Account}:profile/${SyncProfileName}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "SyncTargetResource", arn: "arn:${Partition}:identity-sync:${Region}:${Account}:target/${SyncProfileName}/${SyncTargetName}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
     ],

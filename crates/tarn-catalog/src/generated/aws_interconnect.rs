@@ -116,8 +116,8 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "connection", arn: "arn:${Partition}:interconnect:${Region}:${Account}:connection/${Id}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "environment", arn: "arn:${Partition}:interconnect:${Region}:${Account}:environment/${Id}", alternatives: E, condition_keys: E },
+        ResourceType { name: "connection", arn: "arn:${Partition}:interconnect:${Region}:${Account}:connection/${Id}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "environment", arn: "arn:${Partition}:interconnect:${Region}:${Account}:environment/${Id}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -148,9 +148,9 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "HealthEvent", arn: "arn:${Partition}:internetmonitor:${Region}:${Account}:monitor/${MonitorName}/health-event/${EventId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "InternetEvent", arn: "arn:${Partition}:internetmonitor::${Account}:internet-event/${InternetEventId}", alternatives: E, condition_keys: E },
-        ResourceType { name: "Monitor", arn: "arn:${Partition}:internetmonitor:${Region}:${Account}:monitor/${MonitorName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "HealthEvent", arn: "arn:${Partition}:internetmonitor:${Region}:${Account}:monitor/${MonitorName}/health-event/${EventId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "InternetEvent", arn: "arn:${Partition}:internetmonitor::${Account}:internet-event/${InternetEventId}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "Monitor", arn: "arn:${Partition}:internetmonitor:${Region}:${Account}:monitor/${MonitorName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -220,8 +220,8 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "invoice-unit", arn: "arn:${Partition}:invoicing::${Account}:invoice-unit/${Identifier}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "procurement-portal-preference", arn: "arn:${Partition}:invoicing::${Account}:procurement-portal-preference/${Identifier}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "invoice-unit", arn: "arn:${Partition}:invoicing::${Account}:invoice-unit/${Identifier}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "procurement-portal-preference", arn: "arn:${Partition}:invoicing::${Account}:procurement-portal-preference/${Identifier}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -284,10 +284,10 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "channel", arn: "arn:${Partition}:iotanalytics:${Region}:${Account}:channel/${ChannelName}", alternatives: E, condition_keys: &["aws:RequestTag/${TagKey}", "aws:TagKeys", "iotanalytics:ResourceTag/${TagKey}"] },
-        ResourceType { name: "dataset", arn: "arn:${Partition}:iotanalytics:${Region}:${Account}:dataset/${DatasetName}", alternatives: E, condition_keys: &["aws:RequestTag/${TagKey}", "aws:TagKeys", "iotanalytics:ResourceTag/${TagKey}"] },
-        ResourceType { name: "datastore", arn: "arn:${Partition}:iotanalytics:${Region}:${Account}:datastore/${DatastoreName}", alternatives: E, condition_keys: &["aws:RequestTag/${TagKey}", "aws:TagKeys", "iotanalytics:ResourceTag/${TagKey}"] },
-        ResourceType { name: "pipeline", arn: "arn:${Partition}:iotanalytics:${Region}:${Account}:pipeline/${PipelineName}", alternatives: E, condition_keys: &["aws:RequestTag/${TagKey}", "aws:TagKeys", "iotanalytics:ResourceTag/${TagKey}"] },
+        ResourceType { name: "channel", arn: "arn:${Partition}:iotanalytics:${Region}:${Account}:channel/${ChannelName}", alternatives: E, condition_keys: &["aws:RequestTag/${TagKey}", "aws:TagKeys", "iotanalytics:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "dataset", arn: "arn:${Partition}:iotanalytics:${Region}:${Account}:dataset/${DatasetName}", alternatives: E, condition_keys: &["aws:RequestTag/${TagKey}", "aws:TagKeys", "iotanalytics:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "datastore", arn: "arn:${Partition}:iotanalytics:${Region}:${Account}:datastore/${DatastoreName}", alternatives: E, condition_keys: &["aws:RequestTag/${TagKey}", "aws:TagKeys", "iotanalytics:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "pipeline", arn: "arn:${Partition}:iotanalytics:${Region}:${Account}:pipeline/${PipelineName}", alternatives: E, condition_keys: &["aws:RequestTag/${TagKey}", "aws:TagKeys", "iotanalytics:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

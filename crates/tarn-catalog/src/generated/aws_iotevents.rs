@@ -324,9 +324,9 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "alarmModel", arn: "arn:${Partition}:iotevents:${Region}:${Account}:alarmModel/${AlarmModelName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "detectorModel", arn: "arn:${Partition}:iotevents:${Region}:${Account}:detectorModel/${DetectorModelName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "input", arn: "arn:${Partition}:iotevents:${Region}:${Account}:input/${InputName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "alarmModel", arn: "arn:${Partition}:iotevents:${Region}:${Account}:alarmModel/${AlarmModelName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "detectorModel", arn: "arn:${Partition}:iotevents:${Region}:${Account}:detectorModel/${DetectorModelName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "input", arn: "arn:${Partition}:iotevents:${Region}:${Account}:input/${InputName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -44,7 +44,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "thing", arn: "arn:${Partition}:iot:${Region}:${Account}:thing/${ThingName}", alternatives: E, condition_keys: E },
+        ResourceType { name: "thing", arn: "arn:${Partition}:iot:${Region}:${Account}:thing/${ThingName}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "iot:JobId", ty: "String", verified: true },

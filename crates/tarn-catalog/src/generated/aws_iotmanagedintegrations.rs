@@ -676,11 +676,11 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "account-association", arn: "arn:${Partition}:iotmanagedintegrations:${Region}:${Account}:account-association/${AccountAssociationId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "credential-locker", arn: "arn:${Partition}:iotmanagedintegrations:${Region}:${Account}:credential-locker/${Identifier}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "managed-thing", arn: "arn:${Partition}:iotmanagedintegrations:${Region}:${Account}:managed-thing/${Identifier}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "ota-task", arn: "arn:${Partition}:iotmanagedintegrations:${Region}:${Account}:ota-task/${Identifier}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "provisioning-profile", arn: "arn:${Partition}:iotmanagedintegrations:${Region}:${Account}:provisioning-profile/${Identifier}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "account-association", arn: "arn:${Partition}:iotmanagedintegrations:${Region}:${Account}:account-association/${AccountAssociationId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "credential-locker", arn: "arn:${Partition}:iotmanagedintegrations:${Region}:${Account}:credential-locker/${Identifier}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "managed-thing", arn: "arn:${Partition}:iotmanagedintegrations:${Region}:${Account}:managed-thing/${Identifier}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "ota-task", arn: "arn:${Partition}:iotmanagedintegrations:${Region}:${Account}:ota-task/${Identifier}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "provisioning-profile", arn: "arn:${Partition}:iotmanagedintegrations:${Region}:${Account}:provisioning-profile/${Identifier}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

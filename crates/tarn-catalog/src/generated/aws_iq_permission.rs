@@ -84,7 +84,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "permission", arn: "arn:${Partition}:iq-permission:${Region}::permission/${PermissionRequestId}", alternatives: E, condition_keys: E },
+        ResourceType { name: "permission", arn: "arn:${Partition}:iq-permission:${Region}::permission/${PermissionRequestId}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
     ],

@@ -148,8 +148,8 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "Logging-Configuration", arn: "arn:${Partition}:ivschat:${Region}:${Account}:logging-configuration/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "Room", arn: "arn:${Partition}:ivschat:${Region}:${Account}:room/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "Logging-Configuration", arn: "arn:${Partition}:ivschat:${Region}:${Account}:logging-configuration/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "Room", arn: "arn:${Partition}:ivschat:${Region}:${Account}:room/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

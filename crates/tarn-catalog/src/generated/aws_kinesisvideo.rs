@@ -380,8 +380,8 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "channel", arn: "arn:${Partition}:kinesisvideo:${Region}:${Account}:channel/${ChannelName}/${CreationTime}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "stream", arn: "arn:${Partition}:kinesisvideo:${Region}:${Account}:stream/${StreamName}/${CreationTime}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "channel", arn: "arn:${Partition}:kinesisvideo:${Region}:${Account}:channel/${ChannelName}/${CreationTime}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "stream", arn: "arn:${Partition}:kinesisvideo:${Region}:${Account}:stream/${StreamName}/${CreationTime}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

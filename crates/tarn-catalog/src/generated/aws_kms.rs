@@ -460,8 +460,8 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "alias", arn: "arn:${Partition}:kms:${Region}:${Account}:alias/${Alias}", alternatives: E, condition_keys: E },
-        ResourceType { name: "key", arn: "arn:${Partition}:kms:${Region}:${Account}:key/${KeyId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "kms:KeyOrigin", "kms:KeySpec", "kms:KeyUsage", "kms:MultiRegion", "kms:MultiRegionKeyType", "kms:ResourceAliases"] },
+        ResourceType { name: "alias", arn: "arn:${Partition}:kms:${Region}:${Account}:alias/${Alias}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "key", arn: "arn:${Partition}:kms:${Region}:${Account}:key/${KeyId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "kms:KeyOrigin", "kms:KeySpec", "kms:KeyUsage", "kms:MultiRegion", "kms:MultiRegionKeyType", "kms:ResourceAliases"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -332,7 +332,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "deployment", arn: "arn:${Partition}:launchwizard:${Region}:${Account}:deployment/${DeploymentId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "deployment", arn: "arn:${Partition}:launchwizard:${Region}:${Account}:deployment/${DeploymentId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

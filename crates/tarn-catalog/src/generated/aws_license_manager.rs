@@ -508,12 +508,12 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "grant", arn: "arn:${Partition}:license-manager::${Account}:grant:${GrantId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "license", arn: "arn:${Partition}:license-manager::${Account}:license:${LicenseId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "license-asset-group", arn: "arn:${Partition}:license-manager:${Region}:${Account}:license-asset-group:${LicenseAssetGroupId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "license-asset-ruleset", arn: "arn:${Partition}:license-manager:${Region}:${Account}:license-asset-ruleset:${LicenseAssetRulesetId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "license-configuration", arn: "arn:${Partition}:license-manager:${Region}:${Account}:license-configuration:${LicenseConfigurationId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "license-manager:ResourceTag/${TagKey}"] },
-        ResourceType { name: "report-generator", arn: "arn:${Partition}:license-manager:${Region}:${Account}:report-generator:${ReportGeneratorId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "license-manager:ResourceTag/${TagKey}"] },
+        ResourceType { name: "grant", arn: "arn:${Partition}:license-manager::${Account}:grant:${GrantId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "license", arn: "arn:${Partition}:license-manager::${Account}:license:${LicenseId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "license-asset-group", arn: "arn:${Partition}:license-manager:${Region}:${Account}:license-asset-group:${LicenseAssetGroupId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "license-asset-ruleset", arn: "arn:${Partition}:license-manager:${Region}:${Account}:license-asset-ruleset:${LicenseAssetRulesetId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "license-configuration", arn: "arn:${Partition}:license-manager:${Region}:${Account}:license-configuration:${LicenseConfigurationId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "license-manager:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "report-generator", arn: "arn:${Partition}:license-manager:${Region}:${Account}:report-generator:${ReportGeneratorId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "license-manager:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -308,8 +308,8 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "Application", arn: "arn:${Partition}:m2:${Region}:${Account}:app/${ApplicationId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "Environment", arn: "arn:${Partition}:m2:${Region}:${Account}:env/${EnvironmentId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "Application", arn: "arn:${Partition}:m2:${Region}:${Account}:app/${ApplicationId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "Environment", arn: "arn:${Partition}:m2:${Region}:${Account}:env/${EnvironmentId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

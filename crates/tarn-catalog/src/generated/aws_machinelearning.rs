@@ -236,10 +236,10 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "batchprediction", arn: "arn:${Partition}:machinelearning:${Region}:${Account}:batchprediction/${BatchPredictionId}", alternatives: E, condition_keys: E },
-        ResourceType { name: "datasource", arn: "arn:${Partition}:machinelearning:${Region}:${Account}:datasource/${DatasourceId}", alternatives: E, condition_keys: E },
-        ResourceType { name: "evaluation", arn: "arn:${Partition}:machinelearning:${Region}:${Account}:evaluation/${EvaluationId}", alternatives: E, condition_keys: E },
-        ResourceType { name: "mlmodel", arn: "arn:${Partition}:machinelearning:${Region}:${Account}:mlmodel/${MlModelId}", alternatives: E, condition_keys: E },
+        ResourceType { name: "batchprediction", arn: "arn:${Partition}:machinelearning:${Region}:${Account}:batchprediction/${BatchPredictionId}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "datasource", arn: "arn:${Partition}:machinelearning:${Region}:${Account}:datasource/${DatasourceId}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "evaluation", arn: "arn:${Partition}:machinelearning:${Region}:${Account}:evaluation/${EvaluationId}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "mlmodel", arn: "arn:${Partition}:machinelearning:${Region}:${Account}:mlmodel/${MlModelId}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
     ],

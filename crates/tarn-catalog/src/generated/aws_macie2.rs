@@ -660,11 +660,11 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "AllowList", arn: "arn:${Partition}:macie2:${Region}:${Account}:allow-list/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "ClassificationJob", arn: "arn:${Partition}:macie2:${Region}:${Account}:classification-job/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "CustomDataIdentifier", arn: "arn:${Partition}:macie2:${Region}:${Account}:custom-data-identifier/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "FindingsFilter", arn: "arn:${Partition}:macie2:${Region}:${Account}:findings-filter/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "Member", arn: "arn:${Partition}:macie2:${Region}:${Account}:member/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "AllowList", arn: "arn:${Partition}:macie2:${Region}:${Account}:allow-list/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "ClassificationJob", arn: "arn:${Partition}:macie2:${Region}:${Account}:classification-job/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "CustomDataIdentifier", arn: "arn:${Partition}:macie2:${Region}:${Account}:custom-data-identifier/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "FindingsFilter", arn: "arn:${Partition}:macie2:${Region}:${Account}:findings-filter/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "Member", arn: "arn:${Partition}:macie2:${Region}:${Account}:member/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -284,12 +284,12 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "accessor", arn: "arn:${Partition}:managedblockchain:${Region}:${Account}:accessors/${AccessorId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "invitation", arn: "arn:${Partition}:managedblockchain:${Region}:${Account}:invitations/${InvitationId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "member", arn: "arn:${Partition}:managedblockchain:${Region}:${Account}:members/${MemberId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "network", arn: "arn:${Partition}:managedblockchain:${Region}::networks/${NetworkId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "node", arn: "arn:${Partition}:managedblockchain:${Region}:${Account}:nodes/${NodeId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "proposal", arn: "arn:${Partition}:managedblockchain:${Region}::proposals/${ProposalId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "accessor", arn: "arn:${Partition}:managedblockchain:${Region}:${Account}:accessors/${AccessorId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "invitation", arn: "arn:${Partition}:managedblockchain:${Region}:${Account}:invitations/${InvitationId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "member", arn: "arn:${Partition}:managedblockchain:${Region}:${Account}:members/${MemberId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "network", arn: "arn:${Partition}:managedblockchain:${Region}::networks/${NetworkId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "node", arn: "arn:${Partition}:managedblockchain:${Region}:${Account}:nodes/${NodeId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "proposal", arn: "arn:${Partition}:managedblockchain:${Region}::proposals/${ProposalId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

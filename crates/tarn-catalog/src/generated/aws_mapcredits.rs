@@ -36,7 +36,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "agreement", arn: "arn:${Partition}:mapcredits:::${Agreement}/${AgreementId}", alternatives: E, condition_keys: E },
+        ResourceType { name: "agreement", arn: "arn:${Partition}:mapcredits:::${Agreement}/${AgreementId}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
     ],

@@ -268,11 +268,11 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "CertificateAssociation", arn: "arn:${Partition}:mediaconvert:${Region}:${Account}:certificates/${CertificateArn}", alternatives: E, condition_keys: E },
-        ResourceType { name: "Job", arn: "arn:${Partition}:mediaconvert:${Region}:${Account}:jobs/${JobId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "JobTemplate", arn: "arn:${Partition}:mediaconvert:${Region}:${Account}:jobTemplates/${JobTemplateName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "Preset", arn: "arn:${Partition}:mediaconvert:${Region}:${Account}:presets/${PresetName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "Queue", arn: "arn:${Partition}:mediaconvert:${Region}:${Account}:queues/${QueueName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "CertificateAssociation", arn: "arn:${Partition}:mediaconvert:${Region}:${Account}:certificates/${CertificateArn}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "Job", arn: "arn:${Partition}:mediaconvert:${Region}:${Account}:jobs/${JobId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "JobTemplate", arn: "arn:${Partition}:mediaconvert:${Region}:${Account}:jobTemplates/${JobTemplateName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "Preset", arn: "arn:${Partition}:mediaconvert:${Region}:${Account}:presets/${PresetName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "Queue", arn: "arn:${Partition}:mediaconvert:${Region}:${Account}:queues/${QueueName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

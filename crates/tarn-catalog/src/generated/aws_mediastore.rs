@@ -220,9 +220,9 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "container", arn: "arn:${Partition}:mediastore:${Region}:${Account}:container/${ContainerName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "folder", arn: "arn:${Partition}:mediastore:${Region}:${Account}:container/${ContainerName}/${FolderPath}", alternatives: E, condition_keys: E },
-        ResourceType { name: "object", arn: "arn:${Partition}:mediastore:${Region}:${Account}:container/${ContainerName}/${ObjectPath}", alternatives: E, condition_keys: E },
+        ResourceType { name: "container", arn: "arn:${Partition}:mediastore:${Region}:${Account}:container/${ContainerName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "folder", arn: "arn:${Partition}:mediastore:${Region}:${Account}:container/${ContainerName}/${FolderPath}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "object", arn: "arn:${Partition}:mediastore:${Region}:${Account}:container/${ContainerName}/${ObjectPath}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -380,11 +380,11 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "AutomationRunResource", arn: "arn:${Partition}:mgh:${Region}:${Account}:automation-run/${RunID}", alternatives: E, condition_keys: &["mgh:AutomationRunResourceRunID"] },
-        ResourceType { name: "AutomationUnitResource", arn: "arn:${Partition}:mgh:${Region}:${Account}:automation-unit/${AutomationUnitId}", alternatives: E, condition_keys: &["mgh:AutomationUnitResourceAutomationUnitArn"] },
-        ResourceType { name: "ConnectionResource", arn: "arn:${Partition}:mgh:${Region}:${Account}:${ConnectionArn}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "mgh:ConnectionResourceConnectionArn"] },
-        ResourceType { name: "migrationTask", arn: "arn:${Partition}:mgh:${Region}:${Account}:progressUpdateStream/${Stream}/migrationTask/${Task}", alternatives: E, condition_keys: E },
-        ResourceType { name: "progressUpdateStream", arn: "arn:${Partition}:mgh:${Region}:${Account}:progressUpdateStream/${Stream}", alternatives: E, condition_keys: E },
+        ResourceType { name: "AutomationRunResource", arn: "arn:${Partition}:mgh:${Region}:${Account}:automation-run/${RunID}", alternatives: E, condition_keys: &["mgh:AutomationRunResourceRunID"], verified: true },
+        ResourceType { name: "AutomationUnitResource", arn: "arn:${Partition}:mgh:${Region}:${Account}:automation-unit/${AutomationUnitId}", alternatives: E, condition_keys: &["mgh:AutomationUnitResourceAutomationUnitArn"], verified: true },
+        ResourceType { name: "ConnectionResource", arn: "arn:${Partition}:mgh:${Region}:${Account}:${ConnectionArn}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "mgh:ConnectionResourceConnectionArn"], verified: true },
+        ResourceType { name: "migrationTask", arn: "arn:${Partition}:mgh:${Region}:${Account}:progressUpdateStream/${Stream}/migrationTask/${Task}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "progressUpdateStream", arn: "arn:${Partition}:mgh:${Region}:${Account}:progressUpdateStream/${Stream}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -284,8 +284,8 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "template", arn: "arn:${Partition}:migrationhub-orchestrator:${Region}:${Account}:template/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "workflow", arn: "arn:${Partition}:migrationhub-orchestrator:${Region}:${Account}:workflow/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "template", arn: "arn:${Partition}:migrationhub-orchestrator:${Region}:${Account}:template/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "workflow", arn: "arn:${Partition}:migrationhub-orchestrator:${Region}:${Account}:workflow/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

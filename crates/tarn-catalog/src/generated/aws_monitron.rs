@@ -156,7 +156,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "project", arn: "arn:${Partition}:monitron:${Region}:${Account}:project/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "project", arn: "arn:${Partition}:monitron:${Region}:${Account}:project/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -212,9 +212,9 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "approval-team", arn: "arn:${Partition}:mpa:${Region}:${Account}:approval-team/${ApprovalTeamId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "identity-source", arn: "arn:${Partition}:mpa:${Region}:${Account}:identity-source/${IdentitySourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "session", arn: "arn:${Partition}:mpa:${Region}:${Account}:session/${SessionId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "approval-team", arn: "arn:${Partition}:mpa:${Region}:${Account}:approval-team/${ApprovalTeamId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "identity-source", arn: "arn:${Partition}:mpa:${Region}:${Account}:identity-source/${IdentitySourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "session", arn: "arn:${Partition}:mpa:${Region}:${Account}:session/${SessionId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -228,8 +228,8 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "brokers", arn: "arn:${Partition}:mq:${Region}:${Account}:broker:${BrokerName}:${BrokerId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "configurations", arn: "arn:${Partition}:mq:${Region}:${Account}:configuration:${ConfigurationId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "brokers", arn: "arn:${Partition}:mq:${Region}:${Account}:broker:${BrokerName}:${BrokerId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "configurations", arn: "arn:${Partition}:mq:${Region}:${Account}:configuration:${ConfigurationId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -276,7 +276,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "database", arn: "arn:${Partition}:neptune-db:${Region}:${Account}:${ClusterResourceId}/*", alternatives: E, condition_keys: E },
+        ResourceType { name: "database", arn: "arn:${Partition}:neptune-db:${Region}:${Account}:${ClusterResourceId}/*", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "neptune-db:QueryLanguage", ty: "String", verified: true },

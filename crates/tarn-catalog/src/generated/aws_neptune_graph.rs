@@ -316,10 +316,10 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "export-task", arn: "arn:${Partition}:neptune-graph:${Region}:${Account}:export-task/${ResourceId}", alternatives: E, condition_keys: E },
-        ResourceType { name: "graph", arn: "arn:${Partition}:neptune-graph:${Region}:${Account}:graph/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "graph-snapshot", arn: "arn:${Partition}:neptune-graph:${Region}:${Account}:graph-snapshot/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "import-task", arn: "arn:${Partition}:neptune-graph:${Region}:${Account}:import-task/${ResourceId}", alternatives: E, condition_keys: E },
+        ResourceType { name: "export-task", arn: "arn:${Partition}:neptune-graph:${Region}:${Account}:export-task/${ResourceId}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "graph", arn: "arn:${Partition}:neptune-graph:${Region}:${Account}:graph/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "graph-snapshot", arn: "arn:${Partition}:neptune-graph:${Region}:${Account}:graph-snapshot/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "import-task", arn: "arn:${Partition}:neptune-graph:${Region}:${Account}:import-task/${ResourceId}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -220,8 +220,8 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "monitor", arn: "arn:${Partition}:networkflowmonitor:${Region}:${Account}:monitor/${MonitorName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "scope", arn: "arn:${Partition}:networkflowmonitor:${Region}:${Account}:scope/${ScopeId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "monitor", arn: "arn:${Partition}:networkflowmonitor:${Region}:${Account}:monitor/${MonitorName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "scope", arn: "arn:${Partition}:networkflowmonitor:${Region}:${Account}:scope/${ScopeId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -108,8 +108,8 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "monitor", arn: "arn:${Partition}:networkmonitor:${Region}:${Account}:monitor/${MonitorName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "probe", arn: "arn:${Partition}:networkmonitor:${Region}:${Account}:probe/${ProbeId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "monitor", arn: "arn:${Partition}:networkmonitor:${Region}:${Account}:monitor/${MonitorName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "probe", arn: "arn:${Partition}:networkmonitor:${Region}:${Account}:probe/${ProbeId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -364,12 +364,12 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "EventRule", arn: "arn:${Partition}:notifications::${Account}:configuration/${NotificationConfigurationId}/rule/${EventRuleId}", alternatives: E, condition_keys: E },
-        ResourceType { name: "ManagedNotificationChildEvent", arn: "arn:${Partition}:notifications::${Account}:managed-notification-configuration/category/${Category}/sub-category/${Subcategory}/event/${NotificationEventId}/child-event/${NotificationChildEventId}", alternatives: E, condition_keys: E },
-        ResourceType { name: "ManagedNotificationConfiguration", arn: "arn:${Partition}:notifications::${Account}:managed-notification-configuration/category/${Category}/sub-category/${Subcategory}", alternatives: E, condition_keys: E },
-        ResourceType { name: "ManagedNotificationEvent", arn: "arn:${Partition}:notifications::${Account}:managed-notification-configuration/category/${Category}/sub-category/${Subcategory}/event/${NotificationEventId}", alternatives: E, condition_keys: E },
-        ResourceType { name: "NotificationConfiguration", arn: "arn:${Partition}:notifications::${Account}:configuration/${NotificationConfigurationId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "NotificationEvent", arn: "arn:${Partition}:notifications:${Region}:${Account}:configuration/${NotificationConfigurationId}/event/${NotificationEventId}", alternatives: E, condition_keys: E },
+        ResourceType { name: "EventRule", arn: "arn:${Partition}:notifications::${Account}:configuration/${NotificationConfigurationId}/rule/${EventRuleId}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "ManagedNotificationChildEvent", arn: "arn:${Partition}:notifications::${Account}:managed-notification-configuration/category/${Category}/sub-category/${Subcategory}/event/${NotificationEventId}/child-event/${NotificationChildEventId}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "ManagedNotificationConfiguration", arn: "arn:${Partition}:notifications::${Account}:managed-notification-configuration/category/${Category}/sub-category/${Subcategory}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "ManagedNotificationEvent", arn: "arn:${Partition}:notifications::${Account}:managed-notification-configuration/category/${Category}/sub-category/${Subcategory}/event/${NotificationEventId}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "NotificationConfiguration", arn: "arn:${Partition}:notifications::${Account}:configuration/${NotificationConfigurationId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "NotificationEvent", arn: "arn:${Partition}:notifications:${Region}:${Account}:configuration/${NotificationConfigurationId}/event/${NotificationEventId}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

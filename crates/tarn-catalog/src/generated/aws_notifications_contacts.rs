@@ -84,7 +84,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "EmailContactResource", arn: "arn:${Partition}:notifications-contacts::${Account}:emailcontact/${EmailContactId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "EmailContactResource", arn: "arn:${Partition}:notifications-contacts::${Account}:emailcontact/${EmailContactId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

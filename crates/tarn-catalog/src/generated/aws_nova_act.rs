@@ -140,8 +140,8 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "workflow-definition", arn: "arn:${Partition}:nova-act:${Region}:${Account}:workflow-definition/${WorkflowDefinitionName}", alternatives: E, condition_keys: E },
-        ResourceType { name: "workflow-run", arn: "arn:${Partition}:nova-act:${Region}:${Account}:workflow-definition/${WorkflowDefinitionName}/workflow-run/${WorkflowRunId}", alternatives: E, condition_keys: E },
+        ResourceType { name: "workflow-definition", arn: "arn:${Partition}:nova-act:${Region}:${Account}:workflow-definition/${WorkflowDefinitionName}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "workflow-run", arn: "arn:${Partition}:nova-act:${Region}:${Account}:workflow-definition/${WorkflowDefinitionName}/workflow-run/${WorkflowRunId}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
     ],

@@ -236,11 +236,11 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "configuration", arn: "arn:${Partition}:one:${Region}:${Account}:device-instance/${DeviceInstanceId}/configuration/${Version}", alternatives: E, condition_keys: E },
-        ResourceType { name: "device-configuration-template", arn: "arn:${Partition}:one:${Region}:${Account}:device-configuration-template/${TemplateId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "device-instance", arn: "arn:${Partition}:one:${Region}:${Account}:device-instance/${DeviceInstanceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "site", arn: "arn:${Partition}:one:${Region}:${Account}:site/${SiteId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "user", arn: "arn:${Partition}:one:${Region}:${Account}:user/${UserId}", alternatives: E, condition_keys: E },
+        ResourceType { name: "configuration", arn: "arn:${Partition}:one:${Region}:${Account}:device-instance/${DeviceInstanceId}/configuration/${Version}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "device-configuration-template", arn: "arn:${Partition}:one:${Region}:${Account}:device-configuration-template/${TemplateId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "device-instance", arn: "arn:${Partition}:one:${Region}:${Account}:device-instance/${DeviceInstanceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "site", arn: "arn:${Partition}:one:${Region}:${Account}:site/${SiteId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "user", arn: "arn:${Partition}:one:${Region}:${Account}:user/${UserId}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

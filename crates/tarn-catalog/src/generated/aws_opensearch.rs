@@ -100,8 +100,8 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "application", arn: "arn:${Partition}:opensearch:${Region}:${Account}:application/${AppId}", alternatives: E, condition_keys: E },
-        ResourceType { name: "datasource", arn: "arn:${Partition}:opensearch:${Region}:${Account}:datasource/${DataSourceName}", alternatives: E, condition_keys: E },
+        ResourceType { name: "application", arn: "arn:${Partition}:opensearch:${Region}:${Account}:application/${AppId}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "datasource", arn: "arn:${Partition}:opensearch:${Region}:${Account}:datasource/${DataSourceName}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
     ],

@@ -604,7 +604,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "stack", arn: "arn:${Partition}:opsworks:${Region}:${Account}:stack/${StackId}/", alternatives: E, condition_keys: E },
+        ResourceType { name: "stack", arn: "arn:${Partition}:opsworks:${Region}:${Account}:stack/${StackId}/", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
     ],

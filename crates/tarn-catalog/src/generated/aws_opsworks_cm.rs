@@ -164,8 +164,8 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "backup", arn: "arn:${Partition}:opsworks-cm::${Account}:backup/${ServerName}-{Date-and-Time-Stamp-of-Backup}", alternatives: E, condition_keys: E },
-        ResourceType { name: "server", arn: "arn:${Partition}:opsworks-cm::${Account}:server/${ServerName}/${UniqueId}", alternatives: E, condition_keys: E },
+        ResourceType { name: "backup", arn: "arn:${Partition}:opsworks-cm::${Account}:backup/${ServerName}-{Date-and-Time-Stamp-of-Backup}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "server", arn: "arn:${Partition}:opsworks-cm::${Account}:server/${ServerName}/${UniqueId}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
     ],

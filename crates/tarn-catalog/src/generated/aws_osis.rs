@@ -196,9 +196,9 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "pipeline", arn: "arn:${Partition}:osis:${Region}:${Account}:pipeline/${PipelineName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "pipeline-blueprint", arn: "arn:${Partition}:osis:${Region}:${Account}:blueprint/${BlueprintName}", alternatives: E, condition_keys: E },
-        ResourceType { name: "pipeline-endpoint", arn: "arn:${Partition}:osis:${Region}:${Account}:endpoint/${EndpointId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "pipeline", arn: "arn:${Partition}:osis:${Region}:${Account}:pipeline/${PipelineName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "pipeline-blueprint", arn: "arn:${Partition}:osis:${Region}:${Account}:blueprint/${BlueprintName}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "pipeline-endpoint", arn: "arn:${Partition}:osis:${Region}:${Account}:endpoint/${EndpointId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -364,8 +364,8 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "outpost", arn: "arn:${Partition}:outposts:${Region}:${Account}:outpost/${OutpostId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "site", arn: "arn:${Partition}:outposts:${Region}:${Account}:site/${SiteId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "outpost", arn: "arn:${Partition}:outposts:${Region}:${Account}:outpost/${OutpostId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "site", arn: "arn:${Partition}:outposts:${Region}:${Account}:site/${SiteId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

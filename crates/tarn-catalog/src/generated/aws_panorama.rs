@@ -300,9 +300,9 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "applicationInstance", arn: "arn:${Partition}:panorama:${Region}:${Account}:applicationInstance/${ApplicationInstanceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "device", arn: "arn:${Partition}:panorama:${Region}:${Account}:device/${DeviceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "package", arn: "arn:${Partition}:panorama:${Region}:${Account}:package/${PackageId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "applicationInstance", arn: "arn:${Partition}:panorama:${Region}:${Account}:applicationInstance/${ApplicationInstanceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "device", arn: "arn:${Partition}:panorama:${Region}:${Account}:device/${DeviceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "package", arn: "arn:${Partition}:panorama:${Region}:${Account}:package/${PackageId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -388,9 +388,9 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "alias", arn: "arn:${Partition}:payment-cryptography:${Region}:${Account}:alias/${Alias}", alternatives: E, condition_keys: &["payment-cryptography:ResourceAliases"] },
-        ResourceType { name: "approval-team", arn: "arn:${Partition}:mpa:${Region}:${Account}:approval-team/${ApprovalTeamId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "key", arn: "arn:${Partition}:payment-cryptography:${Region}:${Account}:key/${KeyId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "payment-cryptography:ResourceAliases"] },
+        ResourceType { name: "alias", arn: "arn:${Partition}:payment-cryptography:${Region}:${Account}:alias/${Alias}", alternatives: E, condition_keys: &["payment-cryptography:ResourceAliases"], verified: true },
+        ResourceType { name: "approval-team", arn: "arn:${Partition}:mpa:${Region}:${Account}:approval-team/${ApprovalTeamId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "key", arn: "arn:${Partition}:payment-cryptography:${Region}:${Account}:key/${KeyId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "payment-cryptography:ResourceAliases"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -212,9 +212,9 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "Connector", arn: "arn:${Partition}:pca-connector-ad:${Region}:${Account}:connector/${ConnectorId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "DirectoryRegistration", arn: "arn:${Partition}:pca-connector-ad:${Region}:${Account}:directory-registration/${DirectoryId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "Template", arn: "arn:${Partition}:pca-connector-ad:${Region}:${Account}:connector/${ConnectorId}/template/${TemplateId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "Connector", arn: "arn:${Partition}:pca-connector-ad:${Region}:${Account}:connector/${ConnectorId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "DirectoryRegistration", arn: "arn:${Partition}:pca-connector-ad:${Region}:${Account}:directory-registration/${DirectoryId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "Template", arn: "arn:${Partition}:pca-connector-ad:${Region}:${Account}:connector/${ConnectorId}/template/${TemplateId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

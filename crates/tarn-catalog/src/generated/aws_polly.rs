@@ -92,7 +92,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "lexicon", arn: "arn:${Partition}:polly:${Region}:${Account}:lexicon/${LexiconName}", alternatives: E, condition_keys: E },
+        ResourceType { name: "lexicon", arn: "arn:${Partition}:polly:${Region}:${Account}:lexicon/${LexiconName}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
     ],

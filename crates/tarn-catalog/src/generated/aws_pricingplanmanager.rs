@@ -84,7 +84,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "subscription", arn: "arn:${Partition}:pricingplanmanager::${Account}:subscription/${SubscriptionId}", alternatives: E, condition_keys: E },
+        ResourceType { name: "subscription", arn: "arn:${Partition}:pricingplanmanager::${Account}:subscription/${SubscriptionId}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
     ],

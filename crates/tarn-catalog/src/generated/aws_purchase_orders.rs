@@ -124,7 +124,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "purchase-order", arn: "arn:${Partition}:purchase-orders::${Account}:purchase-order/${ResourceName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "purchase-order", arn: "arn:${Partition}:purchase-orders::${Account}:purchase-order/${ResourceName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -444,8 +444,8 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "plugin", arn: "arn:${Partition}:qdeveloper:${Region}:${Account}:plugin/${Identifier}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "profile", arn: "arn:${Partition}:codewhisperer:${Region}:${Account}:profile/${Identifier}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "plugin", arn: "arn:${Partition}:qdeveloper:${Region}:${Account}:plugin/${Identifier}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "profile", arn: "arn:${Partition}:codewhisperer:${Region}:${Account}:profile/${Identifier}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -324,9 +324,9 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "application", arn: "arn:${Partition}:qbusiness:${Region}:${Account}:application/${ApplicationId}", alternatives: E, condition_keys: E },
-        ResourceType { name: "qapp", arn: "arn:${Partition}:qapps:${Region}:${Account}:application/${ApplicationId}/qapp/${AppId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "qapp-session", arn: "arn:${Partition}:qapps:${Region}:${Account}:application/${ApplicationId}/qapp/${AppId}/session/${SessionId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "application", arn: "arn:${Partition}:qbusiness:${Region}:${Account}:application/${ApplicationId}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "qapp", arn: "arn:${Partition}:qapps:${Region}:${Account}:application/${ApplicationId}/qapp/${AppId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "qapp-session", arn: "arn:${Partition}:qapps:${Region}:${Account}:application/${ApplicationId}/qapp/${AppId}/session/${SessionId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -68,7 +68,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "codeTransformation", arn: "arn:${Partition}:qdeveloper:${Region}:${Account}:codeTransformation/${Identifier}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "codeTransformation", arn: "arn:${Partition}:qdeveloper:${Region}:${Account}:codeTransformation/${Identifier}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

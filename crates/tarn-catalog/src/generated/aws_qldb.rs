@@ -292,10 +292,10 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "catalog", arn: "arn:${Partition}:qldb:${Region}:${Account}:ledger/${LedgerName}/information_schema/user_tables", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "ledger", arn: "arn:${Partition}:qldb:${Region}:${Account}:ledger/${LedgerName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "stream", arn: "arn:${Partition}:qldb:${Region}:${Account}:stream/${LedgerName}/${StreamId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "table", arn: "arn:${Partition}:qldb:${Region}:${Account}:ledger/${LedgerName}/table/${TableId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "catalog", arn: "arn:${Partition}:qldb:${Region}:${Account}:ledger/${LedgerName}/information_schema/user_tables", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "ledger", arn: "arn:${Partition}:qldb:${Region}:${Account}:ledger/${LedgerName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "stream", arn: "arn:${Partition}:qldb:${Region}:${Account}:stream/${LedgerName}/${StreamId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "table", arn: "arn:${Partition}:qldb:${Region}:${Account}:ledger/${LedgerName}/table/${TableId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -292,10 +292,10 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "customer-managed-permission", arn: "arn:${Partition}:ram:${Region}:${Account}:permission/${ResourcePath}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "ram:PermissionArn", "ram:PermissionResourceType"] },
-        ResourceType { name: "permission", arn: "arn:${Partition}:ram::${Account}:permission/${ResourcePath}", alternatives: E, condition_keys: &["ram:PermissionArn", "ram:PermissionResourceType"] },
-        ResourceType { name: "resource-share", arn: "arn:${Partition}:ram:${Region}:${Account}:resource-share/${ResourcePath}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "ram:AllowsExternalPrincipals", "ram:ResourceShareName"] },
-        ResourceType { name: "resource-share-invitation", arn: "arn:${Partition}:ram:${Region}:${Account}:resource-share-invitation/${ResourcePath}", alternatives: E, condition_keys: &["ram:ShareOwnerAccountId"] },
+        ResourceType { name: "customer-managed-permission", arn: "arn:${Partition}:ram:${Region}:${Account}:permission/${ResourcePath}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "ram:PermissionArn", "ram:PermissionResourceType"], verified: true },
+        ResourceType { name: "permission", arn: "arn:${Partition}:ram::${Account}:permission/${ResourcePath}", alternatives: E, condition_keys: &["ram:PermissionArn", "ram:PermissionResourceType"], verified: true },
+        ResourceType { name: "resource-share", arn: "arn:${Partition}:ram:${Region}:${Account}:resource-share/${ResourcePath}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "ram:AllowsExternalPrincipals", "ram:ResourceShareName"], verified: true },
+        ResourceType { name: "resource-share-invitation", arn: "arn:${Partition}:ram:${Region}:${Account}:resource-share-invitation/${ResourcePath}", alternatives: E, condition_keys: &["ram:ShareOwnerAccountId"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -92,7 +92,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "rule", arn: "arn:${Partition}:rbin:${Region}:${Account}:rule/${ResourceName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "rule", arn: "arn:${Partition}:rbin:${Region}:${Account}:rule/${ResourceName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

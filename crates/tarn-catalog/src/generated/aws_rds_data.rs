@@ -60,7 +60,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "cluster", arn: "arn:${Partition}:rds:${Region}:${Account}:cluster:${DbClusterInstanceName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "aws:TagKeys"] },
+        ResourceType { name: "cluster", arn: "arn:${Partition}:rds:${Region}:${Account}:cluster:${DbClusterInstanceName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "aws:TagKeys"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:ResourceTag/${TagKey}", ty: "String", verified: true },

@@ -20,7 +20,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "db-user", arn: "arn:${Partition}:rds-db:${Region}:${Account}:dbuser:${DbiResourceId}/${DbUserName}", alternatives: E, condition_keys: E },
+        ResourceType { name: "db-user", arn: "arn:${Partition}:rds-db:${Region}:${Account}:dbuser:${DbiResourceId}/${DbUserName}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
     ],

@@ -108,9 +108,9 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "cluster", arn: "arn:${Partition}:redshift:${Region}:${Account}:cluster:${ClusterName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "managed-workgroup", arn: "arn:${Partition}:redshift-serverless:${Region}:${Account}:managed-workgroup/${ManagedWorkgroupId}", alternatives: E, condition_keys: E },
-        ResourceType { name: "workgroup", arn: "arn:${Partition}:redshift-serverless:${Region}:${Account}:workgroup/${WorkgroupId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "cluster", arn: "arn:${Partition}:redshift:${Region}:${Account}:cluster:${ClusterName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "managed-workgroup", arn: "arn:${Partition}:redshift-serverless:${Region}:${Account}:managed-workgroup/${ManagedWorkgroupId}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "workgroup", arn: "arn:${Partition}:redshift-serverless:${Region}:${Account}:workgroup/${WorkgroupId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:ResourceTag/${TagKey}", ty: "String", verified: true },

@@ -556,12 +556,12 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "endpointAccess", arn: "arn:${Partition}:redshift-serverless:${Region}:${Account}:managedvpcendpoint/${EndpointAccessId}", alternatives: E, condition_keys: E },
-        ResourceType { name: "managed-workgroup", arn: "arn:${Partition}:redshift-serverless:${Region}:${Account}:managed-workgroup/${ManagedWorkgroupName}", alternatives: E, condition_keys: E },
-        ResourceType { name: "namespace", arn: "arn:${Partition}:redshift-serverless:${Region}:${Account}:namespace/${NamespaceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "recoveryPoint", arn: "arn:${Partition}:redshift-serverless:${Region}:${Account}:recoverypoint/${RecoveryPointId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "snapshot", arn: "arn:${Partition}:redshift-serverless:${Region}:${Account}:snapshot/${SnapshotId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "workgroup", arn: "arn:${Partition}:redshift-serverless:${Region}:${Account}:workgroup/${WorkgroupId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "endpointAccess", arn: "arn:${Partition}:redshift-serverless:${Region}:${Account}:managedvpcendpoint/${EndpointAccessId}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "managed-workgroup", arn: "arn:${Partition}:redshift-serverless:${Region}:${Account}:managed-workgroup/${ManagedWorkgroupName}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "namespace", arn: "arn:${Partition}:redshift-serverless:${Region}:${Account}:namespace/${NamespaceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "recoveryPoint", arn: "arn:${Partition}:redshift-serverless:${Region}:${Account}:recoverypoint/${RecoveryPointId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "snapshot", arn: "arn:${Partition}:redshift-serverless:${Region}:${Account}:snapshot/${SnapshotId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "workgroup", arn: "arn:${Partition}:redshift-serverless:${Region}:${Account}:workgroup/${WorkgroupId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -204,10 +204,10 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "application", arn: "arn:${Partition}:refactor-spaces:${Region}:${Account}:environment/${EnvironmentId}/application/${ApplicationId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "refactor-spaces:ApplicationCreatedByAccount", "refactor-spaces:CreatedByAccountIds"] },
-        ResourceType { name: "environment", arn: "arn:${Partition}:refactor-spaces:${Region}:${Account}:environment/${EnvironmentId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "route", arn: "arn:${Partition}:refactor-spaces:${Region}:${Account}:environment/${EnvironmentId}/application/${ApplicationId}/route/${RouteId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "refactor-spaces:ApplicationCreatedByAccount", "refactor-spaces:CreatedByAccountIds", "refactor-spaces:RouteCreatedByAccount", "refactor-spaces:ServiceCreatedByAccount", "refactor-spaces:SourcePath"] },
-        ResourceType { name: "service", arn: "arn:${Partition}:refactor-spaces:${Region}:${Account}:environment/${EnvironmentId}/application/${ApplicationId}/service/${ServiceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "refactor-spaces:ApplicationCreatedByAccount", "refactor-spaces:CreatedByAccountIds", "refactor-spaces:ServiceCreatedByAccount"] },
+        ResourceType { name: "application", arn: "arn:${Partition}:refactor-spaces:${Region}:${Account}:environment/${EnvironmentId}/application/${ApplicationId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "refactor-spaces:ApplicationCreatedByAccount", "refactor-spaces:CreatedByAccountIds"], verified: true },
+        ResourceType { name: "environment", arn: "arn:${Partition}:refactor-spaces:${Region}:${Account}:environment/${EnvironmentId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "route", arn: "arn:${Partition}:refactor-spaces:${Region}:${Account}:environment/${EnvironmentId}/application/${ApplicationId}/route/${RouteId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "refactor-spaces:ApplicationCreatedByAccount", "refactor-spaces:CreatedByAccountIds", "refactor-spaces:RouteCreatedByAccount", "refactor-spaces:ServiceCreatedByAccount", "refactor-spaces:SourcePath"], verified: true },
+        ResourceType { name: "service", arn: "arn:${Partition}:refactor-spaces:${Region}:${Account}:environment/${EnvironmentId}/application/${ApplicationId}/service/${ServiceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "refactor-spaces:ApplicationCreatedByAccount", "refactor-spaces:CreatedByAccountIds", "refactor-spaces:ServiceCreatedByAccount"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

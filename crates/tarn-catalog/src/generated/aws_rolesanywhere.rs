@@ -252,10 +252,10 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "crl", arn: "arn:${Partition}:rolesanywhere:${Region}:${Account}:crl/${CrlId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "profile", arn: "arn:${Partition}:rolesanywhere:${Region}:${Account}:profile/${ProfileId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "subject", arn: "arn:${Partition}:rolesanywhere:${Region}:${Account}:subject/${SubjectId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "trust-anchor", arn: "arn:${Partition}:rolesanywhere:${Region}:${Account}:trust-anchor/${TrustAnchorId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "crl", arn: "arn:${Partition}:rolesanywhere:${Region}:${Account}:crl/${CrlId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "profile", arn: "arn:${Partition}:rolesanywhere:${Region}:${Account}:profile/${ProfileId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "subject", arn: "arn:${Partition}:rolesanywhere:${Region}:${Account}:subject/${SubjectId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "trust-anchor", arn: "arn:${Partition}:rolesanywhere:${Region}:${Account}:trust-anchor/${TrustAnchorId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -44,7 +44,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "routingcontrol", arn: "arn:${Partition}:route53-recovery-control::${Account}:controlpanel/${ControlPanelId}/routingcontrol/${RoutingControlId}", alternatives: E, condition_keys: E },
+        ResourceType { name: "routingcontrol", arn: "arn:${Partition}:route53-recovery-control::${Account}:controlpanel/${ControlPanelId}/routingcontrol/${RoutingControlId}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "route53-recovery-cluster:AllowSafetyRulesOverrides", ty: "Bool", verified: true },

@@ -268,10 +268,10 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "cell", arn: "arn:${Partition}:route53-recovery-readiness::${Account}:cell/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "readinesscheck", arn: "arn:${Partition}:route53-recovery-readiness::${Account}:readiness-check/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "recoverygroup", arn: "arn:${Partition}:route53-recovery-readiness::${Account}:recovery-group/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "resourceset", arn: "arn:${Partition}:route53-recovery-readiness::${Account}:resource-set/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "cell", arn: "arn:${Partition}:route53-recovery-readiness::${Account}:cell/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "readinesscheck", arn: "arn:${Partition}:route53-recovery-readiness::${Account}:readiness-check/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "recoverygroup", arn: "arn:${Partition}:route53-recovery-readiness::${Account}:recovery-group/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "resourceset", arn: "arn:${Partition}:route53-recovery-readiness::${Account}:resource-set/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

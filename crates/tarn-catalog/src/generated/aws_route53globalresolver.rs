@@ -396,11 +396,11 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "access-source", arn: "arn:${Partition}:route53globalresolver::${Account}:access-source/${Id}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "access-token", arn: "arn:${Partition}:route53globalresolver::${Account}:access-token/${Id}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "dns-view", arn: "arn:${Partition}:route53globalresolver::${Account}:dns-view/${Id}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "firewall-domain-list", arn: "arn:${Partition}:route53globalresolver::${Account}:firewall-domain-list/${Id}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "global-resolver", arn: "arn:${Partition}:route53globalresolver::${Account}:global-resolver/${Id}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "access-source", arn: "arn:${Partition}:route53globalresolver::${Account}:access-source/${Id}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "access-token", arn: "arn:${Partition}:route53globalresolver::${Account}:access-token/${Id}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "dns-view", arn: "arn:${Partition}:route53globalresolver::${Account}:dns-view/${Id}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "firewall-domain-list", arn: "arn:${Partition}:route53globalresolver::${Account}:firewall-domain-list/${Id}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "global-resolver", arn: "arn:${Partition}:route53globalresolver::${Account}:global-resolver/${Id}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -156,8 +156,8 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "profile", arn: "arn:${Partition}:route53profiles:${Region}:${Account}:profile/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "profile-association", arn: "arn:${Partition}:route53profiles:${Region}:${Account}:profile-association/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "profile", arn: "arn:${Partition}:route53profiles:${Region}:${Account}:profile/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "profile-association", arn: "arn:${Partition}:route53profiles:${Region}:${Account}:profile-association/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -300,12 +300,12 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "InboundExternalLink", arn: "arn:${Partition}:rtbfabric:${Region}:${Account}:gateway/${GatewayId}/link/${LinkId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "rtbfabric:InboundExternalLinkLinkId", "rtbfabric:ResponderGatewayGatewayId"] },
-        ResourceType { name: "Link", arn: "arn:${Partition}:rtbfabric:${Region}:${Account}:gateway/${GatewayId}/link/${LinkId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "rtbfabric:LinkLinkId", "rtbfabric:RequesterGatewayGatewayId", "rtbfabric:ResponderGatewayGatewayId"] },
-        ResourceType { name: "LinkRoutingRule", arn: "arn:${Partition}:rtbfabric:${Region}:${Account}:gateway/${GatewayId}/link/${LinkId}/routing-rule/${RuleId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "rtbfabric:LinkLinkId", "rtbfabric:LinkRoutingRuleRuleId"] },
-        ResourceType { name: "OutboundExternalLink", arn: "arn:${Partition}:rtbfabric:${Region}:${Account}:gateway/${GatewayId}/link/${LinkId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "rtbfabric:OutboundExternalLinkLinkId", "rtbfabric:RequesterGatewayGatewayId"] },
-        ResourceType { name: "RequesterGateway", arn: "arn:${Partition}:rtbfabric:${Region}:${Account}:gateway/${GatewayId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "rtbfabric:RequesterGatewayGatewayId"] },
-        ResourceType { name: "ResponderGateway", arn: "arn:${Partition}:rtbfabric:${Region}:${Account}:gateway/${GatewayId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "rtbfabric:ResponderGatewayGatewayId"] },
+        ResourceType { name: "InboundExternalLink", arn: "arn:${Partition}:rtbfabric:${Region}:${Account}:gateway/${GatewayId}/link/${LinkId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "rtbfabric:InboundExternalLinkLinkId", "rtbfabric:ResponderGatewayGatewayId"], verified: true },
+        ResourceType { name: "Link", arn: "arn:${Partition}:rtbfabric:${Region}:${Account}:gateway/${GatewayId}/link/${LinkId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "rtbfabric:LinkLinkId", "rtbfabric:RequesterGatewayGatewayId", "rtbfabric:ResponderGatewayGatewayId"], verified: true },
+        ResourceType { name: "LinkRoutingRule", arn: "arn:${Partition}:rtbfabric:${Region}:${Account}:gateway/${GatewayId}/link/${LinkId}/routing-rule/${RuleId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "rtbfabric:LinkLinkId", "rtbfabric:LinkRoutingRuleRuleId"], verified: true },
+        ResourceType { name: "OutboundExternalLink", arn: "arn:${Partition}:rtbfabric:${Region}:${Account}:gateway/${GatewayId}/link/${LinkId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "rtbfabric:OutboundExternalLinkLinkId", "rtbfabric:RequesterGatewayGatewayId"], verified: true },
+        ResourceType { name: "RequesterGateway", arn: "arn:${Partition}:rtbfabric:${Region}:${Account}:gateway/${GatewayId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "rtbfabric:RequesterGatewayGatewayId"], verified: true },
+        ResourceType { name: "ResponderGateway", arn: "arn:${Partition}:rtbfabric:${Region}:${Account}:gateway/${GatewayId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "rtbfabric:ResponderGatewayGatewayId"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

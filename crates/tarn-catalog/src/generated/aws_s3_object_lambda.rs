@@ -220,7 +220,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "objectlambdaaccesspoint", arn: "arn:${Partition}:s3-object-lambda:${Region}:${Account}:accesspoint/${AccessPointName}", alternatives: E, condition_keys: E },
+        ResourceType { name: "objectlambdaaccesspoint", arn: "arn:${Partition}:s3-object-lambda:${Region}:${Account}:accesspoint/${AccessPointName}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "s3-object-lambda:authType", ty: "String", verified: true },

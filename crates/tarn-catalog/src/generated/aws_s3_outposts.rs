@@ -396,10 +396,10 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "accesspoint", arn: "arn:${Partition}:s3-outposts:${Region}:${Account}:outpost/${OutpostId}/accesspoint/${AccessPointName}", alternatives: E, condition_keys: E },
-        ResourceType { name: "bucket", arn: "arn:${Partition}:s3-outposts:${Region}:${Account}:outpost/${OutpostId}/bucket/${BucketName}", alternatives: E, condition_keys: E },
-        ResourceType { name: "endpoint", arn: "arn:${Partition}:s3-outposts:${Region}:${Account}:outpost/${OutpostId}/endpoint/${EndpointId}", alternatives: E, condition_keys: E },
-        ResourceType { name: "object", arn: "arn:${Partition}:s3-outposts:${Region}:${Account}:outpost/${OutpostId}/bucket/${BucketName}/object/${ObjectName}", alternatives: E, condition_keys: E },
+        ResourceType { name: "accesspoint", arn: "arn:${Partition}:s3-outposts:${Region}:${Account}:outpost/${OutpostId}/accesspoint/${AccessPointName}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "bucket", arn: "arn:${Partition}:s3-outposts:${Region}:${Account}:outpost/${OutpostId}/bucket/${BucketName}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "endpoint", arn: "arn:${Partition}:s3-outposts:${Region}:${Account}:outpost/${OutpostId}/endpoint/${EndpointId}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "object", arn: "arn:${Partition}:s3-outposts:${Region}:${Account}:outpost/${OutpostId}/bucket/${BucketName}/object/${ObjectName}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "s3-outposts:AccessPointNetworkOrigin", ty: "String", verified: true },

@@ -236,8 +236,8 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "accesspoint", arn: "arn:${Partition}:s3express:${Region}:${Account}:accesspoint/${AccessPointName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "s3express:AccessPointTag/${TagKey}"] },
-        ResourceType { name: "bucket", arn: "arn:${Partition}:s3express:${Region}:${Account}:bucket/${BucketName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "s3express:BucketTag/${TagKey}"] },
+        ResourceType { name: "accesspoint", arn: "arn:${Partition}:s3express:${Region}:${Account}:accesspoint/${AccessPointName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "s3express:AccessPointTag/${TagKey}"], verified: true },
+        ResourceType { name: "bucket", arn: "arn:${Partition}:s3express:${Region}:${Account}:bucket/${BucketName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "s3express:BucketTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -436,8 +436,8 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "Table", arn: "arn:${Partition}:s3tables:${Region}:${Account}:bucket/${TableBucketName}/table/${TableID}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "s3tables:TableBucketTag/${TagKey}", "s3tables:namespace", "s3tables:tableName"] },
-        ResourceType { name: "TableBucket", arn: "arn:${Partition}:s3tables:${Region}:${Account}:bucket/${TableBucketName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "s3tables:TableBucketTag/${TagKey}"] },
+        ResourceType { name: "Table", arn: "arn:${Partition}:s3tables:${Region}:${Account}:bucket/${TableBucketName}/table/${TableID}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "s3tables:TableBucketTag/${TagKey}", "s3tables:namespace", "s3tables:tableName"], verified: true },
+        ResourceType { name: "TableBucket", arn: "arn:${Partition}:s3tables:${Region}:${Account}:bucket/${TableBucketName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "s3tables:TableBucketTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -164,8 +164,8 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "Index", arn: "arn:${Partition}:s3vectors:${Region}:${Account}:bucket/${BucketName}/index/${IndexName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "s3vectors:VectorBucketTag/${TagKey}"] },
-        ResourceType { name: "VectorBucket", arn: "arn:${Partition}:s3vectors:${Region}:${Account}:bucket/${BucketName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "s3vectors:VectorBucketTag/${TagKey}"] },
+        ResourceType { name: "Index", arn: "arn:${Partition}:s3vectors:${Region}:${Account}:bucket/${BucketName}/index/${IndexName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "s3vectors:VectorBucketTag/${TagKey}"], verified: true },
+        ResourceType { name: "VectorBucket", arn: "arn:${Partition}:s3vectors:${Region}:${Account}:bucket/${BucketName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "s3vectors:VectorBucketTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -500,7 +500,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "mlflow-tracking-server", arn: "arn:${Partition}:sagemaker:${Region}:${Account}:mlflow-tracking-server/${MlflowTrackingServerName}", alternatives: E, condition_keys: E },
+        ResourceType { name: "mlflow-tracking-server", arn: "arn:${Partition}:sagemaker:${Region}:${Account}:mlflow-tracking-server/${MlflowTrackingServerName}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:ResourceTag/${TagKey}", ty: "String", verified: true },

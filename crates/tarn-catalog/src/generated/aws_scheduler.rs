@@ -116,8 +116,8 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "schedule", arn: "arn:${Partition}:scheduler:${Region}:${Account}:schedule/${GroupName}/${ScheduleName}", alternatives: E, condition_keys: E },
-        ResourceType { name: "schedule-group", arn: "arn:${Partition}:scheduler:${Region}:${Account}:schedule-group/${GroupName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "schedule", arn: "arn:${Partition}:scheduler:${Region}:${Account}:schedule/${GroupName}/${ScheduleName}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "schedule-group", arn: "arn:${Partition}:scheduler:${Region}:${Account}:schedule-group/${GroupName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

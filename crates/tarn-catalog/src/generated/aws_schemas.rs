@@ -260,9 +260,9 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "discoverer", arn: "arn:${Partition}:schemas:${Region}:${Account}:discoverer/${DiscovererId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "registry", arn: "arn:${Partition}:schemas:${Region}:${Account}:registry/${RegistryName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "schema", arn: "arn:${Partition}:schemas:${Region}:${Account}:schema/${RegistryName}/${SchemaName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "discoverer", arn: "arn:${Partition}:schemas:${Region}:${Account}:discoverer/${DiscovererId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "registry", arn: "arn:${Partition}:schemas:${Region}:${Account}:registry/${RegistryName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "schema", arn: "arn:${Partition}:schemas:${Region}:${Account}:schema/${RegistryName}/${SchemaName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -300,11 +300,11 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "bill-of-materials-import-job", arn: "arn:${Partition}:scn:${Region}:${Account}:instance/${InstanceId}/bill-of-materials-import-job/${JobId}", alternatives: E, condition_keys: E },
-        ResourceType { name: "data-integration-flow", arn: "arn:${Partition}:scn:${Region}:${Account}:instance/${InstanceId}/data-integration-flows/${FlowName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "dataset", arn: "arn:${Partition}:scn:${Region}:${Account}:instance/${InstanceId}/namespaces/${Namespace}/datasets/${DatasetName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "instance", arn: "arn:${Partition}:scn:${Region}:${Account}:instance/${InstanceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "namespace", arn: "arn:${Partition}:scn:${Region}:${Account}:instance/${InstanceId}/namespaces/${Namespace}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "bill-of-materials-import-job", arn: "arn:${Partition}:scn:${Region}:${Account}:instance/${InstanceId}/bill-of-materials-import-job/${JobId}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "data-integration-flow", arn: "arn:${Partition}:scn:${Region}:${Account}:instance/${InstanceId}/data-integration-flows/${FlowName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "dataset", arn: "arn:${Partition}:scn:${Region}:${Account}:instance/${InstanceId}/namespaces/${Namespace}/datasets/${DatasetName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "instance", arn: "arn:${Partition}:scn:${Region}:${Account}:instance/${InstanceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "namespace", arn: "arn:${Partition}:scn:${Region}:${Account}:instance/${InstanceId}/namespaces/${Namespace}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

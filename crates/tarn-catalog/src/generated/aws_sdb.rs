@@ -116,8 +116,8 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "domain", arn: "arn:${Partition}:sdb:${Region}:${Account}:domain/${DomainName}", alternatives: E, condition_keys: E },
-        ResourceType { name: "export", arn: "arn:${Partition}:sdb:${Region}:${Account}:domain/${DomainName}/export/${ExportUUID}", alternatives: E, condition_keys: E },
+        ResourceType { name: "domain", arn: "arn:${Partition}:sdb:${Region}:${Account}:domain/${DomainName}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "export", arn: "arn:${Partition}:sdb:${Region}:${Account}:domain/${DomainName}/export/${ExportUUID}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
     ],

@@ -196,7 +196,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "Secret", arn: "arn:${Partition}:secretsmanager:${Region}:${Account}:secret:${SecretId}", alternatives: E, condition_keys: &["aws:RequestTag/${TagKey}", "aws:ResourceTag/${TagKey}", "aws:TagKeys", "secretsmanager:ResourceTag/${TagKey}", "secretsmanager:resource/AllowRotationLambdaArn", "secretsmanager:resource/Type"] },
+        ResourceType { name: "Secret", arn: "arn:${Partition}:secretsmanager:${Region}:${Account}:secret:${SecretId}", alternatives: E, condition_keys: &["aws:RequestTag/${TagKey}", "aws:ResourceTag/${TagKey}", "aws:TagKeys", "secretsmanager:ResourceTag/${TagKey}", "secretsmanager:resource/AllowRotationLambdaArn", "secretsmanager:resource/Type"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -204,8 +204,8 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "case", arn: "arn:${Partition}:security-ir:${Region}:${Account}:case/${CaseId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "membership", arn: "arn:${Partition}:security-ir:${Region}:${Account}:membership/${MembershipId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "case", arn: "arn:${Partition}:security-ir:${Region}:${Account}:case/${CaseId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "membership", arn: "arn:${Partition}:security-ir:${Region}:${Account}:membership/${MembershipId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

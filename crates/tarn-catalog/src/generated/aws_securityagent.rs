@@ -956,12 +956,12 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "AgentSpace", arn: "arn:${Partition}:securityagent:${Region}:${Account}:agent-space/${AgentId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "Application", arn: "arn:${Partition}:securityagent:${Region}:${Account}:application/${ApplicationId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "Integration", arn: "arn:${Partition}:securityagent:${Region}:${Account}:integration/${IntegrationId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "PrivateConnection", arn: "arn:${Partition}:securityagent:${Region}:${Account}:private-connection/${PrivateConnectionName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "SecurityRequirementPack", arn: "arn:${Partition}:securityagent:${Region}:${Account}:security-requirement-pack/${SecurityRequirementPackId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "TargetDomain", arn: "arn:${Partition}:securityagent:${Region}:${Account}:target-domain/${TargetDomainId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "AgentSpace", arn: "arn:${Partition}:securityagent:${Region}:${Account}:agent-space/${AgentId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "Application", arn: "arn:${Partition}:securityagent:${Region}:${Account}:application/${ApplicationId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "Integration", arn: "arn:${Partition}:securityagent:${Region}:${Account}:integration/${IntegrationId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "PrivateConnection", arn: "arn:${Partition}:securityagent:${Region}:${Account}:private-connection/${PrivateConnectionName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "SecurityRequirementPack", arn: "arn:${Partition}:securityagent:${Region}:${Account}:security-requirement-pack/${SecurityRequirementPackId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "TargetDomain", arn: "arn:${Partition}:securityagent:${Region}:${Account}:target-domain/${TargetDomainId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

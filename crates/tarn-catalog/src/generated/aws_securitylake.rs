@@ -260,8 +260,8 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "data-lake", arn: "arn:${Partition}:securitylake:${Region}:${Account}:data-lake/default", alternatives: E, condition_keys: &["aws:RequestTag/${TagKey}", "aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "subscriber", arn: "arn:${Partition}:securitylake:${Region}:${Account}:subscriber/${SubscriberId}", alternatives: E, condition_keys: &["aws:RequestTag/${TagKey}", "aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "data-lake", arn: "arn:${Partition}:securitylake:${Region}:${Account}:data-lake/default", alternatives: E, condition_keys: &["aws:RequestTag/${TagKey}", "aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "subscriber", arn: "arn:${Partition}:securitylake:${Region}:${Account}:subscriber/${SubscriberId}", alternatives: E, condition_keys: &["aws:RequestTag/${TagKey}", "aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -132,7 +132,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "applications", arn: "arn:${Partition}:serverlessrepo:${Region}:${Account}:applications/${ResourceId}", alternatives: E, condition_keys: E },
+        ResourceType { name: "applications", arn: "arn:${Partition}:serverlessrepo:${Region}:${Account}:applications/${ResourceId}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "serverlessrepo:applicationType", ty: "String", verified: true },

@@ -276,8 +276,8 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "namespace", arn: "arn:${Partition}:servicediscovery:${Region}:${Account}:namespace/${NamespaceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "service", arn: "arn:${Partition}:servicediscovery:${Region}:${Account}:service/${ServiceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "namespace", arn: "arn:${Partition}:servicediscovery:${Region}:${Account}:namespace/${NamespaceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "service", arn: "arn:${Partition}:servicediscovery:${Region}:${Account}:service/${ServiceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -220,7 +220,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "quota", arn: "arn:${Partition}:servicequotas:${Region}:${Account}:${ServiceCode}/${QuotaCode}", alternatives: E, condition_keys: E },
+        ResourceType { name: "quota", arn: "arn:${Partition}:servicequotas:${Region}:${Account}:${ServiceCode}/${QuotaCode}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -324,9 +324,9 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "attack", arn: "arn:${Partition}:shield::${Account}:attack/${Id}", alternatives: E, condition_keys: E },
-        ResourceType { name: "protection", arn: "arn:${Partition}:shield::${Account}:protection/${Id}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "protection-group", arn: "arn:${Partition}:shield::${Account}:protection-group/${Id}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "attack", arn: "arn:${Partition}:shield::${Account}:attack/${Id}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "protection", arn: "arn:${Partition}:shield::${Account}:protection/${Id}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "protection-group", arn: "arn:${Partition}:shield::${Account}:protection-group/${Id}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -164,8 +164,8 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "signing-job", arn: "arn:${Partition}:signer:${Region}:${Account}:/signing-jobs/${JobId}", alternatives: E, condition_keys: E },
-        ResourceType { name: "signing-profile", arn: "arn:${Partition}:signer:${Region}:${Account}:/signing-profiles/${ProfileName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "signing-job", arn: "arn:${Partition}:signer:${Region}:${Account}:/signing-jobs/${JobId}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "signing-profile", arn: "arn:${Partition}:signer:${Region}:${Account}:/signing-profiles/${ProfileName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

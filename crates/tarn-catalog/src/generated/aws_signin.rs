@@ -140,11 +140,11 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "console", arn: "arn:${Partition}:signin:::console/${ConsoleName}", alternatives: E, condition_keys: E },
-        ResourceType { name: "oauth2-public-client-localhost", arn: "arn:${Partition}:signin:${Region}:${Account}:oauth2/public-client/localhost", alternatives: E, condition_keys: E },
-        ResourceType { name: "oauth2-public-client-registration", arn: "arn:${Partition}:signin:${Region}::external-client/dcr/*", alternatives: E, condition_keys: E },
-        ResourceType { name: "oauth2-public-client-remote", arn: "arn:${Partition}:signin:${Region}:${Account}:oauth2/public-client/remote", alternatives: E, condition_keys: E },
-        ResourceType { name: "oauth2-resource-service-principal", arn: "arn:${Partition}:signin:${Region}:${Account}:service-principal/${ServicePrincipalName}", alternatives: E, condition_keys: E },
+        ResourceType { name: "console", arn: "arn:${Partition}:signin:::console/${ConsoleName}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "oauth2-public-client-localhost", arn: "arn:${Partition}:signin:${Region}:${Account}:oauth2/public-client/localhost", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "oauth2-public-client-registration", arn: "arn:${Partition}:signin:${Region}::external-client/dcr/*", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "oauth2-public-client-remote", arn: "arn:${Partition}:signin:${Region}:${Account}:oauth2/public-client/remote", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "oauth2-resource-service-principal", arn: "arn:${Partition}:signin:${Region}:${Account}:service-principal/${ServicePrincipalName}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "signin:OAuthClientAuthentication", ty: "String", verified: true },

@@ -140,7 +140,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "Simulation", arn: "arn:${Partition}:simspaceweaver:${Region}:${Account}:simulation/${SimulationName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "Simulation", arn: "arn:${Partition}:simspaceweaver:${Region}:${Account}:simulation/${SimulationName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

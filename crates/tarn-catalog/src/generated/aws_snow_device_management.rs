@@ -116,8 +116,8 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "managed-device", arn: "arn:${Partition}:snow-device-management:${Region}:${Account}:managed-device/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "task", arn: "arn:${Partition}:snow-device-management:${Region}:${Account}:task/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "managed-device", arn: "arn:${Partition}:snow-device-management:${Region}:${Account}:managed-device/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "task", arn: "arn:${Partition}:snow-device-management:${Region}:${Account}:task/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

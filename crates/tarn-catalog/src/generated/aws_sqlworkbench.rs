@@ -644,10 +644,10 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "chart", arn: "arn:${Partition}:sqlworkbench:${Region}:${Account}:chart/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "connection", arn: "arn:${Partition}:sqlworkbench:${Region}:${Account}:connection/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "notebook", arn: "arn:${Partition}:sqlworkbench:${Region}:${Account}:notebook/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "query", arn: "arn:${Partition}:sqlworkbench:${Region}:${Account}:query/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "chart", arn: "arn:${Partition}:sqlworkbench:${Region}:${Account}:chart/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "connection", arn: "arn:${Partition}:sqlworkbench:${Region}:${Account}:connection/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "notebook", arn: "arn:${Partition}:sqlworkbench:${Region}:${Account}:notebook/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "query", arn: "arn:${Partition}:sqlworkbench:${Region}:${Account}:query/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -332,11 +332,11 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "contact", arn: "arn:${Partition}:ssm-contacts:${Region}:${Account}:contact/${ContactAlias}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "contactchannel", arn: "arn:${Partition}:ssm-contacts:${Region}:${Account}:contactchannel/${ContactAlias}/${ContactChannelId}", alternatives: E, condition_keys: E },
-        ResourceType { name: "engagement", arn: "arn:${Partition}:ssm-contacts:${Region}:${Account}:engagement/${ContactAlias}/${EngagementId}", alternatives: E, condition_keys: E },
-        ResourceType { name: "page", arn: "arn:${Partition}:ssm-contacts:${Region}:${Account}:page/${ContactAlias}/${PageId}", alternatives: E, condition_keys: E },
-        ResourceType { name: "rotation", arn: "arn:${Partition}:ssm-contacts:${Region}:${Account}:rotation/${RotationId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "contact", arn: "arn:${Partition}:ssm-contacts:${Region}:${Account}:contact/${ContactAlias}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "contactchannel", arn: "arn:${Partition}:ssm-contacts:${Region}:${Account}:contactchannel/${ContactAlias}/${ContactChannelId}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "engagement", arn: "arn:${Partition}:ssm-contacts:${Region}:${Account}:engagement/${ContactAlias}/${EngagementId}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "page", arn: "arn:${Partition}:ssm-contacts:${Region}:${Account}:page/${ContactAlias}/${PageId}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "rotation", arn: "arn:${Partition}:ssm-contacts:${Region}:${Account}:rotation/${RotationId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

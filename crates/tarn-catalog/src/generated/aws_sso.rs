@@ -1020,12 +1020,12 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "Account", arn: "arn:${Partition}:sso:::account/${AccountId}", alternatives: E, condition_keys: E },
-        ResourceType { name: "Application", arn: "arn:${Partition}:sso::${AccountId}:application/${InstanceId}/${ApplicationId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "sso:ApplicationAccount", "sso:PrimaryRegion"] },
-        ResourceType { name: "ApplicationProvider", arn: "arn:${Partition}:sso::aws:applicationProvider/${ApplicationProviderId}", alternatives: E, condition_keys: E },
-        ResourceType { name: "Instance", arn: "arn:${Partition}:sso:::instance/${InstanceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "sso:PrimaryRegion"] },
-        ResourceType { name: "PermissionSet", arn: "arn:${Partition}:sso:::permissionSet/${InstanceId}/${PermissionSetId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "sso:PrimaryRegion"] },
-        ResourceType { name: "TrustedTokenIssuer", arn: "arn:${Partition}:sso::${AccountId}:trustedTokenIssuer/${InstanceId}/${TrustedTokenIssuerId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "sso:PrimaryRegion"] },
+        ResourceType { name: "Account", arn: "arn:${Partition}:sso:::account/${AccountId}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "Application", arn: "arn:${Partition}:sso::${AccountId}:application/${InstanceId}/${ApplicationId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "sso:ApplicationAccount", "sso:PrimaryRegion"], verified: true },
+        ResourceType { name: "ApplicationProvider", arn: "arn:${Partition}:sso::aws:applicationProvider/${ApplicationProviderId}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "Instance", arn: "arn:${Partition}:sso:::instance/${InstanceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "sso:PrimaryRegion"], verified: true },
+        ResourceType { name: "PermissionSet", arn: "arn:${Partition}:sso:::permissionSet/${InstanceId}/${PermissionSetId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "sso:PrimaryRegion"], verified: true },
+        ResourceType { name: "TrustedTokenIssuer", arn: "arn:${Partition}:sso::${AccountId}:trustedTokenIssuer/${InstanceId}/${TrustedTokenIssuerId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "sso:PrimaryRegion"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

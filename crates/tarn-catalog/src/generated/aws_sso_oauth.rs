@@ -36,7 +36,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "Application", arn: "arn:${Partition}:sso::${AccountId}:application/${InstanceId}/${ApplicationId}", alternatives: E, condition_keys: E },
+        ResourceType { name: "Application", arn: "arn:${Partition}:sso::${AccountId}:application/${InstanceId}/${ApplicationId}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
     ],

@@ -140,11 +140,11 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "context-provider", arn: "arn:${Partition}:iam::aws:contextProvider/${ContextProviderName}", alternatives: E, condition_keys: E },
-        ResourceType { name: "federated-user", arn: "arn:${Partition}:sts::${Account}:federated-user/${FederatedUserName}", alternatives: E, condition_keys: E },
-        ResourceType { name: "role", arn: "arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "iam:ResourceTag/${TagKey}"] },
-        ResourceType { name: "root-user", arn: "arn:${Partition}:iam::${Account}:root", alternatives: E, condition_keys: E },
-        ResourceType { name: "self-session", arn: "arn:${Partition}:sts::${Account}:self", alternatives: E, condition_keys: E },
+        ResourceType { name: "context-provider", arn: "arn:${Partition}:iam::aws:contextProvider/${ContextProviderName}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "federated-user", arn: "arn:${Partition}:sts::${Account}:federated-user/${FederatedUserName}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "role", arn: "arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}", "iam:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "root-user", arn: "arn:${Partition}:iam::${Account}:root", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "self-session", arn: "arn:${Partition}:sts::${Account}:self", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "accounts.google.com:aud", ty: "String", verified: true },

@@ -108,8 +108,8 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "supportpermit", arn: "arn:${Partition}:supportauthz:${Region}:${Account}:supportpermit/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "supportpermitrequest", arn: "arn:${Partition}:supportauthz:${Region}:${Account}:supportpermitrequest/${ResourceId}", alternatives: E, condition_keys: E },
+        ResourceType { name: "supportpermit", arn: "arn:${Partition}:supportauthz:${Region}:${Account}:supportpermit/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "supportpermitrequest", arn: "arn:${Partition}:supportauthz:${Region}:${Account}:supportpermitrequest/${ResourceId}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

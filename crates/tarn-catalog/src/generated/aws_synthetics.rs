@@ -188,8 +188,8 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "canary", arn: "arn:${Partition}:synthetics:${Region}:${Account}:canary:${CanaryName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "group", arn: "arn:${Partition}:synthetics:${Region}:${Account}:group:${GroupId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "canary", arn: "arn:${Partition}:synthetics:${Region}:${Account}:canary:${CanaryName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "group", arn: "arn:${Partition}:synthetics:${Region}:${Account}:group:${GroupId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -156,9 +156,9 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "device", arn: "arn:${Partition}:thinclient:${Region}:${Account}:device/${DeviceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "environment", arn: "arn:${Partition}:thinclient:${Region}:${Account}:environment/${EnvironmentId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "softwareset", arn: "arn:${Partition}:thinclient:${Region}:${Account}:softwareset/${SoftwareSetId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "device", arn: "arn:${Partition}:thinclient:${Region}:${Account}:device/${DeviceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "environment", arn: "arn:${Partition}:thinclient:${Region}:${Account}:environment/${EnvironmentId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "softwareset", arn: "arn:${Partition}:thinclient:${Region}:${Account}:softwareset/${SoftwareSetId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -308,9 +308,9 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "database", arn: "arn:${Partition}:timestream:${Region}:${Account}:database/${DatabaseName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "scheduled-query", arn: "arn:${Partition}:timestream:${Region}:${Account}:scheduled-query/${ScheduledQueryName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "table", arn: "arn:${Partition}:timestream:${Region}:${Account}:database/${DatabaseName}/table/${TableName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "database", arn: "arn:${Partition}:timestream:${Region}:${Account}:database/${DatabaseName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "scheduled-query", arn: "arn:${Partition}:timestream:${Region}:${Account}:scheduled-query/${ScheduledQueryName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "table", arn: "arn:${Partition}:timestream:${Region}:${Account}:database/${DatabaseName}/table/${TableName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

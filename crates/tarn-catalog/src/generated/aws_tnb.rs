@@ -276,11 +276,11 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "function-instance", arn: "arn:${Partition}:tnb:${Region}:${Account}:function-instance/${FunctionInstanceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "function-package", arn: "arn:${Partition}:tnb:${Region}:${Account}:function-package/${FunctionPackageId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "network-instance", arn: "arn:${Partition}:tnb:${Region}:${Account}:network-instance/${NetworkInstanceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "network-operation", arn: "arn:${Partition}:tnb:${Region}:${Account}:network-operation/${NetworkOperationId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "network-package", arn: "arn:${Partition}:tnb:${Region}:${Account}:network-package/${NetworkPackageId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "function-instance", arn: "arn:${Partition}:tnb:${Region}:${Account}:function-instance/${FunctionInstanceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "function-package", arn: "arn:${Partition}:tnb:${Region}:${Account}:function-package/${FunctionPackageId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "network-instance", arn: "arn:${Partition}:tnb:${Region}:${Account}:network-instance/${NetworkInstanceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "network-operation", arn: "arn:${Partition}:tnb:${Region}:${Account}:network-operation/${NetworkOperationId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "network-package", arn: "arn:${Partition}:tnb:${Region}:${Account}:network-package/${NetworkPackageId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -188,8 +188,8 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "connector", arn: "arn:${Partition}:transform:${Region}:${Account}:connector/${WorkspaceId}/${ConnectorId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "profile", arn: "arn:${Partition}:transform:${Region}:${Account}:profile/${Identifier}", alternatives: E, condition_keys: E },
+        ResourceType { name: "connector", arn: "arn:${Partition}:transform:${Region}:${Account}:connector/${WorkspaceId}/${ConnectorId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "profile", arn: "arn:${Partition}:transform:${Region}:${Account}:profile/${Identifier}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -164,8 +164,8 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "parallel-data", arn: "arn:${Partition}:translate:${Region}:${Account}:parallel-data/${ResourceName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "terminology", arn: "arn:${Partition}:translate:${Region}:${Account}:terminology/${ResourceName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "parallel-data", arn: "arn:${Partition}:translate:${Region}:${Account}:parallel-data/${ResourceName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "terminology", arn: "arn:${Partition}:translate:${Region}:${Account}:terminology/${ResourceName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -348,7 +348,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "checks", arn: "arn:${Partition}:trustedadvisor:${Region}:${Account}:checks/${CategoryCode}/${CheckId}", alternatives: E, condition_keys: E },
+        ResourceType { name: "checks", arn: "arn:${Partition}:trustedadvisor:${Region}:${Account}:checks/${CategoryCode}/${CheckId}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
     ],

@@ -84,8 +84,8 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "execution", arn: "arn:${Partition}:ts::${Account}:execution/${UserId}/${ToolId}/${ExecutionId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "tool", arn: "arn:${Partition}:ts::aws:tool/${ToolId}", alternatives: E, condition_keys: E },
+        ResourceType { name: "execution", arn: "arn:${Partition}:ts::${Account}:execution/${UserId}/${ToolId}/${ExecutionId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "tool", arn: "arn:${Partition}:ts::aws:tool/${ToolId}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -204,8 +204,8 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "DataSource", arn: "arn:${Partition}:vendor-insights:::data-source:${ResourceId}", alternatives: E, condition_keys: &["aws:RequestTag/${TagKey}", "aws:ResourceTag/${TagKey}", "aws:TagKeys"] },
-        ResourceType { name: "SecurityProfile", arn: "arn:${Partition}:vendor-insights:::security-profile:${ResourceId}", alternatives: E, condition_keys: &["aws:RequestTag/${TagKey}", "aws:ResourceTag/${TagKey}", "aws:TagKeys"] },
+        ResourceType { name: "DataSource", arn: "arn:${Partition}:vendor-insights:::data-source:${ResourceId}", alternatives: E, condition_keys: &["aws:RequestTag/${TagKey}", "aws:ResourceTag/${TagKey}", "aws:TagKeys"], verified: true },
+        ResourceType { name: "SecurityProfile", arn: "arn:${Partition}:vendor-insights:::security-profile:${ResourceId}", alternatives: E, condition_keys: &["aws:RequestTag/${TagKey}", "aws:ResourceTag/${TagKey}", "aws:TagKeys"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

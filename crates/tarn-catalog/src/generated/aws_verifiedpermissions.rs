@@ -260,8 +260,8 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "policy-store", arn: "arn:${Partition}:verifiedpermissions::${Account}:policy-store/${PolicyStoreId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "policy-store-alias", arn: "arn:${Partition}:verifiedpermissions:${Region}:${Account}:policy-store-alias/${AliasName}", alternatives: E, condition_keys: E },
+        ResourceType { name: "policy-store", arn: "arn:${Partition}:verifiedpermissions::${Account}:policy-store/${PolicyStoreId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "policy-store-alias", arn: "arn:${Partition}:verifiedpermissions:${Region}:${Account}:policy-store-alias/${AliasName}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

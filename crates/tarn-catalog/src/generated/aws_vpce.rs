@@ -20,8 +20,8 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "vpc-endpoint", arn: "arn:${Partition}:ec2:${Region}:${Account}:vpc-endpoint/${VpcEndpointId}", alternatives: E, condition_keys: E },
-        ResourceType { name: "vpc-endpoint-service", arn: "arn:${Partition}:ec2:${Region}:${Account}:vpc-endpoint-service/${VpcEndpointServiceId}", alternatives: E, condition_keys: E },
+        ResourceType { name: "vpc-endpoint", arn: "arn:${Partition}:ec2:${Region}:${Account}:vpc-endpoint/${VpcEndpointId}", alternatives: E, condition_keys: E, verified: true },
+        ResourceType { name: "vpc-endpoint-service", arn: "arn:${Partition}:ec2:${Region}:${Account}:vpc-endpoint-service/${VpcEndpointServiceId}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
     ],

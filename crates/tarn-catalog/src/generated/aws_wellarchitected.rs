@@ -780,12 +780,12 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "agent-profile", arn: "arn:${Partition}:wellarchitected:${Region}:${Account}:agent-profile/${ProfileName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "agent-recommendation", arn: "arn:${Partition}:wellarchitected:${Region}:${Account}:agent-recommendation/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "lens", arn: "arn:${Partition}:wellarchitected:${Region}:${Account}:lens/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "profile", arn: "arn:${Partition}:wellarchitected:${Region}:${Account}:profile/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "review-template", arn: "arn:${Partition}:wellarchitected:${Region}:${Account}:review-template/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "workload", arn: "arn:${Partition}:wellarchitected:${Region}:${Account}:workload/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "agent-profile", arn: "arn:${Partition}:wellarchitected:${Region}:${Account}:agent-profile/${ProfileName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "agent-recommendation", arn: "arn:${Partition}:wellarchitected:${Region}:${Account}:agent-recommendation/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "lens", arn: "arn:${Partition}:wellarchitected:${Region}:${Account}:lens/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "profile", arn: "arn:${Partition}:wellarchitected:${Region}:${Account}:profile/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "review-template", arn: "arn:${Partition}:wellarchitected:${Region}:${Account}:review-template/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "workload", arn: "arn:${Partition}:wellarchitected:${Region}:${Account}:workload/${ResourceId}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },

@@ -500,7 +500,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "organization", arn: "arn:${Partition}:workdocs:${Region}:${Account}:organization/${ResourceId}", alternatives: E, condition_keys: E },
+        ResourceType { name: "organization", arn: "arn:${Partition}:workdocs:${Region}:${Account}:organization/${ResourceId}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
     ],

@@ -28,7 +28,7 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "RawMessage", arn: "arn:${Partition}:workmailmessageflow:${Region}:${Account}:message/${OrganizationId}/${Context}/${MessageId}", alternatives: E, condition_keys: E },
+        ResourceType { name: "RawMessage", arn: "arn:${Partition}:workmailmessageflow:${Region}:${Account}:message/${OrganizationId}/${Context}/${MessageId}", alternatives: E, condition_keys: E, verified: true },
     ],
     condition_keys: &[
     ],

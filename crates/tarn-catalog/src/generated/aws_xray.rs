@@ -356,8 +356,8 @@ pub(crate) static SERVICE: Service = Service {
         },
     ],
     resource_types: &[
-        ResourceType { name: "group", arn: "arn:${Partition}:xray:${Region}:${Account}:group/${GroupName}/${Id}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
-        ResourceType { name: "sampling-rule", arn: "arn:${Partition}:xray:${Region}:${Account}:sampling-rule/${SamplingRuleName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"] },
+        ResourceType { name: "group", arn: "arn:${Partition}:xray:${Region}:${Account}:group/${GroupName}/${Id}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
+        ResourceType { name: "sampling-rule", arn: "arn:${Partition}:xray:${Region}:${Account}:sampling-rule/${SamplingRuleName}", alternatives: E, condition_keys: &["aws:ResourceTag/${TagKey}"], verified: true },
     ],
     condition_keys: &[
         ConditionKey { name: "aws:RequestTag/${TagKey}", ty: "String", verified: true },
