@@ -9,4 +9,7 @@ fn ui() {
     let t = trybuild::TestCases::new();
     t.pass("ui/pass/*.rs");
     t.compile_fail("ui/fail/*.rs");
+    // One pass and one compile-fail case for each Alibaba Cloud service of the catalog beyond the seeds.
+    t.pass("ui/alibaba/pass/*.rs");
+    t.compile_fail("ui/alibaba/fail/*.rs");
 }

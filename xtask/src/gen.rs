@@ -115,6 +115,18 @@ fn service_file(preamble: &str, cloud: &str, svc: &Value, path: &Path) -> Result
                 "not yet checked against the service's full RAM authorization table".to_owned()
             }
         });
+        // What `cargo xtask infer-alibaba-actions` added: operations whose action is only inferred.
+        let ops = c.and_then(|c| c.get("operations"));
+        let inferred = ops.and_then(|o| o["inferred"].as_u64()).unwrap_or(0);
+        let missing = if inferred > 0 {
+            let current = ops.and_then(|o| o["current"].as_u64()).unwrap_or(0);
+            format!(
+                "{missing}; {inferred} of the service's {current} current OpenAPI operations have an action only \
+                 inferred from the operation's name (unverified, resource types unknown)"
+            )
+        } else {
+            missing
+        };
         (complete, missing)
     };
     let _ = writeln!(o, "    complete: {complete},");
@@ -147,11 +159,23 @@ fn service_file(preamble: &str, cloud: &str, svc: &Value, path: &Path) -> Result
         }
         o.push_str("],\n");
         let _ = writeln!(o, "            apis: {},", str_list(a.get("apis")));
-        let _ = writeln!(
-            o,
-            "            verified: {},",
-            a.get("verified").and_then(Value::as_bool).unwrap_or(cloud == "aws")
-        );
+        let verified = a.get("verified").and_then(Value::as_bool).unwrap_or(cloud == "aws");
+        // The rows were read, not inferred (`"inferred": ["resource_types", ...]`), and each type's ARN format
+        // is verified too.
+        let rows_inferred = a
+            .get("inferred")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .any(|f| f.starts_with("resource_types"));
+        let types_verified = a["resource_types"].as_array().into_iter().flatten().all(|rt| {
+            let name = rt["name"].as_str().unwrap_or_default();
+            name.is_empty() || svc["resource_types"][name]["verified"].as_bool().unwrap_or(true)
+        });
+        let _ = writeln!(o, "            verified: {verified},");
+        let _ =
+            writeln!(o, "            resources_verified: {},", verified && !rows_inferred && types_verified);
         o.push_str("        },\n");
     }
     o.push_str("    ],\n");

@@ -3,6 +3,9 @@
 //! - `cargo xtask import-catalogs [--aws DIR [--aws-package NAME@VERSION] [--aws-global FILE]] [--alibaba
 //!   DIR]`: converts the catalog sources that are named (no default) into the project's own catalog
 //!   sources under `data/`.
+//! - `cargo xtask infer-alibaba-actions --openapi-meta DIR [--commit SHA]`: adds to `data/alibaba/` the
+//!   OpenAPI operations that no documented action covers, as unverified actions named after them (see
+//!   `operations.rs`).
 //! - `cargo xtask gen-actions [--check]`: generates `crates/tarn-catalog/src/generated/` from `data/`;
 //!   with `--check`, writes nothing and fails if anything is stale.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
@@ -10,6 +13,7 @@
 mod gen;
 mod iam_data;
 mod import;
+mod operations;
 mod sha256;
 
 use std::path::{Path, PathBuf};
@@ -21,11 +25,14 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let res = match args.first().map(String::as_str) {
         Some("import-catalogs") => import_catalogs(args.get(1..).unwrap_or_default()),
+        Some("infer-alibaba-actions") => infer_alibaba_actions(args.get(1..).unwrap_or_default()),
         Some("gen-actions") => {
             let check = args.iter().skip(1).any(|a| a == "--check");
             gen::run(&root(), check)
         }
-        _ => Err(format!("usage: {IMPORT_USAGE}\n       cargo xtask gen-actions [--check]")),
+        _ => Err(format!(
+            "usage: {IMPORT_USAGE}\n       {INFER_USAGE}\n       cargo xtask gen-actions [--check]"
+        )),
     };
     match res {
         Ok(()) => ExitCode::SUCCESS,
@@ -87,6 +94,39 @@ fn import_catalogs(args: &[String]) -> Result<()> {
         import::run_alibaba(Path::new(&dir), &out)?;
     }
     Ok(())
+}
+
+const INFER_USAGE: &str = "cargo xtask infer-alibaba-actions --openapi-meta DIR [--commit SHA]
+  --openapi-meta DIR  a checkout of aliyun/aliyun-openapi-meta (its metadatas/<product>/ folders)
+  --commit SHA        the commit it is at (read with git when DIR is a git checkout)";
+
+/// `infer-alibaba-actions` with its arguments.
+fn infer_alibaba_actions(args: &[String]) -> Result<()> {
+    let usage = || format!("usage: {INFER_USAGE}");
+    let (mut meta, mut commit) = (None, None);
+    let mut it = args.iter();
+    while let Some(flag) = it.next() {
+        let slot = match flag.as_str() {
+            "--openapi-meta" => &mut meta,
+            "--commit" => &mut commit,
+            other => return Err(format!("unknown argument `{other}`\n{}", usage())),
+        };
+        *slot = Some(it.next().ok_or_else(|| format!("`{flag}` needs a value\n{}", usage()))?.clone());
+    }
+    let meta = meta.ok_or_else(usage)?;
+    let commit = match commit {
+        Some(c) => c,
+        None => std::process::Command::new("git")
+            .args(["-C", &meta, "rev-parse", "HEAD"])
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+            .ok_or_else(|| {
+                format!("{meta} is not a git checkout: give its commit with --commit\n{}", usage())
+            })?,
+    };
+    operations::run(Path::new(&meta), &commit, &root().join("data"))
 }
 
 /// The repository root.

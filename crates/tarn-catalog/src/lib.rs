@@ -749,6 +749,13 @@ impl Action {
         self.verified
     }
 
+    /// Whether a primary source states this action's resource types and their ARN formats, so that a
+    /// resource that fits none of them is known to be wrong (every AWS action; an Alibaba Cloud action only
+    /// when its rows were read, not inferred).
+    pub fn resources_verified(&self) -> bool {
+        self.resources_verified
+    }
+
     /// Actions this action depends on, over all its resource types.
     pub fn dependent_actions(&self) -> Vec<&'static str> {
         let mut v: Vec<&'static str> =

@@ -72,6 +72,7 @@ pub struct Action {
     pub(crate) resource_types: &'static [ActionResource],
     pub(crate) apis: &'static [&'static str],
     pub(crate) verified: bool,
+    pub(crate) resources_verified: bool,
 }
 
 /// One resource type an action applies to (`""`: any resource, the AWS `*` row), with the condition keys

@@ -179,7 +179,11 @@ fn describe(svc: &'static Service, as_json: bool) -> String {
             .iter()
             .map(|(n, req)| if *req { format!("{n}*") } else { (*n).to_owned() })
             .collect();
-        let types = if types.is_empty() { "(no resource types: `*`)".to_owned() } else { types.join(", ") };
+        let types = match (types.is_empty(), a.resource_types().is_empty()) {
+            (false, _) => types.join(", "),
+            (true, false) => "(no resource types: `*`)".to_owned(),
+            (true, true) => "(resource types not known)".to_owned(),
+        };
         let keys = action_keys(a);
         let keys = if keys.is_empty() { String::new() } else { format!("  [{}]", keys.join(", ")) };
         let unverified = if a.verified() { "" } else { " ?" };

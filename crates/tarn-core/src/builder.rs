@@ -188,9 +188,9 @@ impl StatementBuilder {
     /// ```
     /// use tarn_core::{Dialect, Policy, StatementBuilder};
     /// let p = Policy::builder(Dialect::Ram)
-    ///     .statement(StatementBuilder::allow().action_unchecked("ecs:StartInstance").resource_unchecked("acs:ecs:*:*:instance/i-1"))
+    ///     .statement(StatementBuilder::allow().action_unchecked("elasticsearch:DescribeInstance").resource_unchecked("acs:elasticsearch:*:*:instances/es-cn-1"))
     ///     .build()?;
-    /// assert_eq!(p.statements()[0].actions().items()[0].as_str(), "ecs:StartInstance");
+    /// assert_eq!(p.statements()[0].actions().items()[0].as_str(), "elasticsearch:DescribeInstance");
     /// assert!(Policy::builder(Dialect::Ram).statement(StatementBuilder::allow().action_unchecked("ecs StartInstance")).build().is_err());
     /// # Ok::<(), tarn_core::BuildError>(())
     /// ```
@@ -407,11 +407,11 @@ fn resolve(
                     report(p.message, Some(help));
                     None
                 }
-                // An expansion that is not all the name covers takes no part in the fit.
-                _ if !rules::expansion_is_whole(cloud, &name) => {
-                    Some(Resolved { text: name, actions: Vec::new() })
+                // An expansion that is not all the name covers, or an unverified action, takes no part in the fit.
+                _ => {
+                    let actions = rules::fit_set(cloud, &name, actions);
+                    Some(Resolved { text: name, actions })
                 }
-                _ => Some(Resolved { text: name, actions }),
             }
         }
         PendingAction::Unchecked(name) => {

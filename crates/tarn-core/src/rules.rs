@@ -135,8 +135,8 @@ fn explain_lookup(
         {
             let message = match svc {
                 Some(s) => format!(
-                    "`{action}` matches no action of tarn's catalog of `{prefix}`, which is incomplete ({})",
-                    s.missing()
+                    "`{action}` matches no action of tarn's catalog of `{prefix}`, which is incomplete (`tarn catalog --cloud {} {prefix}` says what it lacks)",
+                    s.cloud().name()
                 ),
                 None => format!(
                     "`{action}` matches no action of the {} services tarn has catalogs of; it is not checked",
@@ -173,8 +173,8 @@ fn explain_lookup(
                 unplaced(
                     Code::NotInCatalog,
                     format!(
-                        "`{action}` is not in tarn's catalog of `{prefix}`, which is incomplete ({})",
-                        svc.map_or("", |s| s.missing())
+                        "`{action}` is not in tarn's catalog of `{prefix}`, which is incomplete (`tarn catalog --cloud {} {prefix}` says what it lacks)",
+                        cloud.name()
                     ),
                     help,
                 )
@@ -603,7 +603,7 @@ pub(crate) struct ActionSets {
     /// The catalog actions of each entry, in order (empty for `*` and for unknown names).
     pub sets: Vec<Vec<&'static catalog::Action>>,
     /// Whether no entry is an error (the fit is checked only then). An entry the catalog does not know, or
-    /// whose expansion is not whole ([`expansion_is_whole`]), has an empty set: it takes no part in the fit.
+    /// whose actions do not take part in the fit ([`fit_set`]), has an empty set.
     pub known: bool,
     /// The problems.
     pub problems: Vec<Diagnostic>,
@@ -631,6 +631,30 @@ pub fn expansion_is_whole(cloud: Cloud, action: &str) -> bool {
     !name.contains(['*', '?']) || catalog::service(cloud, prefix).is_some_and(|s| s.is_complete())
 }
 
+/// The catalog actions of `action` that take part in the fit of actions and resources: all of `found` when
+/// the expansion is whole ([`expansion_is_whole`]) and a primary source states the resource types of each
+/// of them ([`catalog::Action::resources_verified`]), else none. An action whose resource types were
+/// inferred, not read, cannot make a mismatch an error.
+///
+/// ```
+/// use tarn_arn::Cloud;
+/// use tarn_core::rules::fit_set;
+/// let found = tarn_catalog::expand(Cloud::Aws, "s3:GetObject").unwrap_or_default();
+/// assert_eq!(fit_set(Cloud::Aws, "s3:GetObject", found.clone()).len(), 1);
+/// assert!(fit_set(Cloud::Aws, "*:GetObject", found).is_empty());
+/// ```
+pub fn fit_set(
+    cloud: Cloud,
+    action: &str,
+    found: Vec<&'static catalog::Action>,
+) -> Vec<&'static catalog::Action> {
+    if expansion_is_whole(cloud, action) && found.iter().all(|a| a.resources_verified()) {
+        found
+    } else {
+        Vec::new()
+    }
+}
+
 /// UNKNOWN_SERVICE, UNKNOWN_ACTION, WILDCARD_MATCHES_NOTHING, INVALID_ACTION, NOT_IN_CATALOG and
 /// DEPRECATED_ALIAS for each entry of statement `i`'s action list.
 pub(crate) fn actions_in_catalog(cloud: Cloud, s: &Statement, i: usize) -> ActionSets {
@@ -642,7 +666,7 @@ pub(crate) fn actions_in_catalog(cloud: Cloud, s: &Statement, i: usize) -> Actio
             out.known &= d.severity() != crate::diagnostic::Severity::Error;
             out.problems.push(d);
         }
-        out.sets.push(if expansion_is_whole(cloud, a.as_str()) { found } else { Vec::new() });
+        out.sets.push(fit_set(cloud, a.as_str(), found));
     }
     out
 }

@@ -355,7 +355,7 @@ impl Checker<'_> {
                     }
                 }
             }
-            sets.push(if known && whole { found } else { Vec::new() });
+            sets.push(if known { tarn_core::rules::fit_set(cloud, &a.text, found) } else { Vec::new() });
         }
         // Resources.
         let mut resources = Vec::new();

@@ -63,7 +63,7 @@ fn unknown_actions_and_api_names() {
     assert_eq!(
         errors_with_help("allow mq:OnsTopicCreate on *"),
         one(
-            "`mq:OnsTopicCreate` is not in tarn's catalog of `mq`, which is incomplete (built from the seed documents and the Ons API list; not compared with the current RAM authorization table)",
+            "`mq:OnsTopicCreate` is not in tarn's catalog of `mq`, which is incomplete (`tarn catalog --cloud alibaba mq` says what it lacks)",
             "the API `OnsTopicCreate` needs `mq:CreateTopic`; if the name is right, write `unchecked mq:OnsTopicCreate`"
         )
     );
@@ -92,18 +92,20 @@ fn unchecked_names_pass_the_catalog_not_the_grammar() {
         (checked.is_some(), diags.iter().map(|d| d.message.clone()).collect::<Vec<_>>(), warnings.len())
     };
     assert_eq!(
-        ok(r#"allow unchecked ecs:StartInstance on unchecked "acs:ecs:*:*:instance/i-1""#),
+        ok(
+            r#"allow unchecked elasticsearch:DescribeInstance on unchecked "acs:elasticsearch:*:*:instances/es-cn-1""#
+        ),
         (true, vec![], 0)
     );
     // Unchecked actions take no part in the fit: a known action's resources are still checked.
     assert_eq!(
         ok(
-            r#"allow unchecked ecs:StartInstance, oss:GetObject on unchecked "acs:ecs:*:*:instance/i-1", "acs:oss:*:*:b/*""#
+            r#"allow unchecked elasticsearch:DescribeInstance, oss:GetObject on unchecked "acs:elasticsearch:*:*:instances/es-cn-1", "acs:oss:*:*:b/*""#
         ),
         (true, vec![], 0)
     );
     // The grammar is not waived.
-    let (_, e, _) = ok(r#"allow unchecked ecs:Start Instance on *"#);
+    let (_, e, _) = ok(r#"allow unchecked elasticsearch:Describe Instance on *"#);
     assert!(!e.is_empty());
     assert_eq!(
         ok(r#"allow unchecked s3*:Get* on "arn:aws:s3:::b/*""#).1,
@@ -167,7 +169,8 @@ fn an_action_may_apply_to_another_services_resources() {
 #[test]
 fn condition_keys_with_names_of_their_own_are_found_through_their_patterns() {
     assert!(errors(
-        r#"allow kms:Decrypt on * when StringEquals(kms:EncryptionContext:aws:s3:arn, "arn:aws:s3:::b")"#
+        // `kms` is a service of both clouds, and `*` fits both: the cloud is named.
+        r#"cloud aws; allow kms:Decrypt on * when StringEquals(kms:EncryptionContext:aws:s3:arn, "arn:aws:s3:::b")"#
     )
     .is_empty());
     assert!(errors(

@@ -141,7 +141,7 @@ fn names_are_checked_against_the_catalog() {
     );
     assert_eq!(
         m,
-        ["`mq:OnsTopicCreate` is not in tarn's catalog of `mq`, which is incomplete (built from the seed documents and the Ons API list; not compared with the current RAM authorization table)"]
+        ["`mq:OnsTopicCreate` is not in tarn's catalog of `mq`, which is incomplete (`tarn catalog --cloud alibaba mq` says what it lacks)"]
     );
     let m = messages(
         Policy::builder(Dialect::Iam)
@@ -153,14 +153,14 @@ fn names_are_checked_against_the_catalog() {
     let p = Policy::builder(Dialect::Ram)
         .statement(
             StatementBuilder::allow()
-                .action_unchecked("ecs:StartInstance")
+                .action_unchecked("elasticsearch:DescribeInstance")
                 .action_named("oss:GetObject")
-                .resource_unchecked("acs:ecs:*:*:instance/i-1")
+                .resource_unchecked("acs:elasticsearch:*:*:instances/es-cn-1")
                 .resource("acs:oss:*:*:b/*"),
         )
         .build()
         .unwrap();
-    assert_eq!(p.statements()[0].actions().items()[0].as_str(), "ecs:StartInstance");
+    assert_eq!(p.statements()[0].actions().items()[0].as_str(), "elasticsearch:DescribeInstance");
     let m = messages(
         Policy::builder(Dialect::Iam)
             .statement(StatementBuilder::allow().action_unchecked("s3*:Get*").resource("*"))

@@ -1,5 +1,5 @@
 // An action of a service tarn has no catalog of: an error in `policy!` (with `unchecked` as the way past),
 // not a claim that the name is wrong.
 fn main() {
-    let _ = tarn::policy! { allow ecs:StartInstance on "acs:ecs:*:*:instance/i-001" };
+    let _ = tarn::policy! { allow elasticsearch:DescribeInstance on "acs:elasticsearch:*:*:instances/es-cn-001" };
 }

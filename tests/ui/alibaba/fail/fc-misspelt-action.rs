@@ -1,0 +1,5 @@
+// Function Compute (RAM code `fc`): a misspelt action is a compile error with "did you mean". tarn's catalog of
+// `fc` is incomplete, so the help also says how to write a name it does not know.
+fn main() {
+    let _ = tarn::policy! { allow fc:InvokeFnuction on "*" };
+}
