@@ -304,6 +304,71 @@ fn fmt_prints_the_canonical_form() {
     assert_eq!(tarn(&["fmt", "does-not-exist.json"]).status.code(), Some(2));
 }
 
+/// The Alibaba Cloud RAM codes of the catalog beyond the seeds are listed with their resource types, say
+/// that they are incomplete, and mark what no primary source states.
+#[test]
+fn catalog_lists_the_alibaba_services_and_what_each_lacks() {
+    let out = tarn(&["catalog", "--cloud", "alibaba", "--format", "json"]);
+    let all: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let listed: Vec<&str> =
+        all["services"].as_array().unwrap().iter().filter_map(|s| s["prefix"].as_str()).collect();
+    for code in [
+        "ecs",
+        "vpc",
+        "slb",
+        "alb",
+        "nlb",
+        "ess",
+        "cs",
+        "cr",
+        "eci",
+        "fc",
+        "nas",
+        "cdn",
+        "rds",
+        "polardb",
+        "kvstore",
+        "dds",
+        "ots",
+        "kms",
+        "actiontrail",
+        "cms",
+        "config",
+        "resourcemanager",
+        "bss",
+        "alidns",
+        "alikafka",
+        "mns",
+        "eventbridge",
+        "ros",
+    ] {
+        assert!(listed.contains(&code), "{code} is not listed");
+    }
+    let ecs = tarn(&["catalog", "--cloud", "alibaba", "ecs", "--format", "json"]);
+    let ecs: Value = serde_json::from_slice(&ecs.stdout).unwrap();
+    assert_eq!(ecs["complete"], false);
+    assert!(
+        ecs["missing"].as_str().is_some_and(|m| m.contains("inferred from the operation's name")),
+        "{ecs}"
+    );
+    let types = ecs["resource_types"].as_array().unwrap();
+    let instance = types.iter().find(|t| t["name"] == "instance").unwrap();
+    assert_eq!(instance["arn"], "acs:ecs:${RegionId}:${AccountId}:instance/${InstanceId}");
+    assert_eq!(instance["verified"], true);
+    let actions = ecs["actions"].as_array().unwrap();
+    let delete = actions.iter().find(|a| a["name"] == "DeleteInstance").unwrap();
+    assert_eq!(
+        (&delete["verified"], &delete["resource_types"]),
+        (&Value::Bool(true), &serde_json::json!(["instance"]))
+    );
+    // An action inferred from the operation list: accepted, marked, no resource types.
+    let inferred =
+        actions.iter().find(|a| a["verified"] == false && a["resource_types"] == serde_json::json!([]));
+    assert!(inferred.is_some());
+    let text = stdout(&tarn(&["catalog", "--cloud", "alibaba", "ecs"]));
+    assert!(text.contains("Incomplete: ") && text.contains("(resource types not known) ?"), "{text}");
+}
+
 #[test]
 fn catalog_lists_services_describes_one_and_maps_apis() {
     let out = tarn(&["catalog", "--format", "json"]);
@@ -508,8 +573,15 @@ fn the_alibaba_corpus_has_no_error_but_defects_of_the_documents() {
     let unused: Vec<String> =
         allowed.iter().filter(|a| a.2 == 0).map(|(f, c, _)| format!("{f} {c}")).collect();
     assert!(unused.is_empty(), "allowlist lines no finding needs: {unused:?}");
-    // What the catalogs do not cover is said, not hidden: the ECS documents are full of it.
-    assert!(findings.iter().any(|f| f["code"] == "NOT_IN_CATALOG"));
+    // What the catalogs do not cover is said, not hidden; and it only shrinks. 393 warnings with the seed
+    // catalogs alone, 76 with the catalogs of issues 17 and 18 (most of the rest are services tarn has no
+    // catalog of). A catalog change that makes tarn know less fails here: raise the bound only on purpose.
+    let unknown = findings.iter().filter(|f| f["code"] == "NOT_IN_CATALOG").count();
+    assert!(unknown > 0);
+    assert!(
+        unknown <= 76,
+        "{unknown} NOT_IN_CATALOG warnings on the Alibaba corpus, more than the 76 of the last count"
+    );
 }
 
 #[test]
