@@ -272,6 +272,11 @@ fn variant_doc(prefix: &str, name: &str, a: &Value) -> String {
     if a.get("verified").and_then(Value::as_bool) == Some(false) {
         d.push_str(" Not verified in a primary source.");
     }
+    let inferred: Vec<&str> =
+        a.get("inferred").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).collect();
+    if !inferred.is_empty() {
+        let _ = write!(d, " Inferred, not read: {}.", inferred.join(", ").replace('_', " "));
+    }
     d
 }
 

@@ -7,97 +7,97 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[allow(non_camel_case_types)]
 pub enum Action {
-    /// `actiontrail:CreateAdvancedQueryHistory`. Access level: Write. Authorizes: CreateAdvancedQueryHistory. Not verified in a primary source.
+    /// `actiontrail:CreateAdvancedQueryHistory`. Access level: Write. Authorizes: CreateAdvancedQueryHistory. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateAdvancedQueryHistory,
-    /// `actiontrail:CreateAdvancedQueryTemplate`. Access level: Write. Authorizes: CreateAdvancedQueryTemplate. Not verified in a primary source.
+    /// `actiontrail:CreateAdvancedQueryTemplate`. Access level: Write. Authorizes: CreateAdvancedQueryTemplate. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateAdvancedQueryTemplate,
-    /// `actiontrail:CreateDeliveryHistoryJob`. Access level: Write. Authorizes: CreateDeliveryHistoryJob. Not verified in a primary source.
+    /// `actiontrail:CreateDeliveryHistoryJob`. Access level: Write. Authorizes: CreateDeliveryHistoryJob. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateDeliveryHistoryJob,
-    /// `actiontrail:CreateTrail`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: CreateTrail.
+    /// `actiontrail:CreateTrail`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: CreateTrail. Inferred, not read: access level.
     CreateTrail,
-    /// `actiontrail:DeleteAdvancedQueryHistory`. Access level: Write. Authorizes: DeleteAdvancedQueryHistory. Not verified in a primary source.
+    /// `actiontrail:DeleteAdvancedQueryHistory`. Access level: Write. Authorizes: DeleteAdvancedQueryHistory. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteAdvancedQueryHistory,
-    /// `actiontrail:DeleteAdvancedQueryTemplate`. Access level: Write. Authorizes: DeleteAdvancedQueryTemplate. Not verified in a primary source.
+    /// `actiontrail:DeleteAdvancedQueryTemplate`. Access level: Write. Authorizes: DeleteAdvancedQueryTemplate. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteAdvancedQueryTemplate,
-    /// `actiontrail:DeleteDataEventSelector`. Access level: Write. Authorizes: DeleteDataEventSelector. Not verified in a primary source.
+    /// `actiontrail:DeleteDataEventSelector`. Access level: Write. Authorizes: DeleteDataEventSelector. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteDataEventSelector,
-    /// `actiontrail:DeleteDeliveryHistoryJob`. Access level: Write. Authorizes: DeleteDeliveryHistoryJob. Not verified in a primary source.
+    /// `actiontrail:DeleteDeliveryHistoryJob`. Access level: Write. Authorizes: DeleteDeliveryHistoryJob. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteDeliveryHistoryJob,
-    /// `actiontrail:DeleteTrail`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: DeleteTrail.
+    /// `actiontrail:DeleteTrail`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: DeleteTrail. Inferred, not read: access level.
     DeleteTrail,
-    /// `actiontrail:DescribeAdvancedQueryHistory`. Access level: Read. Authorizes: DescribeAdvancedQueryHistory. Not verified in a primary source.
+    /// `actiontrail:DescribeAdvancedQueryHistory`. Access level: Read. Authorizes: DescribeAdvancedQueryHistory. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeAdvancedQueryHistory,
-    /// `actiontrail:DescribeAdvancedQueryTemplate`. Access level: Read. Authorizes: DescribeAdvancedQueryTemplate. Not verified in a primary source.
+    /// `actiontrail:DescribeAdvancedQueryTemplate`. Access level: Read. Authorizes: DescribeAdvancedQueryTemplate. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeAdvancedQueryTemplate,
-    /// `actiontrail:DescribeRegions`. Access level: Read. Authorizes: DescribeRegions. Not verified in a primary source.
+    /// `actiontrail:DescribeRegions`. Access level: Read. Authorizes: DescribeRegions. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeRegions,
-    /// `actiontrail:DescribeResourceLifeCycleEvents`. Access level: Read. Authorizes: DescribeResourceLifeCycleEvents. Not verified in a primary source.
+    /// `actiontrail:DescribeResourceLifeCycleEvents`. Access level: Read. Authorizes: DescribeResourceLifeCycleEvents. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeResourceLifeCycleEvents,
-    /// `actiontrail:DescribeScenes`. Access level: Read. Authorizes: DescribeScenes. Not verified in a primary source.
+    /// `actiontrail:DescribeScenes`. Access level: Read. Authorizes: DescribeScenes. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeScenes,
-    /// `actiontrail:DescribeSearchTemplates`. Access level: Read. Authorizes: DescribeSearchTemplates. Not verified in a primary source.
+    /// `actiontrail:DescribeSearchTemplates`. Access level: Read. Authorizes: DescribeSearchTemplates. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeSearchTemplates,
-    /// `actiontrail:DescribeTrails`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeTrails.
+    /// `actiontrail:DescribeTrails`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeTrails. Inferred, not read: access level.
     DescribeTrails,
-    /// `actiontrail:DescribeUserAlertCount`. Access level: Read. Authorizes: DescribeUserAlertCount. Not verified in a primary source.
+    /// `actiontrail:DescribeUserAlertCount`. Access level: Read. Authorizes: DescribeUserAlertCount. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeUserAlertCount,
-    /// `actiontrail:DescribeUserLogCount`. Access level: Read. Authorizes: DescribeUserLogCount. Not verified in a primary source.
+    /// `actiontrail:DescribeUserLogCount`. Access level: Read. Authorizes: DescribeUserLogCount. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeUserLogCount,
-    /// `actiontrail:DisableInsight`. Access level: Write. Authorizes: DisableInsight. Not verified in a primary source.
+    /// `actiontrail:DisableInsight`. Access level: Write. Authorizes: DisableInsight. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DisableInsight,
-    /// `actiontrail:EnableInsight`. Access level: Write. Authorizes: EnableInsight. Not verified in a primary source.
+    /// `actiontrail:EnableInsight`. Access level: Write. Authorizes: EnableInsight. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     EnableInsight,
-    /// `actiontrail:GetAccessKeyLastUsedEvents`. Access level: Read. Authorizes: GetAccessKeyLastUsedEvents. Not verified in a primary source.
+    /// `actiontrail:GetAccessKeyLastUsedEvents`. Access level: Read. Authorizes: GetAccessKeyLastUsedEvents. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetAccessKeyLastUsedEvents,
     /// `actiontrail:GetAccessKeyLastUsedInfo`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetAccessKeyLastUsedInfo.
     GetAccessKeyLastUsedInfo,
-    /// `actiontrail:GetAccessKeyLastUsedIps`. Access level: Read. Authorizes: GetAccessKeyLastUsedIps. Not verified in a primary source.
+    /// `actiontrail:GetAccessKeyLastUsedIps`. Access level: Read. Authorizes: GetAccessKeyLastUsedIps. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetAccessKeyLastUsedIps,
     /// `actiontrail:GetAccessKeyLastUsedProducts`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: GetAccessKeyLastUsedProducts.
     GetAccessKeyLastUsedProducts,
     /// `actiontrail:GetAccessKeyLastUsedResources`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: GetAccessKeyLastUsedResources.
     GetAccessKeyLastUsedResources,
-    /// `actiontrail:GetAdvancedQueryTemplate`. Access level: Read. Authorizes: GetAdvancedQueryTemplate. Not verified in a primary source.
+    /// `actiontrail:GetAdvancedQueryTemplate`. Access level: Read. Authorizes: GetAdvancedQueryTemplate. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetAdvancedQueryTemplate,
-    /// `actiontrail:GetDataEventSelector`. Access level: Read. Authorizes: GetDataEventSelector. Not verified in a primary source.
+    /// `actiontrail:GetDataEventSelector`. Access level: Read. Authorizes: GetDataEventSelector. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetDataEventSelector,
-    /// `actiontrail:GetDeliveryHistoryJob`. Access level: Read. Authorizes: GetDeliveryHistoryJob. Not verified in a primary source.
+    /// `actiontrail:GetDeliveryHistoryJob`. Access level: Read. Authorizes: GetDeliveryHistoryJob. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetDeliveryHistoryJob,
-    /// `actiontrail:GetGlobalEventsStorageRegion`. Access level: Read. Authorizes: GetGlobalEventsStorageRegion. Not verified in a primary source.
+    /// `actiontrail:GetGlobalEventsStorageRegion`. Access level: Read. Authorizes: GetGlobalEventsStorageRegion. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetGlobalEventsStorageRegion,
-    /// `actiontrail:GetGovernanceMetrics`. Access level: Read. Authorizes: GetGovernanceMetrics. Not verified in a primary source.
+    /// `actiontrail:GetGovernanceMetrics`. Access level: Read. Authorizes: GetGovernanceMetrics. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetGovernanceMetrics,
-    /// `actiontrail:GetInsightSelectors`. Access level: Read. Authorizes: GetInsightSelectors. Not verified in a primary source.
+    /// `actiontrail:GetInsightSelectors`. Access level: Read. Authorizes: GetInsightSelectors. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetInsightSelectors,
-    /// `actiontrail:GetInsightsEventsCount`. Access level: Read. Authorizes: GetInsightsEventsCount. Not verified in a primary source.
+    /// `actiontrail:GetInsightsEventsCount`. Access level: Read. Authorizes: GetInsightsEventsCount. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetInsightsEventsCount,
-    /// `actiontrail:GetInsightTypes`. Access level: Read. Authorizes: GetInsightTypes. Not verified in a primary source.
+    /// `actiontrail:GetInsightTypes`. Access level: Read. Authorizes: GetInsightTypes. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetInsightTypes,
-    /// `actiontrail:GetTrailStatus`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetTrailStatus.
+    /// `actiontrail:GetTrailStatus`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetTrailStatus. Inferred, not read: access level.
     GetTrailStatus,
-    /// `actiontrail:ListDataEventSelectors`. Access level: List. Authorizes: ListDataEventSelectors. Not verified in a primary source.
+    /// `actiontrail:ListDataEventSelectors`. Access level: List. Authorizes: ListDataEventSelectors. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListDataEventSelectors,
-    /// `actiontrail:ListDataEventServices`. Access level: List. Authorizes: ListDataEventServices. Not verified in a primary source.
+    /// `actiontrail:ListDataEventServices`. Access level: List. Authorizes: ListDataEventServices. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListDataEventServices,
     /// `actiontrail:ListDeliveryHistoryJobs`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: ListDeliveryHistoryJobs.
     ListDeliveryHistoryJobs,
-    /// `actiontrail:LookupEvents`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: LookupEvents.
+    /// `actiontrail:LookupEvents`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: LookupEvents. Inferred, not read: access level.
     LookupEvents,
-    /// `actiontrail:LookupInsightEvents`. Access level: Write. Authorizes: LookupInsightEvents. Not verified in a primary source.
+    /// `actiontrail:LookupInsightEvents`. Access level: Write. Authorizes: LookupInsightEvents. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     LookupInsightEvents,
-    /// `actiontrail:PutDataEventSelector`. Access level: Write. Authorizes: PutDataEventSelector. Not verified in a primary source.
+    /// `actiontrail:PutDataEventSelector`. Access level: Write. Authorizes: PutDataEventSelector. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     PutDataEventSelector,
-    /// `actiontrail:PutInsightSelectors`. Access level: Write. Authorizes: PutInsightSelectors. Not verified in a primary source.
+    /// `actiontrail:PutInsightSelectors`. Access level: Write. Authorizes: PutInsightSelectors. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     PutInsightSelectors,
-    /// `actiontrail:StartLogging`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: StartLogging.
+    /// `actiontrail:StartLogging`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: StartLogging. Inferred, not read: access level.
     StartLogging,
-    /// `actiontrail:StopLogging`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: StopLogging.
+    /// `actiontrail:StopLogging`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: StopLogging. Inferred, not read: access level.
     StopLogging,
-    /// `actiontrail:UpdateAdvancedQueryTemplate`. Access level: Write. Authorizes: UpdateAdvancedQueryTemplate. Not verified in a primary source.
+    /// `actiontrail:UpdateAdvancedQueryTemplate`. Access level: Write. Authorizes: UpdateAdvancedQueryTemplate. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateAdvancedQueryTemplate,
-    /// `actiontrail:UpdateGlobalEventsStorageRegion`. Access level: Write. Authorizes: UpdateGlobalEventsStorageRegion. Not verified in a primary source.
+    /// `actiontrail:UpdateGlobalEventsStorageRegion`. Access level: Write. Authorizes: UpdateGlobalEventsStorageRegion. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateGlobalEventsStorageRegion,
-    /// `actiontrail:UpdateTrail`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: UpdateTrail.
+    /// `actiontrail:UpdateTrail`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: UpdateTrail. Inferred, not read: access level.
     UpdateTrail,
 }
 

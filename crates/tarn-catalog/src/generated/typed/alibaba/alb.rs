@@ -7,175 +7,175 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[allow(non_camel_case_types)]
 pub enum Action {
-    /// `alb:AddEntriesToAcl`. Access level: Write. Authorizes: AddEntriesToAcl. Not verified in a primary source.
+    /// `alb:AddEntriesToAcl`. Access level: Write. Authorizes: AddEntriesToAcl. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AddEntriesToAcl,
     /// `alb:AddServersToServerGroup`. Access level: Write. Resource types: servergroup (required), ecs, eni, eci. Authorizes: AddServersToServerGroup.
     AddServersToServerGroup,
-    /// `alb:ApplyHealthCheckTemplateToServerGroup`. Access level: Write. Authorizes: ApplyHealthCheckTemplateToServerGroup. Not verified in a primary source.
+    /// `alb:ApplyHealthCheckTemplateToServerGroup`. Access level: Write. Authorizes: ApplyHealthCheckTemplateToServerGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ApplyHealthCheckTemplateToServerGroup,
-    /// `alb:AssociateAclsWithListener`. Access level: Write. Authorizes: AssociateAclsWithListener. Not verified in a primary source.
+    /// `alb:AssociateAclsWithListener`. Access level: Write. Authorizes: AssociateAclsWithListener. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AssociateAclsWithListener,
-    /// `alb:AssociateAdditionalCertificatesWithListener`. Access level: Write. Authorizes: AssociateAdditionalCertificatesWithListener. Not verified in a primary source.
+    /// `alb:AssociateAdditionalCertificatesWithListener`. Access level: Write. Authorizes: AssociateAdditionalCertificatesWithListener. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AssociateAdditionalCertificatesWithListener,
-    /// `alb:AttachCommonBandwidthPackageToLoadBalancer`. Access level: Write. Authorizes: AttachCommonBandwidthPackageToLoadBalancer. Not verified in a primary source.
+    /// `alb:AttachCommonBandwidthPackageToLoadBalancer`. Access level: Write. Authorizes: AttachCommonBandwidthPackageToLoadBalancer. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AttachCommonBandwidthPackageToLoadBalancer,
-    /// `alb:CancelShiftLoadBalancerZones`. Access level: Write. Authorizes: CancelShiftLoadBalancerZones. Not verified in a primary source.
+    /// `alb:CancelShiftLoadBalancerZones`. Access level: Write. Authorizes: CancelShiftLoadBalancerZones. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CancelShiftLoadBalancerZones,
-    /// `alb:CreateAcl`. Access level: Write. Authorizes: CreateAcl. Not verified in a primary source.
+    /// `alb:CreateAcl`. Access level: Write. Authorizes: CreateAcl. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateAcl,
-    /// `alb:CreateAScripts`. Access level: Write. Authorizes: CreateAScripts. Not verified in a primary source.
+    /// `alb:CreateAScripts`. Access level: Write. Authorizes: CreateAScripts. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateAScripts,
-    /// `alb:CreateHealthCheckTemplate`. Access level: Write. Authorizes: CreateHealthCheckTemplate. Not verified in a primary source.
+    /// `alb:CreateHealthCheckTemplate`. Access level: Write. Authorizes: CreateHealthCheckTemplate. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateHealthCheckTemplate,
     /// `alb:CreateListener`. Access level: Write. Resource types: loadbalancer (required), securitypolicy (required), servergroup (required). Authorizes: CreateListener.
     CreateListener,
     /// `alb:CreateLoadBalancer`. Access level: Write. Resource types: loadbalancer (required). Authorizes: CreateLoadBalancer.
     CreateLoadBalancer,
-    /// `alb:CreateRule`. Access level: Write. Authorizes: CreateRule. Not verified in a primary source.
+    /// `alb:CreateRule`. Access level: Write. Authorizes: CreateRule. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateRule,
-    /// `alb:CreateRules`. Access level: Write. Authorizes: CreateRules. Not verified in a primary source.
+    /// `alb:CreateRules`. Access level: Write. Authorizes: CreateRules. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateRules,
-    /// `alb:CreateSecurityPolicy`. Access level: Write. Authorizes: CreateSecurityPolicy. Not verified in a primary source.
+    /// `alb:CreateSecurityPolicy`. Access level: Write. Authorizes: CreateSecurityPolicy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateSecurityPolicy,
     /// `alb:CreateServerGroup`. Access level: Write. Resource types: servergroup (required). Authorizes: CreateServerGroup.
     CreateServerGroup,
-    /// `alb:DeleteAcl`. Access level: Write. Authorizes: DeleteAcl. Not verified in a primary source.
+    /// `alb:DeleteAcl`. Access level: Write. Authorizes: DeleteAcl. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteAcl,
-    /// `alb:DeleteAScripts`. Access level: Write. Authorizes: DeleteAScripts. Not verified in a primary source.
+    /// `alb:DeleteAScripts`. Access level: Write. Authorizes: DeleteAScripts. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteAScripts,
-    /// `alb:DeleteHealthCheckTemplates`. Access level: Write. Authorizes: DeleteHealthCheckTemplates. Not verified in a primary source.
+    /// `alb:DeleteHealthCheckTemplates`. Access level: Write. Authorizes: DeleteHealthCheckTemplates. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteHealthCheckTemplates,
-    /// `alb:DeleteListener`. Access level: Write. Authorizes: DeleteListener. Not verified in a primary source.
+    /// `alb:DeleteListener`. Access level: Write. Authorizes: DeleteListener. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteListener,
-    /// `alb:DeleteLoadBalancer`. Access level: Write. Authorizes: DeleteLoadBalancer. Not verified in a primary source.
+    /// `alb:DeleteLoadBalancer`. Access level: Write. Authorizes: DeleteLoadBalancer. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteLoadBalancer,
-    /// `alb:DeleteRule`. Access level: Write. Authorizes: DeleteRule. Not verified in a primary source.
+    /// `alb:DeleteRule`. Access level: Write. Authorizes: DeleteRule. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteRule,
-    /// `alb:DeleteRules`. Access level: Write. Authorizes: DeleteRules. Not verified in a primary source.
+    /// `alb:DeleteRules`. Access level: Write. Authorizes: DeleteRules. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteRules,
-    /// `alb:DeleteSecurityPolicy`. Access level: Write. Authorizes: DeleteSecurityPolicy. Not verified in a primary source.
+    /// `alb:DeleteSecurityPolicy`. Access level: Write. Authorizes: DeleteSecurityPolicy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteSecurityPolicy,
-    /// `alb:DeleteServerGroup`. Access level: Write. Authorizes: DeleteServerGroup. Not verified in a primary source.
+    /// `alb:DeleteServerGroup`. Access level: Write. Authorizes: DeleteServerGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteServerGroup,
-    /// `alb:DescribeCapacityReservation`. Access level: Read. Authorizes: DescribeCapacityReservation. Not verified in a primary source.
+    /// `alb:DescribeCapacityReservation`. Access level: Read. Authorizes: DescribeCapacityReservation. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCapacityReservation,
-    /// `alb:DescribeRegions`. Access level: Read. Authorizes: DescribeRegions. Not verified in a primary source.
+    /// `alb:DescribeRegions`. Access level: Read. Authorizes: DescribeRegions. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeRegions,
-    /// `alb:DescribeZones`. Access level: Read. Authorizes: DescribeZones. Not verified in a primary source.
+    /// `alb:DescribeZones`. Access level: Read. Authorizes: DescribeZones. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeZones,
-    /// `alb:DetachCommonBandwidthPackageFromLoadBalancer`. Access level: Write. Authorizes: DetachCommonBandwidthPackageFromLoadBalancer. Not verified in a primary source.
+    /// `alb:DetachCommonBandwidthPackageFromLoadBalancer`. Access level: Write. Authorizes: DetachCommonBandwidthPackageFromLoadBalancer. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DetachCommonBandwidthPackageFromLoadBalancer,
-    /// `alb:DisableDeletionProtection`. Access level: Write. Authorizes: DisableDeletionProtection. Not verified in a primary source.
+    /// `alb:DisableDeletionProtection`. Access level: Write. Authorizes: DisableDeletionProtection. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DisableDeletionProtection,
-    /// `alb:DisableLoadBalancerAccessLog`. Access level: Write. Authorizes: DisableLoadBalancerAccessLog. Not verified in a primary source.
+    /// `alb:DisableLoadBalancerAccessLog`. Access level: Write. Authorizes: DisableLoadBalancerAccessLog. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DisableLoadBalancerAccessLog,
-    /// `alb:DisableLoadBalancerIpv6Internet`. Access level: Write. Authorizes: DisableLoadBalancerIpv6Internet. Not verified in a primary source.
+    /// `alb:DisableLoadBalancerIpv6Internet`. Access level: Write. Authorizes: DisableLoadBalancerIpv6Internet. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DisableLoadBalancerIpv6Internet,
-    /// `alb:DissociateAclsFromListener`. Access level: Write. Authorizes: DissociateAclsFromListener. Not verified in a primary source.
+    /// `alb:DissociateAclsFromListener`. Access level: Write. Authorizes: DissociateAclsFromListener. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DissociateAclsFromListener,
-    /// `alb:DissociateAdditionalCertificatesFromListener`. Access level: Write. Authorizes: DissociateAdditionalCertificatesFromListener. Not verified in a primary source.
+    /// `alb:DissociateAdditionalCertificatesFromListener`. Access level: Write. Authorizes: DissociateAdditionalCertificatesFromListener. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DissociateAdditionalCertificatesFromListener,
-    /// `alb:EnableDeletionProtection`. Access level: Write. Authorizes: EnableDeletionProtection. Not verified in a primary source.
+    /// `alb:EnableDeletionProtection`. Access level: Write. Authorizes: EnableDeletionProtection. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     EnableDeletionProtection,
-    /// `alb:EnableLoadBalancerAccessLog`. Access level: Write. Authorizes: EnableLoadBalancerAccessLog. Not verified in a primary source.
+    /// `alb:EnableLoadBalancerAccessLog`. Access level: Write. Authorizes: EnableLoadBalancerAccessLog. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     EnableLoadBalancerAccessLog,
-    /// `alb:EnableLoadBalancerIpv6Internet`. Access level: Write. Authorizes: EnableLoadBalancerIpv6Internet. Not verified in a primary source.
+    /// `alb:EnableLoadBalancerIpv6Internet`. Access level: Write. Authorizes: EnableLoadBalancerIpv6Internet. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     EnableLoadBalancerIpv6Internet,
-    /// `alb:GetHealthCheckTemplateAttribute`. Access level: Read. Authorizes: GetHealthCheckTemplateAttribute. Not verified in a primary source.
+    /// `alb:GetHealthCheckTemplateAttribute`. Access level: Read. Authorizes: GetHealthCheckTemplateAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetHealthCheckTemplateAttribute,
-    /// `alb:GetListenerAttribute`. Access level: Read. Authorizes: GetListenerAttribute. Not verified in a primary source.
+    /// `alb:GetListenerAttribute`. Access level: Read. Authorizes: GetListenerAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetListenerAttribute,
-    /// `alb:GetListenerHealthStatus`. Access level: Read. Authorizes: GetListenerHealthStatus. Not verified in a primary source.
+    /// `alb:GetListenerHealthStatus`. Access level: Read. Authorizes: GetListenerHealthStatus. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetListenerHealthStatus,
-    /// `alb:GetLoadBalancerAttribute`. Access level: Read. Resource types: loadbalancer (required). Authorizes: GetLoadBalancerAttribute.
+    /// `alb:GetLoadBalancerAttribute`. Access level: Read. Resource types: loadbalancer (required). Authorizes: GetLoadBalancerAttribute. Inferred, not read: resource types.required.
     GetLoadBalancerAttribute,
-    /// `alb:ListAclEntries`. Access level: List. Authorizes: ListAclEntries. Not verified in a primary source.
+    /// `alb:ListAclEntries`. Access level: List. Authorizes: ListAclEntries. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListAclEntries,
-    /// `alb:ListAclRelations`. Access level: List. Authorizes: ListAclRelations. Not verified in a primary source.
+    /// `alb:ListAclRelations`. Access level: List. Authorizes: ListAclRelations. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListAclRelations,
-    /// `alb:ListAcls`. Access level: List. Resource types: acl. Authorizes: ListAcls.
+    /// `alb:ListAcls`. Access level: List. Resource types: acl. Authorizes: ListAcls. Inferred, not read: resource types.required.
     ListAcls,
-    /// `alb:ListAScripts`. Access level: List. Authorizes: ListAScripts. Not verified in a primary source.
+    /// `alb:ListAScripts`. Access level: List. Authorizes: ListAScripts. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListAScripts,
-    /// `alb:ListAsynJobs`. Access level: List. Authorizes: ListAsynJobs. Not verified in a primary source.
+    /// `alb:ListAsynJobs`. Access level: List. Authorizes: ListAsynJobs. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListAsynJobs,
-    /// `alb:ListHealthCheckTemplates`. Access level: List. Authorizes: ListHealthCheckTemplates. Not verified in a primary source.
+    /// `alb:ListHealthCheckTemplates`. Access level: List. Authorizes: ListHealthCheckTemplates. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListHealthCheckTemplates,
-    /// `alb:ListListenerCertificates`. Access level: List. Authorizes: ListListenerCertificates. Not verified in a primary source.
+    /// `alb:ListListenerCertificates`. Access level: List. Authorizes: ListListenerCertificates. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListListenerCertificates,
-    /// `alb:ListListeners`. Access level: List. Authorizes: ListListeners. Not verified in a primary source.
+    /// `alb:ListListeners`. Access level: List. Authorizes: ListListeners. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListListeners,
-    /// `alb:ListLoadBalancers`. Access level: Read. Resource types: loadbalancer. Authorizes: ListLoadBalancers.
+    /// `alb:ListLoadBalancers`. Access level: Read. Resource types: loadbalancer. Authorizes: ListLoadBalancers. Inferred, not read: resource types.required.
     ListLoadBalancers,
-    /// `alb:ListRules`. Access level: List. Authorizes: ListRules. Not verified in a primary source.
+    /// `alb:ListRules`. Access level: List. Authorizes: ListRules. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListRules,
-    /// `alb:ListSecurityPolicies`. Access level: List. Authorizes: ListSecurityPolicies. Not verified in a primary source.
+    /// `alb:ListSecurityPolicies`. Access level: List. Authorizes: ListSecurityPolicies. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListSecurityPolicies,
-    /// `alb:ListSecurityPolicyRelations`. Access level: List. Authorizes: ListSecurityPolicyRelations. Not verified in a primary source.
+    /// `alb:ListSecurityPolicyRelations`. Access level: List. Authorizes: ListSecurityPolicyRelations. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListSecurityPolicyRelations,
-    /// `alb:ListServerGroups`. Access level: List. Authorizes: ListServerGroups. Not verified in a primary source.
+    /// `alb:ListServerGroups`. Access level: List. Authorizes: ListServerGroups. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListServerGroups,
-    /// `alb:ListServerGroupServers`. Access level: List. Authorizes: ListServerGroupServers. Not verified in a primary source.
+    /// `alb:ListServerGroupServers`. Access level: List. Authorizes: ListServerGroupServers. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListServerGroupServers,
-    /// `alb:ListSystemSecurityPolicies`. Access level: List. Authorizes: ListSystemSecurityPolicies. Not verified in a primary source.
+    /// `alb:ListSystemSecurityPolicies`. Access level: List. Authorizes: ListSystemSecurityPolicies. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListSystemSecurityPolicies,
-    /// `alb:ListTagKeys`. Access level: List. Authorizes: ListTagKeys. Not verified in a primary source.
+    /// `alb:ListTagKeys`. Access level: List. Authorizes: ListTagKeys. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListTagKeys,
-    /// `alb:ListTagResources`. Access level: List. Authorizes: ListTagResources. Not verified in a primary source.
+    /// `alb:ListTagResources`. Access level: List. Authorizes: ListTagResources. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListTagResources,
-    /// `alb:ListTagValues`. Access level: List. Authorizes: ListTagValues. Not verified in a primary source.
+    /// `alb:ListTagValues`. Access level: List. Authorizes: ListTagValues. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListTagValues,
-    /// `alb:LoadBalancerJoinSecurityGroup`. Access level: Write. Authorizes: LoadBalancerJoinSecurityGroup. Not verified in a primary source.
+    /// `alb:LoadBalancerJoinSecurityGroup`. Access level: Write. Authorizes: LoadBalancerJoinSecurityGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     LoadBalancerJoinSecurityGroup,
-    /// `alb:LoadBalancerLeaveSecurityGroup`. Access level: Write. Authorizes: LoadBalancerLeaveSecurityGroup. Not verified in a primary source.
+    /// `alb:LoadBalancerLeaveSecurityGroup`. Access level: Write. Authorizes: LoadBalancerLeaveSecurityGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     LoadBalancerLeaveSecurityGroup,
-    /// `alb:ModifyCapacityReservation`. Access level: Write. Authorizes: ModifyCapacityReservation. Not verified in a primary source.
+    /// `alb:ModifyCapacityReservation`. Access level: Write. Authorizes: ModifyCapacityReservation. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyCapacityReservation,
-    /// `alb:MoveResourceGroup`. Access level: Write. Authorizes: MoveResourceGroup. Not verified in a primary source.
+    /// `alb:MoveResourceGroup`. Access level: Write. Authorizes: MoveResourceGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     MoveResourceGroup,
-    /// `alb:RemoveEntriesFromAcl`. Access level: Write. Authorizes: RemoveEntriesFromAcl. Not verified in a primary source.
+    /// `alb:RemoveEntriesFromAcl`. Access level: Write. Authorizes: RemoveEntriesFromAcl. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RemoveEntriesFromAcl,
-    /// `alb:RemoveServersFromServerGroup`. Access level: Write. Authorizes: RemoveServersFromServerGroup. Not verified in a primary source.
+    /// `alb:RemoveServersFromServerGroup`. Access level: Write. Authorizes: RemoveServersFromServerGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RemoveServersFromServerGroup,
-    /// `alb:ReplaceServersInServerGroup`. Access level: Write. Authorizes: ReplaceServersInServerGroup. Not verified in a primary source.
+    /// `alb:ReplaceServersInServerGroup`. Access level: Write. Authorizes: ReplaceServersInServerGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ReplaceServersInServerGroup,
-    /// `alb:StartListener`. Access level: Write. Authorizes: StartListener. Not verified in a primary source.
+    /// `alb:StartListener`. Access level: Write. Authorizes: StartListener. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     StartListener,
-    /// `alb:StartShiftLoadBalancerZones`. Access level: Write. Authorizes: StartShiftLoadBalancerZones. Not verified in a primary source.
+    /// `alb:StartShiftLoadBalancerZones`. Access level: Write. Authorizes: StartShiftLoadBalancerZones. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     StartShiftLoadBalancerZones,
-    /// `alb:StopListener`. Access level: Write. Authorizes: StopListener. Not verified in a primary source.
+    /// `alb:StopListener`. Access level: Write. Authorizes: StopListener. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     StopListener,
-    /// `alb:TagResources`. Access level: Tagging. Authorizes: TagResources. Not verified in a primary source.
+    /// `alb:TagResources`. Access level: Tagging. Authorizes: TagResources. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     TagResources,
-    /// `alb:UnTagResources`. Access level: Write. Authorizes: UnTagResources. Not verified in a primary source.
+    /// `alb:UnTagResources`. Access level: Write. Authorizes: UnTagResources. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UnTagResources,
-    /// `alb:UpdateAclAttribute`. Access level: Write. Authorizes: UpdateAclAttribute. Not verified in a primary source.
+    /// `alb:UpdateAclAttribute`. Access level: Write. Authorizes: UpdateAclAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateAclAttribute,
-    /// `alb:UpdateAScripts`. Access level: Write. Authorizes: UpdateAScripts. Not verified in a primary source.
+    /// `alb:UpdateAScripts`. Access level: Write. Authorizes: UpdateAScripts. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateAScripts,
-    /// `alb:UpdateHealthCheckTemplateAttribute`. Access level: Write. Authorizes: UpdateHealthCheckTemplateAttribute. Not verified in a primary source.
+    /// `alb:UpdateHealthCheckTemplateAttribute`. Access level: Write. Authorizes: UpdateHealthCheckTemplateAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateHealthCheckTemplateAttribute,
-    /// `alb:UpdateListenerAttribute`. Access level: Write. Authorizes: UpdateListenerAttribute. Not verified in a primary source.
+    /// `alb:UpdateListenerAttribute`. Access level: Write. Authorizes: UpdateListenerAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateListenerAttribute,
-    /// `alb:UpdateListenerLogConfig`. Access level: Write. Authorizes: UpdateListenerLogConfig. Not verified in a primary source.
+    /// `alb:UpdateListenerLogConfig`. Access level: Write. Authorizes: UpdateListenerLogConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateListenerLogConfig,
-    /// `alb:UpdateLoadBalancerAddressTypeConfig`. Access level: Write. Authorizes: UpdateLoadBalancerAddressTypeConfig. Not verified in a primary source.
+    /// `alb:UpdateLoadBalancerAddressTypeConfig`. Access level: Write. Authorizes: UpdateLoadBalancerAddressTypeConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateLoadBalancerAddressTypeConfig,
-    /// `alb:UpdateLoadBalancerAttribute`. Access level: Write. Authorizes: UpdateLoadBalancerAttribute. Not verified in a primary source.
+    /// `alb:UpdateLoadBalancerAttribute`. Access level: Write. Authorizes: UpdateLoadBalancerAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateLoadBalancerAttribute,
-    /// `alb:UpdateLoadBalancerEdition`. Access level: Write. Authorizes: UpdateLoadBalancerEdition. Not verified in a primary source.
+    /// `alb:UpdateLoadBalancerEdition`. Access level: Write. Authorizes: UpdateLoadBalancerEdition. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateLoadBalancerEdition,
-    /// `alb:UpdateLoadBalancerZones`. Access level: Write. Authorizes: UpdateLoadBalancerZones. Not verified in a primary source.
+    /// `alb:UpdateLoadBalancerZones`. Access level: Write. Authorizes: UpdateLoadBalancerZones. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateLoadBalancerZones,
-    /// `alb:UpdateRuleAttribute`. Access level: Write. Authorizes: UpdateRuleAttribute. Not verified in a primary source.
+    /// `alb:UpdateRuleAttribute`. Access level: Write. Authorizes: UpdateRuleAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateRuleAttribute,
-    /// `alb:UpdateRulesAttribute`. Access level: Write. Authorizes: UpdateRulesAttribute. Not verified in a primary source.
+    /// `alb:UpdateRulesAttribute`. Access level: Write. Authorizes: UpdateRulesAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateRulesAttribute,
-    /// `alb:UpdateSecurityPolicyAttribute`. Access level: Write. Authorizes: UpdateSecurityPolicyAttribute. Not verified in a primary source.
+    /// `alb:UpdateSecurityPolicyAttribute`. Access level: Write. Authorizes: UpdateSecurityPolicyAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateSecurityPolicyAttribute,
-    /// `alb:UpdateServerGroupAttribute`. Access level: Write. Authorizes: UpdateServerGroupAttribute. Not verified in a primary source.
+    /// `alb:UpdateServerGroupAttribute`. Access level: Write. Authorizes: UpdateServerGroupAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateServerGroupAttribute,
-    /// `alb:UpdateServerGroupServersAttribute`. Access level: Write. Authorizes: UpdateServerGroupServersAttribute. Not verified in a primary source.
+    /// `alb:UpdateServerGroupServersAttribute`. Access level: Write. Authorizes: UpdateServerGroupServersAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateServerGroupServersAttribute,
 }
 

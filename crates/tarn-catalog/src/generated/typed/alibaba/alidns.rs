@@ -13,473 +13,473 @@ pub enum Action {
     AddDnsCacheDomain,
     /// `alidns:AddDnsGtmAccessStrategy`. Access level: Write. Resource types: gtminstance (required). Authorizes: AddDnsGtmAccessStrategy.
     AddDnsGtmAccessStrategy,
-    /// `alidns:AddDnsGtmAddressPool`. Access level: Write. Resource types: gtminstance (required). Authorizes: AddDnsGtmAddressPool.
+    /// `alidns:AddDnsGtmAddressPool`. Access level: Write. Resource types: gtminstance (required). Authorizes: AddDnsGtmAddressPool. Inferred, not read: resource types.
     AddDnsGtmAddressPool,
-    /// `alidns:AddDnsGtmMonitor`. Access level: Write. Authorizes: AddDnsGtmMonitor. Not verified in a primary source.
+    /// `alidns:AddDnsGtmMonitor`. Access level: Write. Authorizes: AddDnsGtmMonitor. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AddDnsGtmMonitor,
-    /// `alidns:AddDomain`. Access level: Write. Authorizes: AddDomain. Not verified in a primary source.
+    /// `alidns:AddDomain`. Access level: Write. Authorizes: AddDomain. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AddDomain,
-    /// `alidns:AddDomainBackup`. Access level: Write. Authorizes: AddDomainBackup. Not verified in a primary source.
+    /// `alidns:AddDomainBackup`. Access level: Write. Authorizes: AddDomainBackup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AddDomainBackup,
-    /// `alidns:AddDomainGroup`. Access level: Write. Authorizes: AddDomainGroup. Not verified in a primary source.
+    /// `alidns:AddDomainGroup`. Access level: Write. Authorizes: AddDomainGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AddDomainGroup,
-    /// `alidns:AddDomainRecord`. Access level: Write. Authorizes: AddDomainRecord. Not verified in a primary source.
+    /// `alidns:AddDomainRecord`. Access level: Write. Authorizes: AddDomainRecord. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AddDomainRecord,
-    /// `alidns:AddGtmAccessStrategy`. Access level: Write. Authorizes: AddGtmAccessStrategy. Not verified in a primary source.
+    /// `alidns:AddGtmAccessStrategy`. Access level: Write. Authorizes: AddGtmAccessStrategy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AddGtmAccessStrategy,
-    /// `alidns:AddGtmAddressPool`. Access level: Write. Authorizes: AddGtmAddressPool. Not verified in a primary source.
+    /// `alidns:AddGtmAddressPool`. Access level: Write. Authorizes: AddGtmAddressPool. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AddGtmAddressPool,
-    /// `alidns:AddGtmMonitor`. Access level: Write. Authorizes: AddGtmMonitor. Not verified in a primary source.
+    /// `alidns:AddGtmMonitor`. Access level: Write. Authorizes: AddGtmMonitor. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AddGtmMonitor,
-    /// `alidns:AddGtmRecoveryPlan`. Access level: Write. Authorizes: AddGtmRecoveryPlan. Not verified in a primary source.
+    /// `alidns:AddGtmRecoveryPlan`. Access level: Write. Authorizes: AddGtmRecoveryPlan. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AddGtmRecoveryPlan,
-    /// `alidns:AddRecursionRecord`. Access level: Write. Authorizes: AddRecursionRecord. Not verified in a primary source.
+    /// `alidns:AddRecursionRecord`. Access level: Write. Authorizes: AddRecursionRecord. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AddRecursionRecord,
-    /// `alidns:AddRecursionZone`. Access level: Write. Authorizes: AddRecursionZone. Not verified in a primary source.
+    /// `alidns:AddRecursionZone`. Access level: Write. Authorizes: AddRecursionZone. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AddRecursionZone,
-    /// `alidns:AddRspDomainServerHoldStatusForGateway`. Access level: Write. Authorizes: AddRspDomainServerHoldStatusForGateway. Not verified in a primary source.
+    /// `alidns:AddRspDomainServerHoldStatusForGateway`. Access level: Write. Authorizes: AddRspDomainServerHoldStatusForGateway. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AddRspDomainServerHoldStatusForGateway,
-    /// `alidns:AddRspDomainServerHoldStatusForGatewayOte`. Access level: Write. Authorizes: AddRspDomainServerHoldStatusForGatewayOte. Not verified in a primary source.
+    /// `alidns:AddRspDomainServerHoldStatusForGatewayOte`. Access level: Write. Authorizes: AddRspDomainServerHoldStatusForGatewayOte. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AddRspDomainServerHoldStatusForGatewayOte,
-    /// `alidns:BindInstanceDomains`. Access level: Write. Authorizes: BindInstanceDomains. Not verified in a primary source.
+    /// `alidns:BindInstanceDomains`. Access level: Write. Authorizes: BindInstanceDomains. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     BindInstanceDomains,
-    /// `alidns:ChangeDomainGroup`. Access level: Write. Authorizes: ChangeDomainGroup. Not verified in a primary source.
+    /// `alidns:ChangeDomainGroup`. Access level: Write. Authorizes: ChangeDomainGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ChangeDomainGroup,
-    /// `alidns:ChangeDomainOfDnsProduct`. Access level: Write. Authorizes: ChangeDomainOfDnsProduct. Not verified in a primary source.
+    /// `alidns:ChangeDomainOfDnsProduct`. Access level: Write. Authorizes: ChangeDomainOfDnsProduct. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ChangeDomainOfDnsProduct,
-    /// `alidns:CopyGtmConfig`. Access level: Write. Authorizes: CopyGtmConfig. Not verified in a primary source.
+    /// `alidns:CopyGtmConfig`. Access level: Write. Authorizes: CopyGtmConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CopyGtmConfig,
-    /// `alidns:CreateCloudGtmAddress`. Access level: Write. Authorizes: CreateCloudGtmAddress. Not verified in a primary source.
+    /// `alidns:CreateCloudGtmAddress`. Access level: Write. Authorizes: CreateCloudGtmAddress. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateCloudGtmAddress,
-    /// `alidns:CreateCloudGtmAddressPool`. Access level: Write. Authorizes: CreateCloudGtmAddressPool. Not verified in a primary source.
+    /// `alidns:CreateCloudGtmAddressPool`. Access level: Write. Authorizes: CreateCloudGtmAddressPool. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateCloudGtmAddressPool,
-    /// `alidns:CreateCloudGtmInstanceConfig`. Access level: Write. Authorizes: CreateCloudGtmInstanceConfig. Not verified in a primary source.
+    /// `alidns:CreateCloudGtmInstanceConfig`. Access level: Write. Authorizes: CreateCloudGtmInstanceConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateCloudGtmInstanceConfig,
-    /// `alidns:CreateCloudGtmMonitorTemplate`. Access level: Write. Authorizes: CreateCloudGtmMonitorTemplate. Not verified in a primary source.
+    /// `alidns:CreateCloudGtmMonitorTemplate`. Access level: Write. Authorizes: CreateCloudGtmMonitorTemplate. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateCloudGtmMonitorTemplate,
-    /// `alidns:CreatePdnsAppKey`. Access level: Write. Authorizes: CreatePdnsAppKey. Not verified in a primary source.
+    /// `alidns:CreatePdnsAppKey`. Access level: Write. Authorizes: CreatePdnsAppKey. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreatePdnsAppKey,
-    /// `alidns:CreatePdnsUdpIpSegment`. Access level: Write. Authorizes: CreatePdnsUdpIpSegment. Not verified in a primary source.
+    /// `alidns:CreatePdnsUdpIpSegment`. Access level: Write. Authorizes: CreatePdnsUdpIpSegment. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreatePdnsUdpIpSegment,
-    /// `alidns:DeleteCloudGtmAddress`. Access level: Write. Authorizes: DeleteCloudGtmAddress. Not verified in a primary source.
+    /// `alidns:DeleteCloudGtmAddress`. Access level: Write. Authorizes: DeleteCloudGtmAddress. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteCloudGtmAddress,
-    /// `alidns:DeleteCloudGtmAddressPool`. Access level: Write. Authorizes: DeleteCloudGtmAddressPool. Not verified in a primary source.
+    /// `alidns:DeleteCloudGtmAddressPool`. Access level: Write. Authorizes: DeleteCloudGtmAddressPool. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteCloudGtmAddressPool,
-    /// `alidns:DeleteCloudGtmInstanceConfig`. Access level: Write. Authorizes: DeleteCloudGtmInstanceConfig. Not verified in a primary source.
+    /// `alidns:DeleteCloudGtmInstanceConfig`. Access level: Write. Authorizes: DeleteCloudGtmInstanceConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteCloudGtmInstanceConfig,
-    /// `alidns:DeleteCloudGtmMonitorTemplate`. Access level: Write. Authorizes: DeleteCloudGtmMonitorTemplate. Not verified in a primary source.
+    /// `alidns:DeleteCloudGtmMonitorTemplate`. Access level: Write. Authorizes: DeleteCloudGtmMonitorTemplate. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteCloudGtmMonitorTemplate,
-    /// `alidns:DeleteCustomLines`. Access level: Write. Authorizes: DeleteCustomLines. Not verified in a primary source.
+    /// `alidns:DeleteCustomLines`. Access level: Write. Authorizes: DeleteCustomLines. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteCustomLines,
-    /// `alidns:DeleteDnsCacheDomain`. Access level: Write. Authorizes: DeleteDnsCacheDomain. Not verified in a primary source.
+    /// `alidns:DeleteDnsCacheDomain`. Access level: Write. Authorizes: DeleteDnsCacheDomain. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteDnsCacheDomain,
-    /// `alidns:DeleteDnsGtmAccessStrategy`. Access level: Write. Authorizes: DeleteDnsGtmAccessStrategy. Not verified in a primary source.
+    /// `alidns:DeleteDnsGtmAccessStrategy`. Access level: Write. Authorizes: DeleteDnsGtmAccessStrategy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteDnsGtmAccessStrategy,
-    /// `alidns:DeleteDnsGtmAddressPool`. Access level: Write. Authorizes: DeleteDnsGtmAddressPool. Not verified in a primary source.
+    /// `alidns:DeleteDnsGtmAddressPool`. Access level: Write. Authorizes: DeleteDnsGtmAddressPool. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteDnsGtmAddressPool,
-    /// `alidns:DeleteDomain`. Access level: Write. Authorizes: DeleteDomain. Not verified in a primary source.
+    /// `alidns:DeleteDomain`. Access level: Write. Authorizes: DeleteDomain. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteDomain,
-    /// `alidns:DeleteDomainGroup`. Access level: Write. Authorizes: DeleteDomainGroup. Not verified in a primary source.
+    /// `alidns:DeleteDomainGroup`. Access level: Write. Authorizes: DeleteDomainGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteDomainGroup,
-    /// `alidns:DeleteDomainRecord`. Access level: Write. Authorizes: DeleteDomainRecord. Not verified in a primary source.
+    /// `alidns:DeleteDomainRecord`. Access level: Write. Authorizes: DeleteDomainRecord. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteDomainRecord,
-    /// `alidns:DeleteGtmAccessStrategy`. Access level: Write. Authorizes: DeleteGtmAccessStrategy. Not verified in a primary source.
+    /// `alidns:DeleteGtmAccessStrategy`. Access level: Write. Authorizes: DeleteGtmAccessStrategy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteGtmAccessStrategy,
-    /// `alidns:DeleteGtmAddressPool`. Access level: Write. Authorizes: DeleteGtmAddressPool. Not verified in a primary source.
+    /// `alidns:DeleteGtmAddressPool`. Access level: Write. Authorizes: DeleteGtmAddressPool. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteGtmAddressPool,
-    /// `alidns:DeleteGtmRecoveryPlan`. Access level: Write. Authorizes: DeleteGtmRecoveryPlan. Not verified in a primary source.
+    /// `alidns:DeleteGtmRecoveryPlan`. Access level: Write. Authorizes: DeleteGtmRecoveryPlan. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteGtmRecoveryPlan,
-    /// `alidns:DeleteRecursionRecord`. Access level: Write. Authorizes: DeleteRecursionRecord. Not verified in a primary source.
+    /// `alidns:DeleteRecursionRecord`. Access level: Write. Authorizes: DeleteRecursionRecord. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteRecursionRecord,
-    /// `alidns:DeleteRecursionZone`. Access level: Write. Authorizes: DeleteRecursionZone. Not verified in a primary source.
+    /// `alidns:DeleteRecursionZone`. Access level: Write. Authorizes: DeleteRecursionZone. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteRecursionZone,
-    /// `alidns:DeleteSubDomainRecords`. Access level: Write. Authorizes: DeleteSubDomainRecords. Not verified in a primary source.
+    /// `alidns:DeleteSubDomainRecords`. Access level: Write. Authorizes: DeleteSubDomainRecords. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteSubDomainRecords,
-    /// `alidns:DescribeBatchResultCount`. Access level: Read. Authorizes: DescribeBatchResultCount. Not verified in a primary source.
+    /// `alidns:DescribeBatchResultCount`. Access level: Read. Authorizes: DescribeBatchResultCount. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeBatchResultCount,
-    /// `alidns:DescribeBatchResultDetail`. Access level: Read. Authorizes: DescribeBatchResultDetail. Not verified in a primary source.
+    /// `alidns:DescribeBatchResultDetail`. Access level: Read. Authorizes: DescribeBatchResultDetail. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeBatchResultDetail,
-    /// `alidns:DescribeCloudGtmAddress`. Access level: Read. Authorizes: DescribeCloudGtmAddress. Not verified in a primary source.
+    /// `alidns:DescribeCloudGtmAddress`. Access level: Read. Authorizes: DescribeCloudGtmAddress. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCloudGtmAddress,
-    /// `alidns:DescribeCloudGtmAddressPool`. Access level: Read. Authorizes: DescribeCloudGtmAddressPool. Not verified in a primary source.
+    /// `alidns:DescribeCloudGtmAddressPool`. Access level: Read. Authorizes: DescribeCloudGtmAddressPool. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCloudGtmAddressPool,
-    /// `alidns:DescribeCloudGtmAddressPoolReference`. Access level: Read. Authorizes: DescribeCloudGtmAddressPoolReference. Not verified in a primary source.
+    /// `alidns:DescribeCloudGtmAddressPoolReference`. Access level: Read. Authorizes: DescribeCloudGtmAddressPoolReference. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCloudGtmAddressPoolReference,
-    /// `alidns:DescribeCloudGtmAddressReference`. Access level: Read. Authorizes: DescribeCloudGtmAddressReference. Not verified in a primary source.
+    /// `alidns:DescribeCloudGtmAddressReference`. Access level: Read. Authorizes: DescribeCloudGtmAddressReference. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCloudGtmAddressReference,
-    /// `alidns:DescribeCloudGtmGlobalAlert`. Access level: Read. Authorizes: DescribeCloudGtmGlobalAlert. Not verified in a primary source.
+    /// `alidns:DescribeCloudGtmGlobalAlert`. Access level: Read. Authorizes: DescribeCloudGtmGlobalAlert. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCloudGtmGlobalAlert,
-    /// `alidns:DescribeCloudGtmInstanceConfigAlert`. Access level: Read. Authorizes: DescribeCloudGtmInstanceConfigAlert. Not verified in a primary source.
+    /// `alidns:DescribeCloudGtmInstanceConfigAlert`. Access level: Read. Authorizes: DescribeCloudGtmInstanceConfigAlert. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCloudGtmInstanceConfigAlert,
-    /// `alidns:DescribeCloudGtmInstanceConfigFullInfo`. Access level: Read. Authorizes: DescribeCloudGtmInstanceConfigFullInfo. Not verified in a primary source.
+    /// `alidns:DescribeCloudGtmInstanceConfigFullInfo`. Access level: Read. Authorizes: DescribeCloudGtmInstanceConfigFullInfo. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCloudGtmInstanceConfigFullInfo,
-    /// `alidns:DescribeCloudGtmMonitorTemplate`. Access level: Read. Authorizes: DescribeCloudGtmMonitorTemplate. Not verified in a primary source.
+    /// `alidns:DescribeCloudGtmMonitorTemplate`. Access level: Read. Authorizes: DescribeCloudGtmMonitorTemplate. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCloudGtmMonitorTemplate,
-    /// `alidns:DescribeCloudGtmSummary`. Access level: Read. Authorizes: DescribeCloudGtmSummary. Not verified in a primary source.
+    /// `alidns:DescribeCloudGtmSummary`. Access level: Read. Authorizes: DescribeCloudGtmSummary. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCloudGtmSummary,
-    /// `alidns:DescribeCloudGtmSystemLines`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeCloudGtmSystemLines.
+    /// `alidns:DescribeCloudGtmSystemLines`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeCloudGtmSystemLines. Inferred, not read: access level.
     DescribeCloudGtmSystemLines,
-    /// `alidns:DescribeCustomLine`. Access level: Read. Authorizes: DescribeCustomLine. Not verified in a primary source.
+    /// `alidns:DescribeCustomLine`. Access level: Read. Authorizes: DescribeCustomLine. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCustomLine,
-    /// `alidns:DescribeCustomLines`. Access level: Read. Authorizes: DescribeCustomLines. Not verified in a primary source.
+    /// `alidns:DescribeCustomLines`. Access level: Read. Authorizes: DescribeCustomLines. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCustomLines,
-    /// `alidns:DescribeDnsCacheDomains`. Access level: Read. Authorizes: DescribeDnsCacheDomains. Not verified in a primary source.
+    /// `alidns:DescribeDnsCacheDomains`. Access level: Read. Authorizes: DescribeDnsCacheDomains. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDnsCacheDomains,
-    /// `alidns:DescribeDnsGtmAccessStrategies`. Access level: Read. Authorizes: DescribeDnsGtmAccessStrategies. Not verified in a primary source.
+    /// `alidns:DescribeDnsGtmAccessStrategies`. Access level: Read. Authorizes: DescribeDnsGtmAccessStrategies. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDnsGtmAccessStrategies,
-    /// `alidns:DescribeDnsGtmAccessStrategy`. Access level: Read. Authorizes: DescribeDnsGtmAccessStrategy. Not verified in a primary source.
+    /// `alidns:DescribeDnsGtmAccessStrategy`. Access level: Read. Authorizes: DescribeDnsGtmAccessStrategy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDnsGtmAccessStrategy,
-    /// `alidns:DescribeDnsGtmAccessStrategyAvailableConfig`. Access level: Read. Authorizes: DescribeDnsGtmAccessStrategyAvailableConfig. Not verified in a primary source.
+    /// `alidns:DescribeDnsGtmAccessStrategyAvailableConfig`. Access level: Read. Authorizes: DescribeDnsGtmAccessStrategyAvailableConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDnsGtmAccessStrategyAvailableConfig,
-    /// `alidns:DescribeDnsGtmAddrAttributeInfo`. Access level: Read. Authorizes: DescribeDnsGtmAddrAttributeInfo. Not verified in a primary source.
+    /// `alidns:DescribeDnsGtmAddrAttributeInfo`. Access level: Read. Authorizes: DescribeDnsGtmAddrAttributeInfo. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDnsGtmAddrAttributeInfo,
-    /// `alidns:DescribeDnsGtmAddressPoolAvailableConfig`. Access level: Read. Authorizes: DescribeDnsGtmAddressPoolAvailableConfig. Not verified in a primary source.
+    /// `alidns:DescribeDnsGtmAddressPoolAvailableConfig`. Access level: Read. Authorizes: DescribeDnsGtmAddressPoolAvailableConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDnsGtmAddressPoolAvailableConfig,
-    /// `alidns:DescribeDnsGtmAvailableAlertGroup`. Access level: Read. Authorizes: DescribeDnsGtmAvailableAlertGroup. Not verified in a primary source.
+    /// `alidns:DescribeDnsGtmAvailableAlertGroup`. Access level: Read. Authorizes: DescribeDnsGtmAvailableAlertGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDnsGtmAvailableAlertGroup,
-    /// `alidns:DescribeDnsGtmInstance`. Access level: Read. Authorizes: DescribeDnsGtmInstance. Not verified in a primary source.
+    /// `alidns:DescribeDnsGtmInstance`. Access level: Read. Authorizes: DescribeDnsGtmInstance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDnsGtmInstance,
-    /// `alidns:DescribeDnsGtmInstanceAddressPool`. Access level: Read. Authorizes: DescribeDnsGtmInstanceAddressPool. Not verified in a primary source.
+    /// `alidns:DescribeDnsGtmInstanceAddressPool`. Access level: Read. Authorizes: DescribeDnsGtmInstanceAddressPool. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDnsGtmInstanceAddressPool,
-    /// `alidns:DescribeDnsGtmInstanceAddressPools`. Access level: Read. Authorizes: DescribeDnsGtmInstanceAddressPools. Not verified in a primary source.
+    /// `alidns:DescribeDnsGtmInstanceAddressPools`. Access level: Read. Authorizes: DescribeDnsGtmInstanceAddressPools. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDnsGtmInstanceAddressPools,
-    /// `alidns:DescribeDnsGtmInstances`. Access level: Read. Authorizes: DescribeDnsGtmInstances. Not verified in a primary source.
+    /// `alidns:DescribeDnsGtmInstances`. Access level: Read. Authorizes: DescribeDnsGtmInstances. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDnsGtmInstances,
-    /// `alidns:DescribeDnsGtmInstanceStatus`. Access level: Read. Authorizes: DescribeDnsGtmInstanceStatus. Not verified in a primary source.
+    /// `alidns:DescribeDnsGtmInstanceStatus`. Access level: Read. Authorizes: DescribeDnsGtmInstanceStatus. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDnsGtmInstanceStatus,
-    /// `alidns:DescribeDnsGtmInstanceSystemCname`. Access level: Read. Authorizes: DescribeDnsGtmInstanceSystemCname. Not verified in a primary source.
+    /// `alidns:DescribeDnsGtmInstanceSystemCname`. Access level: Read. Authorizes: DescribeDnsGtmInstanceSystemCname. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDnsGtmInstanceSystemCname,
-    /// `alidns:DescribeDnsGtmLogs`. Access level: Read. Authorizes: DescribeDnsGtmLogs. Not verified in a primary source.
+    /// `alidns:DescribeDnsGtmLogs`. Access level: Read. Authorizes: DescribeDnsGtmLogs. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDnsGtmLogs,
-    /// `alidns:DescribeDnsGtmMonitorAvailableConfig`. Access level: Read. Authorizes: DescribeDnsGtmMonitorAvailableConfig. Not verified in a primary source.
+    /// `alidns:DescribeDnsGtmMonitorAvailableConfig`. Access level: Read. Authorizes: DescribeDnsGtmMonitorAvailableConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDnsGtmMonitorAvailableConfig,
-    /// `alidns:DescribeDnsGtmMonitorConfig`. Access level: Read. Authorizes: DescribeDnsGtmMonitorConfig. Not verified in a primary source.
+    /// `alidns:DescribeDnsGtmMonitorConfig`. Access level: Read. Authorizes: DescribeDnsGtmMonitorConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDnsGtmMonitorConfig,
-    /// `alidns:DescribeDnsProductInstance`. Access level: Read. Authorizes: DescribeDnsProductInstance. Not verified in a primary source.
+    /// `alidns:DescribeDnsProductInstance`. Access level: Read. Authorizes: DescribeDnsProductInstance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDnsProductInstance,
-    /// `alidns:DescribeDnsProductInstances`. Access level: Read. Authorizes: DescribeDnsProductInstances. Not verified in a primary source.
+    /// `alidns:DescribeDnsProductInstances`. Access level: Read. Authorizes: DescribeDnsProductInstances. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDnsProductInstances,
-    /// `alidns:DescribeDNSSLBSubDomains`. Access level: Read. Authorizes: DescribeDNSSLBSubDomains. Not verified in a primary source.
+    /// `alidns:DescribeDNSSLBSubDomains`. Access level: Read. Authorizes: DescribeDNSSLBSubDomains. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDNSSLBSubDomains,
-    /// `alidns:DescribeDohAccountStatistics`. Access level: Read. Authorizes: DescribeDohAccountStatistics. Not verified in a primary source.
+    /// `alidns:DescribeDohAccountStatistics`. Access level: Read. Authorizes: DescribeDohAccountStatistics. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDohAccountStatistics,
-    /// `alidns:DescribeDohDomainStatistics`. Access level: Read. Authorizes: DescribeDohDomainStatistics. Not verified in a primary source.
+    /// `alidns:DescribeDohDomainStatistics`. Access level: Read. Authorizes: DescribeDohDomainStatistics. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDohDomainStatistics,
-    /// `alidns:DescribeDohDomainStatisticsSummary`. Access level: Read. Authorizes: DescribeDohDomainStatisticsSummary. Not verified in a primary source.
+    /// `alidns:DescribeDohDomainStatisticsSummary`. Access level: Read. Authorizes: DescribeDohDomainStatisticsSummary. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDohDomainStatisticsSummary,
-    /// `alidns:DescribeDohSubDomainStatistics`. Access level: Read. Authorizes: DescribeDohSubDomainStatistics. Not verified in a primary source.
+    /// `alidns:DescribeDohSubDomainStatistics`. Access level: Read. Authorizes: DescribeDohSubDomainStatistics. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDohSubDomainStatistics,
-    /// `alidns:DescribeDohSubDomainStatisticsSummary`. Access level: Read. Authorizes: DescribeDohSubDomainStatisticsSummary. Not verified in a primary source.
+    /// `alidns:DescribeDohSubDomainStatisticsSummary`. Access level: Read. Authorizes: DescribeDohSubDomainStatisticsSummary. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDohSubDomainStatisticsSummary,
-    /// `alidns:DescribeDohUserInfo`. Access level: Read. Authorizes: DescribeDohUserInfo. Not verified in a primary source.
+    /// `alidns:DescribeDohUserInfo`. Access level: Read. Authorizes: DescribeDohUserInfo. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDohUserInfo,
-    /// `alidns:DescribeDomainDnssecInfo`. Access level: Read. Authorizes: DescribeDomainDnssecInfo. Not verified in a primary source.
+    /// `alidns:DescribeDomainDnssecInfo`. Access level: Read. Authorizes: DescribeDomainDnssecInfo. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDomainDnssecInfo,
-    /// `alidns:DescribeDomainGroups`. Access level: Read. Authorizes: DescribeDomainGroups. Not verified in a primary source.
+    /// `alidns:DescribeDomainGroups`. Access level: Read. Authorizes: DescribeDomainGroups. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDomainGroups,
-    /// `alidns:DescribeDomainInfo`. Access level: Read. Authorizes: DescribeDomainInfo. Not verified in a primary source.
+    /// `alidns:DescribeDomainInfo`. Access level: Read. Authorizes: DescribeDomainInfo. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDomainInfo,
-    /// `alidns:DescribeDomainLogs`. Access level: Read. Authorizes: DescribeDomainLogs. Not verified in a primary source.
+    /// `alidns:DescribeDomainLogs`. Access level: Read. Authorizes: DescribeDomainLogs. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDomainLogs,
-    /// `alidns:DescribeDomainNs`. Access level: Read. Authorizes: DescribeDomainNs. Not verified in a primary source.
+    /// `alidns:DescribeDomainNs`. Access level: Read. Authorizes: DescribeDomainNs. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDomainNs,
     /// `alidns:DescribeDomainRecordInfo`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeDomainRecordInfo.
     DescribeDomainRecordInfo,
-    /// `alidns:DescribeDomainRecords`. Access level: Read. Authorizes: DescribeDomainRecords. Not verified in a primary source.
+    /// `alidns:DescribeDomainRecords`. Access level: Read. Authorizes: DescribeDomainRecords. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDomainRecords,
-    /// `alidns:DescribeDomainResolveStatisticsSummary`. Access level: Read. Authorizes: DescribeDomainResolveStatisticsSummary. Not verified in a primary source.
+    /// `alidns:DescribeDomainResolveStatisticsSummary`. Access level: Read. Authorizes: DescribeDomainResolveStatisticsSummary. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDomainResolveStatisticsSummary,
-    /// `alidns:DescribeDomains`. Access level: Read. Authorizes: DescribeDomains. Not verified in a primary source.
+    /// `alidns:DescribeDomains`. Access level: Read. Authorizes: DescribeDomains. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDomains,
-    /// `alidns:DescribeDomainStatistics`. Access level: Read. Authorizes: DescribeDomainStatistics. Not verified in a primary source.
+    /// `alidns:DescribeDomainStatistics`. Access level: Read. Authorizes: DescribeDomainStatistics. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDomainStatistics,
-    /// `alidns:DescribeDomainStatisticsSummary`. Access level: Read. Authorizes: DescribeDomainStatisticsSummary. Not verified in a primary source.
+    /// `alidns:DescribeDomainStatisticsSummary`. Access level: Read. Authorizes: DescribeDomainStatisticsSummary. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDomainStatisticsSummary,
-    /// `alidns:DescribeGtmAccessStrategies`. Access level: Read. Authorizes: DescribeGtmAccessStrategies. Not verified in a primary source.
+    /// `alidns:DescribeGtmAccessStrategies`. Access level: Read. Authorizes: DescribeGtmAccessStrategies. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeGtmAccessStrategies,
-    /// `alidns:DescribeGtmAccessStrategy`. Access level: Read. Authorizes: DescribeGtmAccessStrategy. Not verified in a primary source.
+    /// `alidns:DescribeGtmAccessStrategy`. Access level: Read. Authorizes: DescribeGtmAccessStrategy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeGtmAccessStrategy,
-    /// `alidns:DescribeGtmAccessStrategyAvailableConfig`. Access level: Read. Authorizes: DescribeGtmAccessStrategyAvailableConfig. Not verified in a primary source.
+    /// `alidns:DescribeGtmAccessStrategyAvailableConfig`. Access level: Read. Authorizes: DescribeGtmAccessStrategyAvailableConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeGtmAccessStrategyAvailableConfig,
-    /// `alidns:DescribeGtmAvailableAlertGroup`. Access level: Read. Authorizes: DescribeGtmAvailableAlertGroup. Not verified in a primary source.
+    /// `alidns:DescribeGtmAvailableAlertGroup`. Access level: Read. Authorizes: DescribeGtmAvailableAlertGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeGtmAvailableAlertGroup,
-    /// `alidns:DescribeGtmInstance`. Access level: Read. Authorizes: DescribeGtmInstance. Not verified in a primary source.
+    /// `alidns:DescribeGtmInstance`. Access level: Read. Authorizes: DescribeGtmInstance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeGtmInstance,
     /// `alidns:DescribeGtmInstanceAddressPool`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeGtmInstanceAddressPool.
     DescribeGtmInstanceAddressPool,
-    /// `alidns:DescribeGtmInstanceAddressPools`. Access level: Read. Authorizes: DescribeGtmInstanceAddressPools. Not verified in a primary source.
+    /// `alidns:DescribeGtmInstanceAddressPools`. Access level: Read. Authorizes: DescribeGtmInstanceAddressPools. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeGtmInstanceAddressPools,
-    /// `alidns:DescribeGtmInstances`. Access level: Read. Authorizes: DescribeGtmInstances. Not verified in a primary source.
+    /// `alidns:DescribeGtmInstances`. Access level: Read. Authorizes: DescribeGtmInstances. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeGtmInstances,
-    /// `alidns:DescribeGtmInstanceStatus`. Access level: Read. Authorizes: DescribeGtmInstanceStatus. Not verified in a primary source.
+    /// `alidns:DescribeGtmInstanceStatus`. Access level: Read. Authorizes: DescribeGtmInstanceStatus. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeGtmInstanceStatus,
-    /// `alidns:DescribeGtmInstanceSystemCname`. Access level: Read. Authorizes: DescribeGtmInstanceSystemCname. Not verified in a primary source.
+    /// `alidns:DescribeGtmInstanceSystemCname`. Access level: Read. Authorizes: DescribeGtmInstanceSystemCname. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeGtmInstanceSystemCname,
-    /// `alidns:DescribeGtmLogs`. Access level: Read. Authorizes: DescribeGtmLogs. Not verified in a primary source.
+    /// `alidns:DescribeGtmLogs`. Access level: Read. Authorizes: DescribeGtmLogs. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeGtmLogs,
-    /// `alidns:DescribeGtmMonitorAvailableConfig`. Access level: Read. Authorizes: DescribeGtmMonitorAvailableConfig. Not verified in a primary source.
+    /// `alidns:DescribeGtmMonitorAvailableConfig`. Access level: Read. Authorizes: DescribeGtmMonitorAvailableConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeGtmMonitorAvailableConfig,
-    /// `alidns:DescribeGtmMonitorConfig`. Access level: Read. Authorizes: DescribeGtmMonitorConfig. Not verified in a primary source.
+    /// `alidns:DescribeGtmMonitorConfig`. Access level: Read. Authorizes: DescribeGtmMonitorConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeGtmMonitorConfig,
-    /// `alidns:DescribeGtmRecoveryPlan`. Access level: Read. Authorizes: DescribeGtmRecoveryPlan. Not verified in a primary source.
+    /// `alidns:DescribeGtmRecoveryPlan`. Access level: Read. Authorizes: DescribeGtmRecoveryPlan. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeGtmRecoveryPlan,
-    /// `alidns:DescribeGtmRecoveryPlanAvailableConfig`. Access level: Read. Authorizes: DescribeGtmRecoveryPlanAvailableConfig. Not verified in a primary source.
+    /// `alidns:DescribeGtmRecoveryPlanAvailableConfig`. Access level: Read. Authorizes: DescribeGtmRecoveryPlanAvailableConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeGtmRecoveryPlanAvailableConfig,
-    /// `alidns:DescribeGtmRecoveryPlans`. Access level: Read. Authorizes: DescribeGtmRecoveryPlans. Not verified in a primary source.
+    /// `alidns:DescribeGtmRecoveryPlans`. Access level: Read. Authorizes: DescribeGtmRecoveryPlans. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeGtmRecoveryPlans,
-    /// `alidns:DescribeInstanceDomains`. Access level: Read. Authorizes: DescribeInstanceDomains. Not verified in a primary source.
+    /// `alidns:DescribeInstanceDomains`. Access level: Read. Authorizes: DescribeInstanceDomains. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeInstanceDomains,
-    /// `alidns:DescribeInternetDnsLogs`. Access level: Read. Authorizes: DescribeInternetDnsLogs. Not verified in a primary source.
+    /// `alidns:DescribeInternetDnsLogs`. Access level: Read. Authorizes: DescribeInternetDnsLogs. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeInternetDnsLogs,
-    /// `alidns:DescribeIspFlushCacheInstances`. Access level: Read. Authorizes: DescribeIspFlushCacheInstances. Not verified in a primary source.
+    /// `alidns:DescribeIspFlushCacheInstances`. Access level: Read. Authorizes: DescribeIspFlushCacheInstances. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeIspFlushCacheInstances,
-    /// `alidns:DescribeIspFlushCacheRemainQuota`. Access level: Read. Authorizes: DescribeIspFlushCacheRemainQuota. Not verified in a primary source.
+    /// `alidns:DescribeIspFlushCacheRemainQuota`. Access level: Read. Authorizes: DescribeIspFlushCacheRemainQuota. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeIspFlushCacheRemainQuota,
-    /// `alidns:DescribeIspFlushCacheTask`. Access level: Read. Authorizes: DescribeIspFlushCacheTask. Not verified in a primary source.
+    /// `alidns:DescribeIspFlushCacheTask`. Access level: Read. Authorizes: DescribeIspFlushCacheTask. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeIspFlushCacheTask,
-    /// `alidns:DescribeIspFlushCacheTasks`. Access level: Read. Authorizes: DescribeIspFlushCacheTasks. Not verified in a primary source.
+    /// `alidns:DescribeIspFlushCacheTasks`. Access level: Read. Authorizes: DescribeIspFlushCacheTasks. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeIspFlushCacheTasks,
-    /// `alidns:DescribePdnsAccountSummary`. Access level: Read. Authorizes: DescribePdnsAccountSummary. Not verified in a primary source.
+    /// `alidns:DescribePdnsAccountSummary`. Access level: Read. Authorizes: DescribePdnsAccountSummary. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribePdnsAccountSummary,
-    /// `alidns:DescribePdnsAppKey`. Access level: Read. Authorizes: DescribePdnsAppKey. Not verified in a primary source.
+    /// `alidns:DescribePdnsAppKey`. Access level: Read. Authorizes: DescribePdnsAppKey. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribePdnsAppKey,
-    /// `alidns:DescribePdnsAppKeys`. Access level: Read. Authorizes: DescribePdnsAppKeys. Not verified in a primary source.
+    /// `alidns:DescribePdnsAppKeys`. Access level: Read. Authorizes: DescribePdnsAppKeys. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribePdnsAppKeys,
-    /// `alidns:DescribePdnsOperateLogs`. Access level: Read. Authorizes: DescribePdnsOperateLogs. Not verified in a primary source.
+    /// `alidns:DescribePdnsOperateLogs`. Access level: Read. Authorizes: DescribePdnsOperateLogs. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribePdnsOperateLogs,
-    /// `alidns:DescribePdnsRequestStatistic`. Access level: Read. Authorizes: DescribePdnsRequestStatistic. Not verified in a primary source.
+    /// `alidns:DescribePdnsRequestStatistic`. Access level: Read. Authorizes: DescribePdnsRequestStatistic. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribePdnsRequestStatistic,
-    /// `alidns:DescribePdnsRequestStatistics`. Access level: Read. Authorizes: DescribePdnsRequestStatistics. Not verified in a primary source.
+    /// `alidns:DescribePdnsRequestStatistics`. Access level: Read. Authorizes: DescribePdnsRequestStatistics. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribePdnsRequestStatistics,
-    /// `alidns:DescribePdnsThreatLogs`. Access level: Read. Authorizes: DescribePdnsThreatLogs. Not verified in a primary source.
+    /// `alidns:DescribePdnsThreatLogs`. Access level: Read. Authorizes: DescribePdnsThreatLogs. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribePdnsThreatLogs,
-    /// `alidns:DescribePdnsThreatStatistic`. Access level: Read. Authorizes: DescribePdnsThreatStatistic. Not verified in a primary source.
+    /// `alidns:DescribePdnsThreatStatistic`. Access level: Read. Authorizes: DescribePdnsThreatStatistic. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribePdnsThreatStatistic,
-    /// `alidns:DescribePdnsThreatStatistics`. Access level: Read. Authorizes: DescribePdnsThreatStatistics. Not verified in a primary source.
+    /// `alidns:DescribePdnsThreatStatistics`. Access level: Read. Authorizes: DescribePdnsThreatStatistics. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribePdnsThreatStatistics,
-    /// `alidns:DescribePdnsUdpIpSegments`. Access level: Read. Authorizes: DescribePdnsUdpIpSegments. Not verified in a primary source.
+    /// `alidns:DescribePdnsUdpIpSegments`. Access level: Read. Authorizes: DescribePdnsUdpIpSegments. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribePdnsUdpIpSegments,
-    /// `alidns:DescribePdnsUserInfo`. Access level: Read. Authorizes: DescribePdnsUserInfo. Not verified in a primary source.
+    /// `alidns:DescribePdnsUserInfo`. Access level: Read. Authorizes: DescribePdnsUserInfo. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribePdnsUserInfo,
-    /// `alidns:DescribeRecordLogs`. Access level: Read. Authorizes: DescribeRecordLogs. Not verified in a primary source.
+    /// `alidns:DescribeRecordLogs`. Access level: Read. Authorizes: DescribeRecordLogs. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeRecordLogs,
-    /// `alidns:DescribeRecordResolveStatisticsSummary`. Access level: Read. Authorizes: DescribeRecordResolveStatisticsSummary. Not verified in a primary source.
+    /// `alidns:DescribeRecordResolveStatisticsSummary`. Access level: Read. Authorizes: DescribeRecordResolveStatisticsSummary. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeRecordResolveStatisticsSummary,
-    /// `alidns:DescribeRecordStatistics`. Access level: Read. Authorizes: DescribeRecordStatistics. Not verified in a primary source.
+    /// `alidns:DescribeRecordStatistics`. Access level: Read. Authorizes: DescribeRecordStatistics. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeRecordStatistics,
-    /// `alidns:DescribeRecordStatisticsSummary`. Access level: Read. Authorizes: DescribeRecordStatisticsSummary. Not verified in a primary source.
+    /// `alidns:DescribeRecordStatisticsSummary`. Access level: Read. Authorizes: DescribeRecordStatisticsSummary. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeRecordStatisticsSummary,
-    /// `alidns:DescribeRecursionRecord`. Access level: Read. Authorizes: DescribeRecursionRecord. Not verified in a primary source.
+    /// `alidns:DescribeRecursionRecord`. Access level: Read. Authorizes: DescribeRecursionRecord. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeRecursionRecord,
-    /// `alidns:DescribeRecursionZone`. Access level: Read. Authorizes: DescribeRecursionZone. Not verified in a primary source.
+    /// `alidns:DescribeRecursionZone`. Access level: Read. Authorizes: DescribeRecursionZone. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeRecursionZone,
-    /// `alidns:DescribeSubDomainRecords`. Access level: Read. Authorizes: DescribeSubDomainRecords. Not verified in a primary source.
+    /// `alidns:DescribeSubDomainRecords`. Access level: Read. Authorizes: DescribeSubDomainRecords. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeSubDomainRecords,
-    /// `alidns:DescribeSupportLines`. Access level: Read. Authorizes: DescribeSupportLines. Not verified in a primary source.
+    /// `alidns:DescribeSupportLines`. Access level: Read. Authorizes: DescribeSupportLines. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeSupportLines,
-    /// `alidns:DescribeTags`. Access level: Read. Authorizes: DescribeTags. Not verified in a primary source.
+    /// `alidns:DescribeTags`. Access level: Read. Authorizes: DescribeTags. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeTags,
-    /// `alidns:DescribeTransferDomains`. Access level: Read. Authorizes: DescribeTransferDomains. Not verified in a primary source.
+    /// `alidns:DescribeTransferDomains`. Access level: Read. Authorizes: DescribeTransferDomains. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeTransferDomains,
-    /// `alidns:ExecuteGtmRecoveryPlan`. Access level: Write. Authorizes: ExecuteGtmRecoveryPlan. Not verified in a primary source.
+    /// `alidns:ExecuteGtmRecoveryPlan`. Access level: Write. Authorizes: ExecuteGtmRecoveryPlan. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ExecuteGtmRecoveryPlan,
-    /// `alidns:GetMainDomainName`. Access level: Read. Authorizes: GetMainDomainName. Not verified in a primary source.
+    /// `alidns:GetMainDomainName`. Access level: Read. Authorizes: GetMainDomainName. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetMainDomainName,
-    /// `alidns:GetTxtRecordForVerify`. Access level: Read. Authorizes: GetTxtRecordForVerify. Not verified in a primary source.
+    /// `alidns:GetTxtRecordForVerify`. Access level: Read. Authorizes: GetTxtRecordForVerify. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetTxtRecordForVerify,
-    /// `alidns:ListCloudGtmAddresses`. Access level: List. Authorizes: ListCloudGtmAddresses. Not verified in a primary source.
+    /// `alidns:ListCloudGtmAddresses`. Access level: List. Authorizes: ListCloudGtmAddresses. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListCloudGtmAddresses,
-    /// `alidns:ListCloudGtmAddressPools`. Access level: List. Authorizes: ListCloudGtmAddressPools. Not verified in a primary source.
+    /// `alidns:ListCloudGtmAddressPools`. Access level: List. Authorizes: ListCloudGtmAddressPools. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListCloudGtmAddressPools,
-    /// `alidns:ListCloudGtmAlertLogs`. Access level: List. Authorizes: ListCloudGtmAlertLogs. Not verified in a primary source.
+    /// `alidns:ListCloudGtmAlertLogs`. Access level: List. Authorizes: ListCloudGtmAlertLogs. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListCloudGtmAlertLogs,
-    /// `alidns:ListCloudGtmAvailableAlertGroups`. Access level: List. Authorizes: ListCloudGtmAvailableAlertGroups. Not verified in a primary source.
+    /// `alidns:ListCloudGtmAvailableAlertGroups`. Access level: List. Authorizes: ListCloudGtmAvailableAlertGroups. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListCloudGtmAvailableAlertGroups,
     /// `alidns:ListCloudGtmInstanceConfigs`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: ListCloudGtmInstanceConfigs.
     ListCloudGtmInstanceConfigs,
-    /// `alidns:ListCloudGtmInstances`. Access level: List. Authorizes: ListCloudGtmInstances. Not verified in a primary source.
+    /// `alidns:ListCloudGtmInstances`. Access level: List. Authorizes: ListCloudGtmInstances. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListCloudGtmInstances,
-    /// `alidns:ListCloudGtmMonitorNodes`. Access level: List. Authorizes: ListCloudGtmMonitorNodes. Not verified in a primary source.
+    /// `alidns:ListCloudGtmMonitorNodes`. Access level: List. Authorizes: ListCloudGtmMonitorNodes. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListCloudGtmMonitorNodes,
-    /// `alidns:ListCloudGtmMonitorTemplates`. Access level: List. Authorizes: ListCloudGtmMonitorTemplates. Not verified in a primary source.
+    /// `alidns:ListCloudGtmMonitorTemplates`. Access level: List. Authorizes: ListCloudGtmMonitorTemplates. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListCloudGtmMonitorTemplates,
-    /// `alidns:ListRecursionRecords`. Access level: List. Authorizes: ListRecursionRecords. Not verified in a primary source.
+    /// `alidns:ListRecursionRecords`. Access level: List. Authorizes: ListRecursionRecords. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListRecursionRecords,
-    /// `alidns:ListRecursionZones`. Access level: List. Authorizes: ListRecursionZones. Not verified in a primary source.
+    /// `alidns:ListRecursionZones`. Access level: List. Authorizes: ListRecursionZones. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListRecursionZones,
-    /// `alidns:ListTagResources`. Access level: List. Authorizes: ListTagResources. Not verified in a primary source.
+    /// `alidns:ListTagResources`. Access level: List. Authorizes: ListTagResources. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListTagResources,
-    /// `alidns:ModifyHichinaDomainDNS`. Access level: Write. Authorizes: ModifyHichinaDomainDNS. Not verified in a primary source.
+    /// `alidns:ModifyHichinaDomainDNS`. Access level: Write. Authorizes: ModifyHichinaDomainDNS. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyHichinaDomainDNS,
-    /// `alidns:MoveDomainResourceGroup`. Access level: Write. Authorizes: MoveDomainResourceGroup. Not verified in a primary source.
+    /// `alidns:MoveDomainResourceGroup`. Access level: Write. Authorizes: MoveDomainResourceGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     MoveDomainResourceGroup,
-    /// `alidns:MoveGtmResourceGroup`. Access level: Write. Authorizes: MoveGtmResourceGroup. Not verified in a primary source.
+    /// `alidns:MoveGtmResourceGroup`. Access level: Write. Authorizes: MoveGtmResourceGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     MoveGtmResourceGroup,
-    /// `alidns:OperateBatchDomain`. Access level: Write. Authorizes: OperateBatchDomain. Not verified in a primary source.
+    /// `alidns:OperateBatchDomain`. Access level: Write. Authorizes: OperateBatchDomain. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     OperateBatchDomain,
-    /// `alidns:PausePdnsService`. Access level: Write. Authorizes: PausePdnsService. Not verified in a primary source.
+    /// `alidns:PausePdnsService`. Access level: Write. Authorizes: PausePdnsService. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     PausePdnsService,
     /// `alidns:PreviewGtmRecoveryPlan`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: PreviewGtmRecoveryPlan.
     PreviewGtmRecoveryPlan,
-    /// `alidns:RemovePdnsAppKey`. Access level: Write. Authorizes: RemovePdnsAppKey. Not verified in a primary source.
+    /// `alidns:RemovePdnsAppKey`. Access level: Write. Authorizes: RemovePdnsAppKey. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RemovePdnsAppKey,
-    /// `alidns:RemovePdnsUdpIpSegment`. Access level: Write. Authorizes: RemovePdnsUdpIpSegment. Not verified in a primary source.
+    /// `alidns:RemovePdnsUdpIpSegment`. Access level: Write. Authorizes: RemovePdnsUdpIpSegment. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RemovePdnsUdpIpSegment,
-    /// `alidns:RemoveRspDomainServerHoldStatusForGateway`. Access level: Write. Authorizes: RemoveRspDomainServerHoldStatusForGateway. Not verified in a primary source.
+    /// `alidns:RemoveRspDomainServerHoldStatusForGateway`. Access level: Write. Authorizes: RemoveRspDomainServerHoldStatusForGateway. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RemoveRspDomainServerHoldStatusForGateway,
-    /// `alidns:RemoveRspDomainServerHoldStatusForGatewayOte`. Access level: Write. Authorizes: RemoveRspDomainServerHoldStatusForGatewayOte. Not verified in a primary source.
+    /// `alidns:RemoveRspDomainServerHoldStatusForGatewayOte`. Access level: Write. Authorizes: RemoveRspDomainServerHoldStatusForGatewayOte. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RemoveRspDomainServerHoldStatusForGatewayOte,
-    /// `alidns:ReplaceCloudGtmAddressPoolAddress`. Access level: Write. Authorizes: ReplaceCloudGtmAddressPoolAddress. Not verified in a primary source.
+    /// `alidns:ReplaceCloudGtmAddressPoolAddress`. Access level: Write. Authorizes: ReplaceCloudGtmAddressPoolAddress. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ReplaceCloudGtmAddressPoolAddress,
-    /// `alidns:ReplaceCloudGtmInstanceConfigAddressPool`. Access level: Write. Authorizes: ReplaceCloudGtmInstanceConfigAddressPool. Not verified in a primary source.
+    /// `alidns:ReplaceCloudGtmInstanceConfigAddressPool`. Access level: Write. Authorizes: ReplaceCloudGtmInstanceConfigAddressPool. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ReplaceCloudGtmInstanceConfigAddressPool,
-    /// `alidns:ResumePdnsService`. Access level: Write. Authorizes: ResumePdnsService. Not verified in a primary source.
+    /// `alidns:ResumePdnsService`. Access level: Write. Authorizes: ResumePdnsService. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ResumePdnsService,
-    /// `alidns:RetrieveDomain`. Access level: Write. Authorizes: RetrieveDomain. Not verified in a primary source.
+    /// `alidns:RetrieveDomain`. Access level: Write. Authorizes: RetrieveDomain. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RetrieveDomain,
-    /// `alidns:RollbackGtmRecoveryPlan`. Access level: Write. Authorizes: RollbackGtmRecoveryPlan. Not verified in a primary source.
+    /// `alidns:RollbackGtmRecoveryPlan`. Access level: Write. Authorizes: RollbackGtmRecoveryPlan. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RollbackGtmRecoveryPlan,
-    /// `alidns:SearchCloudGtmAddresses`. Access level: Read. Authorizes: SearchCloudGtmAddresses. Not verified in a primary source.
+    /// `alidns:SearchCloudGtmAddresses`. Access level: Read. Authorizes: SearchCloudGtmAddresses. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SearchCloudGtmAddresses,
-    /// `alidns:SearchCloudGtmAddressPools`. Access level: Read. Authorizes: SearchCloudGtmAddressPools. Not verified in a primary source.
+    /// `alidns:SearchCloudGtmAddressPools`. Access level: Read. Authorizes: SearchCloudGtmAddressPools. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SearchCloudGtmAddressPools,
-    /// `alidns:SearchCloudGtmInstanceConfigs`. Access level: Read. Authorizes: SearchCloudGtmInstanceConfigs. Not verified in a primary source.
+    /// `alidns:SearchCloudGtmInstanceConfigs`. Access level: Read. Authorizes: SearchCloudGtmInstanceConfigs. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SearchCloudGtmInstanceConfigs,
-    /// `alidns:SearchCloudGtmInstances`. Access level: Read. Authorizes: SearchCloudGtmInstances. Not verified in a primary source.
+    /// `alidns:SearchCloudGtmInstances`. Access level: Read. Authorizes: SearchCloudGtmInstances. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SearchCloudGtmInstances,
-    /// `alidns:SearchCloudGtmMonitorTemplates`. Access level: Read. Authorizes: SearchCloudGtmMonitorTemplates. Not verified in a primary source.
+    /// `alidns:SearchCloudGtmMonitorTemplates`. Access level: Read. Authorizes: SearchCloudGtmMonitorTemplates. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SearchCloudGtmMonitorTemplates,
-    /// `alidns:SearchRecursionRecords`. Access level: Read. Authorizes: SearchRecursionRecords. Not verified in a primary source.
+    /// `alidns:SearchRecursionRecords`. Access level: Read. Authorizes: SearchRecursionRecords. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SearchRecursionRecords,
-    /// `alidns:SearchRecursionZones`. Access level: Read. Authorizes: SearchRecursionZones. Not verified in a primary source.
+    /// `alidns:SearchRecursionZones`. Access level: Read. Authorizes: SearchRecursionZones. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SearchRecursionZones,
-    /// `alidns:SetCloudGtmInstanceConfigLogSwitch`. Access level: Write. Authorizes: SetCloudGtmInstanceConfigLogSwitch. Not verified in a primary source.
+    /// `alidns:SetCloudGtmInstanceConfigLogSwitch`. Access level: Write. Authorizes: SetCloudGtmInstanceConfigLogSwitch. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SetCloudGtmInstanceConfigLogSwitch,
-    /// `alidns:SetDnsGtmAccessMode`. Access level: Write. Authorizes: SetDnsGtmAccessMode. Not verified in a primary source.
+    /// `alidns:SetDnsGtmAccessMode`. Access level: Write. Authorizes: SetDnsGtmAccessMode. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SetDnsGtmAccessMode,
-    /// `alidns:SetDnsGtmMonitorStatus`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: SetDnsGtmMonitorStatus.
+    /// `alidns:SetDnsGtmMonitorStatus`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: SetDnsGtmMonitorStatus. Inferred, not read: access level.
     SetDnsGtmMonitorStatus,
-    /// `alidns:SetDNSSLBStatus`. Access level: Write. Authorizes: SetDNSSLBStatus. Not verified in a primary source.
+    /// `alidns:SetDNSSLBStatus`. Access level: Write. Authorizes: SetDNSSLBStatus. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SetDNSSLBStatus,
-    /// `alidns:SetDomainDnssecStatus`. Access level: Write. Authorizes: SetDomainDnssecStatus. Not verified in a primary source.
+    /// `alidns:SetDomainDnssecStatus`. Access level: Write. Authorizes: SetDomainDnssecStatus. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SetDomainDnssecStatus,
-    /// `alidns:SetDomainRecordStatus`. Access level: Write. Authorizes: SetDomainRecordStatus. Not verified in a primary source.
+    /// `alidns:SetDomainRecordStatus`. Access level: Write. Authorizes: SetDomainRecordStatus. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SetDomainRecordStatus,
-    /// `alidns:SetGtmAccessMode`. Access level: Write. Authorizes: SetGtmAccessMode. Not verified in a primary source.
+    /// `alidns:SetGtmAccessMode`. Access level: Write. Authorizes: SetGtmAccessMode. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SetGtmAccessMode,
-    /// `alidns:SetGtmMonitorStatus`. Access level: Write. Authorizes: SetGtmMonitorStatus. Not verified in a primary source.
+    /// `alidns:SetGtmMonitorStatus`. Access level: Write. Authorizes: SetGtmMonitorStatus. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SetGtmMonitorStatus,
-    /// `alidns:SubmitIspFlushCacheTask`. Access level: Write. Authorizes: SubmitIspFlushCacheTask. Not verified in a primary source.
+    /// `alidns:SubmitIspFlushCacheTask`. Access level: Write. Authorizes: SubmitIspFlushCacheTask. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SubmitIspFlushCacheTask,
-    /// `alidns:SwitchDnsGtmInstanceStrategyMode`. Access level: Write. Authorizes: SwitchDnsGtmInstanceStrategyMode. Not verified in a primary source.
+    /// `alidns:SwitchDnsGtmInstanceStrategyMode`. Access level: Write. Authorizes: SwitchDnsGtmInstanceStrategyMode. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SwitchDnsGtmInstanceStrategyMode,
-    /// `alidns:TagResources`. Access level: Tagging. Authorizes: TagResources. Not verified in a primary source.
+    /// `alidns:TagResources`. Access level: Tagging. Authorizes: TagResources. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     TagResources,
-    /// `alidns:TransferDomain`. Access level: Write. Authorizes: TransferDomain. Not verified in a primary source.
+    /// `alidns:TransferDomain`. Access level: Write. Authorizes: TransferDomain. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     TransferDomain,
-    /// `alidns:UnbindInstanceDomains`. Access level: Write. Authorizes: UnbindInstanceDomains. Not verified in a primary source.
+    /// `alidns:UnbindInstanceDomains`. Access level: Write. Authorizes: UnbindInstanceDomains. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UnbindInstanceDomains,
-    /// `alidns:UntagResources`. Access level: Tagging. Authorizes: UntagResources. Not verified in a primary source.
+    /// `alidns:UntagResources`. Access level: Tagging. Authorizes: UntagResources. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UntagResources,
-    /// `alidns:UpdateAppKeyState`. Access level: Write. Authorizes: UpdateAppKeyState. Not verified in a primary source.
+    /// `alidns:UpdateAppKeyState`. Access level: Write. Authorizes: UpdateAppKeyState. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateAppKeyState,
-    /// `alidns:UpdateCloudGtmAddress`. Access level: Write. Authorizes: UpdateCloudGtmAddress. Not verified in a primary source.
+    /// `alidns:UpdateCloudGtmAddress`. Access level: Write. Authorizes: UpdateCloudGtmAddress. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateCloudGtmAddress,
-    /// `alidns:UpdateCloudGtmAddressEnableStatus`. Access level: Write. Authorizes: UpdateCloudGtmAddressEnableStatus. Not verified in a primary source.
+    /// `alidns:UpdateCloudGtmAddressEnableStatus`. Access level: Write. Authorizes: UpdateCloudGtmAddressEnableStatus. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateCloudGtmAddressEnableStatus,
-    /// `alidns:UpdateCloudGtmAddressManualAvailableStatus`. Access level: Write. Authorizes: UpdateCloudGtmAddressManualAvailableStatus. Not verified in a primary source.
+    /// `alidns:UpdateCloudGtmAddressManualAvailableStatus`. Access level: Write. Authorizes: UpdateCloudGtmAddressManualAvailableStatus. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateCloudGtmAddressManualAvailableStatus,
-    /// `alidns:UpdateCloudGtmAddressPoolBasicConfig`. Access level: Write. Authorizes: UpdateCloudGtmAddressPoolBasicConfig. Not verified in a primary source.
+    /// `alidns:UpdateCloudGtmAddressPoolBasicConfig`. Access level: Write. Authorizes: UpdateCloudGtmAddressPoolBasicConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateCloudGtmAddressPoolBasicConfig,
-    /// `alidns:UpdateCloudGtmAddressPoolEnableStatus`. Access level: Write. Authorizes: UpdateCloudGtmAddressPoolEnableStatus. Not verified in a primary source.
+    /// `alidns:UpdateCloudGtmAddressPoolEnableStatus`. Access level: Write. Authorizes: UpdateCloudGtmAddressPoolEnableStatus. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateCloudGtmAddressPoolEnableStatus,
-    /// `alidns:UpdateCloudGtmAddressPoolLbStrategy`. Access level: Write. Authorizes: UpdateCloudGtmAddressPoolLbStrategy. Not verified in a primary source.
+    /// `alidns:UpdateCloudGtmAddressPoolLbStrategy`. Access level: Write. Authorizes: UpdateCloudGtmAddressPoolLbStrategy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateCloudGtmAddressPoolLbStrategy,
-    /// `alidns:UpdateCloudGtmAddressPoolRemark`. Access level: Write. Authorizes: UpdateCloudGtmAddressPoolRemark. Not verified in a primary source.
+    /// `alidns:UpdateCloudGtmAddressPoolRemark`. Access level: Write. Authorizes: UpdateCloudGtmAddressPoolRemark. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateCloudGtmAddressPoolRemark,
-    /// `alidns:UpdateCloudGtmAddressRemark`. Access level: Write. Authorizes: UpdateCloudGtmAddressRemark. Not verified in a primary source.
+    /// `alidns:UpdateCloudGtmAddressRemark`. Access level: Write. Authorizes: UpdateCloudGtmAddressRemark. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateCloudGtmAddressRemark,
-    /// `alidns:UpdateCloudGtmGlobalAlert`. Access level: Write. Authorizes: UpdateCloudGtmGlobalAlert. Not verified in a primary source.
+    /// `alidns:UpdateCloudGtmGlobalAlert`. Access level: Write. Authorizes: UpdateCloudGtmGlobalAlert. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateCloudGtmGlobalAlert,
-    /// `alidns:UpdateCloudGtmInstanceConfigAlert`. Access level: Write. Authorizes: UpdateCloudGtmInstanceConfigAlert. Not verified in a primary source.
+    /// `alidns:UpdateCloudGtmInstanceConfigAlert`. Access level: Write. Authorizes: UpdateCloudGtmInstanceConfigAlert. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateCloudGtmInstanceConfigAlert,
-    /// `alidns:UpdateCloudGtmInstanceConfigBasic`. Access level: Write. Authorizes: UpdateCloudGtmInstanceConfigBasic. Not verified in a primary source.
+    /// `alidns:UpdateCloudGtmInstanceConfigBasic`. Access level: Write. Authorizes: UpdateCloudGtmInstanceConfigBasic. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateCloudGtmInstanceConfigBasic,
-    /// `alidns:UpdateCloudGtmInstanceConfigEnableStatus`. Access level: Write. Authorizes: UpdateCloudGtmInstanceConfigEnableStatus. Not verified in a primary source.
+    /// `alidns:UpdateCloudGtmInstanceConfigEnableStatus`. Access level: Write. Authorizes: UpdateCloudGtmInstanceConfigEnableStatus. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateCloudGtmInstanceConfigEnableStatus,
-    /// `alidns:UpdateCloudGtmInstanceConfigLbStrategy`. Access level: Write. Authorizes: UpdateCloudGtmInstanceConfigLbStrategy. Not verified in a primary source.
+    /// `alidns:UpdateCloudGtmInstanceConfigLbStrategy`. Access level: Write. Authorizes: UpdateCloudGtmInstanceConfigLbStrategy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateCloudGtmInstanceConfigLbStrategy,
-    /// `alidns:UpdateCloudGtmInstanceConfigRemark`. Access level: Write. Authorizes: UpdateCloudGtmInstanceConfigRemark. Not verified in a primary source.
+    /// `alidns:UpdateCloudGtmInstanceConfigRemark`. Access level: Write. Authorizes: UpdateCloudGtmInstanceConfigRemark. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateCloudGtmInstanceConfigRemark,
-    /// `alidns:UpdateCloudGtmInstanceName`. Access level: Write. Authorizes: UpdateCloudGtmInstanceName. Not verified in a primary source.
+    /// `alidns:UpdateCloudGtmInstanceName`. Access level: Write. Authorizes: UpdateCloudGtmInstanceName. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateCloudGtmInstanceName,
-    /// `alidns:UpdateCloudGtmMonitorTemplate`. Access level: Write. Authorizes: UpdateCloudGtmMonitorTemplate. Not verified in a primary source.
+    /// `alidns:UpdateCloudGtmMonitorTemplate`. Access level: Write. Authorizes: UpdateCloudGtmMonitorTemplate. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateCloudGtmMonitorTemplate,
-    /// `alidns:UpdateCloudGtmMonitorTemplateRemark`. Access level: Write. Authorizes: UpdateCloudGtmMonitorTemplateRemark. Not verified in a primary source.
+    /// `alidns:UpdateCloudGtmMonitorTemplateRemark`. Access level: Write. Authorizes: UpdateCloudGtmMonitorTemplateRemark. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateCloudGtmMonitorTemplateRemark,
-    /// `alidns:UpdateCustomLine`. Access level: Write. Authorizes: UpdateCustomLine. Not verified in a primary source.
+    /// `alidns:UpdateCustomLine`. Access level: Write. Authorizes: UpdateCustomLine. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateCustomLine,
-    /// `alidns:UpdateDnsCacheDomain`. Access level: Write. Authorizes: UpdateDnsCacheDomain. Not verified in a primary source.
+    /// `alidns:UpdateDnsCacheDomain`. Access level: Write. Authorizes: UpdateDnsCacheDomain. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateDnsCacheDomain,
-    /// `alidns:UpdateDnsCacheDomainRemark`. Access level: Write. Authorizes: UpdateDnsCacheDomainRemark. Not verified in a primary source.
+    /// `alidns:UpdateDnsCacheDomainRemark`. Access level: Write. Authorizes: UpdateDnsCacheDomainRemark. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateDnsCacheDomainRemark,
-    /// `alidns:UpdateDnsGtmAccessStrategy`. Access level: Write. Authorizes: UpdateDnsGtmAccessStrategy. Not verified in a primary source.
+    /// `alidns:UpdateDnsGtmAccessStrategy`. Access level: Write. Authorizes: UpdateDnsGtmAccessStrategy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateDnsGtmAccessStrategy,
-    /// `alidns:UpdateDnsGtmAddressPool`. Access level: Write. Authorizes: UpdateDnsGtmAddressPool. Not verified in a primary source.
+    /// `alidns:UpdateDnsGtmAddressPool`. Access level: Write. Authorizes: UpdateDnsGtmAddressPool. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateDnsGtmAddressPool,
-    /// `alidns:UpdateDnsGtmInstanceGlobalConfig`. Access level: Write. Authorizes: UpdateDnsGtmInstanceGlobalConfig. Not verified in a primary source.
+    /// `alidns:UpdateDnsGtmInstanceGlobalConfig`. Access level: Write. Authorizes: UpdateDnsGtmInstanceGlobalConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateDnsGtmInstanceGlobalConfig,
-    /// `alidns:UpdateDnsGtmMonitor`. Access level: Write. Authorizes: UpdateDnsGtmMonitor. Not verified in a primary source.
+    /// `alidns:UpdateDnsGtmMonitor`. Access level: Write. Authorizes: UpdateDnsGtmMonitor. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateDnsGtmMonitor,
-    /// `alidns:UpdateDNSSLBWeight`. Access level: Write. Authorizes: UpdateDNSSLBWeight. Not verified in a primary source.
+    /// `alidns:UpdateDNSSLBWeight`. Access level: Write. Authorizes: UpdateDNSSLBWeight. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateDNSSLBWeight,
-    /// `alidns:UpdateDomainGroup`. Access level: Write. Authorizes: UpdateDomainGroup. Not verified in a primary source.
+    /// `alidns:UpdateDomainGroup`. Access level: Write. Authorizes: UpdateDomainGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateDomainGroup,
-    /// `alidns:UpdateDomainRecord`. Access level: Write. Authorizes: UpdateDomainRecord. Not verified in a primary source.
+    /// `alidns:UpdateDomainRecord`. Access level: Write. Authorizes: UpdateDomainRecord. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateDomainRecord,
-    /// `alidns:UpdateDomainRecordRemark`. Access level: Write. Authorizes: UpdateDomainRecordRemark. Not verified in a primary source.
+    /// `alidns:UpdateDomainRecordRemark`. Access level: Write. Authorizes: UpdateDomainRecordRemark. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateDomainRecordRemark,
-    /// `alidns:UpdateDomainRemark`. Access level: Write. Authorizes: UpdateDomainRemark. Not verified in a primary source.
+    /// `alidns:UpdateDomainRemark`. Access level: Write. Authorizes: UpdateDomainRemark. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateDomainRemark,
-    /// `alidns:UpdateGtmAccessStrategy`. Access level: Write. Authorizes: UpdateGtmAccessStrategy. Not verified in a primary source.
+    /// `alidns:UpdateGtmAccessStrategy`. Access level: Write. Authorizes: UpdateGtmAccessStrategy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateGtmAccessStrategy,
-    /// `alidns:UpdateGtmAddressPool`. Access level: Write. Authorizes: UpdateGtmAddressPool. Not verified in a primary source.
+    /// `alidns:UpdateGtmAddressPool`. Access level: Write. Authorizes: UpdateGtmAddressPool. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateGtmAddressPool,
-    /// `alidns:UpdateGtmInstanceGlobalConfig`. Access level: Write. Authorizes: UpdateGtmInstanceGlobalConfig. Not verified in a primary source.
+    /// `alidns:UpdateGtmInstanceGlobalConfig`. Access level: Write. Authorizes: UpdateGtmInstanceGlobalConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateGtmInstanceGlobalConfig,
-    /// `alidns:UpdateGtmMonitor`. Access level: Write. Authorizes: UpdateGtmMonitor. Not verified in a primary source.
+    /// `alidns:UpdateGtmMonitor`. Access level: Write. Authorizes: UpdateGtmMonitor. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateGtmMonitor,
-    /// `alidns:UpdateGtmRecoveryPlan`. Access level: Write. Authorizes: UpdateGtmRecoveryPlan. Not verified in a primary source.
+    /// `alidns:UpdateGtmRecoveryPlan`. Access level: Write. Authorizes: UpdateGtmRecoveryPlan. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateGtmRecoveryPlan,
-    /// `alidns:UpdateIspFlushCacheInstanceConfig`. Access level: Write. Authorizes: UpdateIspFlushCacheInstanceConfig. Not verified in a primary source.
+    /// `alidns:UpdateIspFlushCacheInstanceConfig`. Access level: Write. Authorizes: UpdateIspFlushCacheInstanceConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateIspFlushCacheInstanceConfig,
-    /// `alidns:UpdateRecursionRecord`. Access level: Write. Authorizes: UpdateRecursionRecord. Not verified in a primary source.
+    /// `alidns:UpdateRecursionRecord`. Access level: Write. Authorizes: UpdateRecursionRecord. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateRecursionRecord,
-    /// `alidns:UpdateRecursionRecordEnableStatus`. Access level: Write. Authorizes: UpdateRecursionRecordEnableStatus. Not verified in a primary source.
+    /// `alidns:UpdateRecursionRecordEnableStatus`. Access level: Write. Authorizes: UpdateRecursionRecordEnableStatus. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateRecursionRecordEnableStatus,
-    /// `alidns:UpdateRecursionRecordRemark`. Access level: Write. Authorizes: UpdateRecursionRecordRemark. Not verified in a primary source.
+    /// `alidns:UpdateRecursionRecordRemark`. Access level: Write. Authorizes: UpdateRecursionRecordRemark. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateRecursionRecordRemark,
-    /// `alidns:UpdateRecursionRecordWeight`. Access level: Write. Authorizes: UpdateRecursionRecordWeight. Not verified in a primary source.
+    /// `alidns:UpdateRecursionRecordWeight`. Access level: Write. Authorizes: UpdateRecursionRecordWeight. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateRecursionRecordWeight,
-    /// `alidns:UpdateRecursionRecordWeightEnableStatus`. Access level: Write. Authorizes: UpdateRecursionRecordWeightEnableStatus. Not verified in a primary source.
+    /// `alidns:UpdateRecursionRecordWeightEnableStatus`. Access level: Write. Authorizes: UpdateRecursionRecordWeightEnableStatus. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateRecursionRecordWeightEnableStatus,
-    /// `alidns:UpdateRecursionZoneEffectiveScope`. Access level: Write. Authorizes: UpdateRecursionZoneEffectiveScope. Not verified in a primary source.
+    /// `alidns:UpdateRecursionZoneEffectiveScope`. Access level: Write. Authorizes: UpdateRecursionZoneEffectiveScope. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateRecursionZoneEffectiveScope,
-    /// `alidns:UpdateRecursionZoneProxyPattern`. Access level: Write. Authorizes: UpdateRecursionZoneProxyPattern. Not verified in a primary source.
+    /// `alidns:UpdateRecursionZoneProxyPattern`. Access level: Write. Authorizes: UpdateRecursionZoneProxyPattern. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateRecursionZoneProxyPattern,
-    /// `alidns:UpdateRecursionZoneRemark`. Access level: Write. Authorizes: UpdateRecursionZoneRemark. Not verified in a primary source.
+    /// `alidns:UpdateRecursionZoneRemark`. Access level: Write. Authorizes: UpdateRecursionZoneRemark. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateRecursionZoneRemark,
-    /// `alidns:UpdateRspDomainServerHoldStatusOte`. Access level: Write. Authorizes: UpdateRspDomainServerHoldStatusOte. Not verified in a primary source.
+    /// `alidns:UpdateRspDomainServerHoldStatusOte`. Access level: Write. Authorizes: UpdateRspDomainServerHoldStatusOte. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateRspDomainServerHoldStatusOte,
-    /// `alidns:UpdateRspDomainServerProhibitStatusForGateway`. Access level: Write. Authorizes: UpdateRspDomainServerProhibitStatusForGateway. Not verified in a primary source.
+    /// `alidns:UpdateRspDomainServerProhibitStatusForGateway`. Access level: Write. Authorizes: UpdateRspDomainServerProhibitStatusForGateway. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateRspDomainServerProhibitStatusForGateway,
-    /// `alidns:UpdateRspDomainServerProhibitStatusForGatewayOte`. Access level: Write. Authorizes: UpdateRspDomainServerProhibitStatusForGatewayOte. Not verified in a primary source.
+    /// `alidns:UpdateRspDomainServerProhibitStatusForGatewayOte`. Access level: Write. Authorizes: UpdateRspDomainServerProhibitStatusForGatewayOte. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateRspDomainServerProhibitStatusForGatewayOte,
-    /// `alidns:UpdateRspDomainStatusOte`. Access level: Write. Authorizes: UpdateRspDomainStatusOte. Not verified in a primary source.
+    /// `alidns:UpdateRspDomainStatusOte`. Access level: Write. Authorizes: UpdateRspDomainStatusOte. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateRspDomainStatusOte,
-    /// `alidns:ValidateDnsGtmCnameRrCanUse`. Access level: Write. Authorizes: ValidateDnsGtmCnameRrCanUse. Not verified in a primary source.
+    /// `alidns:ValidateDnsGtmCnameRrCanUse`. Access level: Write. Authorizes: ValidateDnsGtmCnameRrCanUse. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ValidateDnsGtmCnameRrCanUse,
-    /// `alidns:ValidatePdnsUdpIpSegment`. Access level: Write. Authorizes: ValidatePdnsUdpIpSegment. Not verified in a primary source.
+    /// `alidns:ValidatePdnsUdpIpSegment`. Access level: Write. Authorizes: ValidatePdnsUdpIpSegment. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ValidatePdnsUdpIpSegment,
 }
 

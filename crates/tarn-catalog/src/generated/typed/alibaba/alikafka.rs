@@ -9,33 +9,33 @@
 pub enum Action {
     /// `alikafka:CreateAcl`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: CreateAcl.
     CreateAcl,
-    /// `alikafka:CreateDeployment`. Access level: Write. Resource types: any resource (`*`) (required).
+    /// `alikafka:CreateDeployment`. Access level: Write. Resource types: any resource (`*`) (required). Inferred, not read: access level, resource types.
     CreateDeployment,
     /// `alikafka:CreateGroup`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: CreateConsumerGroup.
     CreateGroup,
     /// `alikafka:CreateSaslUser`. Access level: Write. Resource types: instance (required). Authorizes: CreateSaslUser.
     CreateSaslUser,
-    /// `alikafka:CreateTopic`. Access level: Write. Resource types: any resource (`*`) (required).
+    /// `alikafka:CreateTopic`. Access level: Write. Resource types: any resource (`*`) (required). Inferred, not read: access level, resource types.
     CreateTopic,
     /// `alikafka:DeleteAcl`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: DeleteAcl.
     DeleteAcl,
-    /// `alikafka:DeleteDeployment`. Access level: Write. Resource types: any resource (`*`) (required).
+    /// `alikafka:DeleteDeployment`. Access level: Write. Resource types: any resource (`*`) (required). Inferred, not read: access level, resource types.
     DeleteDeployment,
-    /// `alikafka:DeleteGroup`. Access level: Write. Resource types: any resource (`*`) (required).
+    /// `alikafka:DeleteGroup`. Access level: Write. Resource types: any resource (`*`) (required). Inferred, not read: access level, resource types.
     DeleteGroup,
-    /// `alikafka:DeleteSaslUser`. Access level: Write. Resource types: any resource (`*`) (required).
+    /// `alikafka:DeleteSaslUser`. Access level: Write. Resource types: any resource (`*`) (required). Inferred, not read: access level, resource types.
     DeleteSaslUser,
     /// `alikafka:DeleteTopic`. Access level: Write. Resource types: instance (required). Authorizes: DeleteTopic.
     DeleteTopic,
-    /// `alikafka:DownloadMessage`. Access level: Read. Resource types: instance (required).
+    /// `alikafka:DownloadMessage`. Access level: Read. Resource types: instance (required). Inferred, not read: access level, resource types.
     DownloadMessage,
-    /// `alikafka:EnableAcl`. Access level: Write. Resource types: any resource (`*`) (required).
+    /// `alikafka:EnableAcl`. Access level: Write. Resource types: any resource (`*`) (required). Inferred, not read: access level, resource types.
     EnableAcl,
-    /// `alikafka:GetDeploymentLog`. Access level: Read. Resource types: any resource (`*`) (required).
+    /// `alikafka:GetDeploymentLog`. Access level: Read. Resource types: any resource (`*`) (required). Inferred, not read: access level, resource types.
     GetDeploymentLog,
     /// `alikafka:ListAcl`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeAcls.
     ListAcl,
-    /// `alikafka:ListDeployments`. Access level: List. Resource types: any resource (`*`) (required).
+    /// `alikafka:ListDeployments`. Access level: List. Resource types: any resource (`*`) (required). Inferred, not read: access level, resource types.
     ListDeployments,
     /// `alikafka:ListGroup`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetConsumerList, GetConsumerProgress.
     ListGroup,
@@ -45,31 +45,31 @@ pub enum Action {
     ListSaslUser,
     /// `alikafka:ListTagResources`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: ListTagResources.
     ListTagResources,
-    /// `alikafka:ListTopic`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetTopicList.
+    /// `alikafka:ListTopic`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetTopicList. Inferred, not read: resource types.
     ListTopic,
-    /// `alikafka:PUB`. Access level: Write. Resource types: any resource (`*`) (required).
+    /// `alikafka:PUB`. Access level: Write. Resource types: any resource (`*`) (required). Inferred, not read: access level, resource types.
     PUB,
-    /// `alikafka:QueryMessage`. Access level: Read. Resource types: instance (required).
+    /// `alikafka:QueryMessage`. Access level: Read. Resource types: instance (required). Inferred, not read: access level, resource types.
     QueryMessage,
-    /// `alikafka:ReadOnly`. Access level: Read. Resource types: any resource (`*`) (required).
+    /// `alikafka:ReadOnly`. Access level: Read. Resource types: any resource (`*`) (required). Inferred, not read: access level, resource types.
     ReadOnly,
     /// `alikafka:ReleaseInstance`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: ReleaseInstance.
     ReleaseInstance,
-    /// `alikafka:SendMessage`. Access level: Write. Resource types: any resource (`*`) (required).
+    /// `alikafka:SendMessage`. Access level: Write. Resource types: any resource (`*`) (required). Inferred, not read: access level, resource types.
     SendMessage,
-    /// `alikafka:StartInstance`. Access level: Write. Resource types: any resource (`*`) (required).
+    /// `alikafka:StartInstance`. Access level: Write. Resource types: any resource (`*`) (required). Inferred, not read: access level, resource types.
     StartInstance,
-    /// `alikafka:SUB`. Access level: Write. Resource types: any resource (`*`) (required).
+    /// `alikafka:SUB`. Access level: Write. Resource types: any resource (`*`) (required). Inferred, not read: access level, resource types.
     SUB,
     /// `alikafka:TagResources`. Access level: Tagging. Resource types: any resource (`*`) (required). Authorizes: TagResources.
     TagResources,
-    /// `alikafka:UpdateDeploymentRemark`. Access level: Write. Resource types: any resource (`*`) (required).
+    /// `alikafka:UpdateDeploymentRemark`. Access level: Write. Resource types: any resource (`*`) (required). Inferred, not read: access level, resource types.
     UpdateDeploymentRemark,
-    /// `alikafka:UpdateGroup`. Access level: Write. Resource types: any resource (`*`) (required).
+    /// `alikafka:UpdateGroup`. Access level: Write. Resource types: any resource (`*`) (required). Inferred, not read: access level, resource types.
     UpdateGroup,
     /// `alikafka:UpdateInstance`. Access level: Write. Resource types: instance (required). Authorizes: UpdateAllowedIp, UpgradeInstanceVersion, UpdateInstanceConfig.
     UpdateInstance,
-    /// `alikafka:UpdateTopic`. Access level: Write. Resource types: any resource (`*`) (required).
+    /// `alikafka:UpdateTopic`. Access level: Write. Resource types: any resource (`*`) (required). Inferred, not read: access level, resource types.
     UpdateTopic,
 }
 

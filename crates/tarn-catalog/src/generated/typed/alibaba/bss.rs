@@ -9,35 +9,35 @@
 pub enum Action {
     /// `bss:DeleteCostUnit`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: DeleteCostUnit.
     DeleteCostUnit,
-    /// `bss:DescrbePrepaidCards`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: QueryPrepaidCards.
+    /// `bss:DescrbePrepaidCards`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: QueryPrepaidCards. Inferred, not read: access level.
     DescrbePrepaidCards,
     /// `bss:DescribeAcccount`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: QueryAccountBalance.
     DescribeAcccount,
     /// `bss:DescribeBillList`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: QueryBill, QueryBillOverview, QueryInstanceBill.
     DescribeBillList,
-    /// `bss:DescribeCoupons`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: QueryCashCoupons.
+    /// `bss:DescribeCoupons`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: QueryCashCoupons. Inferred, not read: access level.
     DescribeCoupons,
-    /// `bss:DescribeInstances`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: QueryAvailableInstances.
+    /// `bss:DescribeInstances`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: QueryAvailableInstances. Inferred, not read: access level.
     DescribeInstances,
-    /// `bss:DescribeOrderDetail`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetOrderDetail.
+    /// `bss:DescribeOrderDetail`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetOrderDetail. Inferred, not read: access level.
     DescribeOrderDetail,
     /// `bss:DescribeOrderList`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: QueryOrders.
     DescribeOrderList,
-    /// `bss:DescribePrice`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetPayAsYouGoPrice, GetSubscriptionPrice.
+    /// `bss:DescribePrice`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetPayAsYouGoPrice, GetSubscriptionPrice. Inferred, not read: access level.
     DescribePrice,
-    /// `bss:DescribeProduct`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribePricingModule, QueryPriceList, DescribeResourcePackageProduct.
+    /// `bss:DescribeProduct`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribePricingModule, QueryPriceList, DescribeResourcePackageProduct. Inferred, not read: access level.
     DescribeProduct,
-    /// `bss:ModifyInstance`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: ModifyInstance, CreateInstance, RenewInstance.
+    /// `bss:ModifyInstance`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: ModifyInstance, CreateInstance, RenewInstance. Inferred, not read: access level.
     ModifyInstance,
-    /// `bss:ModifyPrepaidInstanceAutoRenew`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: SetRenewal.
+    /// `bss:ModifyPrepaidInstanceAutoRenew`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: SetRenewal. Inferred, not read: access level.
     ModifyPrepaidInstanceAutoRenew,
-    /// `bss:PayOrder`. Access level: Write. Resource types: any resource (`*`) (required).
+    /// `bss:PayOrder`. Access level: Write. Resource types: any resource (`*`) (required). Inferred, not read: access level, resource types.
     PayOrder,
     /// `bss:QueryEvaluate`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: QueryEvaluateList.
     QueryEvaluate,
-    /// `bss:QueryProductList`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: QueryProductList.
+    /// `bss:QueryProductList`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: QueryProductList. Inferred, not read: access level.
     QueryProductList,
-    /// `bss:RenewChangeInstance`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: RenewChangeInstance.
+    /// `bss:RenewChangeInstance`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: RenewChangeInstance. Inferred, not read: access level.
     RenewChangeInstance,
     /// `bss:SavingsPlansAnalysis`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeSavingsPlansCoverageDetail, DescribeSavingsPlansUsageDetail.
     SavingsPlansAnalysis,

@@ -13,401 +13,401 @@ pub enum Action {
     AddFCTrigger,
     /// `cdn:BatchAddCdnDomain`. Access level: Write. Resource types: domain (required). Authorizes: BatchAddCdnDomain.
     BatchAddCdnDomain,
-    /// `cdn:BatchDeleteCdnDomainConfig`. Access level: Write. Resource types: domain (required). Authorizes: BatchDeleteCdnDomainConfig.
+    /// `cdn:BatchDeleteCdnDomainConfig`. Access level: Write. Resource types: domain (required). Authorizes: BatchDeleteCdnDomainConfig. Inferred, not read: resource types.
     BatchDeleteCdnDomainConfig,
-    /// `cdn:BatchDescribeCdnIpInfo`. Access level: Write. Authorizes: BatchDescribeCdnIpInfo. Not verified in a primary source.
+    /// `cdn:BatchDescribeCdnIpInfo`. Access level: Write. Authorizes: BatchDescribeCdnIpInfo. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     BatchDescribeCdnIpInfo,
-    /// `cdn:BatchSetCdnDomainConfig`. Access level: Write. Authorizes: BatchSetCdnDomainConfig. Not verified in a primary source.
+    /// `cdn:BatchSetCdnDomainConfig`. Access level: Write. Authorizes: BatchSetCdnDomainConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     BatchSetCdnDomainConfig,
-    /// `cdn:BatchStartCdnDomain`. Access level: Write. Authorizes: BatchStartCdnDomain. Not verified in a primary source.
+    /// `cdn:BatchStartCdnDomain`. Access level: Write. Authorizes: BatchStartCdnDomain. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     BatchStartCdnDomain,
-    /// `cdn:BatchStopCdnDomain`. Access level: Write. Authorizes: BatchStopCdnDomain. Not verified in a primary source.
+    /// `cdn:BatchStopCdnDomain`. Access level: Write. Authorizes: BatchStopCdnDomain. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     BatchStopCdnDomain,
-    /// `cdn:BatchUpdateCdnDomain`. Access level: Write. Authorizes: BatchUpdateCdnDomain. Not verified in a primary source.
+    /// `cdn:BatchUpdateCdnDomain`. Access level: Write. Authorizes: BatchUpdateCdnDomain. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     BatchUpdateCdnDomain,
-    /// `cdn:CheckCdnDomainExist`. Access level: Read. Authorizes: CheckCdnDomainExist. Not verified in a primary source.
+    /// `cdn:CheckCdnDomainExist`. Access level: Read. Authorizes: CheckCdnDomainExist. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CheckCdnDomainExist,
-    /// `cdn:CheckCdnDomainICP`. Access level: Read. Authorizes: CheckCdnDomainICP. Not verified in a primary source.
+    /// `cdn:CheckCdnDomainICP`. Access level: Read. Authorizes: CheckCdnDomainICP. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CheckCdnDomainICP,
-    /// `cdn:CreateCdnCertificateSigningRequest`. Access level: Write. Authorizes: CreateCdnCertificateSigningRequest. Not verified in a primary source.
+    /// `cdn:CreateCdnCertificateSigningRequest`. Access level: Write. Authorizes: CreateCdnCertificateSigningRequest. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateCdnCertificateSigningRequest,
-    /// `cdn:CreateCdnDeliverTask`. Access level: Write. Authorizes: CreateCdnDeliverTask. Not verified in a primary source.
+    /// `cdn:CreateCdnDeliverTask`. Access level: Write. Authorizes: CreateCdnDeliverTask. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateCdnDeliverTask,
-    /// `cdn:CreateCdnDomainOfflineLogDelivery`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: CreateCdnDomainOfflineLogDelivery.
+    /// `cdn:CreateCdnDomainOfflineLogDelivery`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: CreateCdnDomainOfflineLogDelivery. Inferred, not read: access level, resource types.
     CreateCdnDomainOfflineLogDelivery,
-    /// `cdn:CreateCdnSubTask`. Access level: Write. Authorizes: CreateCdnSubTask. Not verified in a primary source.
+    /// `cdn:CreateCdnSubTask`. Access level: Write. Authorizes: CreateCdnSubTask. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateCdnSubTask,
-    /// `cdn:CreateRealTimeLogDelivery`. Access level: Write. Authorizes: CreateRealTimeLogDelivery. Not verified in a primary source.
+    /// `cdn:CreateRealTimeLogDelivery`. Access level: Write. Authorizes: CreateRealTimeLogDelivery. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateRealTimeLogDelivery,
-    /// `cdn:CreateUsageDetailDataExportTask`. Access level: Write. Authorizes: CreateUsageDetailDataExportTask. Not verified in a primary source.
+    /// `cdn:CreateUsageDetailDataExportTask`. Access level: Write. Authorizes: CreateUsageDetailDataExportTask. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateUsageDetailDataExportTask,
-    /// `cdn:CreateUserUsageDataExportTask`. Access level: Write. Authorizes: CreateUserUsageDataExportTask. Not verified in a primary source.
+    /// `cdn:CreateUserUsageDataExportTask`. Access level: Write. Authorizes: CreateUserUsageDataExportTask. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateUserUsageDataExportTask,
-    /// `cdn:DeleteCacheExpiredConfig`. Access level: Write. Resource types: domain (required). Authorizes: DeleteCacheExpiredConfig.
+    /// `cdn:DeleteCacheExpiredConfig`. Access level: Write. Resource types: domain (required). Authorizes: DeleteCacheExpiredConfig. Inferred, not read: access level.
     DeleteCacheExpiredConfig,
-    /// `cdn:DeleteCdnDeliverTask`. Access level: Write. Authorizes: DeleteCdnDeliverTask. Not verified in a primary source.
+    /// `cdn:DeleteCdnDeliverTask`. Access level: Write. Authorizes: DeleteCdnDeliverTask. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteCdnDeliverTask,
-    /// `cdn:DeleteCdnDomain`. Access level: Write. Resource types: domain (required). Authorizes: DeleteCdnDomain.
+    /// `cdn:DeleteCdnDomain`. Access level: Write. Resource types: domain (required). Authorizes: DeleteCdnDomain. Inferred, not read: access level.
     DeleteCdnDomain,
-    /// `cdn:DeleteCdnSubTask`. Access level: Write. Authorizes: DeleteCdnSubTask. Not verified in a primary source.
+    /// `cdn:DeleteCdnSubTask`. Access level: Write. Authorizes: DeleteCdnSubTask. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteCdnSubTask,
-    /// `cdn:DeleteFCTrigger`. Access level: Write. Authorizes: DeleteFCTrigger. Not verified in a primary source.
+    /// `cdn:DeleteFCTrigger`. Access level: Write. Authorizes: DeleteFCTrigger. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteFCTrigger,
-    /// `cdn:DeleteHttpHeaderConfig`. Access level: Write. Resource types: domain (required). Authorizes: DeleteHttpHeaderConfig.
+    /// `cdn:DeleteHttpHeaderConfig`. Access level: Write. Resource types: domain (required). Authorizes: DeleteHttpHeaderConfig. Inferred, not read: access level.
     DeleteHttpHeaderConfig,
-    /// `cdn:DeleteRealtimeLogDelivery`. Access level: Write. Authorizes: DeleteRealtimeLogDelivery. Not verified in a primary source.
+    /// `cdn:DeleteRealtimeLogDelivery`. Access level: Write. Authorizes: DeleteRealtimeLogDelivery. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteRealtimeLogDelivery,
-    /// `cdn:DeleteRealTimeLogLogstore`. Access level: Write. Authorizes: DeleteRealTimeLogLogstore. Not verified in a primary source.
+    /// `cdn:DeleteRealTimeLogLogstore`. Access level: Write. Authorizes: DeleteRealTimeLogLogstore. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteRealTimeLogLogstore,
-    /// `cdn:DeleteSpecificConfig`. Access level: Write. Authorizes: DeleteSpecificConfig. Not verified in a primary source.
+    /// `cdn:DeleteSpecificConfig`. Access level: Write. Authorizes: DeleteSpecificConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteSpecificConfig,
-    /// `cdn:DeleteSpecificStagingConfig`. Access level: Write. Authorizes: DeleteSpecificStagingConfig. Not verified in a primary source.
+    /// `cdn:DeleteSpecificStagingConfig`. Access level: Write. Authorizes: DeleteSpecificStagingConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteSpecificStagingConfig,
-    /// `cdn:DeleteUsageDetailDataExportTask`. Access level: Write. Authorizes: DeleteUsageDetailDataExportTask. Not verified in a primary source.
+    /// `cdn:DeleteUsageDetailDataExportTask`. Access level: Write. Authorizes: DeleteUsageDetailDataExportTask. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteUsageDetailDataExportTask,
-    /// `cdn:DeleteUserUsageDataExportTask`. Access level: Write. Authorizes: DeleteUserUsageDataExportTask. Not verified in a primary source.
+    /// `cdn:DeleteUserUsageDataExportTask`. Access level: Write. Authorizes: DeleteUserUsageDataExportTask. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteUserUsageDataExportTask,
-    /// `cdn:DescribeBlockedRegions`. Access level: Read. Authorizes: DescribeBlockedRegions. Not verified in a primary source.
+    /// `cdn:DescribeBlockedRegions`. Access level: Read. Authorizes: DescribeBlockedRegions. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeBlockedRegions,
-    /// `cdn:DescribeCdnCertificateDetail`. Access level: Read. Authorizes: DescribeCdnCertificateDetail. Not verified in a primary source.
+    /// `cdn:DescribeCdnCertificateDetail`. Access level: Read. Authorizes: DescribeCdnCertificateDetail. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCdnCertificateDetail,
-    /// `cdn:DescribeCdnCertificateDetailById`. Access level: Read. Authorizes: DescribeCdnCertificateDetailById. Not verified in a primary source.
+    /// `cdn:DescribeCdnCertificateDetailById`. Access level: Read. Authorizes: DescribeCdnCertificateDetailById. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCdnCertificateDetailById,
-    /// `cdn:DescribeCdnConditionIPBInfo`. Access level: Read. Authorizes: DescribeCdnConditionIPBInfo. Not verified in a primary source.
+    /// `cdn:DescribeCdnConditionIPBInfo`. Access level: Read. Authorizes: DescribeCdnConditionIPBInfo. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCdnConditionIPBInfo,
-    /// `cdn:DescribeCdnDeletedDomains`. Access level: Read. Authorizes: DescribeCdnDeletedDomains. Not verified in a primary source.
+    /// `cdn:DescribeCdnDeletedDomains`. Access level: Read. Authorizes: DescribeCdnDeletedDomains. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCdnDeletedDomains,
-    /// `cdn:DescribeCdnDeliverList`. Access level: Read. Authorizes: DescribeCdnDeliverList. Not verified in a primary source.
+    /// `cdn:DescribeCdnDeliverList`. Access level: Read. Authorizes: DescribeCdnDeliverList. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCdnDeliverList,
-    /// `cdn:DescribeCdnDomainByCertificate`. Access level: Read. Authorizes: DescribeCdnDomainByCertificate. Not verified in a primary source.
+    /// `cdn:DescribeCdnDomainByCertificate`. Access level: Read. Authorizes: DescribeCdnDomainByCertificate. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCdnDomainByCertificate,
     /// `cdn:DescribeCdnDomainConfigs`. Access level: Read. Resource types: domain (required). Authorizes: DescribeCdnDomainConfigs.
     DescribeCdnDomainConfigs,
-    /// `cdn:DescribeCdnDomainDetail`. Access level: Read. Resource types: domain (required). Authorizes: DescribeCdnDomainDetail.
+    /// `cdn:DescribeCdnDomainDetail`. Access level: Read. Resource types: domain (required). Authorizes: DescribeCdnDomainDetail. Inferred, not read: access level.
     DescribeCdnDomainDetail,
-    /// `cdn:DescribeCdnDomainLogs`. Access level: Read. Resource types: domain (required). Authorizes: DescribeCdnDomainLogs.
+    /// `cdn:DescribeCdnDomainLogs`. Access level: Read. Resource types: domain (required). Authorizes: DescribeCdnDomainLogs. Inferred, not read: access level.
     DescribeCdnDomainLogs,
-    /// `cdn:DescribeCdnDomainStagingConfig`. Access level: Read. Authorizes: DescribeCdnDomainStagingConfig. Not verified in a primary source.
+    /// `cdn:DescribeCdnDomainStagingConfig`. Access level: Read. Authorizes: DescribeCdnDomainStagingConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCdnDomainStagingConfig,
-    /// `cdn:DescribeCdnFullDomainsBlockIPConfig`. Access level: Read. Authorizes: DescribeCdnFullDomainsBlockIPConfig. Not verified in a primary source.
+    /// `cdn:DescribeCdnFullDomainsBlockIPConfig`. Access level: Read. Authorizes: DescribeCdnFullDomainsBlockIPConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCdnFullDomainsBlockIPConfig,
-    /// `cdn:DescribeCdnFullDomainsBlockIPHistory`. Access level: Read. Authorizes: DescribeCdnFullDomainsBlockIPHistory. Not verified in a primary source.
+    /// `cdn:DescribeCdnFullDomainsBlockIPHistory`. Access level: Read. Authorizes: DescribeCdnFullDomainsBlockIPHistory. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCdnFullDomainsBlockIPHistory,
-    /// `cdn:DescribeCdnHttpsDomainList`. Access level: Read. Authorizes: DescribeCdnHttpsDomainList. Not verified in a primary source.
+    /// `cdn:DescribeCdnHttpsDomainList`. Access level: Read. Authorizes: DescribeCdnHttpsDomainList. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCdnHttpsDomainList,
-    /// `cdn:DescribeCdnOfflineLogDelivery`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeCdnOfflineLogDelivery.
+    /// `cdn:DescribeCdnOfflineLogDelivery`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeCdnOfflineLogDelivery. Inferred, not read: access level, resource types.
     DescribeCdnOfflineLogDelivery,
-    /// `cdn:DescribeCdnOfflineLogDeliveryField`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeCdnOfflineLogDeliveryField.
+    /// `cdn:DescribeCdnOfflineLogDeliveryField`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeCdnOfflineLogDeliveryField. Inferred, not read: access level, resource types.
     DescribeCdnOfflineLogDeliveryField,
-    /// `cdn:DescribeCdnOfflineLogDeliveryRegions`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeCdnOfflineLogDeliveryRegions.
+    /// `cdn:DescribeCdnOfflineLogDeliveryRegions`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeCdnOfflineLogDeliveryRegions. Inferred, not read: access level, resource types.
     DescribeCdnOfflineLogDeliveryRegions,
-    /// `cdn:DescribeCdnOfflineLogDeliveryStatus`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeCdnOfflineLogDeliveryStatus.
+    /// `cdn:DescribeCdnOfflineLogDeliveryStatus`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeCdnOfflineLogDeliveryStatus. Inferred, not read: access level, resource types.
     DescribeCdnOfflineLogDeliveryStatus,
-    /// `cdn:DescribeCdnOrderCommodityCode`. Access level: Read. Authorizes: DescribeCdnOrderCommodityCode. Not verified in a primary source.
+    /// `cdn:DescribeCdnOrderCommodityCode`. Access level: Read. Authorizes: DescribeCdnOrderCommodityCode. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCdnOrderCommodityCode,
-    /// `cdn:DescribeCdnRegionAndIsp`. Access level: Read. Authorizes: DescribeCdnRegionAndIsp. Not verified in a primary source.
+    /// `cdn:DescribeCdnRegionAndIsp`. Access level: Read. Authorizes: DescribeCdnRegionAndIsp. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCdnRegionAndIsp,
-    /// `cdn:DescribeCdnReport`. Access level: Read. Authorizes: DescribeCdnReport. Not verified in a primary source.
+    /// `cdn:DescribeCdnReport`. Access level: Read. Authorizes: DescribeCdnReport. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCdnReport,
-    /// `cdn:DescribeCdnReportList`. Access level: Read. Authorizes: DescribeCdnReportList. Not verified in a primary source.
+    /// `cdn:DescribeCdnReportList`. Access level: Read. Authorizes: DescribeCdnReportList. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCdnReportList,
-    /// `cdn:DescribeCdnSecFuncInfo`. Access level: Read. Authorizes: DescribeCdnSecFuncInfo. Not verified in a primary source.
+    /// `cdn:DescribeCdnSecFuncInfo`. Access level: Read. Authorizes: DescribeCdnSecFuncInfo. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCdnSecFuncInfo,
-    /// `cdn:DescribeCdnService`. Access level: Read. Resource types: service (required). Authorizes: DescribeCdnService.
+    /// `cdn:DescribeCdnService`. Access level: Read. Resource types: service (required). Authorizes: DescribeCdnService. Inferred, not read: access level.
     DescribeCdnService,
-    /// `cdn:DescribeCdnSMCertificateDetail`. Access level: Read. Authorizes: DescribeCdnSMCertificateDetail. Not verified in a primary source.
+    /// `cdn:DescribeCdnSMCertificateDetail`. Access level: Read. Authorizes: DescribeCdnSMCertificateDetail. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCdnSMCertificateDetail,
-    /// `cdn:DescribeCdnSMCertificateList`. Access level: Read. Authorizes: DescribeCdnSMCertificateList. Not verified in a primary source.
+    /// `cdn:DescribeCdnSMCertificateList`. Access level: Read. Authorizes: DescribeCdnSMCertificateList. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCdnSMCertificateList,
-    /// `cdn:DescribeCdnSSLCertificateList`. Access level: Read. Authorizes: DescribeCdnSSLCertificateList. Not verified in a primary source.
+    /// `cdn:DescribeCdnSSLCertificateList`. Access level: Read. Authorizes: DescribeCdnSSLCertificateList. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCdnSSLCertificateList,
-    /// `cdn:DescribeCdnSubList`. Access level: Read. Authorizes: DescribeCdnSubList. Not verified in a primary source.
+    /// `cdn:DescribeCdnSubList`. Access level: Read. Authorizes: DescribeCdnSubList. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCdnSubList,
-    /// `cdn:DescribeCdnTypes`. Access level: Read. Authorizes: DescribeCdnTypes. Not verified in a primary source.
+    /// `cdn:DescribeCdnTypes`. Access level: Read. Authorizes: DescribeCdnTypes. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCdnTypes,
-    /// `cdn:DescribeCdnUserBillHistory`. Access level: Read. Authorizes: DescribeCdnUserBillHistory. Not verified in a primary source.
+    /// `cdn:DescribeCdnUserBillHistory`. Access level: Read. Authorizes: DescribeCdnUserBillHistory. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCdnUserBillHistory,
-    /// `cdn:DescribeCdnUserBillPrediction`. Access level: Read. Authorizes: DescribeCdnUserBillPrediction. Not verified in a primary source.
+    /// `cdn:DescribeCdnUserBillPrediction`. Access level: Read. Authorizes: DescribeCdnUserBillPrediction. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCdnUserBillPrediction,
-    /// `cdn:DescribeCdnUserBillType`. Access level: Read. Authorizes: DescribeCdnUserBillType. Not verified in a primary source.
+    /// `cdn:DescribeCdnUserBillType`. Access level: Read. Authorizes: DescribeCdnUserBillType. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCdnUserBillType,
-    /// `cdn:DescribeCdnUserConfigs`. Access level: Read. Authorizes: DescribeCdnUserConfigs. Not verified in a primary source.
+    /// `cdn:DescribeCdnUserConfigs`. Access level: Read. Authorizes: DescribeCdnUserConfigs. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCdnUserConfigs,
-    /// `cdn:DescribeCdnUserDomainsByFunc`. Access level: Read. Authorizes: DescribeCdnUserDomainsByFunc. Not verified in a primary source.
+    /// `cdn:DescribeCdnUserDomainsByFunc`. Access level: Read. Authorizes: DescribeCdnUserDomainsByFunc. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCdnUserDomainsByFunc,
-    /// `cdn:DescribeCdnUserQuota`. Access level: Read. Authorizes: DescribeCdnUserQuota. Not verified in a primary source.
+    /// `cdn:DescribeCdnUserQuota`. Access level: Read. Authorizes: DescribeCdnUserQuota. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCdnUserQuota,
-    /// `cdn:DescribeCdnUserResourcePackage`. Access level: Read. Authorizes: DescribeCdnUserResourcePackage. Not verified in a primary source.
+    /// `cdn:DescribeCdnUserResourcePackage`. Access level: Read. Authorizes: DescribeCdnUserResourcePackage. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCdnUserResourcePackage,
-    /// `cdn:DescribeCdnWafDomain`. Access level: Read. Authorizes: DescribeCdnWafDomain. Not verified in a primary source.
+    /// `cdn:DescribeCdnWafDomain`. Access level: Read. Authorizes: DescribeCdnWafDomain. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCdnWafDomain,
-    /// `cdn:DescribeCertificateInfoByID`. Access level: Read. Authorizes: DescribeCertificateInfoByID. Not verified in a primary source.
+    /// `cdn:DescribeCertificateInfoByID`. Access level: Read. Authorizes: DescribeCertificateInfoByID. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCertificateInfoByID,
-    /// `cdn:DescribeCustomLogConfig`. Access level: Read. Authorizes: DescribeCustomLogConfig. Not verified in a primary source.
+    /// `cdn:DescribeCustomLogConfig`. Access level: Read. Authorizes: DescribeCustomLogConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCustomLogConfig,
-    /// `cdn:DescribeDomainAverageResponseTime`. Access level: Read. Authorizes: DescribeDomainAverageResponseTime. Not verified in a primary source.
+    /// `cdn:DescribeDomainAverageResponseTime`. Access level: Read. Authorizes: DescribeDomainAverageResponseTime. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDomainAverageResponseTime,
-    /// `cdn:DescribeDomainBpsData`. Access level: Read. Resource types: domain (required). Authorizes: DescribeDomainBpsData.
+    /// `cdn:DescribeDomainBpsData`. Access level: Read. Resource types: domain (required). Authorizes: DescribeDomainBpsData. Inferred, not read: access level.
     DescribeDomainBpsData,
-    /// `cdn:DescribeDomainBpsDataByLayer`. Access level: Read. Authorizes: DescribeDomainBpsDataByLayer. Not verified in a primary source.
+    /// `cdn:DescribeDomainBpsDataByLayer`. Access level: Read. Authorizes: DescribeDomainBpsDataByLayer. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDomainBpsDataByLayer,
-    /// `cdn:DescribeDomainBpsDataByTimeStamp`. Access level: Read. Authorizes: DescribeDomainBpsDataByTimeStamp. Not verified in a primary source.
+    /// `cdn:DescribeDomainBpsDataByTimeStamp`. Access level: Read. Authorizes: DescribeDomainBpsDataByTimeStamp. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDomainBpsDataByTimeStamp,
-    /// `cdn:DescribeDomainCcActivityLog`. Access level: Read. Authorizes: DescribeDomainCcActivityLog. Not verified in a primary source.
+    /// `cdn:DescribeDomainCcActivityLog`. Access level: Read. Authorizes: DescribeDomainCcActivityLog. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDomainCcActivityLog,
-    /// `cdn:DescribeDomainCertificateInfo`. Access level: Read. Authorizes: DescribeDomainCertificateInfo. Not verified in a primary source.
+    /// `cdn:DescribeDomainCertificateInfo`. Access level: Read. Authorizes: DescribeDomainCertificateInfo. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDomainCertificateInfo,
-    /// `cdn:DescribeDomainCname`. Access level: Read. Authorizes: DescribeDomainCname. Not verified in a primary source.
+    /// `cdn:DescribeDomainCname`. Access level: Read. Authorizes: DescribeDomainCname. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDomainCname,
-    /// `cdn:DescribeDomainConfigs`. Access level: Read. Resource types: domain (required). Authorizes: DescribeDomainConfigs.
+    /// `cdn:DescribeDomainConfigs`. Access level: Read. Resource types: domain (required). Authorizes: DescribeDomainConfigs. Inferred, not read: access level.
     DescribeDomainConfigs,
-    /// `cdn:DescribeDomainCustomLogConfig`. Access level: Read. Authorizes: DescribeDomainCustomLogConfig. Not verified in a primary source.
+    /// `cdn:DescribeDomainCustomLogConfig`. Access level: Read. Authorizes: DescribeDomainCustomLogConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDomainCustomLogConfig,
-    /// `cdn:DescribeDomainDetailDataByLayer`. Access level: Read. Authorizes: DescribeDomainDetailDataByLayer. Not verified in a primary source.
+    /// `cdn:DescribeDomainDetailDataByLayer`. Access level: Read. Authorizes: DescribeDomainDetailDataByLayer. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDomainDetailDataByLayer,
-    /// `cdn:DescribeDomainFileSizeProportionData`. Access level: Read. Resource types: domain (required). Authorizes: DescribeDomainFileSizeProportionData.
+    /// `cdn:DescribeDomainFileSizeProportionData`. Access level: Read. Resource types: domain (required). Authorizes: DescribeDomainFileSizeProportionData. Inferred, not read: access level.
     DescribeDomainFileSizeProportionData,
-    /// `cdn:DescribeDomainFlowData`. Access level: Read. Resource types: domain (required). Authorizes: DescribeDomainFlowData.
+    /// `cdn:DescribeDomainFlowData`. Access level: Read. Resource types: domain (required). Authorizes: DescribeDomainFlowData. Inferred, not read: access level.
     DescribeDomainFlowData,
-    /// `cdn:DescribeDomainHitRateData`. Access level: Read. Resource types: domain (required). Authorizes: DescribeDomainHitRateData.
+    /// `cdn:DescribeDomainHitRateData`. Access level: Read. Resource types: domain (required). Authorizes: DescribeDomainHitRateData. Inferred, not read: access level.
     DescribeDomainHitRateData,
-    /// `cdn:DescribeDomainHttpCodeData`. Access level: Read. Resource types: domain (required). Authorizes: DescribeDomainHttpCodeData.
+    /// `cdn:DescribeDomainHttpCodeData`. Access level: Read. Resource types: domain (required). Authorizes: DescribeDomainHttpCodeData. Inferred, not read: access level.
     DescribeDomainHttpCodeData,
-    /// `cdn:DescribeDomainHttpCodeDataByLayer`. Access level: Read. Authorizes: DescribeDomainHttpCodeDataByLayer. Not verified in a primary source.
+    /// `cdn:DescribeDomainHttpCodeDataByLayer`. Access level: Read. Authorizes: DescribeDomainHttpCodeDataByLayer. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDomainHttpCodeDataByLayer,
-    /// `cdn:DescribeDomainISPData`. Access level: Read. Resource types: domain (required). Authorizes: DescribeDomainISPData.
+    /// `cdn:DescribeDomainISPData`. Access level: Read. Resource types: domain (required). Authorizes: DescribeDomainISPData. Inferred, not read: access level.
     DescribeDomainISPData,
-    /// `cdn:DescribeDomainMax95BpsData`. Access level: Read. Authorizes: DescribeDomainMax95BpsData. Not verified in a primary source.
+    /// `cdn:DescribeDomainMax95BpsData`. Access level: Read. Authorizes: DescribeDomainMax95BpsData. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDomainMax95BpsData,
-    /// `cdn:DescribeDomainMultiUsageData`. Access level: Read. Authorizes: DescribeDomainMultiUsageData. Not verified in a primary source.
+    /// `cdn:DescribeDomainMultiUsageData`. Access level: Read. Authorizes: DescribeDomainMultiUsageData. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDomainMultiUsageData,
-    /// `cdn:DescribeDomainPathData`. Access level: Read. Authorizes: DescribeDomainPathData. Not verified in a primary source.
+    /// `cdn:DescribeDomainPathData`. Access level: Read. Authorizes: DescribeDomainPathData. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDomainPathData,
-    /// `cdn:DescribeDomainPvData`. Access level: Read. Resource types: domain (required). Authorizes: DescribeDomainPvData.
+    /// `cdn:DescribeDomainPvData`. Access level: Read. Resource types: domain (required). Authorizes: DescribeDomainPvData. Inferred, not read: access level.
     DescribeDomainPvData,
-    /// `cdn:DescribeDomainQpsData`. Access level: Read. Resource types: domain (required). Authorizes: DescribeDomainQpsData.
+    /// `cdn:DescribeDomainQpsData`. Access level: Read. Resource types: domain (required). Authorizes: DescribeDomainQpsData. Inferred, not read: access level.
     DescribeDomainQpsData,
-    /// `cdn:DescribeDomainQpsDataByLayer`. Access level: Read. Resource types: domain (required). Authorizes: DescribeDomainQpsDataByLayer.
+    /// `cdn:DescribeDomainQpsDataByLayer`. Access level: Read. Resource types: domain (required). Authorizes: DescribeDomainQpsDataByLayer. Inferred, not read: access level.
     DescribeDomainQpsDataByLayer,
-    /// `cdn:DescribeDomainRealTimeBpsData`. Access level: Read. Authorizes: DescribeDomainRealTimeBpsData. Not verified in a primary source.
+    /// `cdn:DescribeDomainRealTimeBpsData`. Access level: Read. Authorizes: DescribeDomainRealTimeBpsData. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDomainRealTimeBpsData,
-    /// `cdn:DescribeDomainRealTimeByteHitRateData`. Access level: Read. Authorizes: DescribeDomainRealTimeByteHitRateData. Not verified in a primary source.
+    /// `cdn:DescribeDomainRealTimeByteHitRateData`. Access level: Read. Authorizes: DescribeDomainRealTimeByteHitRateData. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDomainRealTimeByteHitRateData,
-    /// `cdn:DescribeDomainRealTimeDetailData`. Access level: Read. Authorizes: DescribeDomainRealTimeDetailData. Not verified in a primary source.
+    /// `cdn:DescribeDomainRealTimeDetailData`. Access level: Read. Authorizes: DescribeDomainRealTimeDetailData. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDomainRealTimeDetailData,
-    /// `cdn:DescribeDomainRealTimeHttpCodeData`. Access level: Read. Authorizes: DescribeDomainRealTimeHttpCodeData. Not verified in a primary source.
+    /// `cdn:DescribeDomainRealTimeHttpCodeData`. Access level: Read. Authorizes: DescribeDomainRealTimeHttpCodeData. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDomainRealTimeHttpCodeData,
-    /// `cdn:DescribeDomainRealtimeLogDelivery`. Access level: Read. Authorizes: DescribeDomainRealtimeLogDelivery. Not verified in a primary source.
+    /// `cdn:DescribeDomainRealtimeLogDelivery`. Access level: Read. Authorizes: DescribeDomainRealtimeLogDelivery. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDomainRealtimeLogDelivery,
-    /// `cdn:DescribeDomainRealTimeQpsData`. Access level: Read. Authorizes: DescribeDomainRealTimeQpsData. Not verified in a primary source.
+    /// `cdn:DescribeDomainRealTimeQpsData`. Access level: Read. Authorizes: DescribeDomainRealTimeQpsData. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDomainRealTimeQpsData,
-    /// `cdn:DescribeDomainRealTimeReqHitRateData`. Access level: Read. Authorizes: DescribeDomainRealTimeReqHitRateData. Not verified in a primary source.
+    /// `cdn:DescribeDomainRealTimeReqHitRateData`. Access level: Read. Authorizes: DescribeDomainRealTimeReqHitRateData. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDomainRealTimeReqHitRateData,
-    /// `cdn:DescribeDomainRealTimeSrcBpsData`. Access level: Read. Authorizes: DescribeDomainRealTimeSrcBpsData. Not verified in a primary source.
+    /// `cdn:DescribeDomainRealTimeSrcBpsData`. Access level: Read. Authorizes: DescribeDomainRealTimeSrcBpsData. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDomainRealTimeSrcBpsData,
-    /// `cdn:DescribeDomainRealTimeSrcHttpCodeData`. Access level: Read. Authorizes: DescribeDomainRealTimeSrcHttpCodeData. Not verified in a primary source.
+    /// `cdn:DescribeDomainRealTimeSrcHttpCodeData`. Access level: Read. Authorizes: DescribeDomainRealTimeSrcHttpCodeData. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDomainRealTimeSrcHttpCodeData,
-    /// `cdn:DescribeDomainRealTimeSrcTrafficData`. Access level: Read. Authorizes: DescribeDomainRealTimeSrcTrafficData. Not verified in a primary source.
+    /// `cdn:DescribeDomainRealTimeSrcTrafficData`. Access level: Read. Authorizes: DescribeDomainRealTimeSrcTrafficData. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDomainRealTimeSrcTrafficData,
-    /// `cdn:DescribeDomainRealTimeTrafficData`. Access level: Read. Authorizes: DescribeDomainRealTimeTrafficData. Not verified in a primary source.
+    /// `cdn:DescribeDomainRealTimeTrafficData`. Access level: Read. Authorizes: DescribeDomainRealTimeTrafficData. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDomainRealTimeTrafficData,
-    /// `cdn:DescribeDomainRegionData`. Access level: Read. Resource types: domain (required). Authorizes: DescribeDomainRegionData.
+    /// `cdn:DescribeDomainRegionData`. Access level: Read. Resource types: domain (required). Authorizes: DescribeDomainRegionData. Inferred, not read: access level.
     DescribeDomainRegionData,
-    /// `cdn:DescribeDomainReqHitRateData`. Access level: Read. Authorizes: DescribeDomainReqHitRateData. Not verified in a primary source.
+    /// `cdn:DescribeDomainReqHitRateData`. Access level: Read. Authorizes: DescribeDomainReqHitRateData. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDomainReqHitRateData,
-    /// `cdn:DescribeDomainsBySource`. Access level: Read. Authorizes: DescribeDomainsBySource. Not verified in a primary source.
+    /// `cdn:DescribeDomainsBySource`. Access level: Read. Authorizes: DescribeDomainsBySource. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDomainsBySource,
-    /// `cdn:DescribeDomainSrcBpsData`. Access level: Read. Resource types: domain (required). Authorizes: DescribeDomainSrcBpsData.
+    /// `cdn:DescribeDomainSrcBpsData`. Access level: Read. Resource types: domain (required). Authorizes: DescribeDomainSrcBpsData. Inferred, not read: access level.
     DescribeDomainSrcBpsData,
-    /// `cdn:DescribeDomainSrcFlowData`. Access level: Read. Resource types: domain (required). Authorizes: DescribeDomainSrcFlowData.
+    /// `cdn:DescribeDomainSrcFlowData`. Access level: Read. Resource types: domain (required). Authorizes: DescribeDomainSrcFlowData. Inferred, not read: access level.
     DescribeDomainSrcFlowData,
-    /// `cdn:DescribeDomainSrcHttpCodeData`. Access level: Read. Authorizes: DescribeDomainSrcHttpCodeData. Not verified in a primary source.
+    /// `cdn:DescribeDomainSrcHttpCodeData`. Access level: Read. Authorizes: DescribeDomainSrcHttpCodeData. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDomainSrcHttpCodeData,
-    /// `cdn:DescribeDomainSrcQpsData`. Access level: Read. Authorizes: DescribeDomainSrcQpsData. Not verified in a primary source.
+    /// `cdn:DescribeDomainSrcQpsData`. Access level: Read. Authorizes: DescribeDomainSrcQpsData. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDomainSrcQpsData,
-    /// `cdn:DescribeDomainSrcTopUrlVisit`. Access level: Read. Authorizes: DescribeDomainSrcTopUrlVisit. Not verified in a primary source.
+    /// `cdn:DescribeDomainSrcTopUrlVisit`. Access level: Read. Authorizes: DescribeDomainSrcTopUrlVisit. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDomainSrcTopUrlVisit,
-    /// `cdn:DescribeDomainSrcTrafficData`. Access level: Read. Authorizes: DescribeDomainSrcTrafficData. Not verified in a primary source.
+    /// `cdn:DescribeDomainSrcTrafficData`. Access level: Read. Authorizes: DescribeDomainSrcTrafficData. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDomainSrcTrafficData,
-    /// `cdn:DescribeDomainsUsageByDay`. Access level: Read. Resource types: domain (required). Authorizes: DescribeDomainsUsageByDay.
+    /// `cdn:DescribeDomainsUsageByDay`. Access level: Read. Resource types: domain (required). Authorizes: DescribeDomainsUsageByDay. Inferred, not read: access level.
     DescribeDomainsUsageByDay,
-    /// `cdn:DescribeDomainTopClientIpVisit`. Access level: Read. Authorizes: DescribeDomainTopClientIpVisit. Not verified in a primary source.
+    /// `cdn:DescribeDomainTopClientIpVisit`. Access level: Read. Authorizes: DescribeDomainTopClientIpVisit. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDomainTopClientIpVisit,
-    /// `cdn:DescribeDomainTopReferVisit`. Access level: Read. Authorizes: DescribeDomainTopReferVisit. Not verified in a primary source.
+    /// `cdn:DescribeDomainTopReferVisit`. Access level: Read. Authorizes: DescribeDomainTopReferVisit. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDomainTopReferVisit,
-    /// `cdn:DescribeDomainTopUrlVisit`. Access level: Read. Resource types: domain (required). Authorizes: DescribeDomainTopUrlVisit.
+    /// `cdn:DescribeDomainTopUrlVisit`. Access level: Read. Resource types: domain (required). Authorizes: DescribeDomainTopUrlVisit. Inferred, not read: access level.
     DescribeDomainTopUrlVisit,
-    /// `cdn:DescribeDomainTrafficData`. Access level: Read. Authorizes: DescribeDomainTrafficData. Not verified in a primary source.
+    /// `cdn:DescribeDomainTrafficData`. Access level: Read. Authorizes: DescribeDomainTrafficData. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDomainTrafficData,
-    /// `cdn:DescribeDomainUsageData`. Access level: Read. Authorizes: DescribeDomainUsageData. Not verified in a primary source.
+    /// `cdn:DescribeDomainUsageData`. Access level: Read. Authorizes: DescribeDomainUsageData. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDomainUsageData,
-    /// `cdn:DescribeDomainUvData`. Access level: Read. Resource types: domain (required). Authorizes: DescribeDomainUvData.
+    /// `cdn:DescribeDomainUvData`. Access level: Read. Resource types: domain (required). Authorizes: DescribeDomainUvData. Inferred, not read: access level.
     DescribeDomainUvData,
-    /// `cdn:DescribeDomainVerifyData`. Access level: Read. Authorizes: DescribeDomainVerifyData. Not verified in a primary source.
+    /// `cdn:DescribeDomainVerifyData`. Access level: Read. Authorizes: DescribeDomainVerifyData. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDomainVerifyData,
-    /// `cdn:DescribeEsExceptionData`. Access level: Read. Authorizes: DescribeEsExceptionData. Not verified in a primary source.
+    /// `cdn:DescribeEsExceptionData`. Access level: Read. Authorizes: DescribeEsExceptionData. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeEsExceptionData,
-    /// `cdn:DescribeEsExecuteData`. Access level: Read. Authorizes: DescribeEsExecuteData. Not verified in a primary source.
+    /// `cdn:DescribeEsExecuteData`. Access level: Read. Authorizes: DescribeEsExecuteData. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeEsExecuteData,
-    /// `cdn:DescribeFCTrigger`. Access level: Read. Authorizes: DescribeFCTrigger. Not verified in a primary source.
+    /// `cdn:DescribeFCTrigger`. Access level: Read. Authorizes: DescribeFCTrigger. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeFCTrigger,
-    /// `cdn:DescribeIpInfo`. Access level: Read. Resource types: domain (required). Authorizes: DescribeIpInfo.
+    /// `cdn:DescribeIpInfo`. Access level: Read. Resource types: domain (required). Authorizes: DescribeIpInfo. Inferred, not read: access level.
     DescribeIpInfo,
-    /// `cdn:DescribeIpStatus`. Access level: Read. Authorizes: DescribeIpStatus. Not verified in a primary source.
+    /// `cdn:DescribeIpStatus`. Access level: Read. Authorizes: DescribeIpStatus. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeIpStatus,
-    /// `cdn:DescribeL2VipsByDomain`. Access level: Read. Authorizes: DescribeL2VipsByDomain. Not verified in a primary source.
+    /// `cdn:DescribeL2VipsByDomain`. Access level: Read. Authorizes: DescribeL2VipsByDomain. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeL2VipsByDomain,
-    /// `cdn:DescribeLiveStreamOnlineUserNum`. Access level: Read. Resource types: domain (required). Authorizes: DescribeLiveStreamOnlineUserNum.
+    /// `cdn:DescribeLiveStreamOnlineUserNum`. Access level: Read. Resource types: domain (required). Authorizes: DescribeLiveStreamOnlineUserNum. Inferred, not read: access level.
     DescribeLiveStreamOnlineUserNum,
-    /// `cdn:DescribeLiveStreamsBlockList`. Access level: List. Resource types: domain (required). Authorizes: DescribeLiveStreamsBlockList.
+    /// `cdn:DescribeLiveStreamsBlockList`. Access level: List. Resource types: domain (required). Authorizes: DescribeLiveStreamsBlockList. Inferred, not read: access level.
     DescribeLiveStreamsBlockList,
-    /// `cdn:DescribeLiveStreamsControlHistory`. Access level: List. Resource types: domain (required). Authorizes: DescribeLiveStreamsControlHistory.
+    /// `cdn:DescribeLiveStreamsControlHistory`. Access level: List. Resource types: domain (required). Authorizes: DescribeLiveStreamsControlHistory. Inferred, not read: access level.
     DescribeLiveStreamsControlHistory,
-    /// `cdn:DescribeLiveStreamsOnlineList`. Access level: List. Resource types: domain (required). Authorizes: DescribeLiveStreamsOnlineList.
+    /// `cdn:DescribeLiveStreamsOnlineList`. Access level: List. Resource types: domain (required). Authorizes: DescribeLiveStreamsOnlineList. Inferred, not read: access level.
     DescribeLiveStreamsOnlineList,
-    /// `cdn:DescribeLiveStreamsPublishList`. Access level: List. Resource types: domain (required). Authorizes: DescribeLiveStreamsPublishList.
+    /// `cdn:DescribeLiveStreamsPublishList`. Access level: List. Resource types: domain (required). Authorizes: DescribeLiveStreamsPublishList. Inferred, not read: access level.
     DescribeLiveStreamsPublishList,
-    /// `cdn:DescribePreloadDetailById`. Access level: Read. Authorizes: DescribePreloadDetailById. Not verified in a primary source.
+    /// `cdn:DescribePreloadDetailById`. Access level: Read. Authorizes: DescribePreloadDetailById. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribePreloadDetailById,
-    /// `cdn:DescribeRangeDataByLocateAndIspService`. Access level: Read. Authorizes: DescribeRangeDataByLocateAndIspService. Not verified in a primary source.
+    /// `cdn:DescribeRangeDataByLocateAndIspService`. Access level: Read. Authorizes: DescribeRangeDataByLocateAndIspService. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeRangeDataByLocateAndIspService,
-    /// `cdn:DescribeRealtimeDeliveryAcc`. Access level: Read. Authorizes: DescribeRealtimeDeliveryAcc. Not verified in a primary source.
+    /// `cdn:DescribeRealtimeDeliveryAcc`. Access level: Read. Authorizes: DescribeRealtimeDeliveryAcc. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeRealtimeDeliveryAcc,
-    /// `cdn:DescribeRefreshQuota`. Access level: Read. Resource types: domain (required). Authorizes: DescribeRefreshQuota.
+    /// `cdn:DescribeRefreshQuota`. Access level: Read. Resource types: domain (required). Authorizes: DescribeRefreshQuota. Inferred, not read: access level.
     DescribeRefreshQuota,
-    /// `cdn:DescribeRefreshTaskById`. Access level: Read. Authorizes: DescribeRefreshTaskById. Not verified in a primary source.
+    /// `cdn:DescribeRefreshTaskById`. Access level: Read. Authorizes: DescribeRefreshTaskById. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeRefreshTaskById,
-    /// `cdn:DescribeRefreshTasks`. Access level: List. Resource types: domain (required). Authorizes: DescribeRefreshTasks.
+    /// `cdn:DescribeRefreshTasks`. Access level: List. Resource types: domain (required). Authorizes: DescribeRefreshTasks. Inferred, not read: access level.
     DescribeRefreshTasks,
-    /// `cdn:DescribeStagingIp`. Access level: Read. Authorizes: DescribeStagingIp. Not verified in a primary source.
+    /// `cdn:DescribeStagingIp`. Access level: Read. Authorizes: DescribeStagingIp. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeStagingIp,
     /// `cdn:DescribeTagResources`. Access level: Read. Resource types: any resource (`*`). Authorizes: DescribeTagResources.
     DescribeTagResources,
-    /// `cdn:DescribeTopDomainsByFlow`. Access level: List. Resource types: domain (required). Authorizes: DescribeTopDomainsByFlow.
+    /// `cdn:DescribeTopDomainsByFlow`. Access level: List. Resource types: domain (required). Authorizes: DescribeTopDomainsByFlow. Inferred, not read: access level.
     DescribeTopDomainsByFlow,
-    /// `cdn:DescribeUserCdnStatus`. Access level: Read. Authorizes: DescribeUserCdnStatus. Not verified in a primary source.
+    /// `cdn:DescribeUserCdnStatus`. Access level: Read. Authorizes: DescribeUserCdnStatus. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeUserCdnStatus,
-    /// `cdn:DescribeUserCertificateExpireCount`. Access level: Read. Authorizes: DescribeUserCertificateExpireCount. Not verified in a primary source.
+    /// `cdn:DescribeUserCertificateExpireCount`. Access level: Read. Authorizes: DescribeUserCertificateExpireCount. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeUserCertificateExpireCount,
-    /// `cdn:DescribeUserConfigs`. Access level: Read. Authorizes: DescribeUserConfigs. Not verified in a primary source.
+    /// `cdn:DescribeUserConfigs`. Access level: Read. Authorizes: DescribeUserConfigs. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeUserConfigs,
-    /// `cdn:DescribeUserDomains`. Access level: List. Resource types: domain (required). Authorizes: DescribeUserDomains.
+    /// `cdn:DescribeUserDomains`. Access level: List. Resource types: domain (required). Authorizes: DescribeUserDomains. Inferred, not read: access level.
     DescribeUserDomains,
-    /// `cdn:DescribeUserTags`. Access level: Read. Authorizes: DescribeUserTags. Not verified in a primary source.
+    /// `cdn:DescribeUserTags`. Access level: Read. Authorizes: DescribeUserTags. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeUserTags,
-    /// `cdn:DescribeUserUsageDataExportTask`. Access level: Read. Authorizes: DescribeUserUsageDataExportTask. Not verified in a primary source.
+    /// `cdn:DescribeUserUsageDataExportTask`. Access level: Read. Authorizes: DescribeUserUsageDataExportTask. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeUserUsageDataExportTask,
-    /// `cdn:DescribeUserUsageDetailDataExportTask`. Access level: Read. Authorizes: DescribeUserUsageDetailDataExportTask. Not verified in a primary source.
+    /// `cdn:DescribeUserUsageDetailDataExportTask`. Access level: Read. Authorizes: DescribeUserUsageDetailDataExportTask. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeUserUsageDetailDataExportTask,
-    /// `cdn:DescribeUserVipsByDomain`. Access level: Read. Authorizes: DescribeUserVipsByDomain. Not verified in a primary source.
+    /// `cdn:DescribeUserVipsByDomain`. Access level: Read. Authorizes: DescribeUserVipsByDomain. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeUserVipsByDomain,
-    /// `cdn:DescribeVerifyContent`. Access level: Read. Authorizes: DescribeVerifyContent. Not verified in a primary source.
+    /// `cdn:DescribeVerifyContent`. Access level: Read. Authorizes: DescribeVerifyContent. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeVerifyContent,
-    /// `cdn:DisableCdnDomainOfflineLogDelivery`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: DisableCdnDomainOfflineLogDelivery.
+    /// `cdn:DisableCdnDomainOfflineLogDelivery`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: DisableCdnDomainOfflineLogDelivery. Inferred, not read: access level, resource types.
     DisableCdnDomainOfflineLogDelivery,
-    /// `cdn:DisableCdnOfflineLogDelivery`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: DisableCdnOfflineLogDelivery.
+    /// `cdn:DisableCdnOfflineLogDelivery`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: DisableCdnOfflineLogDelivery. Inferred, not read: access level, resource types.
     DisableCdnOfflineLogDelivery,
-    /// `cdn:DisableRealtimeLogDelivery`. Access level: Write. Authorizes: DisableRealtimeLogDelivery. Not verified in a primary source.
+    /// `cdn:DisableRealtimeLogDelivery`. Access level: Write. Authorizes: DisableRealtimeLogDelivery. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DisableRealtimeLogDelivery,
-    /// `cdn:EnableCdnDomainOfflineLogDelivery`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: EnableCdnDomainOfflineLogDelivery.
+    /// `cdn:EnableCdnDomainOfflineLogDelivery`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: EnableCdnDomainOfflineLogDelivery. Inferred, not read: access level, resource types.
     EnableCdnDomainOfflineLogDelivery,
-    /// `cdn:EnableRealtimeLogDelivery`. Access level: Write. Authorizes: EnableRealtimeLogDelivery. Not verified in a primary source.
+    /// `cdn:EnableRealtimeLogDelivery`. Access level: Write. Authorizes: EnableRealtimeLogDelivery. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     EnableRealtimeLogDelivery,
-    /// `cdn:ForbidLiveStream`. Access level: Write. Resource types: domain (required). Authorizes: ForbidLiveStream.
+    /// `cdn:ForbidLiveStream`. Access level: Write. Resource types: domain (required). Authorizes: ForbidLiveStream. Inferred, not read: access level.
     ForbidLiveStream,
-    /// `cdn:ListDomainsByLogConfigId`. Access level: List. Authorizes: ListDomainsByLogConfigId. Not verified in a primary source.
+    /// `cdn:ListDomainsByLogConfigId`. Access level: List. Authorizes: ListDomainsByLogConfigId. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListDomainsByLogConfigId,
-    /// `cdn:ListFCTrigger`. Access level: List. Authorizes: ListFCTrigger. Not verified in a primary source.
+    /// `cdn:ListFCTrigger`. Access level: List. Authorizes: ListFCTrigger. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListFCTrigger,
-    /// `cdn:ListRealtimeLogDelivery`. Access level: List. Authorizes: ListRealtimeLogDelivery. Not verified in a primary source.
+    /// `cdn:ListRealtimeLogDelivery`. Access level: List. Authorizes: ListRealtimeLogDelivery. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListRealtimeLogDelivery,
-    /// `cdn:ListRealtimeLogDeliveryDomains`. Access level: List. Authorizes: ListRealtimeLogDeliveryDomains. Not verified in a primary source.
+    /// `cdn:ListRealtimeLogDeliveryDomains`. Access level: List. Authorizes: ListRealtimeLogDeliveryDomains. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListRealtimeLogDeliveryDomains,
-    /// `cdn:ListRealtimeLogDeliveryInfos`. Access level: List. Authorizes: ListRealtimeLogDeliveryInfos. Not verified in a primary source.
+    /// `cdn:ListRealtimeLogDeliveryInfos`. Access level: List. Authorizes: ListRealtimeLogDeliveryInfos. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListRealtimeLogDeliveryInfos,
-    /// `cdn:ListTagResources`. Access level: List. Authorizes: ListTagResources. Not verified in a primary source.
+    /// `cdn:ListTagResources`. Access level: List. Authorizes: ListTagResources. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListTagResources,
-    /// `cdn:ListUserCustomLogConfig`. Access level: List. Authorizes: ListUserCustomLogConfig. Not verified in a primary source.
+    /// `cdn:ListUserCustomLogConfig`. Access level: List. Authorizes: ListUserCustomLogConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListUserCustomLogConfig,
-    /// `cdn:ModifyCdnDomain`. Access level: Write. Authorizes: ModifyCdnDomain. Not verified in a primary source.
+    /// `cdn:ModifyCdnDomain`. Access level: Write. Authorizes: ModifyCdnDomain. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyCdnDomain,
-    /// `cdn:ModifyCdnDomainOwner`. Access level: Write. Authorizes: ModifyCdnDomainOwner. Not verified in a primary source.
+    /// `cdn:ModifyCdnDomainOwner`. Access level: Write. Authorizes: ModifyCdnDomainOwner. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyCdnDomainOwner,
-    /// `cdn:ModifyCdnDomainSchdmByProperty`. Access level: Write. Resource types: domain (required). Authorizes: ModifyCdnDomainSchdmByProperty.
+    /// `cdn:ModifyCdnDomainSchdmByProperty`. Access level: Write. Resource types: domain (required). Authorizes: ModifyCdnDomainSchdmByProperty. Inferred, not read: access level.
     ModifyCdnDomainSchdmByProperty,
-    /// `cdn:ModifyCdnService`. Access level: Write. Resource types: service (required). Authorizes: ModifyCdnService.
+    /// `cdn:ModifyCdnService`. Access level: Write. Resource types: service (required). Authorizes: ModifyCdnService. Inferred, not read: access level.
     ModifyCdnService,
-    /// `cdn:ModifyRealtimeLogDelivery`. Access level: Write. Authorizes: ModifyRealtimeLogDelivery. Not verified in a primary source.
+    /// `cdn:ModifyRealtimeLogDelivery`. Access level: Write. Authorizes: ModifyRealtimeLogDelivery. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyRealtimeLogDelivery,
-    /// `cdn:OpenCdnService`. Access level: Write. Resource types: service (required). Authorizes: OpenCdnService.
+    /// `cdn:OpenCdnService`. Access level: Write. Resource types: service (required). Authorizes: OpenCdnService. Inferred, not read: access level.
     OpenCdnService,
-    /// `cdn:PublishStagingConfigToProduction`. Access level: Write. Authorizes: PublishStagingConfigToProduction. Not verified in a primary source.
+    /// `cdn:PublishStagingConfigToProduction`. Access level: Write. Authorizes: PublishStagingConfigToProduction. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     PublishStagingConfigToProduction,
-    /// `cdn:PushObjectCache`. Access level: Write. Resource types: domain (required). Authorizes: PushObjectCache.
+    /// `cdn:PushObjectCache`. Access level: Write. Resource types: domain (required). Authorizes: PushObjectCache. Inferred, not read: access level.
     PushObjectCache,
-    /// `cdn:RefreshObjectCacheByCacheTag`. Access level: Write. Authorizes: RefreshObjectCacheByCacheTag. Not verified in a primary source.
+    /// `cdn:RefreshObjectCacheByCacheTag`. Access level: Write. Authorizes: RefreshObjectCacheByCacheTag. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RefreshObjectCacheByCacheTag,
-    /// `cdn:RefreshObjectCaches`. Access level: Write. Resource types: domain (required). Authorizes: RefreshObjectCaches.
+    /// `cdn:RefreshObjectCaches`. Access level: Write. Resource types: domain (required). Authorizes: RefreshObjectCaches. Inferred, not read: access level.
     RefreshObjectCaches,
-    /// `cdn:ResumeLiveStream`. Access level: Write. Resource types: domain (required). Authorizes: ResumeLiveStream.
+    /// `cdn:ResumeLiveStream`. Access level: Write. Resource types: domain (required). Authorizes: ResumeLiveStream. Inferred, not read: access level.
     ResumeLiveStream,
-    /// `cdn:RollbackStagingConfig`. Access level: Write. Authorizes: RollbackStagingConfig. Not verified in a primary source.
+    /// `cdn:RollbackStagingConfig`. Access level: Write. Authorizes: RollbackStagingConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RollbackStagingConfig,
-    /// `cdn:SetCdnDomainCSRCertificate`. Access level: Write. Authorizes: SetCdnDomainCSRCertificate. Not verified in a primary source.
+    /// `cdn:SetCdnDomainCSRCertificate`. Access level: Write. Authorizes: SetCdnDomainCSRCertificate. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SetCdnDomainCSRCertificate,
-    /// `cdn:SetCdnDomainSMCertificate`. Access level: Write. Authorizes: SetCdnDomainSMCertificate. Not verified in a primary source.
+    /// `cdn:SetCdnDomainSMCertificate`. Access level: Write. Authorizes: SetCdnDomainSMCertificate. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SetCdnDomainSMCertificate,
-    /// `cdn:SetCdnDomainSSLCertificate`. Access level: Write. Authorizes: SetCdnDomainSSLCertificate. Not verified in a primary source.
+    /// `cdn:SetCdnDomainSSLCertificate`. Access level: Write. Authorizes: SetCdnDomainSSLCertificate. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SetCdnDomainSSLCertificate,
-    /// `cdn:SetCdnDomainStagingConfig`. Access level: Write. Authorizes: SetCdnDomainStagingConfig. Not verified in a primary source.
+    /// `cdn:SetCdnDomainStagingConfig`. Access level: Write. Authorizes: SetCdnDomainStagingConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SetCdnDomainStagingConfig,
-    /// `cdn:SetCdnFullDomainsBlockIP`. Access level: Write. Authorizes: SetCdnFullDomainsBlockIP. Not verified in a primary source.
+    /// `cdn:SetCdnFullDomainsBlockIP`. Access level: Write. Authorizes: SetCdnFullDomainsBlockIP. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SetCdnFullDomainsBlockIP,
-    /// `cdn:SetDomainServerCertificate`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: SetDomainServerCertificate.
+    /// `cdn:SetDomainServerCertificate`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: SetDomainServerCertificate. Inferred, not read: access level, resource types.
     SetDomainServerCertificate,
-    /// `cdn:SetErrorPageConfig`. Access level: Write. Resource types: domain (required). Authorizes: SetErrorPageConfig.
+    /// `cdn:SetErrorPageConfig`. Access level: Write. Resource types: domain (required). Authorizes: SetErrorPageConfig. Inferred, not read: access level.
     SetErrorPageConfig,
-    /// `cdn:SetForceRedirectConfig`. Access level: Write. Resource types: domain (required). Authorizes: SetForceRedirectConfig.
+    /// `cdn:SetForceRedirectConfig`. Access level: Write. Resource types: domain (required). Authorizes: SetForceRedirectConfig. Inferred, not read: access level.
     SetForceRedirectConfig,
-    /// `cdn:SetHttpHeaderConfig`. Access level: Write. Resource types: domain (required). Authorizes: SetHttpHeaderConfig.
+    /// `cdn:SetHttpHeaderConfig`. Access level: Write. Resource types: domain (required). Authorizes: SetHttpHeaderConfig. Inferred, not read: access level.
     SetHttpHeaderConfig,
-    /// `cdn:SetIgnoreQueryStringConfig`. Access level: Write. Resource types: domain (required). Authorizes: SetIgnoreQueryStringConfig.
+    /// `cdn:SetIgnoreQueryStringConfig`. Access level: Write. Resource types: domain (required). Authorizes: SetIgnoreQueryStringConfig. Inferred, not read: access level.
     SetIgnoreQueryStringConfig,
-    /// `cdn:SetOptimizeConfig`. Access level: Write. Resource types: domain (required). Authorizes: SetOptimizeConfig.
+    /// `cdn:SetOptimizeConfig`. Access level: Write. Resource types: domain (required). Authorizes: SetOptimizeConfig. Inferred, not read: access level.
     SetOptimizeConfig,
-    /// `cdn:SetPageCompressConfig`. Access level: Write. Resource types: domain (required). Authorizes: SetPageCompressConfig.
+    /// `cdn:SetPageCompressConfig`. Access level: Write. Resource types: domain (required). Authorizes: SetPageCompressConfig. Inferred, not read: access level.
     SetPageCompressConfig,
-    /// `cdn:SetPathCacheExpiredConfig`. Access level: Write. Resource types: domain (required). Authorizes: SetPathCacheExpiredConfig.
+    /// `cdn:SetPathCacheExpiredConfig`. Access level: Write. Resource types: domain (required). Authorizes: SetPathCacheExpiredConfig. Inferred, not read: access level.
     SetPathCacheExpiredConfig,
-    /// `cdn:SetRangeConfig`. Access level: Write. Resource types: domain (required). Authorizes: SetRangeConfig.
+    /// `cdn:SetRangeConfig`. Access level: Write. Resource types: domain (required). Authorizes: SetRangeConfig. Inferred, not read: access level.
     SetRangeConfig,
-    /// `cdn:SetRefererConfig`. Access level: Write. Resource types: domain (required). Authorizes: SetRefererConfig.
+    /// `cdn:SetRefererConfig`. Access level: Write. Resource types: domain (required). Authorizes: SetRefererConfig. Inferred, not read: access level.
     SetRefererConfig,
-    /// `cdn:SetReqAuthConfig`. Access level: Write. Resource types: domain (required). Authorizes: SetReqAuthConfig.
+    /// `cdn:SetReqAuthConfig`. Access level: Write. Resource types: domain (required). Authorizes: SetReqAuthConfig. Inferred, not read: access level.
     SetReqAuthConfig,
-    /// `cdn:SetReqHeaderConfig`. Access level: Write. Authorizes: SetReqHeaderConfig. Not verified in a primary source.
+    /// `cdn:SetReqHeaderConfig`. Access level: Write. Authorizes: SetReqHeaderConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SetReqHeaderConfig,
-    /// `cdn:SetSourceHostConfig`. Access level: Write. Resource types: domain (required). Authorizes: SetSourceHostConfig.
+    /// `cdn:SetSourceHostConfig`. Access level: Write. Resource types: domain (required). Authorizes: SetSourceHostConfig. Inferred, not read: access level.
     SetSourceHostConfig,
-    /// `cdn:SetVideoSeekConfig`. Access level: Write. Resource types: domain (required). Authorizes: SetVideoSeekConfig.
+    /// `cdn:SetVideoSeekConfig`. Access level: Write. Resource types: domain (required). Authorizes: SetVideoSeekConfig. Inferred, not read: access level.
     SetVideoSeekConfig,
-    /// `cdn:SetWaitingRoomConfig`. Access level: Write. Authorizes: SetWaitingRoomConfig. Not verified in a primary source.
+    /// `cdn:SetWaitingRoomConfig`. Access level: Write. Authorizes: SetWaitingRoomConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SetWaitingRoomConfig,
-    /// `cdn:StartCdnDomain`. Access level: Write. Resource types: domain (required). Authorizes: StartCdnDomain.
+    /// `cdn:StartCdnDomain`. Access level: Write. Resource types: domain (required). Authorizes: StartCdnDomain. Inferred, not read: access level.
     StartCdnDomain,
-    /// `cdn:StopCdnDomain`. Access level: Write. Resource types: domain (required). Authorizes: StopCdnDomain.
+    /// `cdn:StopCdnDomain`. Access level: Write. Resource types: domain (required). Authorizes: StopCdnDomain. Inferred, not read: access level.
     StopCdnDomain,
     /// `cdn:TagResources`. Access level: Tagging. Resource types: any resource (`*`). Authorizes: TagResources.
     TagResources,
-    /// `cdn:UntagResources`. Access level: Tagging. Authorizes: UntagResources. Not verified in a primary source.
+    /// `cdn:UntagResources`. Access level: Tagging. Authorizes: UntagResources. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UntagResources,
-    /// `cdn:UpdateCdnDeliverTask`. Access level: Write. Authorizes: UpdateCdnDeliverTask. Not verified in a primary source.
+    /// `cdn:UpdateCdnDeliverTask`. Access level: Write. Authorizes: UpdateCdnDeliverTask. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateCdnDeliverTask,
-    /// `cdn:UpdateCdnSubTask`. Access level: Write. Authorizes: UpdateCdnSubTask. Not verified in a primary source.
+    /// `cdn:UpdateCdnSubTask`. Access level: Write. Authorizes: UpdateCdnSubTask. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateCdnSubTask,
-    /// `cdn:UpdateFCTrigger`. Access level: Write. Authorizes: UpdateFCTrigger. Not verified in a primary source.
+    /// `cdn:UpdateFCTrigger`. Access level: Write. Authorizes: UpdateFCTrigger. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateFCTrigger,
-    /// `cdn:VerifyDomainOwner`. Access level: Read. Authorizes: VerifyDomainOwner. Not verified in a primary source.
+    /// `cdn:VerifyDomainOwner`. Access level: Read. Authorizes: VerifyDomainOwner. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     VerifyDomainOwner,
 }
 

@@ -13,341 +13,341 @@ pub enum Action {
     ApplyMetricRuleTemplate,
     /// `cms:BatchCreateInstantSiteMonitor`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: BatchCreateInstantSiteMonitor.
     BatchCreateInstantSiteMonitor,
-    /// `cms:BatchCreateOnceSiteMonitor`. Access level: Write. Authorizes: BatchCreateOnceSiteMonitor. Not verified in a primary source.
+    /// `cms:BatchCreateOnceSiteMonitor`. Access level: Write. Authorizes: BatchCreateOnceSiteMonitor. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     BatchCreateOnceSiteMonitor,
-    /// `cms:BatchExport`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: BatchExport.
+    /// `cms:BatchExport`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: BatchExport. Inferred, not read: access level.
     BatchExport,
-    /// `cms:BatchGet`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: BatchGet.
+    /// `cms:BatchGet`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: BatchGet. Inferred, not read: access level.
     BatchGet,
-    /// `cms:CreateChat`. Access level: Write. Resource types: digitalemployee (required). Authorizes: CreateChat.
+    /// `cms:CreateChat`. Access level: Write. Resource types: digitalemployee (required). Authorizes: CreateChat. Inferred, not read: access level.
     CreateChat,
-    /// `cms:CreateDynamicTagGroup`. Access level: Write. Authorizes: CreateDynamicTagGroup. Not verified in a primary source.
+    /// `cms:CreateDynamicTagGroup`. Access level: Write. Authorizes: CreateDynamicTagGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateDynamicTagGroup,
-    /// `cms:CreateGroupMetricRules`. Access level: Write. Authorizes: CreateGroupMetricRules. Not verified in a primary source.
+    /// `cms:CreateGroupMetricRules`. Access level: Write. Authorizes: CreateGroupMetricRules. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateGroupMetricRules,
     /// `cms:CreateGroupMonitoringAgentProcess`. Access level: Write. Resource types: group (required). Authorizes: CreateGroupMonitoringAgentProcess.
     CreateGroupMonitoringAgentProcess,
-    /// `cms:CreateHostAvailability`. Access level: Write. Authorizes: CreateHostAvailability. Not verified in a primary source.
+    /// `cms:CreateHostAvailability`. Access level: Write. Authorizes: CreateHostAvailability. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateHostAvailability,
-    /// `cms:CreateHybridMonitorNamespace`. Access level: Write. Authorizes: CreateHybridMonitorNamespace. Not verified in a primary source.
+    /// `cms:CreateHybridMonitorNamespace`. Access level: Write. Authorizes: CreateHybridMonitorNamespace. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateHybridMonitorNamespace,
-    /// `cms:CreateHybridMonitorSLSGroup`. Access level: Write. Authorizes: CreateHybridMonitorSLSGroup. Not verified in a primary source.
+    /// `cms:CreateHybridMonitorSLSGroup`. Access level: Write. Authorizes: CreateHybridMonitorSLSGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateHybridMonitorSLSGroup,
-    /// `cms:CreateHybridMonitorTask`. Access level: Write. Authorizes: CreateHybridMonitorTask. Not verified in a primary source.
+    /// `cms:CreateHybridMonitorTask`. Access level: Write. Authorizes: CreateHybridMonitorTask. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateHybridMonitorTask,
-    /// `cms:CreateInstantSiteMonitor`. Access level: Write. Authorizes: CreateInstantSiteMonitor. Not verified in a primary source.
+    /// `cms:CreateInstantSiteMonitor`. Access level: Write. Authorizes: CreateInstantSiteMonitor. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateInstantSiteMonitor,
-    /// `cms:CreateMetricRuleBlackList`. Access level: Write. Authorizes: CreateMetricRuleBlackList. Not verified in a primary source.
+    /// `cms:CreateMetricRuleBlackList`. Access level: Write. Authorizes: CreateMetricRuleBlackList. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateMetricRuleBlackList,
-    /// `cms:CreateMetricRuleResources`. Access level: Write. Authorizes: CreateMetricRuleResources. Not verified in a primary source.
+    /// `cms:CreateMetricRuleResources`. Access level: Write. Authorizes: CreateMetricRuleResources. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateMetricRuleResources,
-    /// `cms:CreateMetricRuleTemplate`. Access level: Write. Authorizes: CreateMetricRuleTemplate. Not verified in a primary source.
+    /// `cms:CreateMetricRuleTemplate`. Access level: Write. Authorizes: CreateMetricRuleTemplate. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateMetricRuleTemplate,
-    /// `cms:CreateMonitorAgentProcess`. Access level: Write. Authorizes: CreateMonitorAgentProcess. Not verified in a primary source.
+    /// `cms:CreateMonitorAgentProcess`. Access level: Write. Authorizes: CreateMonitorAgentProcess. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateMonitorAgentProcess,
-    /// `cms:CreateMonitorGroup`. Access level: Write. Authorizes: CreateMonitorGroup. Not verified in a primary source.
+    /// `cms:CreateMonitorGroup`. Access level: Write. Authorizes: CreateMonitorGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateMonitorGroup,
-    /// `cms:CreateMonitorGroupByResourceGroupId`. Access level: Write. Authorizes: CreateMonitorGroupByResourceGroupId. Not verified in a primary source.
+    /// `cms:CreateMonitorGroupByResourceGroupId`. Access level: Write. Authorizes: CreateMonitorGroupByResourceGroupId. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateMonitorGroupByResourceGroupId,
-    /// `cms:CreateMonitorGroupInstances`. Access level: Write. Authorizes: CreateMonitorGroupInstances. Not verified in a primary source.
+    /// `cms:CreateMonitorGroupInstances`. Access level: Write. Authorizes: CreateMonitorGroupInstances. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateMonitorGroupInstances,
-    /// `cms:CreateMonitorGroupNotifyPolicy`. Access level: Write. Authorizes: CreateMonitorGroupNotifyPolicy. Not verified in a primary source.
+    /// `cms:CreateMonitorGroupNotifyPolicy`. Access level: Write. Authorizes: CreateMonitorGroupNotifyPolicy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateMonitorGroupNotifyPolicy,
-    /// `cms:CreateMonitoringAgentProcess`. Access level: Write. Authorizes: CreateMonitoringAgentProcess. Not verified in a primary source.
+    /// `cms:CreateMonitoringAgentProcess`. Access level: Write. Authorizes: CreateMonitoringAgentProcess. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateMonitoringAgentProcess,
-    /// `cms:CreateSiteMonitor`. Access level: Write. Authorizes: CreateSiteMonitor. Not verified in a primary source.
+    /// `cms:CreateSiteMonitor`. Access level: Write. Authorizes: CreateSiteMonitor. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateSiteMonitor,
-    /// `cms:CreateThread`. Access level: Write. Resource types: digitalemployee (required). Authorizes: CreateThread.
+    /// `cms:CreateThread`. Access level: Write. Resource types: digitalemployee (required). Authorizes: CreateThread. Inferred, not read: access level.
     CreateThread,
-    /// `cms:Cursor`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: Cursor.
+    /// `cms:Cursor`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: Cursor. Inferred, not read: access level.
     Cursor,
-    /// `cms:DeleteContact`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: DeleteContact.
+    /// `cms:DeleteContact`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: DeleteContact. Inferred, not read: access level.
     DeleteContact,
-    /// `cms:DeleteContactGroup`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: DeleteContactGroup.
+    /// `cms:DeleteContactGroup`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: DeleteContactGroup. Inferred, not read: access level.
     DeleteContactGroup,
-    /// `cms:DeleteCustomMetric`. Access level: Write. Authorizes: DeleteCustomMetric. Not verified in a primary source.
+    /// `cms:DeleteCustomMetric`. Access level: Write. Authorizes: DeleteCustomMetric. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteCustomMetric,
-    /// `cms:DeleteDynamicTagGroup`. Access level: Write. Authorizes: DeleteDynamicTagGroup. Not verified in a primary source.
+    /// `cms:DeleteDynamicTagGroup`. Access level: Write. Authorizes: DeleteDynamicTagGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteDynamicTagGroup,
-    /// `cms:DeleteEventRules`. Access level: Write. Authorizes: DeleteEventRules. Not verified in a primary source.
+    /// `cms:DeleteEventRules`. Access level: Write. Authorizes: DeleteEventRules. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteEventRules,
-    /// `cms:DeleteEventRuleTargets`. Access level: Write. Authorizes: DeleteEventRuleTargets. Not verified in a primary source.
+    /// `cms:DeleteEventRuleTargets`. Access level: Write. Authorizes: DeleteEventRuleTargets. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteEventRuleTargets,
-    /// `cms:DeleteExporterOutput`. Access level: Write. Authorizes: DeleteExporterOutput. Not verified in a primary source.
+    /// `cms:DeleteExporterOutput`. Access level: Write. Authorizes: DeleteExporterOutput. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteExporterOutput,
-    /// `cms:DeleteExporterRule`. Access level: Write. Authorizes: DeleteExporterRule. Not verified in a primary source.
+    /// `cms:DeleteExporterRule`. Access level: Write. Authorizes: DeleteExporterRule. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteExporterRule,
-    /// `cms:DeleteGroupMonitoringAgentProcess`. Access level: Write. Authorizes: DeleteGroupMonitoringAgentProcess. Not verified in a primary source.
+    /// `cms:DeleteGroupMonitoringAgentProcess`. Access level: Write. Authorizes: DeleteGroupMonitoringAgentProcess. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteGroupMonitoringAgentProcess,
-    /// `cms:DeleteHostAvailability`. Access level: Write. Authorizes: DeleteHostAvailability. Not verified in a primary source.
+    /// `cms:DeleteHostAvailability`. Access level: Write. Authorizes: DeleteHostAvailability. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteHostAvailability,
-    /// `cms:DeleteHybridMonitorNamespace`. Access level: Write. Authorizes: DeleteHybridMonitorNamespace. Not verified in a primary source.
+    /// `cms:DeleteHybridMonitorNamespace`. Access level: Write. Authorizes: DeleteHybridMonitorNamespace. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteHybridMonitorNamespace,
-    /// `cms:DeleteHybridMonitorSLSGroup`. Access level: Write. Authorizes: DeleteHybridMonitorSLSGroup. Not verified in a primary source.
+    /// `cms:DeleteHybridMonitorSLSGroup`. Access level: Write. Authorizes: DeleteHybridMonitorSLSGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteHybridMonitorSLSGroup,
-    /// `cms:DeleteHybridMonitorTask`. Access level: Write. Authorizes: DeleteHybridMonitorTask. Not verified in a primary source.
+    /// `cms:DeleteHybridMonitorTask`. Access level: Write. Authorizes: DeleteHybridMonitorTask. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteHybridMonitorTask,
-    /// `cms:DeleteLogMonitor`. Access level: Write. Authorizes: DeleteLogMonitor. Not verified in a primary source.
+    /// `cms:DeleteLogMonitor`. Access level: Write. Authorizes: DeleteLogMonitor. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteLogMonitor,
-    /// `cms:DeleteMetricRuleBlackList`. Access level: Write. Authorizes: DeleteMetricRuleBlackList. Not verified in a primary source.
+    /// `cms:DeleteMetricRuleBlackList`. Access level: Write. Authorizes: DeleteMetricRuleBlackList. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteMetricRuleBlackList,
-    /// `cms:DeleteMetricRuleResources`. Access level: Write. Authorizes: DeleteMetricRuleResources. Not verified in a primary source.
+    /// `cms:DeleteMetricRuleResources`. Access level: Write. Authorizes: DeleteMetricRuleResources. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteMetricRuleResources,
-    /// `cms:DeleteMetricRules`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: DeleteMetricRules.
+    /// `cms:DeleteMetricRules`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: DeleteMetricRules. Inferred, not read: access level.
     DeleteMetricRules,
-    /// `cms:DeleteMetricRuleTargets`. Access level: Write. Authorizes: DeleteMetricRuleTargets. Not verified in a primary source.
+    /// `cms:DeleteMetricRuleTargets`. Access level: Write. Authorizes: DeleteMetricRuleTargets. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteMetricRuleTargets,
-    /// `cms:DeleteMetricRuleTemplate`. Access level: Write. Authorizes: DeleteMetricRuleTemplate. Not verified in a primary source.
+    /// `cms:DeleteMetricRuleTemplate`. Access level: Write. Authorizes: DeleteMetricRuleTemplate. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteMetricRuleTemplate,
-    /// `cms:DeleteMonitorGroup`. Access level: Write. Authorizes: DeleteMonitorGroup. Not verified in a primary source.
+    /// `cms:DeleteMonitorGroup`. Access level: Write. Authorizes: DeleteMonitorGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteMonitorGroup,
-    /// `cms:DeleteMonitorGroupDynamicRule`. Access level: Write. Authorizes: DeleteMonitorGroupDynamicRule. Not verified in a primary source.
+    /// `cms:DeleteMonitorGroupDynamicRule`. Access level: Write. Authorizes: DeleteMonitorGroupDynamicRule. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteMonitorGroupDynamicRule,
-    /// `cms:DeleteMonitorGroupInstances`. Access level: Write. Authorizes: DeleteMonitorGroupInstances. Not verified in a primary source.
+    /// `cms:DeleteMonitorGroupInstances`. Access level: Write. Authorizes: DeleteMonitorGroupInstances. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteMonitorGroupInstances,
-    /// `cms:DeleteMonitorGroupNotifyPolicy`. Access level: Write. Authorizes: DeleteMonitorGroupNotifyPolicy. Not verified in a primary source.
+    /// `cms:DeleteMonitorGroupNotifyPolicy`. Access level: Write. Authorizes: DeleteMonitorGroupNotifyPolicy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteMonitorGroupNotifyPolicy,
-    /// `cms:DeleteMonitoringAgentProcess`. Access level: Write. Authorizes: DeleteMonitoringAgentProcess. Not verified in a primary source.
+    /// `cms:DeleteMonitoringAgentProcess`. Access level: Write. Authorizes: DeleteMonitoringAgentProcess. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteMonitoringAgentProcess,
-    /// `cms:DeleteSiteMonitors`. Access level: Write. Authorizes: DeleteSiteMonitors. Not verified in a primary source.
+    /// `cms:DeleteSiteMonitors`. Access level: Write. Authorizes: DeleteSiteMonitors. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteSiteMonitors,
-    /// `cms:DescribeActiveMetricRuleList`. Access level: Read. Authorizes: DescribeActiveMetricRuleList. Not verified in a primary source.
+    /// `cms:DescribeActiveMetricRuleList`. Access level: Read. Authorizes: DescribeActiveMetricRuleList. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeActiveMetricRuleList,
-    /// `cms:DescribeAlertHistoryList`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeAlertHistoryList.
+    /// `cms:DescribeAlertHistoryList`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeAlertHistoryList. Inferred, not read: access level.
     DescribeAlertHistoryList,
-    /// `cms:DescribeAlertingMetricRuleResources`. Access level: Read. Authorizes: DescribeAlertingMetricRuleResources. Not verified in a primary source.
+    /// `cms:DescribeAlertingMetricRuleResources`. Access level: Read. Authorizes: DescribeAlertingMetricRuleResources. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeAlertingMetricRuleResources,
-    /// `cms:DescribeAlertLogCount`. Access level: Read. Authorizes: DescribeAlertLogCount. Not verified in a primary source.
+    /// `cms:DescribeAlertLogCount`. Access level: Read. Authorizes: DescribeAlertLogCount. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeAlertLogCount,
-    /// `cms:DescribeAlertLogHistogram`. Access level: Read. Authorizes: DescribeAlertLogHistogram. Not verified in a primary source.
+    /// `cms:DescribeAlertLogHistogram`. Access level: Read. Authorizes: DescribeAlertLogHistogram. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeAlertLogHistogram,
-    /// `cms:DescribeAlertLogList`. Access level: Read. Authorizes: DescribeAlertLogList. Not verified in a primary source.
+    /// `cms:DescribeAlertLogList`. Access level: Read. Authorizes: DescribeAlertLogList. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeAlertLogList,
-    /// `cms:DescribeContactGroupList`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeContactGroupList.
+    /// `cms:DescribeContactGroupList`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeContactGroupList. Inferred, not read: access level.
     DescribeContactGroupList,
-    /// `cms:DescribeContactList`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeContactList.
+    /// `cms:DescribeContactList`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeContactList. Inferred, not read: access level.
     DescribeContactList,
-    /// `cms:DescribeContactListByContactGroup`. Access level: Read. Authorizes: DescribeContactListByContactGroup. Not verified in a primary source.
+    /// `cms:DescribeContactListByContactGroup`. Access level: Read. Authorizes: DescribeContactListByContactGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeContactListByContactGroup,
-    /// `cms:DescribeCustomEventAttribute`. Access level: Read. Authorizes: DescribeCustomEventAttribute. Not verified in a primary source.
+    /// `cms:DescribeCustomEventAttribute`. Access level: Read. Authorizes: DescribeCustomEventAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCustomEventAttribute,
-    /// `cms:DescribeCustomEventCount`. Access level: Read. Authorizes: DescribeCustomEventCount. Not verified in a primary source.
+    /// `cms:DescribeCustomEventCount`. Access level: Read. Authorizes: DescribeCustomEventCount. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCustomEventCount,
-    /// `cms:DescribeCustomEventHistogram`. Access level: Read. Authorizes: DescribeCustomEventHistogram. Not verified in a primary source.
+    /// `cms:DescribeCustomEventHistogram`. Access level: Read. Authorizes: DescribeCustomEventHistogram. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCustomEventHistogram,
     /// `cms:DescribeCustomMetricDataPoint`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: DescribeHybridMonitorDataList.
     DescribeCustomMetricDataPoint,
-    /// `cms:DescribeCustomMetricList`. Access level: Read. Authorizes: DescribeCustomMetricList. Not verified in a primary source.
+    /// `cms:DescribeCustomMetricList`. Access level: Read. Authorizes: DescribeCustomMetricList. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCustomMetricList,
-    /// `cms:DescribeDynamicTagRuleList`. Access level: Read. Authorizes: DescribeDynamicTagRuleList. Not verified in a primary source.
+    /// `cms:DescribeDynamicTagRuleList`. Access level: Read. Authorizes: DescribeDynamicTagRuleList. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDynamicTagRuleList,
     /// `cms:DescribeEventRuleAttribute`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeEventRuleAttribute.
     DescribeEventRuleAttribute,
-    /// `cms:DescribeEventRuleList`. Access level: Read. Authorizes: DescribeEventRuleList. Not verified in a primary source.
+    /// `cms:DescribeEventRuleList`. Access level: Read. Authorizes: DescribeEventRuleList. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeEventRuleList,
-    /// `cms:DescribeEventRuleTargetList`. Access level: Read. Authorizes: DescribeEventRuleTargetList. Not verified in a primary source.
+    /// `cms:DescribeEventRuleTargetList`. Access level: Read. Authorizes: DescribeEventRuleTargetList. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeEventRuleTargetList,
-    /// `cms:DescribeExporterOutputList`. Access level: Read. Authorizes: DescribeExporterOutputList. Not verified in a primary source.
+    /// `cms:DescribeExporterOutputList`. Access level: Read. Authorizes: DescribeExporterOutputList. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeExporterOutputList,
-    /// `cms:DescribeExporterRuleList`. Access level: Read. Authorizes: DescribeExporterRuleList. Not verified in a primary source.
+    /// `cms:DescribeExporterRuleList`. Access level: Read. Authorizes: DescribeExporterRuleList. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeExporterRuleList,
-    /// `cms:DescribeGroupMonitoringAgentProcess`. Access level: Read. Authorizes: DescribeGroupMonitoringAgentProcess. Not verified in a primary source.
+    /// `cms:DescribeGroupMonitoringAgentProcess`. Access level: Read. Authorizes: DescribeGroupMonitoringAgentProcess. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeGroupMonitoringAgentProcess,
-    /// `cms:DescribeHostAvailabilityList`. Access level: Read. Authorizes: DescribeHostAvailabilityList. Not verified in a primary source.
+    /// `cms:DescribeHostAvailabilityList`. Access level: Read. Authorizes: DescribeHostAvailabilityList. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeHostAvailabilityList,
-    /// `cms:DescribeHybridMonitorNamespaceList`. Access level: Read. Authorizes: DescribeHybridMonitorNamespaceList. Not verified in a primary source.
+    /// `cms:DescribeHybridMonitorNamespaceList`. Access level: Read. Authorizes: DescribeHybridMonitorNamespaceList. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeHybridMonitorNamespaceList,
-    /// `cms:DescribeHybridMonitorSLSGroup`. Access level: Read. Authorizes: DescribeHybridMonitorSLSGroup. Not verified in a primary source.
+    /// `cms:DescribeHybridMonitorSLSGroup`. Access level: Read. Authorizes: DescribeHybridMonitorSLSGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeHybridMonitorSLSGroup,
-    /// `cms:DescribeHybridMonitorTaskList`. Access level: Read. Authorizes: DescribeHybridMonitorTaskList. Not verified in a primary source.
+    /// `cms:DescribeHybridMonitorTaskList`. Access level: Read. Authorizes: DescribeHybridMonitorTaskList. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeHybridMonitorTaskList,
-    /// `cms:DescribeLogMonitorAttribute`. Access level: Read. Authorizes: DescribeLogMonitorAttribute. Not verified in a primary source.
+    /// `cms:DescribeLogMonitorAttribute`. Access level: Read. Authorizes: DescribeLogMonitorAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeLogMonitorAttribute,
-    /// `cms:DescribeLogMonitorList`. Access level: Read. Authorizes: DescribeLogMonitorList. Not verified in a primary source.
+    /// `cms:DescribeLogMonitorList`. Access level: Read. Authorizes: DescribeLogMonitorList. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeLogMonitorList,
-    /// `cms:DescribeMetricData`. Access level: Read. Authorizes: DescribeMetricData. Not verified in a primary source.
+    /// `cms:DescribeMetricData`. Access level: Read. Authorizes: DescribeMetricData. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeMetricData,
-    /// `cms:DescribeMetricLast`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeMetricLast.
+    /// `cms:DescribeMetricLast`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeMetricLast. Inferred, not read: access level.
     DescribeMetricLast,
-    /// `cms:DescribeMetricList`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeMetricList.
+    /// `cms:DescribeMetricList`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeMetricList. Inferred, not read: access level.
     DescribeMetricList,
-    /// `cms:DescribeMetricMetaList`. Access level: Read. Authorizes: DescribeMetricMetaList. Not verified in a primary source.
+    /// `cms:DescribeMetricMetaList`. Access level: Read. Authorizes: DescribeMetricMetaList. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeMetricMetaList,
-    /// `cms:DescribeMetricRuleBlackList`. Access level: Read. Authorizes: DescribeMetricRuleBlackList. Not verified in a primary source.
+    /// `cms:DescribeMetricRuleBlackList`. Access level: Read. Authorizes: DescribeMetricRuleBlackList. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeMetricRuleBlackList,
-    /// `cms:DescribeMetricRuleCount`. Access level: Read. Authorizes: DescribeMetricRuleCount. Not verified in a primary source.
+    /// `cms:DescribeMetricRuleCount`. Access level: Read. Authorizes: DescribeMetricRuleCount. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeMetricRuleCount,
     /// `cms:DescribeMetricRuleList`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeMetricRuleList.
     DescribeMetricRuleList,
-    /// `cms:DescribeMetricRuleTargets`. Access level: Read. Authorizes: DescribeMetricRuleTargets. Not verified in a primary source.
+    /// `cms:DescribeMetricRuleTargets`. Access level: Read. Authorizes: DescribeMetricRuleTargets. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeMetricRuleTargets,
-    /// `cms:DescribeMetricRuleTemplateAttribute`. Access level: Read. Authorizes: DescribeMetricRuleTemplateAttribute. Not verified in a primary source.
+    /// `cms:DescribeMetricRuleTemplateAttribute`. Access level: Read. Authorizes: DescribeMetricRuleTemplateAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeMetricRuleTemplateAttribute,
-    /// `cms:DescribeMetricRuleTemplateList`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeMetricRuleTemplateList.
+    /// `cms:DescribeMetricRuleTemplateList`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeMetricRuleTemplateList. Inferred, not read: access level.
     DescribeMetricRuleTemplateList,
-    /// `cms:DescribeMetricTop`. Access level: Read. Authorizes: DescribeMetricTop. Not verified in a primary source.
+    /// `cms:DescribeMetricTop`. Access level: Read. Authorizes: DescribeMetricTop. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeMetricTop,
-    /// `cms:DescribeMonitorGroupCategories`. Access level: Read. Authorizes: DescribeMonitorGroupCategories. Not verified in a primary source.
+    /// `cms:DescribeMonitorGroupCategories`. Access level: Read. Authorizes: DescribeMonitorGroupCategories. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeMonitorGroupCategories,
-    /// `cms:DescribeMonitorGroupDynamicRules`. Access level: Read. Authorizes: DescribeMonitorGroupDynamicRules. Not verified in a primary source.
+    /// `cms:DescribeMonitorGroupDynamicRules`. Access level: Read. Authorizes: DescribeMonitorGroupDynamicRules. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeMonitorGroupDynamicRules,
-    /// `cms:DescribeMonitorGroupInstanceAttribute`. Access level: Read. Authorizes: DescribeMonitorGroupInstanceAttribute. Not verified in a primary source.
+    /// `cms:DescribeMonitorGroupInstanceAttribute`. Access level: Read. Authorizes: DescribeMonitorGroupInstanceAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeMonitorGroupInstanceAttribute,
-    /// `cms:DescribeMonitorGroupInstances`. Access level: Read. Authorizes: DescribeMonitorGroupInstances. Not verified in a primary source.
+    /// `cms:DescribeMonitorGroupInstances`. Access level: Read. Authorizes: DescribeMonitorGroupInstances. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeMonitorGroupInstances,
-    /// `cms:DescribeMonitorGroupNotifyPolicyList`. Access level: Read. Authorizes: DescribeMonitorGroupNotifyPolicyList. Not verified in a primary source.
+    /// `cms:DescribeMonitorGroupNotifyPolicyList`. Access level: Read. Authorizes: DescribeMonitorGroupNotifyPolicyList. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeMonitorGroupNotifyPolicyList,
-    /// `cms:DescribeMonitorGroups`. Access level: Read. Authorizes: DescribeMonitorGroups. Not verified in a primary source.
+    /// `cms:DescribeMonitorGroups`. Access level: Read. Authorizes: DescribeMonitorGroups. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeMonitorGroups,
-    /// `cms:DescribeMonitoringAgentAccessKey`. Access level: Read. Authorizes: DescribeMonitoringAgentAccessKey. Not verified in a primary source.
+    /// `cms:DescribeMonitoringAgentAccessKey`. Access level: Read. Authorizes: DescribeMonitoringAgentAccessKey. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeMonitoringAgentAccessKey,
-    /// `cms:DescribeMonitoringAgentConfig`. Access level: Read. Authorizes: DescribeMonitoringAgentConfig. Not verified in a primary source.
+    /// `cms:DescribeMonitoringAgentConfig`. Access level: Read. Authorizes: DescribeMonitoringAgentConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeMonitoringAgentConfig,
-    /// `cms:DescribeMonitoringAgentHosts`. Access level: Read. Authorizes: DescribeMonitoringAgentHosts. Not verified in a primary source.
+    /// `cms:DescribeMonitoringAgentHosts`. Access level: Read. Authorizes: DescribeMonitoringAgentHosts. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeMonitoringAgentHosts,
-    /// `cms:DescribeMonitoringAgentProcesses`. Access level: Read. Authorizes: DescribeMonitoringAgentProcesses. Not verified in a primary source.
+    /// `cms:DescribeMonitoringAgentProcesses`. Access level: Read. Authorizes: DescribeMonitoringAgentProcesses. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeMonitoringAgentProcesses,
-    /// `cms:DescribeMonitoringAgentStatuses`. Access level: Read. Authorizes: DescribeMonitoringAgentStatuses. Not verified in a primary source.
+    /// `cms:DescribeMonitoringAgentStatuses`. Access level: Read. Authorizes: DescribeMonitoringAgentStatuses. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeMonitoringAgentStatuses,
-    /// `cms:DescribeMonitoringConfig`. Access level: Read. Authorizes: DescribeMonitoringConfig. Not verified in a primary source.
+    /// `cms:DescribeMonitoringConfig`. Access level: Read. Authorizes: DescribeMonitoringConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeMonitoringConfig,
-    /// `cms:DescribeMonitorResourceQuotaAttribute`. Access level: Read. Authorizes: DescribeMonitorResourceQuotaAttribute. Not verified in a primary source.
+    /// `cms:DescribeMonitorResourceQuotaAttribute`. Access level: Read. Authorizes: DescribeMonitorResourceQuotaAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeMonitorResourceQuotaAttribute,
-    /// `cms:DescribeProductResourceTagKeyList`. Access level: Read. Authorizes: DescribeProductResourceTagKeyList. Not verified in a primary source.
+    /// `cms:DescribeProductResourceTagKeyList`. Access level: Read. Authorizes: DescribeProductResourceTagKeyList. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeProductResourceTagKeyList,
-    /// `cms:DescribeProductsOfActiveMetricRule`. Access level: Read. Authorizes: DescribeProductsOfActiveMetricRule. Not verified in a primary source.
+    /// `cms:DescribeProductsOfActiveMetricRule`. Access level: Read. Authorizes: DescribeProductsOfActiveMetricRule. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeProductsOfActiveMetricRule,
-    /// `cms:DescribeProjectMeta`. Access level: Read. Authorizes: DescribeProjectMeta. Not verified in a primary source.
+    /// `cms:DescribeProjectMeta`. Access level: Read. Authorizes: DescribeProjectMeta. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeProjectMeta,
-    /// `cms:DescribeSiteInstantMonitorLog`. Access level: Read. Authorizes: DescribeSiteInstantMonitorLog. Not verified in a primary source.
+    /// `cms:DescribeSiteInstantMonitorLog`. Access level: Read. Authorizes: DescribeSiteInstantMonitorLog. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeSiteInstantMonitorLog,
-    /// `cms:DescribeSiteMonitorAttribute`. Access level: Read. Authorizes: DescribeSiteMonitorAttribute. Not verified in a primary source.
+    /// `cms:DescribeSiteMonitorAttribute`. Access level: Read. Authorizes: DescribeSiteMonitorAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeSiteMonitorAttribute,
-    /// `cms:DescribeSiteMonitorData`. Access level: Read. Authorizes: DescribeSiteMonitorData. Not verified in a primary source.
+    /// `cms:DescribeSiteMonitorData`. Access level: Read. Authorizes: DescribeSiteMonitorData. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeSiteMonitorData,
-    /// `cms:DescribeSiteMonitorISPCityList`. Access level: Read. Authorizes: DescribeSiteMonitorISPCityList. Not verified in a primary source.
+    /// `cms:DescribeSiteMonitorISPCityList`. Access level: Read. Authorizes: DescribeSiteMonitorISPCityList. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeSiteMonitorISPCityList,
-    /// `cms:DescribeSiteMonitorList`. Access level: Read. Authorizes: DescribeSiteMonitorList. Not verified in a primary source.
+    /// `cms:DescribeSiteMonitorList`. Access level: Read. Authorizes: DescribeSiteMonitorList. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeSiteMonitorList,
-    /// `cms:DescribeSiteMonitorLog`. Access level: Read. Authorizes: DescribeSiteMonitorLog. Not verified in a primary source.
+    /// `cms:DescribeSiteMonitorLog`. Access level: Read. Authorizes: DescribeSiteMonitorLog. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeSiteMonitorLog,
-    /// `cms:DescribeSiteMonitorQuota`. Access level: Read. Authorizes: DescribeSiteMonitorQuota. Not verified in a primary source.
+    /// `cms:DescribeSiteMonitorQuota`. Access level: Read. Authorizes: DescribeSiteMonitorQuota. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeSiteMonitorQuota,
-    /// `cms:DescribeSiteMonitorStatistics`. Access level: Read. Authorizes: DescribeSiteMonitorStatistics. Not verified in a primary source.
+    /// `cms:DescribeSiteMonitorStatistics`. Access level: Read. Authorizes: DescribeSiteMonitorStatistics. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeSiteMonitorStatistics,
-    /// `cms:DescribeSyntheticProbeList`. Access level: Read. Authorizes: DescribeSyntheticProbeList. Not verified in a primary source.
+    /// `cms:DescribeSyntheticProbeList`. Access level: Read. Authorizes: DescribeSyntheticProbeList. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeSyntheticProbeList,
-    /// `cms:DescribeSystemEventAttribute`. Access level: Read. Authorizes: DescribeSystemEventAttribute. Not verified in a primary source.
+    /// `cms:DescribeSystemEventAttribute`. Access level: Read. Authorizes: DescribeSystemEventAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeSystemEventAttribute,
-    /// `cms:DescribeSystemEventCount`. Access level: Read. Authorizes: DescribeSystemEventCount. Not verified in a primary source.
+    /// `cms:DescribeSystemEventCount`. Access level: Read. Authorizes: DescribeSystemEventCount. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeSystemEventCount,
-    /// `cms:DescribeSystemEventHistogram`. Access level: Read. Authorizes: DescribeSystemEventHistogram. Not verified in a primary source.
+    /// `cms:DescribeSystemEventHistogram`. Access level: Read. Authorizes: DescribeSystemEventHistogram. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeSystemEventHistogram,
-    /// `cms:DescribeSystemEventMetaList`. Access level: Read. Authorizes: DescribeSystemEventMetaList. Not verified in a primary source.
+    /// `cms:DescribeSystemEventMetaList`. Access level: Read. Authorizes: DescribeSystemEventMetaList. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeSystemEventMetaList,
-    /// `cms:DescribeTagKeyList`. Access level: Read. Authorizes: DescribeTagKeyList. Not verified in a primary source.
+    /// `cms:DescribeTagKeyList`. Access level: Read. Authorizes: DescribeTagKeyList. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeTagKeyList,
-    /// `cms:DescribeTagValueList`. Access level: Read. Authorizes: DescribeTagValueList. Not verified in a primary source.
+    /// `cms:DescribeTagValueList`. Access level: Read. Authorizes: DescribeTagValueList. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeTagValueList,
-    /// `cms:DescribeUnhealthyHostAvailability`. Access level: Read. Authorizes: DescribeUnhealthyHostAvailability. Not verified in a primary source.
+    /// `cms:DescribeUnhealthyHostAvailability`. Access level: Read. Authorizes: DescribeUnhealthyHostAvailability. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeUnhealthyHostAvailability,
-    /// `cms:DisableActiveMetricRule`. Access level: Write. Authorizes: DisableActiveMetricRule. Not verified in a primary source.
+    /// `cms:DisableActiveMetricRule`. Access level: Write. Authorizes: DisableActiveMetricRule. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DisableActiveMetricRule,
-    /// `cms:DisableEventRules`. Access level: Write. Authorizes: DisableEventRules. Not verified in a primary source.
+    /// `cms:DisableEventRules`. Access level: Write. Authorizes: DisableEventRules. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DisableEventRules,
-    /// `cms:DisableHostAvailability`. Access level: Write. Authorizes: DisableHostAvailability. Not verified in a primary source.
+    /// `cms:DisableHostAvailability`. Access level: Write. Authorizes: DisableHostAvailability. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DisableHostAvailability,
-    /// `cms:DisableMetricRules`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: DisableMetricRules.
+    /// `cms:DisableMetricRules`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: DisableMetricRules. Inferred, not read: access level.
     DisableMetricRules,
-    /// `cms:DisableSiteMonitors`. Access level: Write. Authorizes: DisableSiteMonitors. Not verified in a primary source.
+    /// `cms:DisableSiteMonitors`. Access level: Write. Authorizes: DisableSiteMonitors. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DisableSiteMonitors,
     /// `cms:EnableActiveMetricRule`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: EnableActiveMetricRule.
     EnableActiveMetricRule,
-    /// `cms:EnableEventRules`. Access level: Write. Authorizes: EnableEventRules. Not verified in a primary source.
+    /// `cms:EnableEventRules`. Access level: Write. Authorizes: EnableEventRules. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     EnableEventRules,
-    /// `cms:EnableHostAvailability`. Access level: Write. Authorizes: EnableHostAvailability. Not verified in a primary source.
+    /// `cms:EnableHostAvailability`. Access level: Write. Authorizes: EnableHostAvailability. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     EnableHostAvailability,
-    /// `cms:EnableMetricRuleBlackList`. Access level: Write. Authorizes: EnableMetricRuleBlackList. Not verified in a primary source.
+    /// `cms:EnableMetricRuleBlackList`. Access level: Write. Authorizes: EnableMetricRuleBlackList. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     EnableMetricRuleBlackList,
-    /// `cms:EnableMetricRules`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: EnableMetricRules.
+    /// `cms:EnableMetricRules`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: EnableMetricRules. Inferred, not read: access level.
     EnableMetricRules,
-    /// `cms:EnableSiteMonitors`. Access level: Write. Authorizes: EnableSiteMonitors. Not verified in a primary source.
+    /// `cms:EnableSiteMonitors`. Access level: Write. Authorizes: EnableSiteMonitors. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     EnableSiteMonitors,
-    /// `cms:InstallMonitoringAgent`. Access level: Write. Authorizes: InstallMonitoringAgent. Not verified in a primary source.
+    /// `cms:InstallMonitoringAgent`. Access level: Write. Authorizes: InstallMonitoringAgent. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     InstallMonitoringAgent,
-    /// `cms:ModifyGroupMonitoringAgentProcess`. Access level: Write. Authorizes: ModifyGroupMonitoringAgentProcess. Not verified in a primary source.
+    /// `cms:ModifyGroupMonitoringAgentProcess`. Access level: Write. Authorizes: ModifyGroupMonitoringAgentProcess. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyGroupMonitoringAgentProcess,
-    /// `cms:ModifyHostAvailability`. Access level: Write. Authorizes: ModifyHostAvailability. Not verified in a primary source.
+    /// `cms:ModifyHostAvailability`. Access level: Write. Authorizes: ModifyHostAvailability. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyHostAvailability,
-    /// `cms:ModifyHostInfo`. Access level: Write. Authorizes: ModifyHostInfo. Not verified in a primary source.
+    /// `cms:ModifyHostInfo`. Access level: Write. Authorizes: ModifyHostInfo. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyHostInfo,
-    /// `cms:ModifyHybridMonitorNamespace`. Access level: Write. Authorizes: ModifyHybridMonitorNamespace. Not verified in a primary source.
+    /// `cms:ModifyHybridMonitorNamespace`. Access level: Write. Authorizes: ModifyHybridMonitorNamespace. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyHybridMonitorNamespace,
-    /// `cms:ModifyHybridMonitorSLSGroup`. Access level: Write. Authorizes: ModifyHybridMonitorSLSGroup. Not verified in a primary source.
+    /// `cms:ModifyHybridMonitorSLSGroup`. Access level: Write. Authorizes: ModifyHybridMonitorSLSGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyHybridMonitorSLSGroup,
-    /// `cms:ModifyHybridMonitorTask`. Access level: Write. Authorizes: ModifyHybridMonitorTask. Not verified in a primary source.
+    /// `cms:ModifyHybridMonitorTask`. Access level: Write. Authorizes: ModifyHybridMonitorTask. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyHybridMonitorTask,
-    /// `cms:ModifyMetricRuleBlackList`. Access level: Write. Authorizes: ModifyMetricRuleBlackList. Not verified in a primary source.
+    /// `cms:ModifyMetricRuleBlackList`. Access level: Write. Authorizes: ModifyMetricRuleBlackList. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyMetricRuleBlackList,
-    /// `cms:ModifyMetricRuleTemplate`. Access level: Write. Authorizes: ModifyMetricRuleTemplate. Not verified in a primary source.
+    /// `cms:ModifyMetricRuleTemplate`. Access level: Write. Authorizes: ModifyMetricRuleTemplate. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyMetricRuleTemplate,
-    /// `cms:ModifyMonitorGroup`. Access level: Write. Authorizes: ModifyMonitorGroup. Not verified in a primary source.
+    /// `cms:ModifyMonitorGroup`. Access level: Write. Authorizes: ModifyMonitorGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyMonitorGroup,
-    /// `cms:ModifyMonitorGroupInstances`. Access level: Write. Authorizes: ModifyMonitorGroupInstances. Not verified in a primary source.
+    /// `cms:ModifyMonitorGroupInstances`. Access level: Write. Authorizes: ModifyMonitorGroupInstances. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyMonitorGroupInstances,
-    /// `cms:ModifySiteMonitor`. Access level: Write. Authorizes: ModifySiteMonitor. Not verified in a primary source.
+    /// `cms:ModifySiteMonitor`. Access level: Write. Authorizes: ModifySiteMonitor. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifySiteMonitor,
-    /// `cms:OpenCmsService`. Access level: Write. Authorizes: OpenCmsService. Not verified in a primary source.
+    /// `cms:OpenCmsService`. Access level: Write. Authorizes: OpenCmsService. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     OpenCmsService,
     /// `cms:PutContact`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: PutContact.
     PutContact,
     /// `cms:PutContactGroup`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: PutContactGroup.
     PutContactGroup,
-    /// `cms:PutCustomEvent`. Access level: Write. Authorizes: PutCustomEvent. Not verified in a primary source.
+    /// `cms:PutCustomEvent`. Access level: Write. Authorizes: PutCustomEvent. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     PutCustomEvent,
-    /// `cms:PutCustomEventRule`. Access level: Write. Authorizes: PutCustomEventRule. Not verified in a primary source.
+    /// `cms:PutCustomEventRule`. Access level: Write. Authorizes: PutCustomEventRule. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     PutCustomEventRule,
-    /// `cms:PutCustomMetric`. Access level: Write. Authorizes: PutCustomMetric. Not verified in a primary source.
+    /// `cms:PutCustomMetric`. Access level: Write. Authorizes: PutCustomMetric. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     PutCustomMetric,
-    /// `cms:PutCustomMetricRule`. Access level: Write. Authorizes: PutCustomMetricRule. Not verified in a primary source.
+    /// `cms:PutCustomMetricRule`. Access level: Write. Authorizes: PutCustomMetricRule. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     PutCustomMetricRule,
-    /// `cms:PutEventRule`. Access level: Write. Authorizes: PutEventRule. Not verified in a primary source.
+    /// `cms:PutEventRule`. Access level: Write. Authorizes: PutEventRule. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     PutEventRule,
-    /// `cms:PutEventRuleTargets`. Access level: Write. Authorizes: PutEventRuleTargets. Not verified in a primary source.
+    /// `cms:PutEventRuleTargets`. Access level: Write. Authorizes: PutEventRuleTargets. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     PutEventRuleTargets,
-    /// `cms:PutExporterOutput`. Access level: Write. Authorizes: PutExporterOutput. Not verified in a primary source.
+    /// `cms:PutExporterOutput`. Access level: Write. Authorizes: PutExporterOutput. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     PutExporterOutput,
-    /// `cms:PutExporterRule`. Access level: Write. Authorizes: PutExporterRule. Not verified in a primary source.
+    /// `cms:PutExporterRule`. Access level: Write. Authorizes: PutExporterRule. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     PutExporterRule,
-    /// `cms:PutGroupMetricRule`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: PutGroupMetricRule.
+    /// `cms:PutGroupMetricRule`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: PutGroupMetricRule. Inferred, not read: access level.
     PutGroupMetricRule,
-    /// `cms:PutHybridMonitorMetricData`. Access level: Write. Authorizes: PutHybridMonitorMetricData. Not verified in a primary source.
+    /// `cms:PutHybridMonitorMetricData`. Access level: Write. Authorizes: PutHybridMonitorMetricData. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     PutHybridMonitorMetricData,
-    /// `cms:PutLogMonitor`. Access level: Write. Authorizes: PutLogMonitor. Not verified in a primary source.
+    /// `cms:PutLogMonitor`. Access level: Write. Authorizes: PutLogMonitor. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     PutLogMonitor,
-    /// `cms:PutMetricRuleTargets`. Access level: Write. Authorizes: PutMetricRuleTargets. Not verified in a primary source.
+    /// `cms:PutMetricRuleTargets`. Access level: Write. Authorizes: PutMetricRuleTargets. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     PutMetricRuleTargets,
-    /// `cms:PutMonitorGroupDynamicRule`. Access level: Write. Authorizes: PutMonitorGroupDynamicRule. Not verified in a primary source.
+    /// `cms:PutMonitorGroupDynamicRule`. Access level: Write. Authorizes: PutMonitorGroupDynamicRule. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     PutMonitorGroupDynamicRule,
-    /// `cms:PutMonitoringConfig`. Access level: Write. Authorizes: PutMonitoringConfig. Not verified in a primary source.
+    /// `cms:PutMonitoringConfig`. Access level: Write. Authorizes: PutMonitoringConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     PutMonitoringConfig,
-    /// `cms:PutResourceMetricRule`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: PutResourceMetricRule.
+    /// `cms:PutResourceMetricRule`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: PutResourceMetricRule. Inferred, not read: access level.
     PutResourceMetricRule,
-    /// `cms:PutResourceMetricRules`. Access level: Write. Authorizes: PutResourceMetricRules. Not verified in a primary source.
+    /// `cms:PutResourceMetricRules`. Access level: Write. Authorizes: PutResourceMetricRules. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     PutResourceMetricRules,
-    /// `cms:QueryAlarm`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: QueryAlarm.
+    /// `cms:QueryAlarm`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: QueryAlarm. Inferred, not read: access level.
     QueryAlarm,
-    /// `cms:QueryAlarmHistory`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: QueryAlarmHistory.
+    /// `cms:QueryAlarmHistory`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: QueryAlarmHistory. Inferred, not read: access level.
     QueryAlarmHistory,
-    /// `cms:QueryMetricLast`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: QueryMetricLast.
+    /// `cms:QueryMetricLast`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: QueryMetricLast. Inferred, not read: access level.
     QueryMetricLast,
-    /// `cms:QueryMetricList`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: QueryMetricList. Not verified in a primary source.
+    /// `cms:QueryMetricList`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: QueryMetricList. Not verified in a primary source. Inferred, not read: access level.
     QueryMetricList,
-    /// `cms:RemoveTags`. Access level: Write. Authorizes: RemoveTags. Not verified in a primary source.
+    /// `cms:RemoveTags`. Access level: Write. Authorizes: RemoveTags. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RemoveTags,
-    /// `cms:SendDryRunSystemEvent`. Access level: Write. Authorizes: SendDryRunSystemEvent. Not verified in a primary source.
+    /// `cms:SendDryRunSystemEvent`. Access level: Write. Authorizes: SendDryRunSystemEvent. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SendDryRunSystemEvent,
-    /// `cms:UninstallMonitoringAgent`. Access level: Write. Authorizes: UninstallMonitoringAgent. Not verified in a primary source.
+    /// `cms:UninstallMonitoringAgent`. Access level: Write. Authorizes: UninstallMonitoringAgent. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UninstallMonitoringAgent,
 }
 

@@ -7,163 +7,163 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[allow(non_camel_case_types)]
 pub enum Action {
-    /// `config:ActiveAggregateConfigRules`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: ActiveAggregateConfigRules. Not verified in a primary source.
+    /// `config:ActiveAggregateConfigRules`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: ActiveAggregateConfigRules. Not verified in a primary source. Inferred, not read: access level.
     ActiveAggregateConfigRules,
-    /// `config:ActiveConfigRules`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: ActiveConfigRules. Not verified in a primary source.
+    /// `config:ActiveConfigRules`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: ActiveConfigRules. Not verified in a primary source. Inferred, not read: access level.
     ActiveConfigRules,
-    /// `config:CreateAggregateCompliancePack`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: CreateAggregateCompliancePack. Not verified in a primary source.
+    /// `config:CreateAggregateCompliancePack`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: CreateAggregateCompliancePack. Not verified in a primary source. Inferred, not read: access level.
     CreateAggregateCompliancePack,
     /// `config:CreateAggregateConfigRule`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: CreateAggregateConfigRule.
     CreateAggregateConfigRule,
-    /// `config:CreateAggregator`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: CreateAggregator. Not verified in a primary source.
+    /// `config:CreateAggregator`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: CreateAggregator. Not verified in a primary source. Inferred, not read: access level.
     CreateAggregator,
-    /// `config:CreateCompliancePack`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: CreateCompliancePack. Not verified in a primary source.
+    /// `config:CreateCompliancePack`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: CreateCompliancePack. Not verified in a primary source. Inferred, not read: access level.
     CreateCompliancePack,
     /// `config:CreateConfigRule`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: CreateConfigRule.
     CreateConfigRule,
-    /// `config:DeactiveAggregateConfigRules`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: DeactiveAggregateConfigRules. Not verified in a primary source.
+    /// `config:DeactiveAggregateConfigRules`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: DeactiveAggregateConfigRules. Not verified in a primary source. Inferred, not read: access level.
     DeactiveAggregateConfigRules,
-    /// `config:DeactiveConfigRules`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: DeactiveConfigRules. Not verified in a primary source.
+    /// `config:DeactiveConfigRules`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: DeactiveConfigRules. Not verified in a primary source. Inferred, not read: access level.
     DeactiveConfigRules,
-    /// `config:DeleteAggregateCompliancePacks`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: DeleteAggregateCompliancePacks. Not verified in a primary source.
+    /// `config:DeleteAggregateCompliancePacks`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: DeleteAggregateCompliancePacks. Not verified in a primary source. Inferred, not read: access level.
     DeleteAggregateCompliancePacks,
-    /// `config:DeleteAggregateConfigRules`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: DeleteAggregateConfigRules. Not verified in a primary source.
+    /// `config:DeleteAggregateConfigRules`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: DeleteAggregateConfigRules. Not verified in a primary source. Inferred, not read: access level.
     DeleteAggregateConfigRules,
-    /// `config:DeleteAggregators`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: DeleteAggregators. Not verified in a primary source.
+    /// `config:DeleteAggregators`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: DeleteAggregators. Not verified in a primary source. Inferred, not read: access level.
     DeleteAggregators,
-    /// `config:DeleteCompliancePacks`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: DeleteCompliancePacks. Not verified in a primary source.
+    /// `config:DeleteCompliancePacks`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: DeleteCompliancePacks. Not verified in a primary source. Inferred, not read: access level.
     DeleteCompliancePacks,
-    /// `config:DeleteConfigRules`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: DeleteConfigRules.
+    /// `config:DeleteConfigRules`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: DeleteConfigRules. Inferred, not read: access level.
     DeleteConfigRules,
-    /// `config:DescribeCompliance`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeCompliance.
+    /// `config:DescribeCompliance`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeCompliance. Inferred, not read: access level.
     DescribeCompliance,
-    /// `config:DescribeComplianceSummary`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeComplianceSummary.
+    /// `config:DescribeComplianceSummary`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeComplianceSummary. Inferred, not read: access level.
     DescribeComplianceSummary,
-    /// `config:DescribeConfigRule`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeConfigRule.
+    /// `config:DescribeConfigRule`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeConfigRule. Inferred, not read: access level.
     DescribeConfigRule,
-    /// `config:DescribeConfigurationRecorder`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeConfigurationRecorder.
+    /// `config:DescribeConfigurationRecorder`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeConfigurationRecorder. Inferred, not read: access level.
     DescribeConfigurationRecorder,
-    /// `config:DescribeDeliveryChannels`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeDeliveryChannels. Not verified in a primary source.
+    /// `config:DescribeDeliveryChannels`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeDeliveryChannels. Not verified in a primary source. Inferred, not read: access level.
     DescribeDeliveryChannels,
-    /// `config:DescribeDiscoveredResource`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeDiscoveredResource.
+    /// `config:DescribeDiscoveredResource`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeDiscoveredResource. Inferred, not read: access level.
     DescribeDiscoveredResource,
-    /// `config:DescribeEvaluationResults`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeEvaluationResults.
+    /// `config:DescribeEvaluationResults`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeEvaluationResults. Inferred, not read: access level.
     DescribeEvaluationResults,
-    /// `config:GenerateAggregateCompliancePackReport`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: GenerateAggregateCompliancePackReport. Not verified in a primary source.
+    /// `config:GenerateAggregateCompliancePackReport`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: GenerateAggregateCompliancePackReport. Not verified in a primary source. Inferred, not read: access level.
     GenerateAggregateCompliancePackReport,
-    /// `config:GenerateAggregateConfigRulesReport`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: GenerateAggregateConfigRulesReport. Not verified in a primary source.
+    /// `config:GenerateAggregateConfigRulesReport`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: GenerateAggregateConfigRulesReport. Not verified in a primary source. Inferred, not read: access level.
     GenerateAggregateConfigRulesReport,
-    /// `config:GenerateCompliancePackReport`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: GenerateCompliancePackReport. Not verified in a primary source.
+    /// `config:GenerateCompliancePackReport`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: GenerateCompliancePackReport. Not verified in a primary source. Inferred, not read: access level.
     GenerateCompliancePackReport,
-    /// `config:GenerateConfigRulesReport`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: GenerateConfigRulesReport. Not verified in a primary source.
+    /// `config:GenerateConfigRulesReport`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: GenerateConfigRulesReport. Not verified in a primary source. Inferred, not read: access level.
     GenerateConfigRulesReport,
-    /// `config:GetAggregateAccountComplianceByPack`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetAggregateAccountComplianceByPack. Not verified in a primary source.
+    /// `config:GetAggregateAccountComplianceByPack`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetAggregateAccountComplianceByPack. Not verified in a primary source. Inferred, not read: access level.
     GetAggregateAccountComplianceByPack,
-    /// `config:GetAggregateCompliancePack`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetAggregateCompliancePack. Not verified in a primary source.
+    /// `config:GetAggregateCompliancePack`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetAggregateCompliancePack. Not verified in a primary source. Inferred, not read: access level.
     GetAggregateCompliancePack,
-    /// `config:GetAggregateCompliancePackReport`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetAggregateCompliancePackReport. Not verified in a primary source.
+    /// `config:GetAggregateCompliancePackReport`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetAggregateCompliancePackReport. Not verified in a primary source. Inferred, not read: access level.
     GetAggregateCompliancePackReport,
-    /// `config:GetAggregateConfigRule`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetAggregateConfigRule. Not verified in a primary source.
+    /// `config:GetAggregateConfigRule`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetAggregateConfigRule. Not verified in a primary source. Inferred, not read: access level.
     GetAggregateConfigRule,
-    /// `config:GetAggregateConfigRuleComplianceByPack`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetAggregateConfigRuleComplianceByPack. Not verified in a primary source.
+    /// `config:GetAggregateConfigRuleComplianceByPack`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetAggregateConfigRuleComplianceByPack. Not verified in a primary source. Inferred, not read: access level.
     GetAggregateConfigRuleComplianceByPack,
-    /// `config:GetAggregateConfigRulesReport`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetAggregateConfigRulesReport. Not verified in a primary source.
+    /// `config:GetAggregateConfigRulesReport`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetAggregateConfigRulesReport. Not verified in a primary source. Inferred, not read: access level.
     GetAggregateConfigRulesReport,
-    /// `config:GetAggregateConfigRuleSummaryByRiskLevel`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetAggregateConfigRuleSummaryByRiskLevel. Not verified in a primary source.
+    /// `config:GetAggregateConfigRuleSummaryByRiskLevel`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetAggregateConfigRuleSummaryByRiskLevel. Not verified in a primary source. Inferred, not read: access level.
     GetAggregateConfigRuleSummaryByRiskLevel,
-    /// `config:GetAggregateResourceComplianceByConfigRule`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetAggregateResourceComplianceByConfigRule. Not verified in a primary source.
+    /// `config:GetAggregateResourceComplianceByConfigRule`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetAggregateResourceComplianceByConfigRule. Not verified in a primary source. Inferred, not read: access level.
     GetAggregateResourceComplianceByConfigRule,
-    /// `config:GetAggregateResourceComplianceByPack`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetAggregateResourceComplianceByPack. Not verified in a primary source.
+    /// `config:GetAggregateResourceComplianceByPack`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetAggregateResourceComplianceByPack. Not verified in a primary source. Inferred, not read: access level.
     GetAggregateResourceComplianceByPack,
-    /// `config:GetAggregateResourceComplianceTimeline`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetAggregateResourceComplianceTimeline. Not verified in a primary source.
+    /// `config:GetAggregateResourceComplianceTimeline`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetAggregateResourceComplianceTimeline. Not verified in a primary source. Inferred, not read: access level.
     GetAggregateResourceComplianceTimeline,
-    /// `config:GetAggregateResourceConfigurationTimeline`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetAggregateResourceConfigurationTimeline. Not verified in a primary source.
+    /// `config:GetAggregateResourceConfigurationTimeline`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetAggregateResourceConfigurationTimeline. Not verified in a primary source. Inferred, not read: access level.
     GetAggregateResourceConfigurationTimeline,
-    /// `config:GetAggregateResourceCountsGroupByRegion`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetAggregateResourceCountsGroupByRegion. Not verified in a primary source.
+    /// `config:GetAggregateResourceCountsGroupByRegion`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetAggregateResourceCountsGroupByRegion. Not verified in a primary source. Inferred, not read: access level.
     GetAggregateResourceCountsGroupByRegion,
-    /// `config:GetAggregateResourceCountsGroupByResourceType`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetAggregateResourceCountsGroupByResourceType. Not verified in a primary source.
+    /// `config:GetAggregateResourceCountsGroupByResourceType`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetAggregateResourceCountsGroupByResourceType. Not verified in a primary source. Inferred, not read: access level.
     GetAggregateResourceCountsGroupByResourceType,
     /// `config:GetAggregator`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetAggregator.
     GetAggregator,
-    /// `config:GetCompliancePack`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetCompliancePack. Not verified in a primary source.
+    /// `config:GetCompliancePack`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetCompliancePack. Not verified in a primary source. Inferred, not read: access level.
     GetCompliancePack,
-    /// `config:GetCompliancePackReport`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetCompliancePackReport. Not verified in a primary source.
+    /// `config:GetCompliancePackReport`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetCompliancePackReport. Not verified in a primary source. Inferred, not read: access level.
     GetCompliancePackReport,
-    /// `config:GetConfigRule`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetConfigRule. Not verified in a primary source.
+    /// `config:GetConfigRule`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetConfigRule. Not verified in a primary source. Inferred, not read: access level.
     GetConfigRule,
-    /// `config:GetConfigRuleComplianceByPack`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetConfigRuleComplianceByPack. Not verified in a primary source.
+    /// `config:GetConfigRuleComplianceByPack`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetConfigRuleComplianceByPack. Not verified in a primary source. Inferred, not read: access level.
     GetConfigRuleComplianceByPack,
-    /// `config:GetConfigRulesReport`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetConfigRulesReport. Not verified in a primary source.
+    /// `config:GetConfigRulesReport`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetConfigRulesReport. Not verified in a primary source. Inferred, not read: access level.
     GetConfigRulesReport,
-    /// `config:GetConfigRuleSummaryByRiskLevel`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetConfigRuleSummaryByRiskLevel. Not verified in a primary source.
+    /// `config:GetConfigRuleSummaryByRiskLevel`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetConfigRuleSummaryByRiskLevel. Not verified in a primary source. Inferred, not read: access level.
     GetConfigRuleSummaryByRiskLevel,
-    /// `config:GetDiscoveredResourceCounts`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetDiscoveredResourceCounts.
+    /// `config:GetDiscoveredResourceCounts`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetDiscoveredResourceCounts. Inferred, not read: access level.
     GetDiscoveredResourceCounts,
-    /// `config:GetDiscoveredResourceCountsGroupByRegion`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetDiscoveredResourceCountsGroupByRegion. Not verified in a primary source.
+    /// `config:GetDiscoveredResourceCountsGroupByRegion`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetDiscoveredResourceCountsGroupByRegion. Not verified in a primary source. Inferred, not read: access level.
     GetDiscoveredResourceCountsGroupByRegion,
-    /// `config:GetDiscoveredResourceCountsGroupByResourceType`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetDiscoveredResourceCountsGroupByResourceType. Not verified in a primary source.
+    /// `config:GetDiscoveredResourceCountsGroupByResourceType`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetDiscoveredResourceCountsGroupByResourceType. Not verified in a primary source. Inferred, not read: access level.
     GetDiscoveredResourceCountsGroupByResourceType,
-    /// `config:GetDiscoveredResourceSummary`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetDiscoveredResourceSummary. Not verified in a primary source.
+    /// `config:GetDiscoveredResourceSummary`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetDiscoveredResourceSummary. Not verified in a primary source. Inferred, not read: access level.
     GetDiscoveredResourceSummary,
-    /// `config:GetResourceComplianceByConfigRule`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetResourceComplianceByConfigRule. Not verified in a primary source.
+    /// `config:GetResourceComplianceByConfigRule`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetResourceComplianceByConfigRule. Not verified in a primary source. Inferred, not read: access level.
     GetResourceComplianceByConfigRule,
-    /// `config:GetResourceComplianceByPack`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetResourceComplianceByPack. Not verified in a primary source.
+    /// `config:GetResourceComplianceByPack`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetResourceComplianceByPack. Not verified in a primary source. Inferred, not read: access level.
     GetResourceComplianceByPack,
-    /// `config:GetResourceComplianceTimeline`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetResourceComplianceTimeline. Not verified in a primary source.
+    /// `config:GetResourceComplianceTimeline`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetResourceComplianceTimeline. Not verified in a primary source. Inferred, not read: access level.
     GetResourceComplianceTimeline,
-    /// `config:GetResourceConfigHistory`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetResourceConfigHistory.
+    /// `config:GetResourceConfigHistory`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetResourceConfigHistory. Inferred, not read: access level.
     GetResourceConfigHistory,
-    /// `config:GetResourceConfigurationTimeline`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetResourceConfigurationTimeline. Not verified in a primary source.
+    /// `config:GetResourceConfigurationTimeline`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetResourceConfigurationTimeline. Not verified in a primary source. Inferred, not read: access level.
     GetResourceConfigurationTimeline,
-    /// `config:GetSupportedResourceTypes`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetSupportedResourceTypes.
+    /// `config:GetSupportedResourceTypes`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetSupportedResourceTypes. Inferred, not read: access level.
     GetSupportedResourceTypes,
-    /// `config:ListAggregateCompliancePacks`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: ListAggregateCompliancePacks. Not verified in a primary source.
+    /// `config:ListAggregateCompliancePacks`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: ListAggregateCompliancePacks. Not verified in a primary source. Inferred, not read: access level.
     ListAggregateCompliancePacks,
-    /// `config:ListAggregateConfigRuleEvaluationResults`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: ListAggregateConfigRuleEvaluationResults. Not verified in a primary source.
+    /// `config:ListAggregateConfigRuleEvaluationResults`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: ListAggregateConfigRuleEvaluationResults. Not verified in a primary source. Inferred, not read: access level.
     ListAggregateConfigRuleEvaluationResults,
-    /// `config:ListAggregateConfigRules`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: ListAggregateConfigRules. Not verified in a primary source.
+    /// `config:ListAggregateConfigRules`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: ListAggregateConfigRules. Not verified in a primary source. Inferred, not read: access level.
     ListAggregateConfigRules,
-    /// `config:ListAggregateResourceEvaluationResults`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: ListAggregateResourceEvaluationResults. Not verified in a primary source.
+    /// `config:ListAggregateResourceEvaluationResults`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: ListAggregateResourceEvaluationResults. Not verified in a primary source. Inferred, not read: access level.
     ListAggregateResourceEvaluationResults,
     /// `config:ListAggregators`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: ListAggregators.
     ListAggregators,
-    /// `config:ListCompliancePacks`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: ListCompliancePacks. Not verified in a primary source.
+    /// `config:ListCompliancePacks`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: ListCompliancePacks. Not verified in a primary source. Inferred, not read: access level.
     ListCompliancePacks,
-    /// `config:ListCompliancePackTemplates`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: ListCompliancePackTemplates. Not verified in a primary source.
+    /// `config:ListCompliancePackTemplates`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: ListCompliancePackTemplates. Not verified in a primary source. Inferred, not read: access level.
     ListCompliancePackTemplates,
-    /// `config:ListConfigRuleEvaluationResults`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: ListConfigRuleEvaluationResults. Not verified in a primary source.
+    /// `config:ListConfigRuleEvaluationResults`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: ListConfigRuleEvaluationResults. Not verified in a primary source. Inferred, not read: access level.
     ListConfigRuleEvaluationResults,
-    /// `config:ListConfigRules`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: ListConfigRules.
+    /// `config:ListConfigRules`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: ListConfigRules. Inferred, not read: access level.
     ListConfigRules,
-    /// `config:ListDiscoveredResources`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: ListDiscoveredResources.
+    /// `config:ListDiscoveredResources`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: ListDiscoveredResources. Inferred, not read: access level.
     ListDiscoveredResources,
-    /// `config:ListResourceEvaluationResults`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: ListResourceEvaluationResults. Not verified in a primary source.
+    /// `config:ListResourceEvaluationResults`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: ListResourceEvaluationResults. Not verified in a primary source. Inferred, not read: access level.
     ListResourceEvaluationResults,
-    /// `config:PutConfigRule`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: PutConfigRule.
+    /// `config:PutConfigRule`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: PutConfigRule. Inferred, not read: access level.
     PutConfigRule,
-    /// `config:PutConfigurationRecorder`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: PutConfigurationRecorder. Not verified in a primary source.
+    /// `config:PutConfigurationRecorder`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: PutConfigurationRecorder. Not verified in a primary source. Inferred, not read: access level.
     PutConfigurationRecorder,
-    /// `config:PutDeliveryChannel`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: PutDeliveryChannel. Not verified in a primary source.
+    /// `config:PutDeliveryChannel`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: PutDeliveryChannel. Not verified in a primary source. Inferred, not read: access level.
     PutDeliveryChannel,
-    /// `config:PutEvaluations`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: PutEvaluations.
+    /// `config:PutEvaluations`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: PutEvaluations. Inferred, not read: access level.
     PutEvaluations,
-    /// `config:StartAggregateConfigRuleEvaluation`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: StartAggregateConfigRuleEvaluation. Not verified in a primary source.
+    /// `config:StartAggregateConfigRuleEvaluation`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: StartAggregateConfigRuleEvaluation. Not verified in a primary source. Inferred, not read: access level.
     StartAggregateConfigRuleEvaluation,
-    /// `config:StartConfigRuleEvaluation`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: StartConfigRuleEvaluation.
+    /// `config:StartConfigRuleEvaluation`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: StartConfigRuleEvaluation. Inferred, not read: access level.
     StartConfigRuleEvaluation,
-    /// `config:StartConfigurationRecorder`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: StartConfigurationRecorder.
+    /// `config:StartConfigurationRecorder`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: StartConfigurationRecorder. Inferred, not read: access level.
     StartConfigurationRecorder,
-    /// `config:StopConfigRules`. Access level: Write. Authorizes: StopConfigRules. Not verified in a primary source.
+    /// `config:StopConfigRules`. Access level: Write. Authorizes: StopConfigRules. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     StopConfigRules,
-    /// `config:UpdateAggregateCompliancePack`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: UpdateAggregateCompliancePack. Not verified in a primary source.
+    /// `config:UpdateAggregateCompliancePack`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: UpdateAggregateCompliancePack. Not verified in a primary source. Inferred, not read: access level.
     UpdateAggregateCompliancePack,
-    /// `config:UpdateAggregateConfigRule`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: UpdateAggregateConfigRule. Not verified in a primary source.
+    /// `config:UpdateAggregateConfigRule`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: UpdateAggregateConfigRule. Not verified in a primary source. Inferred, not read: access level.
     UpdateAggregateConfigRule,
-    /// `config:UpdateAggregator`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: UpdateAggregator. Not verified in a primary source.
+    /// `config:UpdateAggregator`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: UpdateAggregator. Not verified in a primary source. Inferred, not read: access level.
     UpdateAggregator,
-    /// `config:UpdateCompliancePack`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: UpdateCompliancePack. Not verified in a primary source.
+    /// `config:UpdateCompliancePack`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: UpdateCompliancePack. Not verified in a primary source. Inferred, not read: access level.
     UpdateCompliancePack,
-    /// `config:UpdateConfigRule`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: UpdateConfigRule. Not verified in a primary source.
+    /// `config:UpdateConfigRule`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: UpdateConfigRule. Not verified in a primary source. Inferred, not read: access level.
     UpdateConfigRule,
 }
 

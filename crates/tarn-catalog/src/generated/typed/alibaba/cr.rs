@@ -41,17 +41,17 @@ pub enum Action {
     DeleteRepositoryTag,
     /// `cr:GetAuthorizationToken`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetAuthorizationToken.
     GetAuthorizationToken,
-    /// `cr:GetImageManifest`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetImageManifest.
+    /// `cr:GetImageManifest`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetImageManifest. Inferred, not read: access level, resource types.
     GetImageManifest,
     /// `cr:GetInstance`. Access level: Read. Resource types: instance (required). Authorizes: GetInstance.
     GetInstance,
-    /// `cr:GetNamespace`. Access level: Read. Resource types: chart (required). Authorizes: GetChartNamespace.
+    /// `cr:GetNamespace`. Access level: Read. Resource types: chart (required). Authorizes: GetChartNamespace. Inferred, not read: access level, resource types.
     GetNamespace,
-    /// `cr:GetRepoList`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: GetRepoList.
+    /// `cr:GetRepoList`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: GetRepoList. Inferred, not read: access level, resource types.
     GetRepoList,
-    /// `cr:GetRepository`. Access level: Read. Resource types: chart (required). Authorizes: GetChartRepository.
+    /// `cr:GetRepository`. Access level: Read. Resource types: chart (required). Authorizes: GetChartRepository. Inferred, not read: access level, resource types.
     GetRepository,
-    /// `cr:GetRepoTags`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetRepoTags.
+    /// `cr:GetRepoTags`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetRepoTags. Inferred, not read: access level, resource types.
     GetRepoTags,
     /// `cr:ListInstance`. Access level: List. Resource types: any resource (`*`). Authorizes: ListInstance.
     ListInstance,
@@ -59,7 +59,7 @@ pub enum Action {
     ListRepository,
     /// `cr:ListRepositoryTag`. Access level: Read. Resource types: repository (required). Authorizes: ListRepoTag.
     ListRepositoryTag,
-    /// `cr:SearchRepo`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: SearchRepo.
+    /// `cr:SearchRepo`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: SearchRepo. Inferred, not read: access level, resource types.
     SearchRepo,
     /// `cr:TagResources`. Access level: Tagging. Resource types: instance (required). Authorizes: TagResources.
     TagResources,

@@ -7,83 +7,83 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[allow(non_camel_case_types)]
 pub enum Action {
-    /// `cs:AttachInstances`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: AttachInstances.
+    /// `cs:AttachInstances`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: AttachInstances. Inferred, not read: access level, resource types.
     AttachInstances,
     /// `cs:AttachInstancesToNodePool`. Access level: Write. Resource types: any resource (`*`). Authorizes: AttachInstancesToNodePool.
     AttachInstancesToNodePool,
     /// `cs:CancelClusterUpgrade`. Access level: Write. Resource types: any resource (`*`). Authorizes: CancelClusterUpgrade.
     CancelClusterUpgrade,
-    /// `cs:CancelOperationPlan`. Access level: Write. Authorizes: CancelOperationPlan. Not verified in a primary source.
+    /// `cs:CancelOperationPlan`. Access level: Write. Authorizes: CancelOperationPlan. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CancelOperationPlan,
-    /// `cs:CancelTask`. Access level: Write. Authorizes: CancelTask. Not verified in a primary source.
+    /// `cs:CancelTask`. Access level: Write. Authorizes: CancelTask. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CancelTask,
-    /// `cs:CheckControlPlaneLogEnable`. Access level: Read. Authorizes: CheckControlPlaneLogEnable. Not verified in a primary source.
+    /// `cs:CheckControlPlaneLogEnable`. Access level: Read. Authorizes: CheckControlPlaneLogEnable. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CheckControlPlaneLogEnable,
-    /// `cs:CheckServiceRole`. Access level: Read. Authorizes: CheckServiceRole. Not verified in a primary source.
+    /// `cs:CheckServiceRole`. Access level: Read. Authorizes: CheckServiceRole. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CheckServiceRole,
-    /// `cs:CleanClusterUserPermissions`. Access level: Write. Authorizes: CleanClusterUserPermissions. Not verified in a primary source.
+    /// `cs:CleanClusterUserPermissions`. Access level: Write. Authorizes: CleanClusterUserPermissions. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CleanClusterUserPermissions,
-    /// `cs:CleanUserPermissions`. Access level: Write. Authorizes: CleanUserPermissions. Not verified in a primary source.
+    /// `cs:CleanUserPermissions`. Access level: Write. Authorizes: CleanUserPermissions. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CleanUserPermissions,
-    /// `cs:CreateAutoRepairPolicy`. Access level: Write. Authorizes: CreateAutoRepairPolicy. Not verified in a primary source.
+    /// `cs:CreateAutoRepairPolicy`. Access level: Write. Authorizes: CreateAutoRepairPolicy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateAutoRepairPolicy,
-    /// `cs:CreateAutoscalingConfig`. Access level: Write. Authorizes: CreateAutoscalingConfig. Not verified in a primary source.
+    /// `cs:CreateAutoscalingConfig`. Access level: Write. Authorizes: CreateAutoscalingConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateAutoscalingConfig,
-    /// `cs:CreateCluster`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: CreateCluster.
+    /// `cs:CreateCluster`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: CreateCluster. Inferred, not read: access level, resource types.
     CreateCluster,
-    /// `cs:CreateClusterDiagnosis`. Access level: Write. Authorizes: CreateClusterDiagnosis. Not verified in a primary source.
+    /// `cs:CreateClusterDiagnosis`. Access level: Write. Authorizes: CreateClusterDiagnosis. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateClusterDiagnosis,
-    /// `cs:CreateClusterInspectConfig`. Access level: Write. Authorizes: CreateClusterInspectConfig. Not verified in a primary source.
+    /// `cs:CreateClusterInspectConfig`. Access level: Write. Authorizes: CreateClusterInspectConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateClusterInspectConfig,
     /// `cs:CreateClusterNodePool`. Access level: Write. Resource types: any resource (`*`). Authorizes: CreateClusterNodePool.
     CreateClusterNodePool,
     /// `cs:CreateTemplate`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: CreateTemplate.
     CreateTemplate,
-    /// `cs:CreateTrigger`. Access level: Write. Authorizes: CreateTrigger. Not verified in a primary source.
+    /// `cs:CreateTrigger`. Access level: Write. Authorizes: CreateTrigger. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateTrigger,
-    /// `cs:DeleteAlertContact`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: DeleteAlertContact.
+    /// `cs:DeleteAlertContact`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: DeleteAlertContact. Inferred, not read: access level, resource types.
     DeleteAlertContact,
-    /// `cs:DeleteAlertContactGroup`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: DeleteAlertContactGroup.
+    /// `cs:DeleteAlertContactGroup`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: DeleteAlertContactGroup. Inferred, not read: access level, resource types.
     DeleteAlertContactGroup,
-    /// `cs:DeleteAutoRepairPolicy`. Access level: Write. Authorizes: DeleteAutoRepairPolicy. Not verified in a primary source.
+    /// `cs:DeleteAutoRepairPolicy`. Access level: Write. Authorizes: DeleteAutoRepairPolicy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteAutoRepairPolicy,
     /// `cs:DeleteCluster`. Access level: Write. Resource types: cluster (required). Authorizes: DeleteCluster.
     DeleteCluster,
-    /// `cs:DeleteClusterInspectConfig`. Access level: Write. Authorizes: DeleteClusterInspectConfig. Not verified in a primary source.
+    /// `cs:DeleteClusterInspectConfig`. Access level: Write. Authorizes: DeleteClusterInspectConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteClusterInspectConfig,
     /// `cs:DeleteClusterNodepool`. Access level: Write. Resource types: cluster (required). Authorizes: DeleteClusterNodepool.
     DeleteClusterNodepool,
-    /// `cs:DeleteClusterNodes`. Access level: Write. Authorizes: DeleteClusterNodes. Not verified in a primary source.
+    /// `cs:DeleteClusterNodes`. Access level: Write. Authorizes: DeleteClusterNodes. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteClusterNodes,
-    /// `cs:DeletePolicyInstance`. Access level: Write. Authorizes: DeletePolicyInstance. Not verified in a primary source.
+    /// `cs:DeletePolicyInstance`. Access level: Write. Authorizes: DeletePolicyInstance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeletePolicyInstance,
-    /// `cs:DeleteTemplate`. Access level: Write. Authorizes: DeleteTemplate. Not verified in a primary source.
+    /// `cs:DeleteTemplate`. Access level: Write. Authorizes: DeleteTemplate. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteTemplate,
-    /// `cs:DeleteTrigger`. Access level: Write. Authorizes: DeleteTrigger. Not verified in a primary source.
+    /// `cs:DeleteTrigger`. Access level: Write. Authorizes: DeleteTrigger. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteTrigger,
-    /// `cs:DeployPolicyInstance`. Access level: Write. Authorizes: DeployPolicyInstance. Not verified in a primary source.
+    /// `cs:DeployPolicyInstance`. Access level: Write. Authorizes: DeployPolicyInstance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeployPolicyInstance,
-    /// `cs:DescribeAddon`. Access level: Read. Authorizes: DescribeAddon. Not verified in a primary source.
+    /// `cs:DescribeAddon`. Access level: Read. Authorizes: DescribeAddon. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeAddon,
     /// `cs:DescribeAddons`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeAddons.
     DescribeAddons,
-    /// `cs:DescribeAutoRepairPolicy`. Access level: Read. Authorizes: DescribeAutoRepairPolicy. Not verified in a primary source.
+    /// `cs:DescribeAutoRepairPolicy`. Access level: Read. Authorizes: DescribeAutoRepairPolicy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeAutoRepairPolicy,
     /// `cs:DescribeClusterAddonInstance`. Access level: Read. Resource types: cluster (required). Authorizes: DescribeClusterAddonInstance.
     DescribeClusterAddonInstance,
     /// `cs:DescribeClusterAddonMetadata`. Access level: Read. Resource types: cluster (required). Authorizes: DescribeClusterAddonMetadata.
     DescribeClusterAddonMetadata,
-    /// `cs:DescribeClusterAddonUpgradeStatus`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeClusterAddonUpgradeStatus.
+    /// `cs:DescribeClusterAddonUpgradeStatus`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeClusterAddonUpgradeStatus. Inferred, not read: access level, resource types.
     DescribeClusterAddonUpgradeStatus,
-    /// `cs:DescribeClusterAttachScripts`. Access level: Read. Authorizes: DescribeClusterAttachScripts. Not verified in a primary source.
+    /// `cs:DescribeClusterAttachScripts`. Access level: Read. Authorizes: DescribeClusterAttachScripts. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeClusterAttachScripts,
     /// `cs:DescribeClusterDetail`. Access level: Read. Resource types: any resource (`*`). Authorizes: DescribeClusterDetail.
     DescribeClusterDetail,
-    /// `cs:DescribeClusterEvents`. Access level: Read. Authorizes: DescribeClusterEvents. Not verified in a primary source.
+    /// `cs:DescribeClusterEvents`. Access level: Read. Authorizes: DescribeClusterEvents. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeClusterEvents,
     /// `cs:DescribeClusterLogs`. Access level: Read. Resource types: any resource (`*`). Authorizes: DescribeClusterLogs.
     DescribeClusterLogs,
-    /// `cs:DescribeClusterNodePoolDetail`. Access level: Read. Authorizes: DescribeClusterNodePoolDetail. Not verified in a primary source.
+    /// `cs:DescribeClusterNodePoolDetail`. Access level: Read. Authorizes: DescribeClusterNodePoolDetail. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeClusterNodePoolDetail,
     /// `cs:DescribeClusterNodePools`. Access level: Read. Resource types: cluster (required). Authorizes: DescribeClusterNodePools.
     DescribeClusterNodePools,
@@ -91,41 +91,41 @@ pub enum Action {
     DescribeClusterNodes,
     /// `cs:DescribeClusterResources`. Access level: Read. Resource types: any resource (`*`). Authorizes: DescribeClusterResources.
     DescribeClusterResources,
-    /// `cs:DescribeClustersForRegion`. Access level: Read. Authorizes: DescribeClustersForRegion. Not verified in a primary source.
+    /// `cs:DescribeClustersForRegion`. Access level: Read. Authorizes: DescribeClustersForRegion. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeClustersForRegion,
-    /// `cs:DescribeClustersV1`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: DescribeClustersV1.
+    /// `cs:DescribeClustersV1`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: DescribeClustersV1. Inferred, not read: access level, resource types.
     DescribeClustersV1,
     /// `cs:DescribeClusterTasks`. Access level: Read. Resource types: cluster (required). Authorizes: DescribeClusterTasks.
     DescribeClusterTasks,
-    /// `cs:DescribeClusterUserKubeconfig`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeClusterUserKubeconfig.
+    /// `cs:DescribeClusterUserKubeconfig`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeClusterUserKubeconfig. Inferred, not read: resource types.
     DescribeClusterUserKubeconfig,
     /// `cs:DescribeClusterV2UserKubeconfig`. Access level: Read. Resource types: cluster (required). Authorizes: DescribeClusterV2UserKubeconfig.
     DescribeClusterV2UserKubeconfig,
-    /// `cs:DescribeClusterVuls`. Access level: Read. Authorizes: DescribeClusterVuls. Not verified in a primary source.
+    /// `cs:DescribeClusterVuls`. Access level: Read. Authorizes: DescribeClusterVuls. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeClusterVuls,
-    /// `cs:DescribeEvents`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: DescribeEvents.
+    /// `cs:DescribeEvents`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: DescribeEvents. Inferred, not read: access level, resource types.
     DescribeEvents,
-    /// `cs:DescribeEventsForRegion`. Access level: Read. Authorizes: DescribeEventsForRegion. Not verified in a primary source.
+    /// `cs:DescribeEventsForRegion`. Access level: Read. Authorizes: DescribeEventsForRegion. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeEventsForRegion,
-    /// `cs:DescribeExternalAgent`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeExternalAgent.
+    /// `cs:DescribeExternalAgent`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeExternalAgent. Inferred, not read: access level, resource types.
     DescribeExternalAgent,
-    /// `cs:DescribeKubernetesVersionMetadata`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeKubernetesVersionMetadata.
+    /// `cs:DescribeKubernetesVersionMetadata`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeKubernetesVersionMetadata. Inferred, not read: access level, resource types.
     DescribeKubernetesVersionMetadata,
-    /// `cs:DescribeNodePoolVuls`. Access level: Read. Authorizes: DescribeNodePoolVuls. Not verified in a primary source.
+    /// `cs:DescribeNodePoolVuls`. Access level: Read. Authorizes: DescribeNodePoolVuls. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeNodePoolVuls,
-    /// `cs:DescribePolicies`. Access level: Read. Authorizes: DescribePolicies. Not verified in a primary source.
+    /// `cs:DescribePolicies`. Access level: Read. Authorizes: DescribePolicies. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribePolicies,
-    /// `cs:DescribePolicyDetails`. Access level: Read. Authorizes: DescribePolicyDetails. Not verified in a primary source.
+    /// `cs:DescribePolicyDetails`. Access level: Read. Authorizes: DescribePolicyDetails. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribePolicyDetails,
-    /// `cs:DescribePolicyGovernanceInCluster`. Access level: Read. Authorizes: DescribePolicyGovernanceInCluster. Not verified in a primary source.
+    /// `cs:DescribePolicyGovernanceInCluster`. Access level: Read. Authorizes: DescribePolicyGovernanceInCluster. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribePolicyGovernanceInCluster,
-    /// `cs:DescribePolicyInstances`. Access level: Read. Authorizes: DescribePolicyInstances. Not verified in a primary source.
+    /// `cs:DescribePolicyInstances`. Access level: Read. Authorizes: DescribePolicyInstances. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribePolicyInstances,
-    /// `cs:DescribePolicyInstancesStatus`. Access level: Read. Authorizes: DescribePolicyInstancesStatus. Not verified in a primary source.
+    /// `cs:DescribePolicyInstancesStatus`. Access level: Read. Authorizes: DescribePolicyInstancesStatus. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribePolicyInstancesStatus,
-    /// `cs:DescribeRegions`. Access level: Read. Authorizes: DescribeRegions. Not verified in a primary source.
+    /// `cs:DescribeRegions`. Access level: Read. Authorizes: DescribeRegions. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeRegions,
-    /// `cs:DescribeResourcesDeleteProtection`. Access level: Read. Authorizes: DescribeResourcesDeleteProtection. Not verified in a primary source.
+    /// `cs:DescribeResourcesDeleteProtection`. Access level: Read. Authorizes: DescribeResourcesDeleteProtection. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeResourcesDeleteProtection,
     /// `cs:DescribeSubaccountK8sClusterUserConfig`. Access level: Read. Resource types: cluster (required). Authorizes: DescribeSubaccountK8sClusterUserConfig.
     DescribeSubaccountK8sClusterUserConfig,
@@ -135,139 +135,139 @@ pub enum Action {
     DescribeTemplateAttribute,
     /// `cs:DescribeTemplates`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeTemplates.
     DescribeTemplates,
-    /// `cs:DescribeTrigger`. Access level: Read. Authorizes: DescribeTrigger. Not verified in a primary source.
+    /// `cs:DescribeTrigger`. Access level: Read. Authorizes: DescribeTrigger. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeTrigger,
-    /// `cs:DescribeUserClusterNamespaces`. Access level: Read. Authorizes: DescribeUserClusterNamespaces. Not verified in a primary source.
+    /// `cs:DescribeUserClusterNamespaces`. Access level: Read. Authorizes: DescribeUserClusterNamespaces. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeUserClusterNamespaces,
-    /// `cs:DescribeUserPermission`. Access level: Read. Authorizes: DescribeUserPermission. Not verified in a primary source.
+    /// `cs:DescribeUserPermission`. Access level: Read. Authorizes: DescribeUserPermission. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeUserPermission,
-    /// `cs:DescribeUserQuota`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeUserQuota.
+    /// `cs:DescribeUserQuota`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeUserQuota. Inferred, not read: access level, resource types.
     DescribeUserQuota,
-    /// `cs:FixNodePoolVuls`. Access level: Write. Authorizes: FixNodePoolVuls. Not verified in a primary source.
+    /// `cs:FixNodePoolVuls`. Access level: Write. Authorizes: FixNodePoolVuls. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     FixNodePoolVuls,
-    /// `cs:GetClusterAddonInstance`. Access level: Read. Authorizes: GetClusterAddonInstance. Not verified in a primary source.
+    /// `cs:GetClusterAddonInstance`. Access level: Read. Authorizes: GetClusterAddonInstance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetClusterAddonInstance,
-    /// `cs:GetClusterAuditProject`. Access level: Read. Authorizes: GetClusterAuditProject. Not verified in a primary source.
+    /// `cs:GetClusterAuditProject`. Access level: Read. Authorizes: GetClusterAuditProject. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetClusterAuditProject,
-    /// `cs:GetClusterCheck`. Access level: Read. Authorizes: GetClusterCheck. Not verified in a primary source.
+    /// `cs:GetClusterCheck`. Access level: Read. Authorizes: GetClusterCheck. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetClusterCheck,
-    /// `cs:GetClusterDiagnosisCheckItems`. Access level: Read. Authorizes: GetClusterDiagnosisCheckItems. Not verified in a primary source.
+    /// `cs:GetClusterDiagnosisCheckItems`. Access level: Read. Authorizes: GetClusterDiagnosisCheckItems. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetClusterDiagnosisCheckItems,
-    /// `cs:GetClusterDiagnosisResult`. Access level: Read. Authorizes: GetClusterDiagnosisResult. Not verified in a primary source.
+    /// `cs:GetClusterDiagnosisResult`. Access level: Read. Authorizes: GetClusterDiagnosisResult. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetClusterDiagnosisResult,
-    /// `cs:GetClusterInfo`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetClusterInfo.
+    /// `cs:GetClusterInfo`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetClusterInfo. Inferred, not read: access level, resource types.
     GetClusterInfo,
-    /// `cs:GetClusterInspectConfig`. Access level: Read. Authorizes: GetClusterInspectConfig. Not verified in a primary source.
+    /// `cs:GetClusterInspectConfig`. Access level: Read. Authorizes: GetClusterInspectConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetClusterInspectConfig,
-    /// `cs:GetClusterInspectReportDetail`. Access level: Read. Authorizes: GetClusterInspectReportDetail. Not verified in a primary source.
+    /// `cs:GetClusterInspectReportDetail`. Access level: Read. Authorizes: GetClusterInspectReportDetail. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetClusterInspectReportDetail,
     /// `cs:GrantPermission`. Access level: Write. Resource types: any resource (`*`). Authorizes: GrantPermissions.
     GrantPermission,
     /// `cs:InstallClusterAddons`. Access level: Write. Resource types: cluster (required). Authorizes: InstallClusterAddons.
     InstallClusterAddons,
-    /// `cs:InstallNodePoolComponents`. Access level: Write. Authorizes: InstallNodePoolComponents. Not verified in a primary source.
+    /// `cs:InstallNodePoolComponents`. Access level: Write. Authorizes: InstallNodePoolComponents. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     InstallNodePoolComponents,
-    /// `cs:ListAddons`. Access level: List. Authorizes: ListAddons. Not verified in a primary source.
+    /// `cs:ListAddons`. Access level: List. Authorizes: ListAddons. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListAddons,
-    /// `cs:ListAutoRepairPolicies`. Access level: List. Authorizes: ListAutoRepairPolicies. Not verified in a primary source.
+    /// `cs:ListAutoRepairPolicies`. Access level: List. Authorizes: ListAutoRepairPolicies. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListAutoRepairPolicies,
-    /// `cs:ListClusterAddonInstanceResources`. Access level: List. Authorizes: ListClusterAddonInstanceResources. Not verified in a primary source.
+    /// `cs:ListClusterAddonInstanceResources`. Access level: List. Authorizes: ListClusterAddonInstanceResources. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListClusterAddonInstanceResources,
-    /// `cs:ListClusterAddonInstances`. Access level: List. Authorizes: ListClusterAddonInstances. Not verified in a primary source.
+    /// `cs:ListClusterAddonInstances`. Access level: List. Authorizes: ListClusterAddonInstances. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListClusterAddonInstances,
-    /// `cs:ListClusterChecks`. Access level: List. Authorizes: ListClusterChecks. Not verified in a primary source.
+    /// `cs:ListClusterChecks`. Access level: List. Authorizes: ListClusterChecks. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListClusterChecks,
-    /// `cs:ListClusterInspectReports`. Access level: List. Authorizes: ListClusterInspectReports. Not verified in a primary source.
+    /// `cs:ListClusterInspectReports`. Access level: List. Authorizes: ListClusterInspectReports. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListClusterInspectReports,
-    /// `cs:ListClusterKubeconfigStates`. Access level: List. Authorizes: ListClusterKubeconfigStates. Not verified in a primary source.
+    /// `cs:ListClusterKubeconfigStates`. Access level: List. Authorizes: ListClusterKubeconfigStates. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListClusterKubeconfigStates,
-    /// `cs:ListOperationPlans`. Access level: List. Authorizes: ListOperationPlans. Not verified in a primary source.
+    /// `cs:ListOperationPlans`. Access level: List. Authorizes: ListOperationPlans. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListOperationPlans,
-    /// `cs:ListOperationPlansForRegion`. Access level: List. Authorizes: ListOperationPlansForRegion. Not verified in a primary source.
+    /// `cs:ListOperationPlansForRegion`. Access level: List. Authorizes: ListOperationPlansForRegion. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListOperationPlansForRegion,
     /// `cs:ListTagResources`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: ListTagResources.
     ListTagResources,
-    /// `cs:ListUserKubeConfigStates`. Access level: List. Authorizes: ListUserKubeConfigStates. Not verified in a primary source.
+    /// `cs:ListUserKubeConfigStates`. Access level: List. Authorizes: ListUserKubeConfigStates. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListUserKubeConfigStates,
-    /// `cs:MigrateCluster`. Access level: Write. Authorizes: MigrateCluster. Not verified in a primary source.
+    /// `cs:MigrateCluster`. Access level: Write. Authorizes: MigrateCluster. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     MigrateCluster,
-    /// `cs:ModifyAutoRepairPolicy`. Access level: Write. Authorizes: ModifyAutoRepairPolicy. Not verified in a primary source.
+    /// `cs:ModifyAutoRepairPolicy`. Access level: Write. Authorizes: ModifyAutoRepairPolicy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyAutoRepairPolicy,
     /// `cs:ModifyCluster`. Access level: Write. Resource types: any resource (`*`). Authorizes: ModifyCluster.
     ModifyCluster,
-    /// `cs:ModifyClusterAddon`. Access level: Write. Authorizes: ModifyClusterAddon. Not verified in a primary source.
+    /// `cs:ModifyClusterAddon`. Access level: Write. Authorizes: ModifyClusterAddon. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyClusterAddon,
     /// `cs:ModifyClusterNodePool`. Access level: Write. Resource types: any resource (`*`). Authorizes: ModifyClusterNodePool.
     ModifyClusterNodePool,
     /// `cs:ModifyClusterTags`. Access level: Write. Resource types: cluster (required). Authorizes: ModifyClusterTags.
     ModifyClusterTags,
-    /// `cs:ModifyNodePoolNodeConfig`. Access level: Write. Authorizes: ModifyNodePoolNodeConfig. Not verified in a primary source.
+    /// `cs:ModifyNodePoolNodeConfig`. Access level: Write. Authorizes: ModifyNodePoolNodeConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyNodePoolNodeConfig,
-    /// `cs:ModifyPolicyInstance`. Access level: Write. Authorizes: ModifyPolicyInstance. Not verified in a primary source.
+    /// `cs:ModifyPolicyInstance`. Access level: Write. Authorizes: ModifyPolicyInstance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyPolicyInstance,
-    /// `cs:OpenAckService`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: OpenAckService.
+    /// `cs:OpenAckService`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: OpenAckService. Inferred, not read: access level, resource types.
     OpenAckService,
-    /// `cs:PauseTask`. Access level: Write. Authorizes: PauseTask. Not verified in a primary source.
+    /// `cs:PauseTask`. Access level: Write. Authorizes: PauseTask. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     PauseTask,
     /// `cs:Queryk8sComponentsUpdateVersion`. Access level: Read. Resource types: cluster (required). Authorizes: DescribeClusterAddonsVersion.
     Queryk8sComponentsUpdateVersion,
     /// `cs:RemoveNodePoolNodes`. Access level: Write. Resource types: cluster (required). Authorizes: RemoveNodePoolNodes.
     RemoveNodePoolNodes,
-    /// `cs:RepairClusterNodePool`. Access level: Write. Authorizes: RepairClusterNodePool. Not verified in a primary source.
+    /// `cs:RepairClusterNodePool`. Access level: Write. Authorizes: RepairClusterNodePool. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RepairClusterNodePool,
-    /// `cs:ResumeTask`. Access level: Write. Authorizes: ResumeTask. Not verified in a primary source.
+    /// `cs:ResumeTask`. Access level: Write. Authorizes: ResumeTask. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ResumeTask,
-    /// `cs:RevokeK8sClusterKubeConfig`. Access level: Write. Authorizes: RevokeK8sClusterKubeConfig. Not verified in a primary source.
+    /// `cs:RevokeK8sClusterKubeConfig`. Access level: Write. Authorizes: RevokeK8sClusterKubeConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RevokeK8sClusterKubeConfig,
-    /// `cs:RunClusterCheck`. Access level: Write. Authorizes: RunClusterCheck. Not verified in a primary source.
+    /// `cs:RunClusterCheck`. Access level: Write. Authorizes: RunClusterCheck. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RunClusterCheck,
-    /// `cs:RunClusterInspect`. Access level: Write. Authorizes: RunClusterInspect. Not verified in a primary source.
+    /// `cs:RunClusterInspect`. Access level: Write. Authorizes: RunClusterInspect. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RunClusterInspect,
-    /// `cs:ScaleCluster`. Access level: Write. Resource types: cluster (required). Authorizes: ScaleCluster.
+    /// `cs:ScaleCluster`. Access level: Write. Resource types: cluster (required). Authorizes: ScaleCluster. Inferred, not read: access level, resource types.
     ScaleCluster,
     /// `cs:ScaleClusterNodePool`. Access level: Write. Resource types: cluster (required). Authorizes: ScaleClusterNodePool.
     ScaleClusterNodePool,
-    /// `cs:ScaleOutCluster`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: ScaleOutCluster.
+    /// `cs:ScaleOutCluster`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: ScaleOutCluster. Inferred, not read: access level, resource types.
     ScaleOutCluster,
-    /// `cs:ScanClusterVuls`. Access level: Write. Authorizes: ScanClusterVuls. Not verified in a primary source.
+    /// `cs:ScanClusterVuls`. Access level: Write. Authorizes: ScanClusterVuls. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ScanClusterVuls,
-    /// `cs:StartAlert`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: StartAlert.
+    /// `cs:StartAlert`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: StartAlert. Inferred, not read: access level, resource types.
     StartAlert,
-    /// `cs:StopAlert`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: StopAlert.
+    /// `cs:StopAlert`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: StopAlert. Inferred, not read: access level, resource types.
     StopAlert,
     /// `cs:SyncClusterNodePool`. Access level: Write. Resource types: cluster (required). Authorizes: SyncClusterNodePool.
     SyncClusterNodePool,
-    /// `cs:TagResources`. Access level: Tagging. Authorizes: TagResources. Not verified in a primary source.
+    /// `cs:TagResources`. Access level: Tagging. Authorizes: TagResources. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     TagResources,
     /// `cs:UnInstallClusterAddons`. Access level: Write. Resource types: cluster (required). Authorizes: UnInstallClusterAddons.
     UnInstallClusterAddons,
-    /// `cs:UntagResources`. Access level: Tagging. Authorizes: UntagResources. Not verified in a primary source.
+    /// `cs:UntagResources`. Access level: Tagging. Authorizes: UntagResources. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UntagResources,
-    /// `cs:UpdateClusterAuditLogConfig`. Access level: Write. Authorizes: UpdateClusterAuditLogConfig. Not verified in a primary source.
+    /// `cs:UpdateClusterAuditLogConfig`. Access level: Write. Authorizes: UpdateClusterAuditLogConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateClusterAuditLogConfig,
-    /// `cs:UpdateClusterInspectConfig`. Access level: Write. Authorizes: UpdateClusterInspectConfig. Not verified in a primary source.
+    /// `cs:UpdateClusterInspectConfig`. Access level: Write. Authorizes: UpdateClusterInspectConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateClusterInspectConfig,
-    /// `cs:UpdateClusterTags`. Access level: Tagging. Resource types: any resource (`*`) (required). Authorizes: UpdateClusterTags.
+    /// `cs:UpdateClusterTags`. Access level: Tagging. Resource types: any resource (`*`) (required). Authorizes: UpdateClusterTags. Inferred, not read: access level, resource types.
     UpdateClusterTags,
-    /// `cs:UpdateContactGroupForAlert`. Access level: Write. Authorizes: UpdateContactGroupForAlert. Not verified in a primary source.
+    /// `cs:UpdateContactGroupForAlert`. Access level: Write. Authorizes: UpdateContactGroupForAlert. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateContactGroupForAlert,
-    /// `cs:UpdateControlPlaneLog`. Access level: Write. Authorizes: UpdateControlPlaneLog. Not verified in a primary source.
+    /// `cs:UpdateControlPlaneLog`. Access level: Write. Authorizes: UpdateControlPlaneLog. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateControlPlaneLog,
-    /// `cs:UpdateK8sClusterUserConfigExpire`. Access level: Write. Authorizes: UpdateK8sClusterUserConfigExpire. Not verified in a primary source.
+    /// `cs:UpdateK8sClusterUserConfigExpire`. Access level: Write. Authorizes: UpdateK8sClusterUserConfigExpire. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateK8sClusterUserConfigExpire,
-    /// `cs:UpdateKMSEncryption`. Access level: Write. Authorizes: UpdateKMSEncryption. Not verified in a primary source.
+    /// `cs:UpdateKMSEncryption`. Access level: Write. Authorizes: UpdateKMSEncryption. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateKMSEncryption,
-    /// `cs:UpdateNodePoolComponent`. Access level: Write. Authorizes: UpdateNodePoolComponent. Not verified in a primary source.
+    /// `cs:UpdateNodePoolComponent`. Access level: Write. Authorizes: UpdateNodePoolComponent. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateNodePoolComponent,
-    /// `cs:UpdateResourcesDeleteProtection`. Access level: Write. Authorizes: UpdateResourcesDeleteProtection. Not verified in a primary source.
+    /// `cs:UpdateResourcesDeleteProtection`. Access level: Write. Authorizes: UpdateResourcesDeleteProtection. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateResourcesDeleteProtection,
-    /// `cs:UpdateTemplate`. Access level: Write. Authorizes: UpdateTemplate. Not verified in a primary source.
+    /// `cs:UpdateTemplate`. Access level: Write. Authorizes: UpdateTemplate. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateTemplate,
-    /// `cs:UpdateUserPermissions`. Access level: Write. Authorizes: UpdateUserPermissions. Not verified in a primary source.
+    /// `cs:UpdateUserPermissions`. Access level: Write. Authorizes: UpdateUserPermissions. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateUserPermissions,
     /// `cs:UpgradeCluster`. Access level: Write. Resource types: any resource (`*`). Authorizes: UpgradeCluster.
     UpgradeCluster,
-    /// `cs:UpgradeClusterNodepool`. Access level: Write. Authorizes: UpgradeClusterNodepool. Not verified in a primary source.
+    /// `cs:UpgradeClusterNodepool`. Access level: Write. Authorizes: UpgradeClusterNodepool. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpgradeClusterNodepool,
     /// `cs:UpgradeK8sComponents`. Access level: Write. Resource types: cluster (required). Authorizes: UpgradeClusterAddons.
     UpgradeK8sComponents,

@@ -7,271 +7,271 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[allow(non_camel_case_types)]
 pub enum Action {
-    /// `dds:AllocateDBInstanceSrvNetworkAddress`. Access level: Write. Authorizes: AllocateDBInstanceSrvNetworkAddress. Not verified in a primary source.
+    /// `dds:AllocateDBInstanceSrvNetworkAddress`. Access level: Write. Authorizes: AllocateDBInstanceSrvNetworkAddress. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AllocateDBInstanceSrvNetworkAddress,
-    /// `dds:AllocateNodePrivateNetworkAddress`. Access level: Write. Resource types: dbinstance (required). Authorizes: AllocateNodePrivateNetworkAddress.
+    /// `dds:AllocateNodePrivateNetworkAddress`. Access level: Write. Resource types: dbinstance (required). Authorizes: AllocateNodePrivateNetworkAddress. Inferred, not read: resource types.required.
     AllocateNodePrivateNetworkAddress,
-    /// `dds:AllocatePublicNetworkAddress`. Access level: Write. Authorizes: AllocatePublicNetworkAddress. Not verified in a primary source.
+    /// `dds:AllocatePublicNetworkAddress`. Access level: Write. Authorizes: AllocatePublicNetworkAddress. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AllocatePublicNetworkAddress,
-    /// `dds:CancelActiveOperationTasks`. Access level: Write. Authorizes: CancelActiveOperationTasks. Not verified in a primary source.
+    /// `dds:CancelActiveOperationTasks`. Access level: Write. Authorizes: CancelActiveOperationTasks. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CancelActiveOperationTasks,
-    /// `dds:CheckCloudResourceAuthorized`. Access level: Read. Authorizes: CheckCloudResourceAuthorized. Not verified in a primary source.
+    /// `dds:CheckCloudResourceAuthorized`. Access level: Read. Authorizes: CheckCloudResourceAuthorized. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CheckCloudResourceAuthorized,
-    /// `dds:CheckRecoveryCondition`. Access level: Read. Authorizes: CheckRecoveryCondition. Not verified in a primary source.
+    /// `dds:CheckRecoveryCondition`. Access level: Read. Authorizes: CheckRecoveryCondition. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CheckRecoveryCondition,
-    /// `dds:CheckServiceLinkedRole`. Access level: Read. Authorizes: CheckServiceLinkedRole. Not verified in a primary source.
+    /// `dds:CheckServiceLinkedRole`. Access level: Read. Authorizes: CheckServiceLinkedRole. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CheckServiceLinkedRole,
-    /// `dds:CreateAccount`. Access level: Write. Authorizes: CreateAccount. Not verified in a primary source.
+    /// `dds:CreateAccount`. Access level: Write. Authorizes: CreateAccount. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateAccount,
-    /// `dds:CreateBackup`. Access level: Write. Resource types: dbinstance (required). Authorizes: CreateBackup.
+    /// `dds:CreateBackup`. Access level: Write. Resource types: dbinstance (required). Authorizes: CreateBackup. Inferred, not read: access level.
     CreateBackup,
-    /// `dds:CreateDBInstance`. Access level: Write. Resource types: dbinstance (required). Authorizes: CreateDBInstance.
+    /// `dds:CreateDBInstance`. Access level: Write. Resource types: dbinstance (required). Authorizes: CreateDBInstance. Inferred, not read: access level.
     CreateDBInstance,
-    /// `dds:CreateGlobalSecurityIPGroup`. Access level: Write. Authorizes: CreateGlobalSecurityIPGroup. Not verified in a primary source.
+    /// `dds:CreateGlobalSecurityIPGroup`. Access level: Write. Authorizes: CreateGlobalSecurityIPGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateGlobalSecurityIPGroup,
-    /// `dds:CreateNode`. Access level: Write. Resource types: dbinstance (required). Authorizes: CreateNode.
+    /// `dds:CreateNode`. Access level: Write. Resource types: dbinstance (required). Authorizes: CreateNode. Inferred, not read: access level.
     CreateNode,
-    /// `dds:CreateNodeBatch`. Access level: Write. Authorizes: CreateNodeBatch. Not verified in a primary source.
+    /// `dds:CreateNodeBatch`. Access level: Write. Authorizes: CreateNodeBatch. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateNodeBatch,
-    /// `dds:CreateNodeRoleTag`. Access level: Write. Authorizes: CreateNodeRoleTag. Not verified in a primary source.
+    /// `dds:CreateNodeRoleTag`. Access level: Write. Authorizes: CreateNodeRoleTag. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateNodeRoleTag,
-    /// `dds:CreateShardingDBInstance`. Access level: Write. Resource types: dbinstance (required). Authorizes: CreateShardingDBInstance.
+    /// `dds:CreateShardingDBInstance`. Access level: Write. Resource types: dbinstance (required). Authorizes: CreateShardingDBInstance. Inferred, not read: access level.
     CreateShardingDBInstance,
-    /// `dds:DeleteBackup`. Access level: Write. Authorizes: DeleteBackup. Not verified in a primary source.
+    /// `dds:DeleteBackup`. Access level: Write. Authorizes: DeleteBackup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteBackup,
-    /// `dds:DeleteDBInstance`. Access level: Write. Resource types: dbinstance (required). Authorizes: DeleteDBInstance.
+    /// `dds:DeleteDBInstance`. Access level: Write. Resource types: dbinstance (required). Authorizes: DeleteDBInstance. Inferred, not read: access level.
     DeleteDBInstance,
-    /// `dds:DeleteGlobalSecurityIPGroup`. Access level: Write. Authorizes: DeleteGlobalSecurityIPGroup. Not verified in a primary source.
+    /// `dds:DeleteGlobalSecurityIPGroup`. Access level: Write. Authorizes: DeleteGlobalSecurityIPGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteGlobalSecurityIPGroup,
-    /// `dds:DeleteNode`. Access level: Write. Resource types: dbinstance (required). Authorizes: DeleteNode.
+    /// `dds:DeleteNode`. Access level: Write. Resource types: dbinstance (required). Authorizes: DeleteNode. Inferred, not read: access level.
     DeleteNode,
-    /// `dds:DescribeAccounts`. Access level: Read. Resource types: dbinstance (required). Authorizes: DescribeAccounts.
+    /// `dds:DescribeAccounts`. Access level: Read. Resource types: dbinstance (required). Authorizes: DescribeAccounts. Inferred, not read: access level.
     DescribeAccounts,
-    /// `dds:DescribeActiveOperationMaintenanceConfig`. Access level: Read. Authorizes: DescribeActiveOperationMaintenanceConfig. Not verified in a primary source.
+    /// `dds:DescribeActiveOperationMaintenanceConfig`. Access level: Read. Authorizes: DescribeActiveOperationMaintenanceConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeActiveOperationMaintenanceConfig,
-    /// `dds:DescribeActiveOperationTask`. Access level: Read. Authorizes: DescribeActiveOperationTask. Not verified in a primary source.
+    /// `dds:DescribeActiveOperationTask`. Access level: Read. Authorizes: DescribeActiveOperationTask. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeActiveOperationTask,
-    /// `dds:DescribeActiveOperationTaskCount`. Access level: Read. Authorizes: DescribeActiveOperationTaskCount. Not verified in a primary source.
+    /// `dds:DescribeActiveOperationTaskCount`. Access level: Read. Authorizes: DescribeActiveOperationTaskCount. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeActiveOperationTaskCount,
-    /// `dds:DescribeActiveOperationTaskRegion`. Access level: Read. Authorizes: DescribeActiveOperationTaskRegion. Not verified in a primary source.
+    /// `dds:DescribeActiveOperationTaskRegion`. Access level: Read. Authorizes: DescribeActiveOperationTaskRegion. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeActiveOperationTaskRegion,
-    /// `dds:DescribeActiveOperationTasks`. Access level: Read. Authorizes: DescribeActiveOperationTasks. Not verified in a primary source.
+    /// `dds:DescribeActiveOperationTasks`. Access level: Read. Authorizes: DescribeActiveOperationTasks. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeActiveOperationTasks,
-    /// `dds:DescribeActiveOperationTaskType`. Access level: Read. Authorizes: DescribeActiveOperationTaskType. Not verified in a primary source.
+    /// `dds:DescribeActiveOperationTaskType`. Access level: Read. Authorizes: DescribeActiveOperationTaskType. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeActiveOperationTaskType,
-    /// `dds:DescribeAuditFiles`. Access level: Read. Resource types: dbinstance (required). Authorizes: DescribeAuditFiles.
+    /// `dds:DescribeAuditFiles`. Access level: Read. Resource types: dbinstance (required). Authorizes: DescribeAuditFiles. Inferred, not read: access level.
     DescribeAuditFiles,
-    /// `dds:DescribeAuditLogFilter`. Access level: Read. Authorizes: DescribeAuditLogFilter. Not verified in a primary source.
+    /// `dds:DescribeAuditLogFilter`. Access level: Read. Authorizes: DescribeAuditLogFilter. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeAuditLogFilter,
-    /// `dds:DescribeAuditPolicy`. Access level: Read. Authorizes: DescribeAuditPolicy. Not verified in a primary source.
+    /// `dds:DescribeAuditPolicy`. Access level: Read. Authorizes: DescribeAuditPolicy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeAuditPolicy,
-    /// `dds:DescribeAuditRecords`. Access level: Read. Resource types: dbinstance (required). Authorizes: DescribeAuditRecords.
+    /// `dds:DescribeAuditRecords`. Access level: Read. Resource types: dbinstance (required). Authorizes: DescribeAuditRecords. Inferred, not read: access level.
     DescribeAuditRecords,
-    /// `dds:DescribeAvailabilityZones`. Access level: Read. Authorizes: DescribeAvailabilityZones. Not verified in a primary source.
+    /// `dds:DescribeAvailabilityZones`. Access level: Read. Authorizes: DescribeAvailabilityZones. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeAvailabilityZones,
-    /// `dds:DescribeAvailableEngineVersion`. Access level: Read. Authorizes: DescribeAvailableEngineVersion. Not verified in a primary source.
+    /// `dds:DescribeAvailableEngineVersion`. Access level: Read. Authorizes: DescribeAvailableEngineVersion. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeAvailableEngineVersion,
-    /// `dds:DescribeAvailableResource`. Access level: Read. Authorizes: DescribeAvailableResource. Not verified in a primary source.
+    /// `dds:DescribeAvailableResource`. Access level: Read. Authorizes: DescribeAvailableResource. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeAvailableResource,
-    /// `dds:DescribeBackupDBs`. Access level: Read. Authorizes: DescribeBackupDBs. Not verified in a primary source.
+    /// `dds:DescribeBackupDBs`. Access level: Read. Authorizes: DescribeBackupDBs. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeBackupDBs,
-    /// `dds:DescribeBackupPolicy`. Access level: Read. Resource types: dbinstance (required). Authorizes: DescribeBackupPolicy.
+    /// `dds:DescribeBackupPolicy`. Access level: Read. Resource types: dbinstance (required). Authorizes: DescribeBackupPolicy. Inferred, not read: access level.
     DescribeBackupPolicy,
-    /// `dds:DescribeBackups`. Access level: Read. Resource types: dbinstance (required). Authorizes: DescribeBackups.
+    /// `dds:DescribeBackups`. Access level: Read. Resource types: dbinstance (required). Authorizes: DescribeBackups. Inferred, not read: access level.
     DescribeBackups,
-    /// `dds:DescribeBackupStorage`. Access level: Read. Authorizes: DescribeBackupStorage. Not verified in a primary source.
+    /// `dds:DescribeBackupStorage`. Access level: Read. Authorizes: DescribeBackupStorage. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeBackupStorage,
-    /// `dds:DescribeBackupTasks`. Access level: Read. Authorizes: DescribeBackupTasks. Not verified in a primary source.
+    /// `dds:DescribeBackupTasks`. Access level: Read. Authorizes: DescribeBackupTasks. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeBackupTasks,
-    /// `dds:DescribeBinlogFiles`. Access level: Read. Authorizes: DescribeBinlogFiles. Not verified in a primary source.
+    /// `dds:DescribeBinlogFiles`. Access level: Read. Authorizes: DescribeBinlogFiles. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeBinlogFiles,
-    /// `dds:DescribeClusterBackups`. Access level: Read. Authorizes: DescribeClusterBackups. Not verified in a primary source.
+    /// `dds:DescribeClusterBackups`. Access level: Read. Authorizes: DescribeClusterBackups. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeClusterBackups,
-    /// `dds:DescribeClusterRecoverTime`. Access level: Read. Authorizes: DescribeClusterRecoverTime. Not verified in a primary source.
+    /// `dds:DescribeClusterRecoverTime`. Access level: Read. Authorizes: DescribeClusterRecoverTime. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeClusterRecoverTime,
-    /// `dds:DescribeDBInstanceAttribute`. Access level: Read. Resource types: dbinstance (required). Authorizes: DescribeDBInstanceAttribute.
+    /// `dds:DescribeDBInstanceAttribute`. Access level: Read. Resource types: dbinstance (required). Authorizes: DescribeDBInstanceAttribute. Inferred, not read: access level.
     DescribeDBInstanceAttribute,
-    /// `dds:DescribeDBInstanceEncryptionKey`. Access level: Read. Authorizes: DescribeDBInstanceEncryptionKey. Not verified in a primary source.
+    /// `dds:DescribeDBInstanceEncryptionKey`. Access level: Read. Authorizes: DescribeDBInstanceEncryptionKey. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBInstanceEncryptionKey,
-    /// `dds:DescribeDBInstanceMonitor`. Access level: Read. Authorizes: DescribeDBInstanceMonitor. Not verified in a primary source.
+    /// `dds:DescribeDBInstanceMonitor`. Access level: Read. Authorizes: DescribeDBInstanceMonitor. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBInstanceMonitor,
-    /// `dds:DescribeDBInstancePerformance`. Access level: Read. Resource types: dbinstance (required). Authorizes: DescribeDBInstancePerformance.
+    /// `dds:DescribeDBInstancePerformance`. Access level: Read. Resource types: dbinstance (required). Authorizes: DescribeDBInstancePerformance. Inferred, not read: access level.
     DescribeDBInstancePerformance,
-    /// `dds:DescribeDBInstances`. Access level: Read. Resource types: dbinstance (required). Authorizes: DescribeDBInstances.
+    /// `dds:DescribeDBInstances`. Access level: Read. Resource types: dbinstance (required). Authorizes: DescribeDBInstances. Inferred, not read: access level.
     DescribeDBInstances,
-    /// `dds:DescribeDBInstancesOverview`. Access level: Read. Authorizes: DescribeDBInstancesOverview. Not verified in a primary source.
+    /// `dds:DescribeDBInstancesOverview`. Access level: Read. Authorizes: DescribeDBInstancesOverview. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBInstancesOverview,
-    /// `dds:DescribeDBInstanceSpecInfo`. Access level: Read. Authorizes: DescribeDBInstanceSpecInfo. Not verified in a primary source.
+    /// `dds:DescribeDBInstanceSpecInfo`. Access level: Read. Authorizes: DescribeDBInstanceSpecInfo. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBInstanceSpecInfo,
-    /// `dds:DescribeDBInstanceSSL`. Access level: Read. Authorizes: DescribeDBInstanceSSL. Not verified in a primary source.
+    /// `dds:DescribeDBInstanceSSL`. Access level: Read. Authorizes: DescribeDBInstanceSSL. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBInstanceSSL,
-    /// `dds:DescribeDBInstanceSwitchLog`. Access level: Read. Authorizes: DescribeDBInstanceSwitchLog. Not verified in a primary source.
+    /// `dds:DescribeDBInstanceSwitchLog`. Access level: Read. Authorizes: DescribeDBInstanceSwitchLog. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBInstanceSwitchLog,
-    /// `dds:DescribeDBInstanceTDEInfo`. Access level: Read. Authorizes: DescribeDBInstanceTDEInfo. Not verified in a primary source.
+    /// `dds:DescribeDBInstanceTDEInfo`. Access level: Read. Authorizes: DescribeDBInstanceTDEInfo. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBInstanceTDEInfo,
-    /// `dds:DescribeErrorLogRecords`. Access level: Read. Authorizes: DescribeErrorLogRecords. Not verified in a primary source.
+    /// `dds:DescribeErrorLogRecords`. Access level: Read. Authorizes: DescribeErrorLogRecords. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeErrorLogRecords,
-    /// `dds:DescribeGlobalSecurityIPGroup`. Access level: Read. Authorizes: DescribeGlobalSecurityIPGroup. Not verified in a primary source.
+    /// `dds:DescribeGlobalSecurityIPGroup`. Access level: Read. Authorizes: DescribeGlobalSecurityIPGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeGlobalSecurityIPGroup,
-    /// `dds:DescribeGlobalSecurityIPGroupRelation`. Access level: Read. Authorizes: DescribeGlobalSecurityIPGroupRelation. Not verified in a primary source.
+    /// `dds:DescribeGlobalSecurityIPGroupRelation`. Access level: Read. Authorizes: DescribeGlobalSecurityIPGroupRelation. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeGlobalSecurityIPGroupRelation,
-    /// `dds:DescribeHistoryTasks`. Access level: Read. Authorizes: DescribeHistoryTasks. Not verified in a primary source.
+    /// `dds:DescribeHistoryTasks`. Access level: Read. Authorizes: DescribeHistoryTasks. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeHistoryTasks,
-    /// `dds:DescribeHistoryTasksStat`. Access level: Read. Authorizes: DescribeHistoryTasksStat. Not verified in a primary source.
+    /// `dds:DescribeHistoryTasksStat`. Access level: Read. Authorizes: DescribeHistoryTasksStat. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeHistoryTasksStat,
-    /// `dds:DescribeInstanceAutoRenewalAttribute`. Access level: Read. Authorizes: DescribeInstanceAutoRenewalAttribute. Not verified in a primary source.
+    /// `dds:DescribeInstanceAutoRenewalAttribute`. Access level: Read. Authorizes: DescribeInstanceAutoRenewalAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeInstanceAutoRenewalAttribute,
-    /// `dds:DescribeInstanceRecoverTime`. Access level: Read. Authorizes: DescribeInstanceRecoverTime. Not verified in a primary source.
+    /// `dds:DescribeInstanceRecoverTime`. Access level: Read. Authorizes: DescribeInstanceRecoverTime. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeInstanceRecoverTime,
-    /// `dds:DescribeKernelReleaseNotes`. Access level: Read. Authorizes: DescribeKernelReleaseNotes. Not verified in a primary source.
+    /// `dds:DescribeKernelReleaseNotes`. Access level: Read. Authorizes: DescribeKernelReleaseNotes. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeKernelReleaseNotes,
-    /// `dds:DescribeKmsKeys`. Access level: Read. Authorizes: DescribeKmsKeys. Not verified in a primary source.
+    /// `dds:DescribeKmsKeys`. Access level: Read. Authorizes: DescribeKmsKeys. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeKmsKeys,
-    /// `dds:DescribeMongoDBLogConfig`. Access level: Read. Authorizes: DescribeMongoDBLogConfig. Not verified in a primary source.
+    /// `dds:DescribeMongoDBLogConfig`. Access level: Read. Authorizes: DescribeMongoDBLogConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeMongoDBLogConfig,
-    /// `dds:DescribeParameterModificationHistory`. Access level: Read. Authorizes: DescribeParameterModificationHistory. Not verified in a primary source.
+    /// `dds:DescribeParameterModificationHistory`. Access level: Read. Authorizes: DescribeParameterModificationHistory. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeParameterModificationHistory,
-    /// `dds:DescribeParameters`. Access level: Read. Authorizes: DescribeParameters. Not verified in a primary source.
+    /// `dds:DescribeParameters`. Access level: Read. Authorizes: DescribeParameters. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeParameters,
-    /// `dds:DescribeParameterTemplates`. Access level: Read. Authorizes: DescribeParameterTemplates. Not verified in a primary source.
+    /// `dds:DescribeParameterTemplates`. Access level: Read. Authorizes: DescribeParameterTemplates. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeParameterTemplates,
-    /// `dds:DescribePrice`. Access level: Read. Authorizes: DescribePrice. Not verified in a primary source.
+    /// `dds:DescribePrice`. Access level: Read. Authorizes: DescribePrice. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribePrice,
-    /// `dds:DescribeRdsVpcs`. Access level: Read. Authorizes: DescribeRdsVpcs. Not verified in a primary source.
+    /// `dds:DescribeRdsVpcs`. Access level: Read. Authorizes: DescribeRdsVpcs. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeRdsVpcs,
-    /// `dds:DescribeRdsVSwitchs`. Access level: Read. Authorizes: DescribeRdsVSwitchs. Not verified in a primary source.
+    /// `dds:DescribeRdsVSwitchs`. Access level: Read. Authorizes: DescribeRdsVSwitchs. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeRdsVSwitchs,
-    /// `dds:DescribeRegions`. Access level: Read. Authorizes: DescribeRegions. Not verified in a primary source.
+    /// `dds:DescribeRegions`. Access level: Read. Authorizes: DescribeRegions. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeRegions,
-    /// `dds:DescribeRenewalPrice`. Access level: Read. Authorizes: DescribeRenewalPrice. Not verified in a primary source.
+    /// `dds:DescribeRenewalPrice`. Access level: Read. Authorizes: DescribeRenewalPrice. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeRenewalPrice,
-    /// `dds:DescribeReplicaSetRole`. Access level: Read. Resource types: dbinstance (required). Authorizes: DescribeReplicaSetRole.
+    /// `dds:DescribeReplicaSetRole`. Access level: Read. Resource types: dbinstance (required). Authorizes: DescribeReplicaSetRole. Inferred, not read: access level.
     DescribeReplicaSetRole,
-    /// `dds:DescribeRestoreDBInstanceList`. Access level: Read. Authorizes: DescribeRestoreDBInstanceList. Not verified in a primary source.
+    /// `dds:DescribeRestoreDBInstanceList`. Access level: Read. Authorizes: DescribeRestoreDBInstanceList. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeRestoreDBInstanceList,
-    /// `dds:DescribeRoleTagStatus`. Access level: Read. Authorizes: DescribeRoleTagStatus. Not verified in a primary source.
+    /// `dds:DescribeRoleTagStatus`. Access level: Read. Authorizes: DescribeRoleTagStatus. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeRoleTagStatus,
-    /// `dds:DescribeRoleZoneInfo`. Access level: Read. Authorizes: DescribeRoleZoneInfo. Not verified in a primary source.
+    /// `dds:DescribeRoleZoneInfo`. Access level: Read. Authorizes: DescribeRoleZoneInfo. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeRoleZoneInfo,
-    /// `dds:DescribeRunningLogRecords`. Access level: Read. Authorizes: DescribeRunningLogRecords. Not verified in a primary source.
+    /// `dds:DescribeRunningLogRecords`. Access level: Read. Authorizes: DescribeRunningLogRecords. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeRunningLogRecords,
-    /// `dds:DescribeSecurityGroupConfiguration`. Access level: Read. Authorizes: DescribeSecurityGroupConfiguration. Not verified in a primary source.
+    /// `dds:DescribeSecurityGroupConfiguration`. Access level: Read. Authorizes: DescribeSecurityGroupConfiguration. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeSecurityGroupConfiguration,
-    /// `dds:DescribeSecurityIps`. Access level: Read. Resource types: dbinstance (required). Authorizes: DescribeSecurityIps.
+    /// `dds:DescribeSecurityIps`. Access level: Read. Resource types: dbinstance (required). Authorizes: DescribeSecurityIps. Inferred, not read: access level.
     DescribeSecurityIps,
-    /// `dds:DescribeShardingNetworkAddress`. Access level: Read. Resource types: dbinstance (required). Authorizes: DescribeShardingNetworkAddress.
+    /// `dds:DescribeShardingNetworkAddress`. Access level: Read. Resource types: dbinstance (required). Authorizes: DescribeShardingNetworkAddress. Inferred, not read: access level.
     DescribeShardingNetworkAddress,
-    /// `dds:DescribeSlowLogRecords`. Access level: Read. Authorizes: DescribeSlowLogRecords. Not verified in a primary source.
+    /// `dds:DescribeSlowLogRecords`. Access level: Read. Authorizes: DescribeSlowLogRecords. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeSlowLogRecords,
-    /// `dds:DescribeTags`. Access level: Read. Authorizes: DescribeTags. Not verified in a primary source.
+    /// `dds:DescribeTags`. Access level: Read. Authorizes: DescribeTags. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeTags,
-    /// `dds:DescribeUserEncryptionKeyList`. Access level: Read. Authorizes: DescribeUserEncryptionKeyList. Not verified in a primary source.
+    /// `dds:DescribeUserEncryptionKeyList`. Access level: Read. Authorizes: DescribeUserEncryptionKeyList. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeUserEncryptionKeyList,
-    /// `dds:DescribeVpcsForMongoDB`. Access level: Read. Authorizes: DescribeVpcsForMongoDB. Not verified in a primary source.
+    /// `dds:DescribeVpcsForMongoDB`. Access level: Read. Authorizes: DescribeVpcsForMongoDB. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeVpcsForMongoDB,
-    /// `dds:DestroyInstance`. Access level: Write. Authorizes: DestroyInstance. Not verified in a primary source.
+    /// `dds:DestroyInstance`. Access level: Write. Authorizes: DestroyInstance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DestroyInstance,
-    /// `dds:EvaluateResource`. Access level: Write. Authorizes: EvaluateResource. Not verified in a primary source.
+    /// `dds:EvaluateResource`. Access level: Write. Authorizes: EvaluateResource. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     EvaluateResource,
-    /// `dds:ListTagResources`. Access level: List. Authorizes: ListTagResources. Not verified in a primary source.
+    /// `dds:ListTagResources`. Access level: List. Authorizes: ListTagResources. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListTagResources,
-    /// `dds:MigrateAvailableZone`. Access level: Write. Authorizes: MigrateAvailableZone. Not verified in a primary source.
+    /// `dds:MigrateAvailableZone`. Access level: Write. Authorizes: MigrateAvailableZone. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     MigrateAvailableZone,
-    /// `dds:MigrateToOtherZone`. Access level: Write. Authorizes: MigrateToOtherZone. Not verified in a primary source.
+    /// `dds:MigrateToOtherZone`. Access level: Write. Authorizes: MigrateToOtherZone. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     MigrateToOtherZone,
-    /// `dds:ModifyAccountDescription`. Access level: Write. Authorizes: ModifyAccountDescription. Not verified in a primary source.
+    /// `dds:ModifyAccountDescription`. Access level: Write. Authorizes: ModifyAccountDescription. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyAccountDescription,
-    /// `dds:ModifyActiveOperationMaintenanceConfig`. Access level: Write. Authorizes: ModifyActiveOperationMaintenanceConfig. Not verified in a primary source.
+    /// `dds:ModifyActiveOperationMaintenanceConfig`. Access level: Write. Authorizes: ModifyActiveOperationMaintenanceConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyActiveOperationMaintenanceConfig,
-    /// `dds:ModifyActiveOperationTasks`. Access level: Write. Authorizes: ModifyActiveOperationTasks. Not verified in a primary source.
+    /// `dds:ModifyActiveOperationTasks`. Access level: Write. Authorizes: ModifyActiveOperationTasks. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyActiveOperationTasks,
-    /// `dds:ModifyAuditLogFilter`. Access level: Write. Authorizes: ModifyAuditLogFilter. Not verified in a primary source.
+    /// `dds:ModifyAuditLogFilter`. Access level: Write. Authorizes: ModifyAuditLogFilter. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyAuditLogFilter,
-    /// `dds:ModifyAuditPolicy`. Access level: Write. Authorizes: ModifyAuditPolicy. Not verified in a primary source.
+    /// `dds:ModifyAuditPolicy`. Access level: Write. Authorizes: ModifyAuditPolicy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyAuditPolicy,
-    /// `dds:ModifyBackupExpireTime`. Access level: Write. Authorizes: ModifyBackupExpireTime. Not verified in a primary source.
+    /// `dds:ModifyBackupExpireTime`. Access level: Write. Authorizes: ModifyBackupExpireTime. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyBackupExpireTime,
-    /// `dds:ModifyBackupPolicy`. Access level: Write. Resource types: dbinstance (required). Authorizes: ModifyBackupPolicy.
+    /// `dds:ModifyBackupPolicy`. Access level: Write. Resource types: dbinstance (required). Authorizes: ModifyBackupPolicy. Inferred, not read: access level.
     ModifyBackupPolicy,
-    /// `dds:ModifyDBInstanceAttribute`. Access level: Write. Authorizes: ModifyDBInstanceAttribute. Not verified in a primary source.
+    /// `dds:ModifyDBInstanceAttribute`. Access level: Write. Authorizes: ModifyDBInstanceAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBInstanceAttribute,
-    /// `dds:ModifyDBInstanceConfig`. Access level: Write. Authorizes: ModifyDBInstanceConfig. Not verified in a primary source.
+    /// `dds:ModifyDBInstanceConfig`. Access level: Write. Authorizes: ModifyDBInstanceConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBInstanceConfig,
-    /// `dds:ModifyDBInstanceConnectionString`. Access level: Write. Authorizes: ModifyDBInstanceConnectionString. Not verified in a primary source.
+    /// `dds:ModifyDBInstanceConnectionString`. Access level: Write. Authorizes: ModifyDBInstanceConnectionString. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBInstanceConnectionString,
-    /// `dds:ModifyDBInstanceDescription`. Access level: Write. Resource types: dbinstance (required). Authorizes: ModifyDBInstanceDescription.
+    /// `dds:ModifyDBInstanceDescription`. Access level: Write. Resource types: dbinstance (required). Authorizes: ModifyDBInstanceDescription. Inferred, not read: access level.
     ModifyDBInstanceDescription,
-    /// `dds:ModifyDBInstanceDiskType`. Access level: Write. Authorizes: ModifyDBInstanceDiskType. Not verified in a primary source.
+    /// `dds:ModifyDBInstanceDiskType`. Access level: Write. Authorizes: ModifyDBInstanceDiskType. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBInstanceDiskType,
-    /// `dds:ModifyDBInstanceMaintainTime`. Access level: Write. Resource types: dbinstance (required). Authorizes: ModifyDBInstanceMaintainTime.
+    /// `dds:ModifyDBInstanceMaintainTime`. Access level: Write. Resource types: dbinstance (required). Authorizes: ModifyDBInstanceMaintainTime. Inferred, not read: access level.
     ModifyDBInstanceMaintainTime,
-    /// `dds:ModifyDBInstanceMonitor`. Access level: Write. Authorizes: ModifyDBInstanceMonitor. Not verified in a primary source.
+    /// `dds:ModifyDBInstanceMonitor`. Access level: Write. Authorizes: ModifyDBInstanceMonitor. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBInstanceMonitor,
-    /// `dds:ModifyDBInstanceNetExpireTime`. Access level: Write. Resource types: dbinstance (required). Authorizes: ModifyDBInstanceNetExpireTime.
+    /// `dds:ModifyDBInstanceNetExpireTime`. Access level: Write. Resource types: dbinstance (required). Authorizes: ModifyDBInstanceNetExpireTime. Inferred, not read: access level.
     ModifyDBInstanceNetExpireTime,
-    /// `dds:ModifyDBInstanceNetworkType`. Access level: Write. Resource types: dbinstance (required). Authorizes: ModifyDBInstanceNetworkType.
+    /// `dds:ModifyDBInstanceNetworkType`. Access level: Write. Resource types: dbinstance (required). Authorizes: ModifyDBInstanceNetworkType. Inferred, not read: access level.
     ModifyDBInstanceNetworkType,
-    /// `dds:ModifyDBInstanceSpec`. Access level: Write. Resource types: dbinstance (required). Authorizes: ModifyDBInstanceSpec.
+    /// `dds:ModifyDBInstanceSpec`. Access level: Write. Resource types: dbinstance (required). Authorizes: ModifyDBInstanceSpec. Inferred, not read: access level.
     ModifyDBInstanceSpec,
-    /// `dds:ModifyDBInstanceSSL`. Access level: Write. Authorizes: ModifyDBInstanceSSL. Not verified in a primary source.
+    /// `dds:ModifyDBInstanceSSL`. Access level: Write. Authorizes: ModifyDBInstanceSSL. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBInstanceSSL,
-    /// `dds:ModifyDBInstanceTDE`. Access level: Write. Authorizes: ModifyDBInstanceTDE. Not verified in a primary source.
+    /// `dds:ModifyDBInstanceTDE`. Access level: Write. Authorizes: ModifyDBInstanceTDE. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBInstanceTDE,
-    /// `dds:ModifyGlobalSecurityIPGroup`. Access level: Write. Authorizes: ModifyGlobalSecurityIPGroup. Not verified in a primary source.
+    /// `dds:ModifyGlobalSecurityIPGroup`. Access level: Write. Authorizes: ModifyGlobalSecurityIPGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyGlobalSecurityIPGroup,
-    /// `dds:ModifyGlobalSecurityIPGroupName`. Access level: Write. Authorizes: ModifyGlobalSecurityIPGroupName. Not verified in a primary source.
+    /// `dds:ModifyGlobalSecurityIPGroupName`. Access level: Write. Authorizes: ModifyGlobalSecurityIPGroupName. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyGlobalSecurityIPGroupName,
-    /// `dds:ModifyGlobalSecurityIPGroupRelation`. Access level: Write. Authorizes: ModifyGlobalSecurityIPGroupRelation. Not verified in a primary source.
+    /// `dds:ModifyGlobalSecurityIPGroupRelation`. Access level: Write. Authorizes: ModifyGlobalSecurityIPGroupRelation. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyGlobalSecurityIPGroupRelation,
-    /// `dds:ModifyInstanceAutoRenewalAttribute`. Access level: Write. Authorizes: ModifyInstanceAutoRenewalAttribute. Not verified in a primary source.
+    /// `dds:ModifyInstanceAutoRenewalAttribute`. Access level: Write. Authorizes: ModifyInstanceAutoRenewalAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyInstanceAutoRenewalAttribute,
-    /// `dds:ModifyInstanceVpcAuthMode`. Access level: Write. Authorizes: ModifyInstanceVpcAuthMode. Not verified in a primary source.
+    /// `dds:ModifyInstanceVpcAuthMode`. Access level: Write. Authorizes: ModifyInstanceVpcAuthMode. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyInstanceVpcAuthMode,
-    /// `dds:ModifyNodeSpec`. Access level: Write. Resource types: dbinstance (required). Authorizes: ModifyNodeSpec.
+    /// `dds:ModifyNodeSpec`. Access level: Write. Resource types: dbinstance (required). Authorizes: ModifyNodeSpec. Inferred, not read: access level.
     ModifyNodeSpec,
-    /// `dds:ModifyNodeSpecBatch`. Access level: Write. Authorizes: ModifyNodeSpecBatch. Not verified in a primary source.
+    /// `dds:ModifyNodeSpecBatch`. Access level: Write. Authorizes: ModifyNodeSpecBatch. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyNodeSpecBatch,
-    /// `dds:ModifyParameters`. Access level: Write. Authorizes: ModifyParameters. Not verified in a primary source.
+    /// `dds:ModifyParameters`. Access level: Write. Authorizes: ModifyParameters. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyParameters,
-    /// `dds:ModifyResourceGroup`. Access level: Write. Authorizes: ModifyResourceGroup. Not verified in a primary source.
+    /// `dds:ModifyResourceGroup`. Access level: Write. Authorizes: ModifyResourceGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyResourceGroup,
-    /// `dds:ModifySecurityGroupConfiguration`. Access level: Write. Authorizes: ModifySecurityGroupConfiguration. Not verified in a primary source.
+    /// `dds:ModifySecurityGroupConfiguration`. Access level: Write. Authorizes: ModifySecurityGroupConfiguration. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifySecurityGroupConfiguration,
-    /// `dds:ModifySecurityIps`. Access level: Write. Resource types: dbinstance (required). Authorizes: ModifySecurityIps.
+    /// `dds:ModifySecurityIps`. Access level: Write. Resource types: dbinstance (required). Authorizes: ModifySecurityIps. Inferred, not read: access level.
     ModifySecurityIps,
-    /// `dds:ModifySrvNetworkAddress`. Access level: Write. Authorizes: ModifySrvNetworkAddress. Not verified in a primary source.
+    /// `dds:ModifySrvNetworkAddress`. Access level: Write. Authorizes: ModifySrvNetworkAddress. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifySrvNetworkAddress,
-    /// `dds:ModifyTaskInfo`. Access level: Write. Authorizes: ModifyTaskInfo. Not verified in a primary source.
+    /// `dds:ModifyTaskInfo`. Access level: Write. Authorizes: ModifyTaskInfo. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyTaskInfo,
-    /// `dds:ReleaseNodePrivateNetworkAddress`. Access level: Write. Authorizes: ReleaseNodePrivateNetworkAddress. Not verified in a primary source.
+    /// `dds:ReleaseNodePrivateNetworkAddress`. Access level: Write. Authorizes: ReleaseNodePrivateNetworkAddress. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ReleaseNodePrivateNetworkAddress,
-    /// `dds:ReleasePublicNetworkAddress`. Access level: Write. Authorizes: ReleasePublicNetworkAddress. Not verified in a primary source.
+    /// `dds:ReleasePublicNetworkAddress`. Access level: Write. Authorizes: ReleasePublicNetworkAddress. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ReleasePublicNetworkAddress,
-    /// `dds:RenewDBInstance`. Access level: Write. Resource types: dbinstance (required). Authorizes: RenewDBInstance.
+    /// `dds:RenewDBInstance`. Access level: Write. Resource types: dbinstance (required). Authorizes: RenewDBInstance. Inferred, not read: access level.
     RenewDBInstance,
-    /// `dds:ResetAccountPassword`. Access level: Write. Resource types: dbinstance (required). Authorizes: ResetAccountPassword.
+    /// `dds:ResetAccountPassword`. Access level: Write. Resource types: dbinstance (required). Authorizes: ResetAccountPassword. Inferred, not read: access level.
     ResetAccountPassword,
-    /// `dds:RestartDBInstance`. Access level: Write. Resource types: dbinstance (required). Authorizes: RestartDBInstance.
+    /// `dds:RestartDBInstance`. Access level: Write. Resource types: dbinstance (required). Authorizes: RestartDBInstance. Inferred, not read: access level.
     RestartDBInstance,
-    /// `dds:RestartNode`. Access level: Write. Authorizes: RestartNode. Not verified in a primary source.
+    /// `dds:RestartNode`. Access level: Write. Authorizes: RestartNode. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RestartNode,
-    /// `dds:RestoreDBInstance`. Access level: Write. Resource types: dbinstance (required). Authorizes: RestoreDBInstance.
+    /// `dds:RestoreDBInstance`. Access level: Write. Resource types: dbinstance (required). Authorizes: RestoreDBInstance. Inferred, not read: access level.
     RestoreDBInstance,
-    /// `dds:SwitchDBInstanceHA`. Access level: Write. Authorizes: SwitchDBInstanceHA. Not verified in a primary source.
+    /// `dds:SwitchDBInstanceHA`. Access level: Write. Authorizes: SwitchDBInstanceHA. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SwitchDBInstanceHA,
-    /// `dds:TagResources`. Access level: Tagging. Resource types: any resource (`*`). Authorizes: TagResources.
+    /// `dds:TagResources`. Access level: Tagging. Resource types: any resource (`*`). Authorizes: TagResources. Inferred, not read: resource types.
     TagResources,
-    /// `dds:TransferClusterBackup`. Access level: Write. Authorizes: TransferClusterBackup. Not verified in a primary source.
+    /// `dds:TransferClusterBackup`. Access level: Write. Authorizes: TransferClusterBackup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     TransferClusterBackup,
-    /// `dds:TransformInstanceChargeType`. Access level: Write. Authorizes: TransformInstanceChargeType. Not verified in a primary source.
+    /// `dds:TransformInstanceChargeType`. Access level: Write. Authorizes: TransformInstanceChargeType. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     TransformInstanceChargeType,
-    /// `dds:TransformToPrePaid`. Access level: Write. Authorizes: TransformToPrePaid. Not verified in a primary source.
+    /// `dds:TransformToPrePaid`. Access level: Write. Authorizes: TransformToPrePaid. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     TransformToPrePaid,
-    /// `dds:UntagResources`. Access level: Tagging. Authorizes: UntagResources. Not verified in a primary source.
+    /// `dds:UntagResources`. Access level: Tagging. Authorizes: UntagResources. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UntagResources,
-    /// `dds:UpgradeDBInstanceEngineVersion`. Access level: Write. Authorizes: UpgradeDBInstanceEngineVersion. Not verified in a primary source.
+    /// `dds:UpgradeDBInstanceEngineVersion`. Access level: Write. Authorizes: UpgradeDBInstanceEngineVersion. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpgradeDBInstanceEngineVersion,
-    /// `dds:UpgradeDBInstanceKernelVersion`. Access level: Write. Authorizes: UpgradeDBInstanceKernelVersion. Not verified in a primary source.
+    /// `dds:UpgradeDBInstanceKernelVersion`. Access level: Write. Authorizes: UpgradeDBInstanceKernelVersion. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpgradeDBInstanceKernelVersion,
 }
 

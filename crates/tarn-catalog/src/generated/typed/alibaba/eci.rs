@@ -7,83 +7,83 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[allow(non_camel_case_types)]
 pub enum Action {
-    /// `eci:CommitContainer`. Access level: Write. Resource types: containergroup (required). Authorizes: CommitContainer.
+    /// `eci:CommitContainer`. Access level: Write. Resource types: containergroup (required). Authorizes: CommitContainer. Inferred, not read: resource types.
     CommitContainer,
-    /// `eci:CopyDataCache`. Access level: Write. Authorizes: CopyDataCache. Not verified in a primary source.
+    /// `eci:CopyDataCache`. Access level: Write. Authorizes: CopyDataCache. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CopyDataCache,
     /// `eci:CreateContainerGroup`. Access level: Write. Resource types: containergroup (required). Authorizes: CreateContainerGroup.
     CreateContainerGroup,
-    /// `eci:CreateContainerGroupFromTemplate`. Access level: Write. Resource types: any resource (`*`). Authorizes: CreateContainerGroupFromTemplate.
+    /// `eci:CreateContainerGroupFromTemplate`. Access level: Write. Resource types: any resource (`*`). Authorizes: CreateContainerGroupFromTemplate. Inferred, not read: access level, resource types.
     CreateContainerGroupFromTemplate,
-    /// `eci:CreateDataCache`. Access level: Write. Authorizes: CreateDataCache. Not verified in a primary source.
+    /// `eci:CreateDataCache`. Access level: Write. Authorizes: CreateDataCache. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateDataCache,
-    /// `eci:CreateImageCache`. Access level: Write. Resource types: any resource (`*`). Authorizes: CreateImageCache.
+    /// `eci:CreateImageCache`. Access level: Write. Resource types: any resource (`*`). Authorizes: CreateImageCache. Inferred, not read: access level, resource types.
     CreateImageCache,
-    /// `eci:CreateInstanceOpsTask`. Access level: Write. Authorizes: CreateInstanceOpsTask. Not verified in a primary source.
+    /// `eci:CreateInstanceOpsTask`. Access level: Write. Authorizes: CreateInstanceOpsTask. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateInstanceOpsTask,
     /// `eci:CreateVirtualNode`. Access level: Write. Resource types: virtualnode (required). Authorizes: CreateVirtualNode.
     CreateVirtualNode,
     /// `eci:DeleteContainerGroup`. Access level: Write. Resource types: containergroup (required). Authorizes: DeleteContainerGroup.
     DeleteContainerGroup,
-    /// `eci:DeleteDataCache`. Access level: Write. Authorizes: DeleteDataCache. Not verified in a primary source.
+    /// `eci:DeleteDataCache`. Access level: Write. Authorizes: DeleteDataCache. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteDataCache,
-    /// `eci:DeleteImageCache`. Access level: Write. Resource types: any resource (`*`). Authorizes: DeleteImageCache.
+    /// `eci:DeleteImageCache`. Access level: Write. Resource types: any resource (`*`). Authorizes: DeleteImageCache. Inferred, not read: access level, resource types.
     DeleteImageCache,
-    /// `eci:DeleteVirtualNode`. Access level: Write. Authorizes: DeleteVirtualNode. Not verified in a primary source.
+    /// `eci:DeleteVirtualNode`. Access level: Write. Authorizes: DeleteVirtualNode. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteVirtualNode,
-    /// `eci:DescribeAvailableResource`. Access level: Read. Authorizes: DescribeAvailableResource. Not verified in a primary source.
+    /// `eci:DescribeAvailableResource`. Access level: Read. Authorizes: DescribeAvailableResource. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeAvailableResource,
     /// `eci:DescribeCommitContainerTask`. Access level: Read. Resource types: containergroup (required). Authorizes: DescribeCommitContainerTask.
     DescribeCommitContainerTask,
-    /// `eci:DescribeContainerGroupEvents`. Access level: Read. Authorizes: DescribeContainerGroupEvents. Not verified in a primary source.
+    /// `eci:DescribeContainerGroupEvents`. Access level: Read. Authorizes: DescribeContainerGroupEvents. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeContainerGroupEvents,
-    /// `eci:DescribeContainerGroupMetric`. Access level: Read. Resource types: any resource (`*`). Authorizes: DescribeContainerGroupMetric.
+    /// `eci:DescribeContainerGroupMetric`. Access level: Read. Resource types: any resource (`*`). Authorizes: DescribeContainerGroupMetric. Inferred, not read: access level, resource types.
     DescribeContainerGroupMetric,
-    /// `eci:DescribeContainerGroupPrice`. Access level: Read. Resource types: any resource (`*`). Authorizes: DescribeContainerGroupPrice.
+    /// `eci:DescribeContainerGroupPrice`. Access level: Read. Resource types: any resource (`*`). Authorizes: DescribeContainerGroupPrice. Inferred, not read: access level, resource types.
     DescribeContainerGroupPrice,
     /// `eci:DescribeContainerGroups`. Access level: Read. Resource types: containergroup (required). Authorizes: DescribeContainerGroups.
     DescribeContainerGroups,
-    /// `eci:DescribeContainerGroupStatus`. Access level: Read. Resource types: any resource (`*`). Authorizes: DescribeContainerGroupStatus.
+    /// `eci:DescribeContainerGroupStatus`. Access level: Read. Resource types: any resource (`*`). Authorizes: DescribeContainerGroupStatus. Inferred, not read: resource types.
     DescribeContainerGroupStatus,
     /// `eci:DescribeContainerLog`. Access level: Read. Resource types: containergroup (required). Authorizes: DescribeContainerLog.
     DescribeContainerLog,
-    /// `eci:DescribeDataCaches`. Access level: Read. Authorizes: DescribeDataCaches. Not verified in a primary source.
+    /// `eci:DescribeDataCaches`. Access level: Read. Authorizes: DescribeDataCaches. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDataCaches,
     /// `eci:DescribeImageCaches`. Access level: Read. Resource types: imagecache (required). Authorizes: DescribeImageCaches.
     DescribeImageCaches,
-    /// `eci:DescribeInstanceOpsRecords`. Access level: Read. Resource types: any resource (`*`). Authorizes: DescribeInstanceOpsRecords.
+    /// `eci:DescribeInstanceOpsRecords`. Access level: Read. Resource types: any resource (`*`). Authorizes: DescribeInstanceOpsRecords. Inferred, not read: resource types.
     DescribeInstanceOpsRecords,
     /// `eci:DescribeMultiContainerGroupMetric`. Access level: Read. Resource types: containergroup (required). Authorizes: DescribeMultiContainerGroupMetric.
     DescribeMultiContainerGroupMetric,
-    /// `eci:DescribeRegions`. Access level: List. Resource types: any resource (`*`). Authorizes: DescribeRegions.
+    /// `eci:DescribeRegions`. Access level: List. Resource types: any resource (`*`). Authorizes: DescribeRegions. Inferred, not read: access level, resource types.
     DescribeRegions,
     /// `eci:DescribeVirtualNodes`. Access level: Read. Resource types: virtualnode (required). Authorizes: DescribeVirtualNodes.
     DescribeVirtualNodes,
     /// `eci:ExecContainerCommand`. Access level: Write. Resource types: containergroup (required). Authorizes: ExecContainerCommand.
     ExecContainerCommand,
-    /// `eci:ExportContainerGroupTemplate`. Access level: Read. Resource types: any resource (`*`). Authorizes: ExportContainerGroupTemplate.
+    /// `eci:ExportContainerGroupTemplate`. Access level: Read. Resource types: any resource (`*`). Authorizes: ExportContainerGroupTemplate. Inferred, not read: access level, resource types.
     ExportContainerGroupTemplate,
-    /// `eci:ListTagResources`. Access level: List. Resource types: any resource (`*`). Authorizes: ListTagResources.
+    /// `eci:ListTagResources`. Access level: List. Resource types: any resource (`*`). Authorizes: ListTagResources. Inferred, not read: resource types.
     ListTagResources,
-    /// `eci:ListUsage`. Access level: List. Authorizes: ListUsage. Not verified in a primary source.
+    /// `eci:ListUsage`. Access level: List. Authorizes: ListUsage. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListUsage,
-    /// `eci:ResizeContainerGroupVolume`. Access level: Write. Authorizes: ResizeContainerGroupVolume. Not verified in a primary source.
+    /// `eci:ResizeContainerGroupVolume`. Access level: Write. Authorizes: ResizeContainerGroupVolume. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ResizeContainerGroupVolume,
     /// `eci:RestartContainerGroup`. Access level: Write. Resource types: containergroup (required). Authorizes: RestartContainerGroup.
     RestartContainerGroup,
-    /// `eci:TagResources`. Access level: Tagging. Resource types: containergroup, imagecache, virtualnode. Authorizes: TagResources.
+    /// `eci:TagResources`. Access level: Tagging. Resource types: containergroup, imagecache, virtualnode. Authorizes: TagResources. Inferred, not read: access level.
     TagResources,
-    /// `eci:UntagResources`. Access level: Tagging. Resource types: containergroup, imagecache, virtualnode. Authorizes: UntagResources.
+    /// `eci:UntagResources`. Access level: Tagging. Resource types: containergroup, imagecache, virtualnode. Authorizes: UntagResources. Inferred, not read: access level.
     UntagResources,
     /// `eci:UpdateContainerGroup`. Access level: Write. Resource types: containergroup (required). Authorizes: UpdateContainerGroup.
     UpdateContainerGroup,
-    /// `eci:UpdateContainerGroupByTemplate`. Access level: Write. Resource types: any resource (`*`). Authorizes: UpdateContainerGroupByTemplate.
+    /// `eci:UpdateContainerGroupByTemplate`. Access level: Write. Resource types: any resource (`*`). Authorizes: UpdateContainerGroupByTemplate. Inferred, not read: access level, resource types.
     UpdateContainerGroupByTemplate,
-    /// `eci:UpdateDataCache`. Access level: Write. Authorizes: UpdateDataCache. Not verified in a primary source.
+    /// `eci:UpdateDataCache`. Access level: Write. Authorizes: UpdateDataCache. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateDataCache,
     /// `eci:UpdateImageCache`. Access level: Write. Resource types: imagecache (required). Authorizes: UpdateImageCache.
     UpdateImageCache,
-    /// `eci:UpdateVirtualNode`. Access level: Write. Authorizes: UpdateVirtualNode. Not verified in a primary source.
+    /// `eci:UpdateVirtualNode`. Access level: Write. Authorizes: UpdateVirtualNode. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateVirtualNode,
 }
 

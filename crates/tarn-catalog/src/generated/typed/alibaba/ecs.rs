@@ -7,631 +7,631 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[allow(non_camel_case_types)]
 pub enum Action {
-    /// `ecs:AcceptInquiredSystemEvent`. Access level: Write. Authorizes: AcceptInquiredSystemEvent. Not verified in a primary source.
+    /// `ecs:AcceptInquiredSystemEvent`. Access level: Write. Authorizes: AcceptInquiredSystemEvent. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AcceptInquiredSystemEvent,
-    /// `ecs:AddTags`. Access level: Tagging. Resource types: any resource (`*`) (required). Authorizes: AddTags.
+    /// `ecs:AddTags`. Access level: Tagging. Resource types: any resource (`*`) (required). Authorizes: AddTags. Inferred, not read: access level.
     AddTags,
     /// `ecs:AllocateDedicatedHosts`. Access level: Write. Resource types: ddh (required). Authorizes: AllocateDedicatedHosts.
     AllocateDedicatedHosts,
-    /// `ecs:AllocatePublicIpAddress`. Access level: Write. Resource types: instance (required). Authorizes: AllocatePublicIpAddress.
+    /// `ecs:AllocatePublicIpAddress`. Access level: Write. Resource types: instance (required). Authorizes: AllocatePublicIpAddress. Inferred, not read: access level.
     AllocatePublicIpAddress,
-    /// `ecs:ApplyAutoSnapshotPolicy`. Access level: Write. Resource types: snapshot (required). Authorizes: ApplyAutoSnapshotPolicy.
+    /// `ecs:ApplyAutoSnapshotPolicy`. Access level: Write. Resource types: snapshot (required). Authorizes: ApplyAutoSnapshotPolicy. Inferred, not read: access level.
     ApplyAutoSnapshotPolicy,
-    /// `ecs:AssignIpv6Addresses`. Access level: Write. Authorizes: AssignIpv6Addresses. Not verified in a primary source.
+    /// `ecs:AssignIpv6Addresses`. Access level: Write. Authorizes: AssignIpv6Addresses. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AssignIpv6Addresses,
-    /// `ecs:AssignPrivateIpAddresses`. Access level: Write. Authorizes: AssignPrivateIpAddresses. Not verified in a primary source.
+    /// `ecs:AssignPrivateIpAddresses`. Access level: Write. Authorizes: AssignPrivateIpAddresses. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AssignPrivateIpAddresses,
-    /// `ecs:AttachClassicLinkVpc`. Access level: Write. Resource types: instance (required). Authorizes: AttachClassicLinkVpc.
+    /// `ecs:AttachClassicLinkVpc`. Access level: Write. Resource types: instance (required). Authorizes: AttachClassicLinkVpc. Inferred, not read: access level.
     AttachClassicLinkVpc,
-    /// `ecs:AttachDisk`. Access level: Write. Resource types: instance (required). Authorizes: AttachDisk.
+    /// `ecs:AttachDisk`. Access level: Write. Resource types: instance (required). Authorizes: AttachDisk. Inferred, not read: access level.
     AttachDisk,
-    /// `ecs:AttachInstanceRamRole`. Access level: Write. Resource types: any resource (`*`). Authorizes: AttachInstanceRamRole.
+    /// `ecs:AttachInstanceRamRole`. Access level: Write. Resource types: any resource (`*`). Authorizes: AttachInstanceRamRole. Inferred, not read: access level, resource types.
     AttachInstanceRamRole,
-    /// `ecs:AttachKeyPair`. Access level: Write. Resource types: instance (required), keypair (required). Authorizes: AttachKeyPair.
+    /// `ecs:AttachKeyPair`. Access level: Write. Resource types: instance (required), keypair (required). Authorizes: AttachKeyPair. Inferred, not read: access level.
     AttachKeyPair,
-    /// `ecs:AttachNetworkInterface`. Access level: Write. Resource types: any resource (`*`). Authorizes: AttachNetworkInterface.
+    /// `ecs:AttachNetworkInterface`. Access level: Write. Resource types: any resource (`*`). Authorizes: AttachNetworkInterface. Inferred, not read: access level, resource types.
     AttachNetworkInterface,
-    /// `ecs:AttachNetworkInterfacePermissions`. Access level: Write. Resource types: any resource (`*`).
+    /// `ecs:AttachNetworkInterfacePermissions`. Access level: Write. Resource types: any resource (`*`). Inferred, not read: access level, resource types.
     AttachNetworkInterfacePermissions,
-    /// `ecs:AuthorizeSecurityGroup`. Access level: Write. Resource types: securitygroup (required). Authorizes: AuthorizeSecurityGroup.
+    /// `ecs:AuthorizeSecurityGroup`. Access level: Write. Resource types: securitygroup (required). Authorizes: AuthorizeSecurityGroup. Inferred, not read: access level.
     AuthorizeSecurityGroup,
-    /// `ecs:AuthorizeSecurityGroupEgress`. Access level: Write. Resource types: securitygroup (required). Authorizes: AuthorizeSecurityGroupEgress.
+    /// `ecs:AuthorizeSecurityGroupEgress`. Access level: Write. Resource types: securitygroup (required). Authorizes: AuthorizeSecurityGroupEgress. Inferred, not read: access level.
     AuthorizeSecurityGroupEgress,
-    /// `ecs:AuthorizeSecurityGroupPermission`. Access level: Write. Resource types: any resource (`*`).
+    /// `ecs:AuthorizeSecurityGroupPermission`. Access level: Write. Resource types: any resource (`*`). Inferred, not read: access level, resource types.
     AuthorizeSecurityGroupPermission,
-    /// `ecs:CancelAutoSnapshotPolicy`. Access level: Write. Resource types: snapshot (required). Authorizes: CancelAutoSnapshotPolicy.
+    /// `ecs:CancelAutoSnapshotPolicy`. Access level: Write. Resource types: snapshot (required). Authorizes: CancelAutoSnapshotPolicy. Inferred, not read: access level.
     CancelAutoSnapshotPolicy,
-    /// `ecs:CancelCopyImage`. Access level: Write. Resource types: image (required). Authorizes: CancelCopyImage.
+    /// `ecs:CancelCopyImage`. Access level: Write. Resource types: image (required). Authorizes: CancelCopyImage. Inferred, not read: access level.
     CancelCopyImage,
-    /// `ecs:CancelImagePipelineExecution`. Access level: Write. Authorizes: CancelImagePipelineExecution. Not verified in a primary source.
+    /// `ecs:CancelImagePipelineExecution`. Access level: Write. Authorizes: CancelImagePipelineExecution. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CancelImagePipelineExecution,
-    /// `ecs:CancelSimulatedSystemEvents`. Access level: Write. Authorizes: CancelSimulatedSystemEvents. Not verified in a primary source.
+    /// `ecs:CancelSimulatedSystemEvents`. Access level: Write. Authorizes: CancelSimulatedSystemEvents. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CancelSimulatedSystemEvents,
-    /// `ecs:CancelTask`. Access level: Write. Authorizes: CancelTask. Not verified in a primary source.
+    /// `ecs:CancelTask`. Access level: Write. Authorizes: CancelTask. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CancelTask,
-    /// `ecs:CloneDisks`. Access level: Write. Authorizes: CloneDisks. Not verified in a primary source.
+    /// `ecs:CloneDisks`. Access level: Write. Authorizes: CloneDisks. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CloneDisks,
-    /// `ecs:ConvertNatPublicIpToEip`. Access level: Write. Resource types: instance (required). Authorizes: ConvertNatPublicIpToEip.
+    /// `ecs:ConvertNatPublicIpToEip`. Access level: Write. Resource types: instance (required). Authorizes: ConvertNatPublicIpToEip. Inferred, not read: access level.
     ConvertNatPublicIpToEip,
-    /// `ecs:CopyImage`. Access level: Write. Resource types: image (required). Authorizes: CopyImage.
+    /// `ecs:CopyImage`. Access level: Write. Resource types: image (required). Authorizes: CopyImage. Inferred, not read: access level.
     CopyImage,
-    /// `ecs:CopySnapshot`. Access level: Write. Authorizes: CopySnapshot. Not verified in a primary source.
+    /// `ecs:CopySnapshot`. Access level: Write. Authorizes: CopySnapshot. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CopySnapshot,
-    /// `ecs:CreateActivation`. Access level: Write. Authorizes: CreateActivation. Not verified in a primary source.
+    /// `ecs:CreateActivation`. Access level: Write. Authorizes: CreateActivation. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateActivation,
-    /// `ecs:CreateAutoProvisioningGroup`. Access level: Write. Authorizes: CreateAutoProvisioningGroup. Not verified in a primary source.
+    /// `ecs:CreateAutoProvisioningGroup`. Access level: Write. Authorizes: CreateAutoProvisioningGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateAutoProvisioningGroup,
-    /// `ecs:CreateAutoSnapshotPolicy`. Access level: Write. Resource types: snapshot (required). Authorizes: CreateAutoSnapshotPolicy.
+    /// `ecs:CreateAutoSnapshotPolicy`. Access level: Write. Resource types: snapshot (required). Authorizes: CreateAutoSnapshotPolicy. Inferred, not read: access level.
     CreateAutoSnapshotPolicy,
-    /// `ecs:CreateCapacityReservation`. Access level: Write. Authorizes: CreateCapacityReservation. Not verified in a primary source.
+    /// `ecs:CreateCapacityReservation`. Access level: Write. Authorizes: CreateCapacityReservation. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateCapacityReservation,
-    /// `ecs:CreateCommand`. Access level: Write. Resource types: any resource (`*`). Authorizes: CreateCommand.
+    /// `ecs:CreateCommand`. Access level: Write. Resource types: any resource (`*`). Authorizes: CreateCommand. Inferred, not read: access level, resource types.
     CreateCommand,
     /// `ecs:CreateDedicatedHostCluster`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: CreateDedicatedHostCluster.
     CreateDedicatedHostCluster,
-    /// `ecs:CreateDeploymentSet`. Access level: Write. Authorizes: CreateDeploymentSet. Not verified in a primary source.
+    /// `ecs:CreateDeploymentSet`. Access level: Write. Authorizes: CreateDeploymentSet. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateDeploymentSet,
-    /// `ecs:CreateDiagnosticMetricSet`. Access level: Write. Authorizes: CreateDiagnosticMetricSet. Not verified in a primary source.
+    /// `ecs:CreateDiagnosticMetricSet`. Access level: Write. Authorizes: CreateDiagnosticMetricSet. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateDiagnosticMetricSet,
-    /// `ecs:CreateDiagnosticReport`. Access level: Write. Authorizes: CreateDiagnosticReport. Not verified in a primary source.
+    /// `ecs:CreateDiagnosticReport`. Access level: Write. Authorizes: CreateDiagnosticReport. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateDiagnosticReport,
-    /// `ecs:CreateDisk`. Access level: Write. Resource types: disk (required), snapshot (required). Authorizes: CreateDisk.
+    /// `ecs:CreateDisk`. Access level: Write. Resource types: disk (required), snapshot (required). Authorizes: CreateDisk. Inferred, not read: access level.
     CreateDisk,
-    /// `ecs:CreateElasticityAssurance`. Access level: Write. Authorizes: CreateElasticityAssurance. Not verified in a primary source.
+    /// `ecs:CreateElasticityAssurance`. Access level: Write. Authorizes: CreateElasticityAssurance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateElasticityAssurance,
-    /// `ecs:CreateHpcCluster`. Access level: Write. Authorizes: CreateHpcCluster. Not verified in a primary source.
+    /// `ecs:CreateHpcCluster`. Access level: Write. Authorizes: CreateHpcCluster. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateHpcCluster,
-    /// `ecs:CreateImage`. Access level: Write. Resource types: image (required), snapshot (required), instance (required). Authorizes: CreateImage.
+    /// `ecs:CreateImage`. Access level: Write. Resource types: image (required), snapshot (required), instance (required). Authorizes: CreateImage. Inferred, not read: access level.
     CreateImage,
-    /// `ecs:CreateImageComponent`. Access level: Write. Authorizes: CreateImageComponent. Not verified in a primary source.
+    /// `ecs:CreateImageComponent`. Access level: Write. Authorizes: CreateImageComponent. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateImageComponent,
-    /// `ecs:CreateImagePipeline`. Access level: Write. Authorizes: CreateImagePipeline. Not verified in a primary source.
+    /// `ecs:CreateImagePipeline`. Access level: Write. Authorizes: CreateImagePipeline. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateImagePipeline,
-    /// `ecs:CreateInstance`. Access level: Write. Resource types: instance (required), image (required), securitygroup (required), snapshot (required), keypair, vswitch (required), vpc (required). Authorizes: CreateInstance.
+    /// `ecs:CreateInstance`. Access level: Write. Resource types: instance (required), image (required), securitygroup (required), snapshot (required), keypair, vswitch (required), vpc (required). Authorizes: CreateInstance. Inferred, not read: access level.
     CreateInstance,
-    /// `ecs:CreateKeyPair`. Access level: Write. Resource types: keypair (required). Authorizes: CreateKeyPair.
+    /// `ecs:CreateKeyPair`. Access level: Write. Resource types: keypair (required). Authorizes: CreateKeyPair. Inferred, not read: access level.
     CreateKeyPair,
-    /// `ecs:CreateLaunchTemplate`. Access level: Write. Resource types: any resource (`*`). Authorizes: CreateLaunchTemplate.
+    /// `ecs:CreateLaunchTemplate`. Access level: Write. Resource types: any resource (`*`). Authorizes: CreateLaunchTemplate. Inferred, not read: access level, resource types.
     CreateLaunchTemplate,
-    /// `ecs:CreateLaunchTemplateVersion`. Access level: Write. Authorizes: CreateLaunchTemplateVersion. Not verified in a primary source.
+    /// `ecs:CreateLaunchTemplateVersion`. Access level: Write. Authorizes: CreateLaunchTemplateVersion. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateLaunchTemplateVersion,
-    /// `ecs:CreateNetworkInterface`. Access level: Write. Resource types: any resource (`*`). Authorizes: CreateNetworkInterface.
+    /// `ecs:CreateNetworkInterface`. Access level: Write. Resource types: any resource (`*`). Authorizes: CreateNetworkInterface. Inferred, not read: access level, resource types.
     CreateNetworkInterface,
-    /// `ecs:CreateNetworkInterfacePermission`. Access level: Write. Resource types: any resource (`*`). Authorizes: CreateNetworkInterfacePermission.
+    /// `ecs:CreateNetworkInterfacePermission`. Access level: Write. Resource types: any resource (`*`). Authorizes: CreateNetworkInterfacePermission. Inferred, not read: access level, resource types.
     CreateNetworkInterfacePermission,
-    /// `ecs:CreatePlanMaintenanceWindow`. Access level: Write. Authorizes: CreatePlanMaintenanceWindow. Not verified in a primary source.
+    /// `ecs:CreatePlanMaintenanceWindow`. Access level: Write. Authorizes: CreatePlanMaintenanceWindow. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreatePlanMaintenanceWindow,
-    /// `ecs:CreatePortRangeList`. Access level: Write. Authorizes: CreatePortRangeList. Not verified in a primary source.
+    /// `ecs:CreatePortRangeList`. Access level: Write. Authorizes: CreatePortRangeList. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreatePortRangeList,
-    /// `ecs:CreatePrefixList`. Access level: Write. Resource types: any resource (`*`). Authorizes: CreatePrefixList.
+    /// `ecs:CreatePrefixList`. Access level: Write. Resource types: any resource (`*`). Authorizes: CreatePrefixList. Inferred, not read: access level, resource types.
     CreatePrefixList,
-    /// `ecs:CreateSecurityGroup`. Access level: Write. Resource types: securitygroup (required). Authorizes: CreateSecurityGroup.
+    /// `ecs:CreateSecurityGroup`. Access level: Write. Resource types: securitygroup (required). Authorizes: CreateSecurityGroup. Inferred, not read: access level.
     CreateSecurityGroup,
-    /// `ecs:CreateSecurityGroupPermission`. Access level: Write. Resource types: any resource (`*`).
+    /// `ecs:CreateSecurityGroupPermission`. Access level: Write. Resource types: any resource (`*`). Inferred, not read: access level, resource types.
     CreateSecurityGroupPermission,
-    /// `ecs:CreateSimulatedSystemEvents`. Access level: Write. Authorizes: CreateSimulatedSystemEvents. Not verified in a primary source.
+    /// `ecs:CreateSimulatedSystemEvents`. Access level: Write. Authorizes: CreateSimulatedSystemEvents. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateSimulatedSystemEvents,
-    /// `ecs:CreateSnapshot`. Access level: Write. Resource types: snapshot (required), disk (required), volume (required). Authorizes: CreateSnapshot.
+    /// `ecs:CreateSnapshot`. Access level: Write. Resource types: snapshot (required), disk (required), volume (required). Authorizes: CreateSnapshot. Inferred, not read: access level.
     CreateSnapshot,
-    /// `ecs:CreateSnapshotGroup`. Access level: Write. Authorizes: CreateSnapshotGroup. Not verified in a primary source.
+    /// `ecs:CreateSnapshotGroup`. Access level: Write. Authorizes: CreateSnapshotGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateSnapshotGroup,
-    /// `ecs:CreateTags`. Access level: Tagging. Resource types: any resource (`*`).
+    /// `ecs:CreateTags`. Access level: Tagging. Resource types: any resource (`*`). Inferred, not read: access level, resource types.
     CreateTags,
-    /// `ecs:DeleteActivation`. Access level: Write. Authorizes: DeleteActivation. Not verified in a primary source.
+    /// `ecs:DeleteActivation`. Access level: Write. Authorizes: DeleteActivation. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteActivation,
-    /// `ecs:DeleteAutoProvisioningGroup`. Access level: Write. Authorizes: DeleteAutoProvisioningGroup. Not verified in a primary source.
+    /// `ecs:DeleteAutoProvisioningGroup`. Access level: Write. Authorizes: DeleteAutoProvisioningGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteAutoProvisioningGroup,
-    /// `ecs:DeleteAutoSnapshotPolicy`. Access level: Write. Resource types: snapshot (required). Authorizes: DeleteAutoSnapshotPolicy.
+    /// `ecs:DeleteAutoSnapshotPolicy`. Access level: Write. Resource types: snapshot (required). Authorizes: DeleteAutoSnapshotPolicy. Inferred, not read: access level.
     DeleteAutoSnapshotPolicy,
-    /// `ecs:DeleteCommand`. Access level: Write. Resource types: any resource (`*`). Authorizes: DeleteCommand.
+    /// `ecs:DeleteCommand`. Access level: Write. Resource types: any resource (`*`). Authorizes: DeleteCommand. Inferred, not read: access level, resource types.
     DeleteCommand,
-    /// `ecs:DeleteDedicatedHostCluster`. Access level: Write. Resource types: any resource (`*`). Authorizes: DeleteDedicatedHostCluster.
+    /// `ecs:DeleteDedicatedHostCluster`. Access level: Write. Resource types: any resource (`*`). Authorizes: DeleteDedicatedHostCluster. Inferred, not read: access level, resource types.
     DeleteDedicatedHostCluster,
-    /// `ecs:DeleteDeploymentSet`. Access level: Write. Authorizes: DeleteDeploymentSet. Not verified in a primary source.
+    /// `ecs:DeleteDeploymentSet`. Access level: Write. Authorizes: DeleteDeploymentSet. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteDeploymentSet,
-    /// `ecs:DeleteDiagnosticMetricSets`. Access level: Write. Authorizes: DeleteDiagnosticMetricSets. Not verified in a primary source.
+    /// `ecs:DeleteDiagnosticMetricSets`. Access level: Write. Authorizes: DeleteDiagnosticMetricSets. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteDiagnosticMetricSets,
-    /// `ecs:DeleteDiagnosticReports`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: DeleteDiagnosticReports.
+    /// `ecs:DeleteDiagnosticReports`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: DeleteDiagnosticReports. Inferred, not read: access level.
     DeleteDiagnosticReports,
-    /// `ecs:DeleteDisk`. Access level: Write. Resource types: disk (required). Authorizes: DeleteDisk.
+    /// `ecs:DeleteDisk`. Access level: Write. Resource types: disk (required). Authorizes: DeleteDisk. Inferred, not read: access level.
     DeleteDisk,
-    /// `ecs:DeleteHpcCluster`. Access level: Write. Authorizes: DeleteHpcCluster. Not verified in a primary source.
+    /// `ecs:DeleteHpcCluster`. Access level: Write. Authorizes: DeleteHpcCluster. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteHpcCluster,
     /// `ecs:DeleteImage`. Access level: Write. Resource types: image (required). Authorizes: DeleteImage.
     DeleteImage,
     /// `ecs:DeleteImageComponent`. Access level: Write. Resource types: imagecomponent (required). Authorizes: DeleteImageComponent.
     DeleteImageComponent,
-    /// `ecs:DeleteImagePipeline`. Access level: Write. Authorizes: DeleteImagePipeline. Not verified in a primary source.
+    /// `ecs:DeleteImagePipeline`. Access level: Write. Authorizes: DeleteImagePipeline. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteImagePipeline,
-    /// `ecs:DeleteInstance`. Access level: Write. Resource types: instance (required). Authorizes: DeleteInstance.
+    /// `ecs:DeleteInstance`. Access level: Write. Resource types: instance (required). Authorizes: DeleteInstance. Inferred, not read: access level.
     DeleteInstance,
-    /// `ecs:DeleteInstances`. Access level: Write. Authorizes: DeleteInstances. Not verified in a primary source.
+    /// `ecs:DeleteInstances`. Access level: Write. Authorizes: DeleteInstances. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteInstances,
-    /// `ecs:DeleteKeyPairs`. Access level: Write. Resource types: keypair (required). Authorizes: DeleteKeyPairs.
+    /// `ecs:DeleteKeyPairs`. Access level: Write. Resource types: keypair (required). Authorizes: DeleteKeyPairs. Inferred, not read: access level.
     DeleteKeyPairs,
-    /// `ecs:DeleteLaunchTemplate`. Access level: Write. Authorizes: DeleteLaunchTemplate. Not verified in a primary source.
+    /// `ecs:DeleteLaunchTemplate`. Access level: Write. Authorizes: DeleteLaunchTemplate. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteLaunchTemplate,
-    /// `ecs:DeleteLaunchTemplateVersion`. Access level: Write. Authorizes: DeleteLaunchTemplateVersion. Not verified in a primary source.
+    /// `ecs:DeleteLaunchTemplateVersion`. Access level: Write. Authorizes: DeleteLaunchTemplateVersion. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteLaunchTemplateVersion,
-    /// `ecs:DeleteNetworkInterface`. Access level: Write. Resource types: any resource (`*`). Authorizes: DeleteNetworkInterface.
+    /// `ecs:DeleteNetworkInterface`. Access level: Write. Resource types: any resource (`*`). Authorizes: DeleteNetworkInterface. Inferred, not read: access level, resource types.
     DeleteNetworkInterface,
-    /// `ecs:DeleteNetworkInterfacePermission`. Access level: Write. Resource types: any resource (`*`). Authorizes: DeleteNetworkInterfacePermission.
+    /// `ecs:DeleteNetworkInterfacePermission`. Access level: Write. Resource types: any resource (`*`). Authorizes: DeleteNetworkInterfacePermission. Inferred, not read: access level, resource types.
     DeleteNetworkInterfacePermission,
-    /// `ecs:DeletePlanMaintenanceWindow`. Access level: Write. Authorizes: DeletePlanMaintenanceWindow. Not verified in a primary source.
+    /// `ecs:DeletePlanMaintenanceWindow`. Access level: Write. Authorizes: DeletePlanMaintenanceWindow. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeletePlanMaintenanceWindow,
-    /// `ecs:DeletePortRangeList`. Access level: Write. Authorizes: DeletePortRangeList. Not verified in a primary source.
+    /// `ecs:DeletePortRangeList`. Access level: Write. Authorizes: DeletePortRangeList. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeletePortRangeList,
-    /// `ecs:DeletePrefixList`. Access level: Write. Resource types: any resource (`*`). Authorizes: DeletePrefixList.
+    /// `ecs:DeletePrefixList`. Access level: Write. Resource types: any resource (`*`). Authorizes: DeletePrefixList. Inferred, not read: access level, resource types.
     DeletePrefixList,
-    /// `ecs:DeleteSecurityGroup`. Access level: Write. Resource types: securitygroup (required). Authorizes: DeleteSecurityGroup.
+    /// `ecs:DeleteSecurityGroup`. Access level: Write. Resource types: securitygroup (required). Authorizes: DeleteSecurityGroup. Inferred, not read: access level.
     DeleteSecurityGroup,
-    /// `ecs:DeleteSecurityGroupPermission`. Access level: Write. Resource types: any resource (`*`).
+    /// `ecs:DeleteSecurityGroupPermission`. Access level: Write. Resource types: any resource (`*`). Inferred, not read: access level, resource types.
     DeleteSecurityGroupPermission,
-    /// `ecs:DeleteSnapshot`. Access level: Write. Resource types: snapshot (required). Authorizes: DeleteSnapshot.
+    /// `ecs:DeleteSnapshot`. Access level: Write. Resource types: snapshot (required). Authorizes: DeleteSnapshot. Inferred, not read: access level.
     DeleteSnapshot,
-    /// `ecs:DeleteSnapshotGroup`. Access level: Write. Authorizes: DeleteSnapshotGroup. Not verified in a primary source.
+    /// `ecs:DeleteSnapshotGroup`. Access level: Write. Authorizes: DeleteSnapshotGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteSnapshotGroup,
-    /// `ecs:DeleteTags`. Access level: Tagging. Resource types: any resource (`*`).
+    /// `ecs:DeleteTags`. Access level: Tagging. Resource types: any resource (`*`). Inferred, not read: access level, resource types.
     DeleteTags,
-    /// `ecs:DeregisterManagedInstance`. Access level: Write. Authorizes: DeregisterManagedInstance. Not verified in a primary source.
+    /// `ecs:DeregisterManagedInstance`. Access level: Write. Authorizes: DeregisterManagedInstance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeregisterManagedInstance,
-    /// `ecs:DescribeAccountAttributes`. Access level: Read. Authorizes: DescribeAccountAttributes. Not verified in a primary source.
+    /// `ecs:DescribeAccountAttributes`. Access level: Read. Authorizes: DescribeAccountAttributes. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeAccountAttributes,
-    /// `ecs:DescribeActivations`. Access level: Read. Authorizes: DescribeActivations. Not verified in a primary source.
+    /// `ecs:DescribeActivations`. Access level: Read. Authorizes: DescribeActivations. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeActivations,
-    /// `ecs:DescribeAutoProvisioningGroupHistory`. Access level: Read. Authorizes: DescribeAutoProvisioningGroupHistory. Not verified in a primary source.
+    /// `ecs:DescribeAutoProvisioningGroupHistory`. Access level: Read. Authorizes: DescribeAutoProvisioningGroupHistory. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeAutoProvisioningGroupHistory,
-    /// `ecs:DescribeAutoProvisioningGroupInstances`. Access level: Read. Authorizes: DescribeAutoProvisioningGroupInstances. Not verified in a primary source.
+    /// `ecs:DescribeAutoProvisioningGroupInstances`. Access level: Read. Authorizes: DescribeAutoProvisioningGroupInstances. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeAutoProvisioningGroupInstances,
-    /// `ecs:DescribeAutoProvisioningGroups`. Access level: Read. Authorizes: DescribeAutoProvisioningGroups. Not verified in a primary source.
+    /// `ecs:DescribeAutoProvisioningGroups`. Access level: Read. Authorizes: DescribeAutoProvisioningGroups. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeAutoProvisioningGroups,
-    /// `ecs:DescribeAutoSnapshotPolicyAssociations`. Access level: Read. Authorizes: DescribeAutoSnapshotPolicyAssociations. Not verified in a primary source.
+    /// `ecs:DescribeAutoSnapshotPolicyAssociations`. Access level: Read. Authorizes: DescribeAutoSnapshotPolicyAssociations. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeAutoSnapshotPolicyAssociations,
-    /// `ecs:DescribeAutoSnapshotPolicyEx`. Access level: Read. Resource types: any resource (`*`). Authorizes: DescribeAutoSnapshotPolicyEx.
+    /// `ecs:DescribeAutoSnapshotPolicyEx`. Access level: Read. Resource types: any resource (`*`). Authorizes: DescribeAutoSnapshotPolicyEx. Inferred, not read: access level, resource types.
     DescribeAutoSnapshotPolicyEx,
-    /// `ecs:DescribeAvailableResource`. Access level: Read. Resource types: any resource (`*`). Authorizes: DescribeAvailableResource.
+    /// `ecs:DescribeAvailableResource`. Access level: Read. Resource types: any resource (`*`). Authorizes: DescribeAvailableResource. Inferred, not read: access level, resource types.
     DescribeAvailableResource,
-    /// `ecs:DescribeBandwidthLimitation`. Access level: Read. Authorizes: DescribeBandwidthLimitation. Not verified in a primary source.
+    /// `ecs:DescribeBandwidthLimitation`. Access level: Read. Authorizes: DescribeBandwidthLimitation. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeBandwidthLimitation,
-    /// `ecs:DescribeCapacityReservationInstances`. Access level: Read. Authorizes: DescribeCapacityReservationInstances. Not verified in a primary source.
+    /// `ecs:DescribeCapacityReservationInstances`. Access level: Read. Authorizes: DescribeCapacityReservationInstances. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCapacityReservationInstances,
-    /// `ecs:DescribeCapacityReservations`. Access level: Read. Authorizes: DescribeCapacityReservations. Not verified in a primary source.
+    /// `ecs:DescribeCapacityReservations`. Access level: Read. Authorizes: DescribeCapacityReservations. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCapacityReservations,
-    /// `ecs:DescribeClassicLinkInstances`. Access level: List. Resource types: instance (required). Authorizes: DescribeClassicLinkInstances.
+    /// `ecs:DescribeClassicLinkInstances`. Access level: List. Resource types: instance (required). Authorizes: DescribeClassicLinkInstances. Inferred, not read: access level.
     DescribeClassicLinkInstances,
-    /// `ecs:DescribeCloudAssistantSettings`. Access level: Read. Authorizes: DescribeCloudAssistantSettings. Not verified in a primary source.
+    /// `ecs:DescribeCloudAssistantSettings`. Access level: Read. Authorizes: DescribeCloudAssistantSettings. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCloudAssistantSettings,
-    /// `ecs:DescribeCloudAssistantStatus`. Access level: Read. Resource types: any resource (`*`). Authorizes: DescribeCloudAssistantStatus.
+    /// `ecs:DescribeCloudAssistantStatus`. Access level: Read. Resource types: any resource (`*`). Authorizes: DescribeCloudAssistantStatus. Inferred, not read: access level, resource types.
     DescribeCloudAssistantStatus,
-    /// `ecs:DescribeCommands`. Access level: List. Resource types: any resource (`*`). Authorizes: DescribeCommands.
+    /// `ecs:DescribeCommands`. Access level: List. Resource types: any resource (`*`). Authorizes: DescribeCommands. Inferred, not read: access level, resource types.
     DescribeCommands,
-    /// `ecs:DescribeDedicatedHostAutoRenew`. Access level: Read. Authorizes: DescribeDedicatedHostAutoRenew. Not verified in a primary source.
+    /// `ecs:DescribeDedicatedHostAutoRenew`. Access level: Read. Authorizes: DescribeDedicatedHostAutoRenew. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDedicatedHostAutoRenew,
-    /// `ecs:DescribeDedicatedHostClusters`. Access level: Read. Authorizes: DescribeDedicatedHostClusters. Not verified in a primary source.
+    /// `ecs:DescribeDedicatedHostClusters`. Access level: Read. Authorizes: DescribeDedicatedHostClusters. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDedicatedHostClusters,
-    /// `ecs:DescribeDedicatedHosts`. Access level: List. Resource types: any resource (`*`). Authorizes: DescribeDedicatedHosts.
+    /// `ecs:DescribeDedicatedHosts`. Access level: List. Resource types: any resource (`*`). Authorizes: DescribeDedicatedHosts. Inferred, not read: access level, resource types.
     DescribeDedicatedHosts,
-    /// `ecs:DescribeDedicatedHostTypes`. Access level: List. Resource types: any resource (`*`). Authorizes: DescribeDedicatedHostTypes.
+    /// `ecs:DescribeDedicatedHostTypes`. Access level: List. Resource types: any resource (`*`). Authorizes: DescribeDedicatedHostTypes. Inferred, not read: access level, resource types.
     DescribeDedicatedHostTypes,
-    /// `ecs:DescribeDeploymentSets`. Access level: Read. Authorizes: DescribeDeploymentSets. Not verified in a primary source.
+    /// `ecs:DescribeDeploymentSets`. Access level: Read. Authorizes: DescribeDeploymentSets. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDeploymentSets,
-    /// `ecs:DescribeDeploymentSetSupportedInstanceTypeFamily`. Access level: Read. Authorizes: DescribeDeploymentSetSupportedInstanceTypeFamily. Not verified in a primary source.
+    /// `ecs:DescribeDeploymentSetSupportedInstanceTypeFamily`. Access level: Read. Authorizes: DescribeDeploymentSetSupportedInstanceTypeFamily. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDeploymentSetSupportedInstanceTypeFamily,
-    /// `ecs:DescribeDiagnosticMetrics`. Access level: Read. Authorizes: DescribeDiagnosticMetrics. Not verified in a primary source.
+    /// `ecs:DescribeDiagnosticMetrics`. Access level: Read. Authorizes: DescribeDiagnosticMetrics. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDiagnosticMetrics,
-    /// `ecs:DescribeDiagnosticMetricSets`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: DescribeDiagnosticMetricSets.
+    /// `ecs:DescribeDiagnosticMetricSets`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: DescribeDiagnosticMetricSets. Inferred, not read: access level.
     DescribeDiagnosticMetricSets,
-    /// `ecs:DescribeDiagnosticReportAttributes`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeDiagnosticReportAttributes.
+    /// `ecs:DescribeDiagnosticReportAttributes`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeDiagnosticReportAttributes. Inferred, not read: access level.
     DescribeDiagnosticReportAttributes,
-    /// `ecs:DescribeDiagnosticReports`. Access level: Read. Authorizes: DescribeDiagnosticReports. Not verified in a primary source.
+    /// `ecs:DescribeDiagnosticReports`. Access level: Read. Authorizes: DescribeDiagnosticReports. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDiagnosticReports,
-    /// `ecs:DescribeDiskDefaultKMSKeyId`. Access level: Read. Authorizes: DescribeDiskDefaultKMSKeyId. Not verified in a primary source.
+    /// `ecs:DescribeDiskDefaultKMSKeyId`. Access level: Read. Authorizes: DescribeDiskDefaultKMSKeyId. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDiskDefaultKMSKeyId,
-    /// `ecs:DescribeDiskEncryptionByDefaultStatus`. Access level: Read. Authorizes: DescribeDiskEncryptionByDefaultStatus. Not verified in a primary source.
+    /// `ecs:DescribeDiskEncryptionByDefaultStatus`. Access level: Read. Authorizes: DescribeDiskEncryptionByDefaultStatus. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDiskEncryptionByDefaultStatus,
-    /// `ecs:DescribeDiskMonitorData`. Access level: Read. Resource types: disk (required). Authorizes: DescribeDiskMonitorData.
+    /// `ecs:DescribeDiskMonitorData`. Access level: Read. Resource types: disk (required). Authorizes: DescribeDiskMonitorData. Inferred, not read: access level.
     DescribeDiskMonitorData,
-    /// `ecs:DescribeDisks`. Access level: List. Resource types: disk (required). Authorizes: DescribeDisks.
+    /// `ecs:DescribeDisks`. Access level: List. Resource types: disk (required). Authorizes: DescribeDisks. Inferred, not read: access level.
     DescribeDisks,
-    /// `ecs:DescribeDisksFullStatus`. Access level: Read. Authorizes: DescribeDisksFullStatus. Not verified in a primary source.
+    /// `ecs:DescribeDisksFullStatus`. Access level: Read. Authorizes: DescribeDisksFullStatus. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDisksFullStatus,
-    /// `ecs:DescribeElasticityAssuranceAutoRenewAttribute`. Access level: Read. Authorizes: DescribeElasticityAssuranceAutoRenewAttribute. Not verified in a primary source.
+    /// `ecs:DescribeElasticityAssuranceAutoRenewAttribute`. Access level: Read. Authorizes: DescribeElasticityAssuranceAutoRenewAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeElasticityAssuranceAutoRenewAttribute,
-    /// `ecs:DescribeElasticityAssuranceInstances`. Access level: Read. Authorizes: DescribeElasticityAssuranceInstances. Not verified in a primary source.
+    /// `ecs:DescribeElasticityAssuranceInstances`. Access level: Read. Authorizes: DescribeElasticityAssuranceInstances. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeElasticityAssuranceInstances,
-    /// `ecs:DescribeElasticityAssurances`. Access level: Read. Authorizes: DescribeElasticityAssurances. Not verified in a primary source.
+    /// `ecs:DescribeElasticityAssurances`. Access level: Read. Authorizes: DescribeElasticityAssurances. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeElasticityAssurances,
-    /// `ecs:DescribeEniMonitorData`. Access level: Read. Authorizes: DescribeEniMonitorData. Not verified in a primary source.
+    /// `ecs:DescribeEniMonitorData`. Access level: Read. Authorizes: DescribeEniMonitorData. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeEniMonitorData,
-    /// `ecs:DescribeHpcClusters`. Access level: List. Resource types: any resource (`*`). Authorizes: DescribeHpcClusters.
+    /// `ecs:DescribeHpcClusters`. Access level: List. Resource types: any resource (`*`). Authorizes: DescribeHpcClusters. Inferred, not read: access level, resource types.
     DescribeHpcClusters,
-    /// `ecs:DescribeImageComponents`. Access level: Read. Authorizes: DescribeImageComponents. Not verified in a primary source.
+    /// `ecs:DescribeImageComponents`. Access level: Read. Authorizes: DescribeImageComponents. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeImageComponents,
-    /// `ecs:DescribeImageFromFamily`. Access level: Read. Resource types: any resource (`*`). Authorizes: DescribeImageFromFamily.
+    /// `ecs:DescribeImageFromFamily`. Access level: Read. Resource types: any resource (`*`). Authorizes: DescribeImageFromFamily. Inferred, not read: access level, resource types.
     DescribeImageFromFamily,
-    /// `ecs:DescribeImagePipelineExecutions`. Access level: Read. Authorizes: DescribeImagePipelineExecutions. Not verified in a primary source.
+    /// `ecs:DescribeImagePipelineExecutions`. Access level: Read. Authorizes: DescribeImagePipelineExecutions. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeImagePipelineExecutions,
-    /// `ecs:DescribeImagePipelines`. Access level: Read. Authorizes: DescribeImagePipelines. Not verified in a primary source.
+    /// `ecs:DescribeImagePipelines`. Access level: Read. Authorizes: DescribeImagePipelines. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeImagePipelines,
-    /// `ecs:DescribeImages`. Access level: List. Resource types: image (required). Authorizes: DescribeImages.
+    /// `ecs:DescribeImages`. Access level: List. Resource types: image (required). Authorizes: DescribeImages. Inferred, not read: access level.
     DescribeImages,
-    /// `ecs:DescribeImageSharePermission`. Access level: Read. Resource types: any resource (`*`). Authorizes: DescribeImageSharePermission.
+    /// `ecs:DescribeImageSharePermission`. Access level: Read. Resource types: any resource (`*`). Authorizes: DescribeImageSharePermission. Inferred, not read: access level, resource types.
     DescribeImageSharePermission,
-    /// `ecs:DescribeImageSupportInstanceTypes`. Access level: Read. Authorizes: DescribeImageSupportInstanceTypes. Not verified in a primary source.
+    /// `ecs:DescribeImageSupportInstanceTypes`. Access level: Read. Authorizes: DescribeImageSupportInstanceTypes. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeImageSupportInstanceTypes,
-    /// `ecs:DescribeInstanceAttachmentAttributes`. Access level: Read. Authorizes: DescribeInstanceAttachmentAttributes. Not verified in a primary source.
+    /// `ecs:DescribeInstanceAttachmentAttributes`. Access level: Read. Authorizes: DescribeInstanceAttachmentAttributes. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeInstanceAttachmentAttributes,
     /// `ecs:DescribeInstanceAttribute`. Access level: Read. Resource types: instance (required). Authorizes: DescribeInstanceAttribute.
     DescribeInstanceAttribute,
-    /// `ecs:DescribeInstanceAutoRenewAttribute`. Access level: Read. Authorizes: DescribeInstanceAutoRenewAttribute. Not verified in a primary source.
+    /// `ecs:DescribeInstanceAutoRenewAttribute`. Access level: Read. Authorizes: DescribeInstanceAutoRenewAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeInstanceAutoRenewAttribute,
-    /// `ecs:DescribeInstanceHistoryEvents`. Access level: Read. Authorizes: DescribeInstanceHistoryEvents. Not verified in a primary source.
+    /// `ecs:DescribeInstanceHistoryEvents`. Access level: Read. Authorizes: DescribeInstanceHistoryEvents. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeInstanceHistoryEvents,
-    /// `ecs:DescribeInstanceMaintenanceAttributes`. Access level: Read. Authorizes: DescribeInstanceMaintenanceAttributes. Not verified in a primary source.
+    /// `ecs:DescribeInstanceMaintenanceAttributes`. Access level: Read. Authorizes: DescribeInstanceMaintenanceAttributes. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeInstanceMaintenanceAttributes,
-    /// `ecs:DescribeInstanceModificationPrice`. Access level: Read. Authorizes: DescribeInstanceModificationPrice. Not verified in a primary source.
+    /// `ecs:DescribeInstanceModificationPrice`. Access level: Read. Authorizes: DescribeInstanceModificationPrice. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeInstanceModificationPrice,
-    /// `ecs:DescribeInstanceMonitorData`. Access level: Read. Resource types: instance (required). Authorizes: DescribeInstanceMonitorData.
+    /// `ecs:DescribeInstanceMonitorData`. Access level: Read. Resource types: instance (required). Authorizes: DescribeInstanceMonitorData. Inferred, not read: access level.
     DescribeInstanceMonitorData,
     /// `ecs:DescribeInstanceRamRole`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeInstanceRamRole.
     DescribeInstanceRamRole,
-    /// `ecs:DescribeInstances`. Access level: List. Resource types: instance (required). Authorizes: DescribeInstances.
+    /// `ecs:DescribeInstances`. Access level: List. Resource types: instance (required). Authorizes: DescribeInstances. Inferred, not read: access level.
     DescribeInstances,
-    /// `ecs:DescribeInstancesFullStatus`. Access level: Read. Authorizes: DescribeInstancesFullStatus. Not verified in a primary source.
+    /// `ecs:DescribeInstancesFullStatus`. Access level: Read. Authorizes: DescribeInstancesFullStatus. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeInstancesFullStatus,
-    /// `ecs:DescribeInstanceStatus`. Access level: Read. Resource types: instance (required). Authorizes: DescribeInstanceStatus.
+    /// `ecs:DescribeInstanceStatus`. Access level: Read. Resource types: instance (required). Authorizes: DescribeInstanceStatus. Inferred, not read: access level.
     DescribeInstanceStatus,
-    /// `ecs:DescribeInstanceTypeFamilies`. Access level: Read. Authorizes: DescribeInstanceTypeFamilies. Not verified in a primary source.
+    /// `ecs:DescribeInstanceTypeFamilies`. Access level: Read. Authorizes: DescribeInstanceTypeFamilies. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeInstanceTypeFamilies,
-    /// `ecs:DescribeInstanceTypes`. Access level: Read. Authorizes: DescribeInstanceTypes. Not verified in a primary source.
+    /// `ecs:DescribeInstanceTypes`. Access level: Read. Authorizes: DescribeInstanceTypes. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeInstanceTypes,
-    /// `ecs:DescribeInstanceVncPasswd`. Access level: Read. Resource types: instance (required). Authorizes: DescribeInstanceVncPasswd.
+    /// `ecs:DescribeInstanceVncPasswd`. Access level: Read. Resource types: instance (required). Authorizes: DescribeInstanceVncPasswd. Inferred, not read: access level.
     DescribeInstanceVncPasswd,
-    /// `ecs:DescribeInstanceVncUrl`. Access level: Read. Resource types: instance (required). Authorizes: DescribeInstanceVncUrl.
+    /// `ecs:DescribeInstanceVncUrl`. Access level: Read. Resource types: instance (required). Authorizes: DescribeInstanceVncUrl. Inferred, not read: access level.
     DescribeInstanceVncUrl,
-    /// `ecs:DescribeInvocationResults`. Access level: List. Resource types: any resource (`*`). Authorizes: DescribeInvocationResults.
+    /// `ecs:DescribeInvocationResults`. Access level: List. Resource types: any resource (`*`). Authorizes: DescribeInvocationResults. Inferred, not read: access level, resource types.
     DescribeInvocationResults,
-    /// `ecs:DescribeInvocations`. Access level: List. Resource types: any resource (`*`). Authorizes: DescribeInvocations.
+    /// `ecs:DescribeInvocations`. Access level: List. Resource types: any resource (`*`). Authorizes: DescribeInvocations. Inferred, not read: access level, resource types.
     DescribeInvocations,
-    /// `ecs:DescribeKeyPairs`. Access level: List. Resource types: keypair (required). Authorizes: DescribeKeyPairs.
+    /// `ecs:DescribeKeyPairs`. Access level: List. Resource types: keypair (required). Authorizes: DescribeKeyPairs. Inferred, not read: access level.
     DescribeKeyPairs,
-    /// `ecs:DescribeLaunchTemplates`. Access level: List. Resource types: any resource (`*`). Authorizes: DescribeLaunchTemplates.
+    /// `ecs:DescribeLaunchTemplates`. Access level: List. Resource types: any resource (`*`). Authorizes: DescribeLaunchTemplates. Inferred, not read: access level, resource types.
     DescribeLaunchTemplates,
-    /// `ecs:DescribeLaunchTemplateVersions`. Access level: List. Resource types: any resource (`*`). Authorizes: DescribeLaunchTemplateVersions.
+    /// `ecs:DescribeLaunchTemplateVersions`. Access level: List. Resource types: any resource (`*`). Authorizes: DescribeLaunchTemplateVersions. Inferred, not read: access level, resource types.
     DescribeLaunchTemplateVersions,
-    /// `ecs:DescribeLockedSnapshots`. Access level: Read. Authorizes: DescribeLockedSnapshots. Not verified in a primary source.
+    /// `ecs:DescribeLockedSnapshots`. Access level: Read. Authorizes: DescribeLockedSnapshots. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeLockedSnapshots,
-    /// `ecs:DescribeManagedInstances`. Access level: Read. Authorizes: DescribeManagedInstances. Not verified in a primary source.
+    /// `ecs:DescribeManagedInstances`. Access level: Read. Authorizes: DescribeManagedInstances. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeManagedInstances,
-    /// `ecs:DescribeNetworkInterfaceAttribute`. Access level: Read. Authorizes: DescribeNetworkInterfaceAttribute. Not verified in a primary source.
+    /// `ecs:DescribeNetworkInterfaceAttribute`. Access level: Read. Authorizes: DescribeNetworkInterfaceAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeNetworkInterfaceAttribute,
-    /// `ecs:DescribeNetworkInterfacePermissions`. Access level: List. Resource types: any resource (`*`). Authorizes: DescribeNetworkInterfacePermissions.
+    /// `ecs:DescribeNetworkInterfacePermissions`. Access level: List. Resource types: any resource (`*`). Authorizes: DescribeNetworkInterfacePermissions. Inferred, not read: access level, resource types.
     DescribeNetworkInterfacePermissions,
-    /// `ecs:DescribeNetworkInterfaces`. Access level: List. Resource types: any resource (`*`). Authorizes: DescribeNetworkInterfaces.
+    /// `ecs:DescribeNetworkInterfaces`. Access level: List. Resource types: any resource (`*`). Authorizes: DescribeNetworkInterfaces. Inferred, not read: access level, resource types.
     DescribeNetworkInterfaces,
-    /// `ecs:DescribePlanMaintenanceWindows`. Access level: Read. Authorizes: DescribePlanMaintenanceWindows. Not verified in a primary source.
+    /// `ecs:DescribePlanMaintenanceWindows`. Access level: Read. Authorizes: DescribePlanMaintenanceWindows. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribePlanMaintenanceWindows,
-    /// `ecs:DescribePortRangeListAssociations`. Access level: Read. Authorizes: DescribePortRangeListAssociations. Not verified in a primary source.
+    /// `ecs:DescribePortRangeListAssociations`. Access level: Read. Authorizes: DescribePortRangeListAssociations. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribePortRangeListAssociations,
-    /// `ecs:DescribePortRangeListEntries`. Access level: Read. Authorizes: DescribePortRangeListEntries. Not verified in a primary source.
+    /// `ecs:DescribePortRangeListEntries`. Access level: Read. Authorizes: DescribePortRangeListEntries. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribePortRangeListEntries,
-    /// `ecs:DescribePortRangeLists`. Access level: Read. Authorizes: DescribePortRangeLists. Not verified in a primary source.
+    /// `ecs:DescribePortRangeLists`. Access level: Read. Authorizes: DescribePortRangeLists. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribePortRangeLists,
-    /// `ecs:DescribePrefixListAssociations`. Access level: List. Resource types: any resource (`*`). Authorizes: DescribePrefixListAssociations.
+    /// `ecs:DescribePrefixListAssociations`. Access level: List. Resource types: any resource (`*`). Authorizes: DescribePrefixListAssociations. Inferred, not read: access level, resource types.
     DescribePrefixListAssociations,
-    /// `ecs:DescribePrefixListAttributes`. Access level: Read. Resource types: any resource (`*`). Authorizes: DescribePrefixListAttributes.
+    /// `ecs:DescribePrefixListAttributes`. Access level: Read. Resource types: any resource (`*`). Authorizes: DescribePrefixListAttributes. Inferred, not read: access level, resource types.
     DescribePrefixListAttributes,
-    /// `ecs:DescribePrefixLists`. Access level: List. Resource types: any resource (`*`). Authorizes: DescribePrefixLists.
+    /// `ecs:DescribePrefixLists`. Access level: List. Resource types: any resource (`*`). Authorizes: DescribePrefixLists. Inferred, not read: access level, resource types.
     DescribePrefixLists,
-    /// `ecs:DescribePrice`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribePrice.
+    /// `ecs:DescribePrice`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribePrice. Inferred, not read: access level.
     DescribePrice,
-    /// `ecs:DescribeRecommendInstanceType`. Access level: Read. Authorizes: DescribeRecommendInstanceType. Not verified in a primary source.
+    /// `ecs:DescribeRecommendInstanceType`. Access level: Read. Authorizes: DescribeRecommendInstanceType. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeRecommendInstanceType,
-    /// `ecs:DescribeRegions`. Access level: Read. Authorizes: DescribeRegions. Not verified in a primary source.
+    /// `ecs:DescribeRegions`. Access level: Read. Authorizes: DescribeRegions. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeRegions,
-    /// `ecs:DescribeRenewalPrice`. Access level: Read. Resource types: instance (required). Authorizes: DescribeRenewalPrice.
+    /// `ecs:DescribeRenewalPrice`. Access level: Read. Resource types: instance (required). Authorizes: DescribeRenewalPrice. Inferred, not read: access level.
     DescribeRenewalPrice,
-    /// `ecs:DescribeReservedInstanceAutoRenewAttribute`. Access level: Read. Authorizes: DescribeReservedInstanceAutoRenewAttribute. Not verified in a primary source.
+    /// `ecs:DescribeReservedInstanceAutoRenewAttribute`. Access level: Read. Authorizes: DescribeReservedInstanceAutoRenewAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeReservedInstanceAutoRenewAttribute,
-    /// `ecs:DescribeReservedInstances`. Access level: Read. Authorizes: DescribeReservedInstances. Not verified in a primary source.
+    /// `ecs:DescribeReservedInstances`. Access level: Read. Authorizes: DescribeReservedInstances. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeReservedInstances,
     /// `ecs:DescribeResourcesModification`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeResourcesModification.
     DescribeResourcesModification,
-    /// `ecs:DescribeSecurityGroupAttribute`. Access level: Read. Resource types: securitygroup (required). Authorizes: DescribeSecurityGroupAttribute.
+    /// `ecs:DescribeSecurityGroupAttribute`. Access level: Read. Resource types: securitygroup (required). Authorizes: DescribeSecurityGroupAttribute. Inferred, not read: access level.
     DescribeSecurityGroupAttribute,
-    /// `ecs:DescribeSecurityGroupPermissions`. Access level: List. Resource types: any resource (`*`).
+    /// `ecs:DescribeSecurityGroupPermissions`. Access level: List. Resource types: any resource (`*`). Inferred, not read: access level, resource types.
     DescribeSecurityGroupPermissions,
-    /// `ecs:DescribeSecurityGroupReferences`. Access level: Read. Authorizes: DescribeSecurityGroupReferences. Not verified in a primary source.
+    /// `ecs:DescribeSecurityGroupReferences`. Access level: Read. Authorizes: DescribeSecurityGroupReferences. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeSecurityGroupReferences,
-    /// `ecs:DescribeSecurityGroups`. Access level: List. Resource types: securitygroup (required). Authorizes: DescribeSecurityGroups.
+    /// `ecs:DescribeSecurityGroups`. Access level: List. Resource types: securitygroup (required). Authorizes: DescribeSecurityGroups. Inferred, not read: access level.
     DescribeSecurityGroups,
-    /// `ecs:DescribeSendFileResults`. Access level: Read. Authorizes: DescribeSendFileResults. Not verified in a primary source.
+    /// `ecs:DescribeSendFileResults`. Access level: Read. Authorizes: DescribeSendFileResults. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeSendFileResults,
-    /// `ecs:DescribeSnapshotAttribute`. Access level: Read. Resource types: snapshot (required). Authorizes: DescribeSnapshotAttribute.
+    /// `ecs:DescribeSnapshotAttribute`. Access level: Read. Resource types: snapshot (required). Authorizes: DescribeSnapshotAttribute. Inferred, not read: access level.
     DescribeSnapshotAttribute,
-    /// `ecs:DescribeSnapshotGroups`. Access level: Read. Authorizes: DescribeSnapshotGroups. Not verified in a primary source.
+    /// `ecs:DescribeSnapshotGroups`. Access level: Read. Authorizes: DescribeSnapshotGroups. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeSnapshotGroups,
-    /// `ecs:DescribeSnapshotLinks`. Access level: List. Resource types: disk (required). Authorizes: DescribeSnapshotLinks.
+    /// `ecs:DescribeSnapshotLinks`. Access level: List. Resource types: disk (required). Authorizes: DescribeSnapshotLinks. Inferred, not read: access level.
     DescribeSnapshotLinks,
-    /// `ecs:DescribeSnapshotMonitorData`. Access level: Read. Resource types: snapshot (required). Authorizes: DescribeSnapshotMonitorData.
+    /// `ecs:DescribeSnapshotMonitorData`. Access level: Read. Resource types: snapshot (required). Authorizes: DescribeSnapshotMonitorData. Inferred, not read: access level.
     DescribeSnapshotMonitorData,
-    /// `ecs:DescribeSnapshotPackage`. Access level: Read. Authorizes: DescribeSnapshotPackage. Not verified in a primary source.
+    /// `ecs:DescribeSnapshotPackage`. Access level: Read. Authorizes: DescribeSnapshotPackage. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeSnapshotPackage,
-    /// `ecs:DescribeSnapshots`. Access level: List. Resource types: snapshot (required). Authorizes: DescribeSnapshots.
+    /// `ecs:DescribeSnapshots`. Access level: List. Resource types: snapshot (required). Authorizes: DescribeSnapshots. Inferred, not read: access level.
     DescribeSnapshots,
     /// `ecs:DescribeSnapshotsUsage`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeSnapshotsUsage.
     DescribeSnapshotsUsage,
-    /// `ecs:DescribeSpotAdvice`. Access level: Read. Authorizes: DescribeSpotAdvice. Not verified in a primary source.
+    /// `ecs:DescribeSpotAdvice`. Access level: Read. Authorizes: DescribeSpotAdvice. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeSpotAdvice,
-    /// `ecs:DescribeSpotPriceHistory`. Access level: Read. Authorizes: DescribeSpotPriceHistory. Not verified in a primary source.
+    /// `ecs:DescribeSpotPriceHistory`. Access level: Read. Authorizes: DescribeSpotPriceHistory. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeSpotPriceHistory,
-    /// `ecs:DescribeStorageCapacityUnits`. Access level: Read. Authorizes: DescribeStorageCapacityUnits. Not verified in a primary source.
+    /// `ecs:DescribeStorageCapacityUnits`. Access level: Read. Authorizes: DescribeStorageCapacityUnits. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeStorageCapacityUnits,
-    /// `ecs:DescribeTagKeys`. Access level: List. Resource types: any resource (`*`). Authorizes: DescribeTagKeys.
+    /// `ecs:DescribeTagKeys`. Access level: List. Resource types: any resource (`*`). Authorizes: DescribeTagKeys. Inferred, not read: access level, resource types.
     DescribeTagKeys,
-    /// `ecs:DescribeTags`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: DescribeTags.
+    /// `ecs:DescribeTags`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: DescribeTags. Inferred, not read: access level.
     DescribeTags,
-    /// `ecs:DescribeTaskAttribute`. Access level: Read. Authorizes: DescribeTaskAttribute. Not verified in a primary source.
+    /// `ecs:DescribeTaskAttribute`. Access level: Read. Authorizes: DescribeTaskAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeTaskAttribute,
-    /// `ecs:DescribeTasks`. Access level: Read. Authorizes: DescribeTasks. Not verified in a primary source.
+    /// `ecs:DescribeTasks`. Access level: Read. Authorizes: DescribeTasks. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeTasks,
-    /// `ecs:DescribeTerminalSessions`. Access level: Read. Authorizes: DescribeTerminalSessions. Not verified in a primary source.
+    /// `ecs:DescribeTerminalSessions`. Access level: Read. Authorizes: DescribeTerminalSessions. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeTerminalSessions,
-    /// `ecs:DescribeUserData`. Access level: Read. Resource types: any resource (`*`). Authorizes: DescribeUserData.
+    /// `ecs:DescribeUserData`. Access level: Read. Resource types: any resource (`*`). Authorizes: DescribeUserData. Inferred, not read: access level, resource types.
     DescribeUserData,
-    /// `ecs:DescribeZones`. Access level: Read. Authorizes: DescribeZones. Not verified in a primary source.
+    /// `ecs:DescribeZones`. Access level: Read. Authorizes: DescribeZones. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeZones,
-    /// `ecs:DetachClassicLinkVpc`. Access level: Write. Resource types: instance (required). Authorizes: DetachClassicLinkVpc.
+    /// `ecs:DetachClassicLinkVpc`. Access level: Write. Resource types: instance (required). Authorizes: DetachClassicLinkVpc. Inferred, not read: access level.
     DetachClassicLinkVpc,
-    /// `ecs:DetachDisk`. Access level: Write. Resource types: instance (required), disk (required). Authorizes: DetachDisk.
+    /// `ecs:DetachDisk`. Access level: Write. Resource types: instance (required), disk (required). Authorizes: DetachDisk. Inferred, not read: access level.
     DetachDisk,
-    /// `ecs:DetachInstanceRAMRole`. Access level: Write. Resource types: any resource (`*`). Not verified in a primary source.
+    /// `ecs:DetachInstanceRAMRole`. Access level: Write. Resource types: any resource (`*`). Not verified in a primary source. Inferred, not read: access level, resource types.
     DetachInstanceRAMRole,
-    /// `ecs:DetachInstanceRamRole`. Access level: Write. Authorizes: DetachInstanceRamRole. Not verified in a primary source.
+    /// `ecs:DetachInstanceRamRole`. Access level: Write. Authorizes: DetachInstanceRamRole. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DetachInstanceRamRole,
-    /// `ecs:DetachKeyPair`. Access level: Write. Resource types: instance (required), keypair (required). Authorizes: DetachKeyPair.
+    /// `ecs:DetachKeyPair`. Access level: Write. Resource types: instance (required), keypair (required). Authorizes: DetachKeyPair. Inferred, not read: access level.
     DetachKeyPair,
-    /// `ecs:DetachNetworkInterface`. Access level: Write. Resource types: any resource (`*`). Authorizes: DetachNetworkInterface.
+    /// `ecs:DetachNetworkInterface`. Access level: Write. Resource types: any resource (`*`). Authorizes: DetachNetworkInterface. Inferred, not read: access level, resource types.
     DetachNetworkInterface,
-    /// `ecs:DetachNetworkInterfacePermissions`. Access level: Write. Resource types: any resource (`*`).
+    /// `ecs:DetachNetworkInterfacePermissions`. Access level: Write. Resource types: any resource (`*`). Inferred, not read: access level, resource types.
     DetachNetworkInterfacePermissions,
-    /// `ecs:DisableActivation`. Access level: Write. Authorizes: DisableActivation. Not verified in a primary source.
+    /// `ecs:DisableActivation`. Access level: Write. Authorizes: DisableActivation. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DisableActivation,
-    /// `ecs:DisableDiskEncryptionByDefault`. Access level: Write. Authorizes: DisableDiskEncryptionByDefault. Not verified in a primary source.
+    /// `ecs:DisableDiskEncryptionByDefault`. Access level: Write. Authorizes: DisableDiskEncryptionByDefault. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DisableDiskEncryptionByDefault,
-    /// `ecs:DisableNetworkInterfaceQoS`. Access level: Write. Authorizes: DisableNetworkInterfaceQoS. Not verified in a primary source.
+    /// `ecs:DisableNetworkInterfaceQoS`. Access level: Write. Authorizes: DisableNetworkInterfaceQoS. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DisableNetworkInterfaceQoS,
-    /// `ecs:EnableDiskEncryptionByDefault`. Access level: Write. Authorizes: EnableDiskEncryptionByDefault. Not verified in a primary source.
+    /// `ecs:EnableDiskEncryptionByDefault`. Access level: Write. Authorizes: EnableDiskEncryptionByDefault. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     EnableDiskEncryptionByDefault,
-    /// `ecs:EnableNetworkInterfaceQoS`. Access level: Write. Authorizes: EnableNetworkInterfaceQoS. Not verified in a primary source.
+    /// `ecs:EnableNetworkInterfaceQoS`. Access level: Write. Authorizes: EnableNetworkInterfaceQoS. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     EnableNetworkInterfaceQoS,
-    /// `ecs:EndTerminalSession`. Access level: Write. Authorizes: EndTerminalSession. Not verified in a primary source.
+    /// `ecs:EndTerminalSession`. Access level: Write. Authorizes: EndTerminalSession. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     EndTerminalSession,
-    /// `ecs:ExportImage`. Access level: Write. Resource types: image (required). Authorizes: ExportImage.
+    /// `ecs:ExportImage`. Access level: Write. Resource types: image (required). Authorizes: ExportImage. Inferred, not read: access level.
     ExportImage,
-    /// `ecs:GetInstanceConsoleOutput`. Access level: Read. Authorizes: GetInstanceConsoleOutput. Not verified in a primary source.
+    /// `ecs:GetInstanceConsoleOutput`. Access level: Read. Authorizes: GetInstanceConsoleOutput. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetInstanceConsoleOutput,
-    /// `ecs:GetInstanceScreenshot`. Access level: Read. Authorizes: GetInstanceScreenshot. Not verified in a primary source.
+    /// `ecs:GetInstanceScreenshot`. Access level: Read. Authorizes: GetInstanceScreenshot. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetInstanceScreenshot,
-    /// `ecs:ImportImage`. Access level: Write. Resource types: image (required). Authorizes: ImportImage.
+    /// `ecs:ImportImage`. Access level: Write. Resource types: image (required). Authorizes: ImportImage. Inferred, not read: access level.
     ImportImage,
-    /// `ecs:ImportKeyPair`. Access level: Write. Resource types: keypair (required). Authorizes: ImportKeyPair.
+    /// `ecs:ImportKeyPair`. Access level: Write. Resource types: keypair (required). Authorizes: ImportKeyPair. Inferred, not read: access level.
     ImportKeyPair,
-    /// `ecs:InstallCloudAssistant`. Access level: Write. Resource types: any resource (`*`). Authorizes: InstallCloudAssistant.
+    /// `ecs:InstallCloudAssistant`. Access level: Write. Resource types: any resource (`*`). Authorizes: InstallCloudAssistant. Inferred, not read: access level, resource types.
     InstallCloudAssistant,
-    /// `ecs:InvokeCommand`. Access level: Write. Resource types: any resource (`*`). Authorizes: InvokeCommand.
+    /// `ecs:InvokeCommand`. Access level: Write. Resource types: any resource (`*`). Authorizes: InvokeCommand. Inferred, not read: access level, resource types.
     InvokeCommand,
-    /// `ecs:JoinResourceGroup`. Access level: Write. Authorizes: JoinResourceGroup. Not verified in a primary source.
+    /// `ecs:JoinResourceGroup`. Access level: Write. Authorizes: JoinResourceGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     JoinResourceGroup,
-    /// `ecs:JoinSecurityGroup`. Access level: Write. Resource types: instance (required), securitygroup (required). Authorizes: JoinSecurityGroup.
+    /// `ecs:JoinSecurityGroup`. Access level: Write. Resource types: instance (required), securitygroup (required). Authorizes: JoinSecurityGroup. Inferred, not read: access level.
     JoinSecurityGroup,
-    /// `ecs:JoinSecurityGroupPermission`. Access level: Write. Resource types: any resource (`*`).
+    /// `ecs:JoinSecurityGroupPermission`. Access level: Write. Resource types: any resource (`*`). Inferred, not read: access level, resource types.
     JoinSecurityGroupPermission,
-    /// `ecs:LeaveSecurityGroup`. Access level: Write. Resource types: instance (required), securitygroup (required). Authorizes: LeaveSecurityGroup.
+    /// `ecs:LeaveSecurityGroup`. Access level: Write. Resource types: instance (required), securitygroup (required). Authorizes: LeaveSecurityGroup. Inferred, not read: access level.
     LeaveSecurityGroup,
-    /// `ecs:LeaveSecurityGroupPermission`. Access level: Write. Resource types: any resource (`*`).
+    /// `ecs:LeaveSecurityGroupPermission`. Access level: Write. Resource types: any resource (`*`). Inferred, not read: access level, resource types.
     LeaveSecurityGroupPermission,
-    /// `ecs:ListPluginStatus`. Access level: List. Authorizes: ListPluginStatus. Not verified in a primary source.
+    /// `ecs:ListPluginStatus`. Access level: List. Authorizes: ListPluginStatus. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListPluginStatus,
-    /// `ecs:ListTagResources`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: ListTagResources.
+    /// `ecs:ListTagResources`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: ListTagResources. Inferred, not read: access level.
     ListTagResources,
-    /// `ecs:LockSnapshot`. Access level: Write. Authorizes: LockSnapshot. Not verified in a primary source.
+    /// `ecs:LockSnapshot`. Access level: Write. Authorizes: LockSnapshot. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     LockSnapshot,
-    /// `ecs:ModifyAutoProvisioningGroup`. Access level: Write. Authorizes: ModifyAutoProvisioningGroup. Not verified in a primary source.
+    /// `ecs:ModifyAutoProvisioningGroup`. Access level: Write. Authorizes: ModifyAutoProvisioningGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyAutoProvisioningGroup,
-    /// `ecs:ModifyAutoSnapshotPolicy`. Access level: Write. Resource types: snapshot (required). Authorizes: ModifyAutoSnapshotPolicy.
+    /// `ecs:ModifyAutoSnapshotPolicy`. Access level: Write. Resource types: snapshot (required). Authorizes: ModifyAutoSnapshotPolicy. Inferred, not read: access level.
     ModifyAutoSnapshotPolicy,
-    /// `ecs:ModifyAutoSnapshotPolicyEx`. Access level: Write. Authorizes: ModifyAutoSnapshotPolicyEx. Not verified in a primary source.
+    /// `ecs:ModifyAutoSnapshotPolicyEx`. Access level: Write. Authorizes: ModifyAutoSnapshotPolicyEx. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyAutoSnapshotPolicyEx,
-    /// `ecs:ModifyCapacityReservation`. Access level: Write. Authorizes: ModifyCapacityReservation. Not verified in a primary source.
+    /// `ecs:ModifyCapacityReservation`. Access level: Write. Authorizes: ModifyCapacityReservation. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyCapacityReservation,
-    /// `ecs:ModifyCloudAssistantSettings`. Access level: Write. Authorizes: ModifyCloudAssistantSettings. Not verified in a primary source.
+    /// `ecs:ModifyCloudAssistantSettings`. Access level: Write. Authorizes: ModifyCloudAssistantSettings. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyCloudAssistantSettings,
-    /// `ecs:ModifyCommand`. Access level: Write. Authorizes: ModifyCommand. Not verified in a primary source.
+    /// `ecs:ModifyCommand`. Access level: Write. Authorizes: ModifyCommand. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyCommand,
-    /// `ecs:ModifyDedicatedHostAttribute`. Access level: Write. Authorizes: ModifyDedicatedHostAttribute. Not verified in a primary source.
+    /// `ecs:ModifyDedicatedHostAttribute`. Access level: Write. Authorizes: ModifyDedicatedHostAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDedicatedHostAttribute,
-    /// `ecs:ModifyDedicatedHostAutoReleaseTime`. Access level: Write. Authorizes: ModifyDedicatedHostAutoReleaseTime. Not verified in a primary source.
+    /// `ecs:ModifyDedicatedHostAutoReleaseTime`. Access level: Write. Authorizes: ModifyDedicatedHostAutoReleaseTime. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDedicatedHostAutoReleaseTime,
-    /// `ecs:ModifyDedicatedHostAutoRenewAttribute`. Access level: Write. Resource types: any resource (`*`). Authorizes: ModifyDedicatedHostAutoRenewAttribute.
+    /// `ecs:ModifyDedicatedHostAutoRenewAttribute`. Access level: Write. Resource types: any resource (`*`). Authorizes: ModifyDedicatedHostAutoRenewAttribute. Inferred, not read: access level, resource types.
     ModifyDedicatedHostAutoRenewAttribute,
-    /// `ecs:ModifyDedicatedHostClusterAttribute`. Access level: Write. Authorizes: ModifyDedicatedHostClusterAttribute. Not verified in a primary source.
+    /// `ecs:ModifyDedicatedHostClusterAttribute`. Access level: Write. Authorizes: ModifyDedicatedHostClusterAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDedicatedHostClusterAttribute,
-    /// `ecs:ModifyDedicatedHostsChargeType`. Access level: Write. Authorizes: ModifyDedicatedHostsChargeType. Not verified in a primary source.
+    /// `ecs:ModifyDedicatedHostsChargeType`. Access level: Write. Authorizes: ModifyDedicatedHostsChargeType. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDedicatedHostsChargeType,
-    /// `ecs:ModifyDeploymentSetAttribute`. Access level: Write. Authorizes: ModifyDeploymentSetAttribute. Not verified in a primary source.
+    /// `ecs:ModifyDeploymentSetAttribute`. Access level: Write. Authorizes: ModifyDeploymentSetAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDeploymentSetAttribute,
-    /// `ecs:ModifyDiagnosticMetricSet`. Access level: Write. Authorizes: ModifyDiagnosticMetricSet. Not verified in a primary source.
+    /// `ecs:ModifyDiagnosticMetricSet`. Access level: Write. Authorizes: ModifyDiagnosticMetricSet. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDiagnosticMetricSet,
-    /// `ecs:ModifyDiskAttribute`. Access level: Write. Resource types: disk (required). Authorizes: ModifyDiskAttribute.
+    /// `ecs:ModifyDiskAttribute`. Access level: Write. Resource types: disk (required). Authorizes: ModifyDiskAttribute. Inferred, not read: access level.
     ModifyDiskAttribute,
     /// `ecs:ModifyDiskChargeType`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: ModifyDiskChargeType.
     ModifyDiskChargeType,
-    /// `ecs:ModifyDiskDefaultKMSKeyId`. Access level: Write. Authorizes: ModifyDiskDefaultKMSKeyId. Not verified in a primary source.
+    /// `ecs:ModifyDiskDefaultKMSKeyId`. Access level: Write. Authorizes: ModifyDiskDefaultKMSKeyId. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDiskDefaultKMSKeyId,
-    /// `ecs:ModifyDiskDeployment`. Access level: Write. Authorizes: ModifyDiskDeployment. Not verified in a primary source.
+    /// `ecs:ModifyDiskDeployment`. Access level: Write. Authorizes: ModifyDiskDeployment. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDiskDeployment,
-    /// `ecs:ModifyDiskSpec`. Access level: Write. Authorizes: ModifyDiskSpec. Not verified in a primary source.
+    /// `ecs:ModifyDiskSpec`. Access level: Write. Authorizes: ModifyDiskSpec. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDiskSpec,
-    /// `ecs:ModifyElasticityAssurance`. Access level: Write. Authorizes: ModifyElasticityAssurance. Not verified in a primary source.
+    /// `ecs:ModifyElasticityAssurance`. Access level: Write. Authorizes: ModifyElasticityAssurance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyElasticityAssurance,
-    /// `ecs:ModifyElasticityAssuranceAutoRenewAttribute`. Access level: Write. Authorizes: ModifyElasticityAssuranceAutoRenewAttribute. Not verified in a primary source.
+    /// `ecs:ModifyElasticityAssuranceAutoRenewAttribute`. Access level: Write. Authorizes: ModifyElasticityAssuranceAutoRenewAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyElasticityAssuranceAutoRenewAttribute,
-    /// `ecs:ModifyHpcClusterAttribute`. Access level: Write. Authorizes: ModifyHpcClusterAttribute. Not verified in a primary source.
+    /// `ecs:ModifyHpcClusterAttribute`. Access level: Write. Authorizes: ModifyHpcClusterAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyHpcClusterAttribute,
-    /// `ecs:ModifyImageAttribute`. Access level: Write. Resource types: image (required). Authorizes: ModifyImageAttribute.
+    /// `ecs:ModifyImageAttribute`. Access level: Write. Resource types: image (required). Authorizes: ModifyImageAttribute. Inferred, not read: access level.
     ModifyImageAttribute,
-    /// `ecs:ModifyImageSharePermission`. Access level: Write. Resource types: any resource (`*`). Authorizes: ModifyImageSharePermission.
+    /// `ecs:ModifyImageSharePermission`. Access level: Write. Resource types: any resource (`*`). Authorizes: ModifyImageSharePermission. Inferred, not read: access level, resource types.
     ModifyImageSharePermission,
-    /// `ecs:ModifyInstanceAttachmentAttributes`. Access level: Write. Authorizes: ModifyInstanceAttachmentAttributes. Not verified in a primary source.
+    /// `ecs:ModifyInstanceAttachmentAttributes`. Access level: Write. Authorizes: ModifyInstanceAttachmentAttributes. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyInstanceAttachmentAttributes,
-    /// `ecs:ModifyInstanceAttribute`. Access level: Write. Resource types: instance (required). Authorizes: ModifyInstanceAttribute.
+    /// `ecs:ModifyInstanceAttribute`. Access level: Write. Resource types: instance (required). Authorizes: ModifyInstanceAttribute. Inferred, not read: access level.
     ModifyInstanceAttribute,
-    /// `ecs:ModifyInstanceAutoReleaseTime`. Access level: Write. Resource types: instance (required). Authorizes: ModifyInstanceAutoReleaseTime.
+    /// `ecs:ModifyInstanceAutoReleaseTime`. Access level: Write. Resource types: instance (required). Authorizes: ModifyInstanceAutoReleaseTime. Inferred, not read: access level.
     ModifyInstanceAutoReleaseTime,
-    /// `ecs:ModifyInstanceAutoRenewAttribute`. Access level: Write. Authorizes: ModifyInstanceAutoRenewAttribute. Not verified in a primary source.
+    /// `ecs:ModifyInstanceAutoRenewAttribute`. Access level: Write. Authorizes: ModifyInstanceAutoRenewAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyInstanceAutoRenewAttribute,
-    /// `ecs:ModifyInstanceChargeType`. Access level: Write. Resource types: instance (required). Authorizes: ModifyInstanceChargeType.
+    /// `ecs:ModifyInstanceChargeType`. Access level: Write. Resource types: instance (required). Authorizes: ModifyInstanceChargeType. Inferred, not read: access level.
     ModifyInstanceChargeType,
-    /// `ecs:ModifyInstanceClockOptions`. Access level: Write. Authorizes: ModifyInstanceClockOptions. Not verified in a primary source.
+    /// `ecs:ModifyInstanceClockOptions`. Access level: Write. Authorizes: ModifyInstanceClockOptions. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyInstanceClockOptions,
-    /// `ecs:ModifyInstanceDeployment`. Access level: Write. Authorizes: ModifyInstanceDeployment. Not verified in a primary source.
+    /// `ecs:ModifyInstanceDeployment`. Access level: Write. Authorizes: ModifyInstanceDeployment. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyInstanceDeployment,
-    /// `ecs:ModifyInstanceMaintenanceAttributes`. Access level: Write. Authorizes: ModifyInstanceMaintenanceAttributes. Not verified in a primary source.
+    /// `ecs:ModifyInstanceMaintenanceAttributes`. Access level: Write. Authorizes: ModifyInstanceMaintenanceAttributes. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyInstanceMaintenanceAttributes,
-    /// `ecs:ModifyInstanceMetadataOptions`. Access level: Write. Authorizes: ModifyInstanceMetadataOptions. Not verified in a primary source.
+    /// `ecs:ModifyInstanceMetadataOptions`. Access level: Write. Authorizes: ModifyInstanceMetadataOptions. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyInstanceMetadataOptions,
-    /// `ecs:ModifyInstanceNetworkOptions`. Access level: Write. Authorizes: ModifyInstanceNetworkOptions. Not verified in a primary source.
+    /// `ecs:ModifyInstanceNetworkOptions`. Access level: Write. Authorizes: ModifyInstanceNetworkOptions. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyInstanceNetworkOptions,
-    /// `ecs:ModifyInstanceNetworkSpec`. Access level: Write. Resource types: instance (required). Authorizes: ModifyInstanceNetworkSpec.
+    /// `ecs:ModifyInstanceNetworkSpec`. Access level: Write. Resource types: instance (required). Authorizes: ModifyInstanceNetworkSpec. Inferred, not read: access level.
     ModifyInstanceNetworkSpec,
-    /// `ecs:ModifyInstanceSpec`. Access level: Write. Authorizes: ModifyInstanceSpec. Not verified in a primary source.
+    /// `ecs:ModifyInstanceSpec`. Access level: Write. Authorizes: ModifyInstanceSpec. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyInstanceSpec,
-    /// `ecs:ModifyInstanceVncPasswd`. Access level: Write. Resource types: instance (required). Authorizes: ModifyInstanceVncPasswd.
+    /// `ecs:ModifyInstanceVncPasswd`. Access level: Write. Resource types: instance (required). Authorizes: ModifyInstanceVncPasswd. Inferred, not read: access level.
     ModifyInstanceVncPasswd,
-    /// `ecs:ModifyInstanceVpcAttribute`. Access level: Write. Resource types: instance (required), vswitch (required). Authorizes: ModifyInstanceVpcAttribute.
+    /// `ecs:ModifyInstanceVpcAttribute`. Access level: Write. Resource types: instance (required), vswitch (required). Authorizes: ModifyInstanceVpcAttribute. Inferred, not read: access level.
     ModifyInstanceVpcAttribute,
-    /// `ecs:ModifyInvocationAttribute`. Access level: Write. Authorizes: ModifyInvocationAttribute. Not verified in a primary source.
+    /// `ecs:ModifyInvocationAttribute`. Access level: Write. Authorizes: ModifyInvocationAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyInvocationAttribute,
-    /// `ecs:ModifyLaunchTemplateDefaultVersion`. Access level: Write. Authorizes: ModifyLaunchTemplateDefaultVersion. Not verified in a primary source.
+    /// `ecs:ModifyLaunchTemplateDefaultVersion`. Access level: Write. Authorizes: ModifyLaunchTemplateDefaultVersion. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyLaunchTemplateDefaultVersion,
-    /// `ecs:ModifyManagedInstance`. Access level: Write. Authorizes: ModifyManagedInstance. Not verified in a primary source.
+    /// `ecs:ModifyManagedInstance`. Access level: Write. Authorizes: ModifyManagedInstance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyManagedInstance,
-    /// `ecs:ModifyNetworkInterfaceAttribute`. Access level: Write. Authorizes: ModifyNetworkInterfaceAttribute. Not verified in a primary source.
+    /// `ecs:ModifyNetworkInterfaceAttribute`. Access level: Write. Authorizes: ModifyNetworkInterfaceAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyNetworkInterfaceAttribute,
-    /// `ecs:ModifyPlanMaintenanceWindow`. Access level: Write. Authorizes: ModifyPlanMaintenanceWindow. Not verified in a primary source.
+    /// `ecs:ModifyPlanMaintenanceWindow`. Access level: Write. Authorizes: ModifyPlanMaintenanceWindow. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyPlanMaintenanceWindow,
-    /// `ecs:ModifyPortRangeList`. Access level: Write. Authorizes: ModifyPortRangeList. Not verified in a primary source.
+    /// `ecs:ModifyPortRangeList`. Access level: Write. Authorizes: ModifyPortRangeList. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyPortRangeList,
-    /// `ecs:ModifyPrefixList`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: ModifyPrefixList.
+    /// `ecs:ModifyPrefixList`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: ModifyPrefixList. Inferred, not read: access level.
     ModifyPrefixList,
-    /// `ecs:ModifyPrepayInstanceSpec`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: ModifyPrepayInstanceSpec.
+    /// `ecs:ModifyPrepayInstanceSpec`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: ModifyPrepayInstanceSpec. Inferred, not read: access level.
     ModifyPrepayInstanceSpec,
-    /// `ecs:ModifyReservedInstanceAttribute`. Access level: Write. Authorizes: ModifyReservedInstanceAttribute. Not verified in a primary source.
+    /// `ecs:ModifyReservedInstanceAttribute`. Access level: Write. Authorizes: ModifyReservedInstanceAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyReservedInstanceAttribute,
-    /// `ecs:ModifyReservedInstanceAutoRenewAttribute`. Access level: Write. Authorizes: ModifyReservedInstanceAutoRenewAttribute. Not verified in a primary source.
+    /// `ecs:ModifyReservedInstanceAutoRenewAttribute`. Access level: Write. Authorizes: ModifyReservedInstanceAutoRenewAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyReservedInstanceAutoRenewAttribute,
-    /// `ecs:ModifyReservedInstances`. Access level: Write. Authorizes: ModifyReservedInstances. Not verified in a primary source.
+    /// `ecs:ModifyReservedInstances`. Access level: Write. Authorizes: ModifyReservedInstances. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyReservedInstances,
-    /// `ecs:ModifySecurityGroupAttribute`. Access level: Write. Resource types: securitygroup (required). Authorizes: ModifySecurityGroupAttribute.
+    /// `ecs:ModifySecurityGroupAttribute`. Access level: Write. Resource types: securitygroup (required). Authorizes: ModifySecurityGroupAttribute. Inferred, not read: access level.
     ModifySecurityGroupAttribute,
-    /// `ecs:ModifySecurityGroupEgressRule`. Access level: Write. Resource types: securitygroup (required). Authorizes: ModifySecurityGroupEgressRule.
+    /// `ecs:ModifySecurityGroupEgressRule`. Access level: Write. Resource types: securitygroup (required). Authorizes: ModifySecurityGroupEgressRule. Inferred, not read: access level.
     ModifySecurityGroupEgressRule,
-    /// `ecs:ModifySecurityGroupPolicy`. Access level: Write. Authorizes: ModifySecurityGroupPolicy. Not verified in a primary source.
+    /// `ecs:ModifySecurityGroupPolicy`. Access level: Write. Authorizes: ModifySecurityGroupPolicy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifySecurityGroupPolicy,
-    /// `ecs:ModifySecurityGroupRule`. Access level: Write. Resource types: securitygroup (required). Authorizes: ModifySecurityGroupRule.
+    /// `ecs:ModifySecurityGroupRule`. Access level: Write. Resource types: securitygroup (required). Authorizes: ModifySecurityGroupRule. Inferred, not read: access level.
     ModifySecurityGroupRule,
-    /// `ecs:ModifySnapshotAttribute`. Access level: Write. Resource types: snapshot (required). Authorizes: ModifySnapshotAttribute.
+    /// `ecs:ModifySnapshotAttribute`. Access level: Write. Resource types: snapshot (required). Authorizes: ModifySnapshotAttribute. Inferred, not read: access level.
     ModifySnapshotAttribute,
-    /// `ecs:ModifySnapshotCategory`. Access level: Write. Authorizes: ModifySnapshotCategory. Not verified in a primary source.
+    /// `ecs:ModifySnapshotCategory`. Access level: Write. Authorizes: ModifySnapshotCategory. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifySnapshotCategory,
-    /// `ecs:ModifySnapshotGroup`. Access level: Write. Authorizes: ModifySnapshotGroup. Not verified in a primary source.
+    /// `ecs:ModifySnapshotGroup`. Access level: Write. Authorizes: ModifySnapshotGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifySnapshotGroup,
-    /// `ecs:ModifyStorageCapacityUnitAttribute`. Access level: Write. Authorizes: ModifyStorageCapacityUnitAttribute. Not verified in a primary source.
+    /// `ecs:ModifyStorageCapacityUnitAttribute`. Access level: Write. Authorizes: ModifyStorageCapacityUnitAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyStorageCapacityUnitAttribute,
-    /// `ecs:OpenSnapshotService`. Access level: Write. Authorizes: OpenSnapshotService. Not verified in a primary source.
+    /// `ecs:OpenSnapshotService`. Access level: Write. Authorizes: OpenSnapshotService. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     OpenSnapshotService,
-    /// `ecs:PurchaseElasticityAssurance`. Access level: Write. Authorizes: PurchaseElasticityAssurance. Not verified in a primary source.
+    /// `ecs:PurchaseElasticityAssurance`. Access level: Write. Authorizes: PurchaseElasticityAssurance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     PurchaseElasticityAssurance,
-    /// `ecs:PurchaseReservedInstancesOffering`. Access level: Write. Authorizes: PurchaseReservedInstancesOffering. Not verified in a primary source.
+    /// `ecs:PurchaseReservedInstancesOffering`. Access level: Write. Authorizes: PurchaseReservedInstancesOffering. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     PurchaseReservedInstancesOffering,
-    /// `ecs:PurchaseStorageCapacityUnit`. Access level: Write. Authorizes: PurchaseStorageCapacityUnit. Not verified in a primary source.
+    /// `ecs:PurchaseStorageCapacityUnit`. Access level: Write. Authorizes: PurchaseStorageCapacityUnit. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     PurchaseStorageCapacityUnit,
-    /// `ecs:ReActivateInstances`. Access level: Write. Authorizes: ReActivateInstances. Not verified in a primary source.
+    /// `ecs:ReActivateInstances`. Access level: Write. Authorizes: ReActivateInstances. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ReActivateInstances,
-    /// `ecs:RebootInstance`. Access level: Write. Resource types: instance (required). Authorizes: RebootInstance.
+    /// `ecs:RebootInstance`. Access level: Write. Resource types: instance (required). Authorizes: RebootInstance. Inferred, not read: access level.
     RebootInstance,
-    /// `ecs:RebootInstances`. Access level: Write. Authorizes: RebootInstances. Not verified in a primary source.
+    /// `ecs:RebootInstances`. Access level: Write. Authorizes: RebootInstances. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RebootInstances,
-    /// `ecs:RedeployDedicatedHost`. Access level: Write. Authorizes: RedeployDedicatedHost. Not verified in a primary source.
+    /// `ecs:RedeployDedicatedHost`. Access level: Write. Authorizes: RedeployDedicatedHost. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RedeployDedicatedHost,
-    /// `ecs:RedeployInstance`. Access level: Write. Authorizes: RedeployInstance. Not verified in a primary source.
+    /// `ecs:RedeployInstance`. Access level: Write. Authorizes: RedeployInstance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RedeployInstance,
-    /// `ecs:ReInitDisk`. Access level: Write. Resource types: disk (required). Authorizes: ReInitDisk.
+    /// `ecs:ReInitDisk`. Access level: Write. Resource types: disk (required). Authorizes: ReInitDisk. Inferred, not read: access level.
     ReInitDisk,
-    /// `ecs:ReleaseCapacityReservation`. Access level: Write. Authorizes: ReleaseCapacityReservation. Not verified in a primary source.
+    /// `ecs:ReleaseCapacityReservation`. Access level: Write. Authorizes: ReleaseCapacityReservation. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ReleaseCapacityReservation,
     /// `ecs:ReleaseDedicatedHost`. Access level: Write. Resource types: ddh (required). Authorizes: ReleaseDedicatedHost.
     ReleaseDedicatedHost,
-    /// `ecs:ReleasePublicIpAddress`. Access level: Write. Resource types: instance (required). Authorizes: ReleasePublicIpAddress.
+    /// `ecs:ReleasePublicIpAddress`. Access level: Write. Resource types: instance (required). Authorizes: ReleasePublicIpAddress. Inferred, not read: access level.
     ReleasePublicIpAddress,
-    /// `ecs:RemoveTags`. Access level: Tagging. Resource types: any resource (`*`) (required). Authorizes: RemoveTags.
+    /// `ecs:RemoveTags`. Access level: Tagging. Resource types: any resource (`*`) (required). Authorizes: RemoveTags. Inferred, not read: access level.
     RemoveTags,
-    /// `ecs:RenewDedicatedHosts`. Access level: Write. Authorizes: RenewDedicatedHosts. Not verified in a primary source.
+    /// `ecs:RenewDedicatedHosts`. Access level: Write. Authorizes: RenewDedicatedHosts. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RenewDedicatedHosts,
-    /// `ecs:RenewElasticityAssurances`. Access level: Write. Authorizes: RenewElasticityAssurances. Not verified in a primary source.
+    /// `ecs:RenewElasticityAssurances`. Access level: Write. Authorizes: RenewElasticityAssurances. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RenewElasticityAssurances,
-    /// `ecs:RenewInstance`. Access level: Write. Resource types: instance (required). Authorizes: RenewInstance.
+    /// `ecs:RenewInstance`. Access level: Write. Resource types: instance (required). Authorizes: RenewInstance. Inferred, not read: access level.
     RenewInstance,
-    /// `ecs:RenewReservedInstances`. Access level: Write. Authorizes: RenewReservedInstances. Not verified in a primary source.
+    /// `ecs:RenewReservedInstances`. Access level: Write. Authorizes: RenewReservedInstances. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RenewReservedInstances,
-    /// `ecs:ReplaceSystemDisk`. Access level: Write. Resource types: instance (required), image (required). Authorizes: ReplaceSystemDisk.
+    /// `ecs:ReplaceSystemDisk`. Access level: Write. Resource types: instance (required), image (required). Authorizes: ReplaceSystemDisk. Inferred, not read: access level.
     ReplaceSystemDisk,
-    /// `ecs:ReportInstancesStatus`. Access level: Write. Authorizes: ReportInstancesStatus. Not verified in a primary source.
+    /// `ecs:ReportInstancesStatus`. Access level: Write. Authorizes: ReportInstancesStatus. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ReportInstancesStatus,
-    /// `ecs:ResetDisk`. Access level: Write. Resource types: disk (required). Authorizes: ResetDisk.
+    /// `ecs:ResetDisk`. Access level: Write. Resource types: disk (required). Authorizes: ResetDisk. Inferred, not read: access level.
     ResetDisk,
-    /// `ecs:ResetDiskDefaultKMSKeyId`. Access level: Write. Authorizes: ResetDiskDefaultKMSKeyId. Not verified in a primary source.
+    /// `ecs:ResetDiskDefaultKMSKeyId`. Access level: Write. Authorizes: ResetDiskDefaultKMSKeyId. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ResetDiskDefaultKMSKeyId,
-    /// `ecs:ResetDisks`. Access level: Write. Authorizes: ResetDisks. Not verified in a primary source.
+    /// `ecs:ResetDisks`. Access level: Write. Authorizes: ResetDisks. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ResetDisks,
-    /// `ecs:ResizeDisk`. Access level: Write. Resource types: disk (required). Authorizes: ResizeDisk.
+    /// `ecs:ResizeDisk`. Access level: Write. Resource types: disk (required). Authorizes: ResizeDisk. Inferred, not read: access level.
     ResizeDisk,
-    /// `ecs:RevokeSecurityGroup`. Access level: Write. Resource types: securitygroup (required). Authorizes: RevokeSecurityGroup.
+    /// `ecs:RevokeSecurityGroup`. Access level: Write. Resource types: securitygroup (required). Authorizes: RevokeSecurityGroup. Inferred, not read: access level.
     RevokeSecurityGroup,
-    /// `ecs:RevokeSecurityGroupEgress`. Access level: Write. Resource types: securitygroup (required). Authorizes: RevokeSecurityGroupEgress.
+    /// `ecs:RevokeSecurityGroupEgress`. Access level: Write. Resource types: securitygroup (required). Authorizes: RevokeSecurityGroupEgress. Inferred, not read: access level.
     RevokeSecurityGroupEgress,
-    /// `ecs:RevokeSecurityGroupPermission`. Access level: Write. Resource types: any resource (`*`).
+    /// `ecs:RevokeSecurityGroupPermission`. Access level: Write. Resource types: any resource (`*`). Inferred, not read: access level, resource types.
     RevokeSecurityGroupPermission,
-    /// `ecs:RunCommand`. Access level: Write. Resource types: any resource (`*`). Authorizes: RunCommand.
+    /// `ecs:RunCommand`. Access level: Write. Resource types: any resource (`*`). Authorizes: RunCommand. Inferred, not read: access level, resource types.
     RunCommand,
-    /// `ecs:RunInstances`. Access level: Write. Resource types: instance (required), image (required), securitygroup (required), snapshot (required), keypair (required). Authorizes: RunInstances.
+    /// `ecs:RunInstances`. Access level: Write. Resource types: instance (required), image (required), securitygroup (required), snapshot (required), keypair (required). Authorizes: RunInstances. Inferred, not read: access level.
     RunInstances,
-    /// `ecs:SendFile`. Access level: Write. Authorizes: SendFile. Not verified in a primary source.
+    /// `ecs:SendFile`. Access level: Write. Authorizes: SendFile. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SendFile,
-    /// `ecs:StartImagePipelineExecution`. Access level: Write. Authorizes: StartImagePipelineExecution. Not verified in a primary source.
+    /// `ecs:StartImagePipelineExecution`. Access level: Write. Authorizes: StartImagePipelineExecution. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     StartImagePipelineExecution,
-    /// `ecs:StartInstance`. Access level: Write. Resource types: instance (required). Authorizes: StartInstance.
+    /// `ecs:StartInstance`. Access level: Write. Resource types: instance (required). Authorizes: StartInstance. Inferred, not read: access level.
     StartInstance,
-    /// `ecs:StartInstances`. Access level: Write. Authorizes: StartInstances. Not verified in a primary source.
+    /// `ecs:StartInstances`. Access level: Write. Authorizes: StartInstances. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     StartInstances,
-    /// `ecs:StartTerminalSession`. Access level: Write. Authorizes: StartTerminalSession. Not verified in a primary source.
+    /// `ecs:StartTerminalSession`. Access level: Write. Authorizes: StartTerminalSession. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     StartTerminalSession,
-    /// `ecs:StopInstance`. Access level: Write. Resource types: instance (required). Authorizes: StopInstance.
+    /// `ecs:StopInstance`. Access level: Write. Resource types: instance (required). Authorizes: StopInstance. Inferred, not read: access level.
     StopInstance,
-    /// `ecs:StopInstances`. Access level: Write. Authorizes: StopInstances. Not verified in a primary source.
+    /// `ecs:StopInstances`. Access level: Write. Authorizes: StopInstances. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     StopInstances,
-    /// `ecs:StopInvocation`. Access level: Write. Resource types: any resource (`*`). Authorizes: StopInvocation.
+    /// `ecs:StopInvocation`. Access level: Write. Resource types: any resource (`*`). Authorizes: StopInvocation. Inferred, not read: access level, resource types.
     StopInvocation,
     /// `ecs:TagResources`. Access level: Tagging. Resource types: ddh, disk, eni, image, instance, keypair, launchtemplate, reservedinstance, securitygroup, snapshot, snapshotpolicy. Authorizes: TagResources.
     TagResources,
-    /// `ecs:UnassignIpv6Addresses`. Access level: Write. Authorizes: UnassignIpv6Addresses. Not verified in a primary source.
+    /// `ecs:UnassignIpv6Addresses`. Access level: Write. Authorizes: UnassignIpv6Addresses. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UnassignIpv6Addresses,
-    /// `ecs:UnassignPrivateIpAddresses`. Access level: Write. Authorizes: UnassignPrivateIpAddresses. Not verified in a primary source.
+    /// `ecs:UnassignPrivateIpAddresses`. Access level: Write. Authorizes: UnassignPrivateIpAddresses. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UnassignPrivateIpAddresses,
-    /// `ecs:UnlockSnapshot`. Access level: Write. Authorizes: UnlockSnapshot. Not verified in a primary source.
+    /// `ecs:UnlockSnapshot`. Access level: Write. Authorizes: UnlockSnapshot. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UnlockSnapshot,
-    /// `ecs:UntagResources`. Access level: Tagging. Resource types: any resource (`*`) (required). Authorizes: UntagResources.
+    /// `ecs:UntagResources`. Access level: Tagging. Resource types: any resource (`*`) (required). Authorizes: UntagResources. Inferred, not read: access level.
     UntagResources,
 }
 

@@ -13,179 +13,179 @@ pub enum Action {
     ApplyScalingGroup,
     /// `ess:AttachAlbServerGroups`. Access level: Write. Resource types: scalinggroup (required). Authorizes: AttachAlbServerGroups.
     AttachAlbServerGroups,
-    /// `ess:AttachDBInstances`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: AttachDBInstances.
+    /// `ess:AttachDBInstances`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: AttachDBInstances. Inferred, not read: access level, resource types.
     AttachDBInstances,
     /// `ess:AttachInstances`. Access level: Write. Resource types: scalinggroup (required). Authorizes: AttachInstances.
     AttachInstances,
-    /// `ess:AttachLoadBalancers`. Access level: Write. Authorizes: AttachLoadBalancers. Not verified in a primary source.
+    /// `ess:AttachLoadBalancers`. Access level: Write. Authorizes: AttachLoadBalancers. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AttachLoadBalancers,
     /// `ess:AttachServerGroups`. Access level: Write. Resource types: scalinggroup (required). Authorizes: AttachServerGroups.
     AttachServerGroups,
-    /// `ess:AttachVServerGroups`. Access level: Write. Authorizes: AttachVServerGroups. Not verified in a primary source.
+    /// `ess:AttachVServerGroups`. Access level: Write. Authorizes: AttachVServerGroups. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AttachVServerGroups,
-    /// `ess:CancelInstanceRefresh`. Access level: Write. Authorizes: CancelInstanceRefresh. Not verified in a primary source.
+    /// `ess:CancelInstanceRefresh`. Access level: Write. Authorizes: CancelInstanceRefresh. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CancelInstanceRefresh,
-    /// `ess:ChangeResourceGroup`. Access level: Write. Authorizes: ChangeResourceGroup. Not verified in a primary source.
+    /// `ess:ChangeResourceGroup`. Access level: Write. Authorizes: ChangeResourceGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ChangeResourceGroup,
-    /// `ess:CompleteLifecycleAction`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: CompleteLifecycleAction.
+    /// `ess:CompleteLifecycleAction`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: CompleteLifecycleAction. Inferred, not read: access level, resource types.
     CompleteLifecycleAction,
-    /// `ess:CreateAlarm`. Access level: Write. Authorizes: CreateAlarm. Not verified in a primary source.
+    /// `ess:CreateAlarm`. Access level: Write. Authorizes: CreateAlarm. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateAlarm,
-    /// `ess:CreateEciScalingConfiguration`. Access level: Write. Authorizes: CreateEciScalingConfiguration. Not verified in a primary source.
+    /// `ess:CreateEciScalingConfiguration`. Access level: Write. Authorizes: CreateEciScalingConfiguration. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateEciScalingConfiguration,
-    /// `ess:CreateLifecycleHook`. Access level: Write. Authorizes: CreateLifecycleHook. Not verified in a primary source.
+    /// `ess:CreateLifecycleHook`. Access level: Write. Authorizes: CreateLifecycleHook. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateLifecycleHook,
-    /// `ess:CreateNotificationConfiguration`. Access level: Write. Authorizes: CreateNotificationConfiguration. Not verified in a primary source.
+    /// `ess:CreateNotificationConfiguration`. Access level: Write. Authorizes: CreateNotificationConfiguration. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateNotificationConfiguration,
-    /// `ess:CreateScalingConfiguration`. Access level: Write. Authorizes: CreateScalingConfiguration. Not verified in a primary source.
+    /// `ess:CreateScalingConfiguration`. Access level: Write. Authorizes: CreateScalingConfiguration. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateScalingConfiguration,
-    /// `ess:CreateScalingGroup`. Access level: Write. Authorizes: CreateScalingGroup. Not verified in a primary source.
+    /// `ess:CreateScalingGroup`. Access level: Write. Authorizes: CreateScalingGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateScalingGroup,
-    /// `ess:CreateScalingRule`. Access level: Write. Authorizes: CreateScalingRule. Not verified in a primary source.
+    /// `ess:CreateScalingRule`. Access level: Write. Authorizes: CreateScalingRule. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateScalingRule,
-    /// `ess:CreateScheduledTask`. Access level: Write. Authorizes: CreateScheduledTask. Not verified in a primary source.
+    /// `ess:CreateScheduledTask`. Access level: Write. Authorizes: CreateScheduledTask. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateScheduledTask,
-    /// `ess:DeactivateScalingConfiguration`. Access level: Write. Authorizes: DeactivateScalingConfiguration. Not verified in a primary source.
+    /// `ess:DeactivateScalingConfiguration`. Access level: Write. Authorizes: DeactivateScalingConfiguration. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeactivateScalingConfiguration,
-    /// `ess:DeleteAlarm`. Access level: Write. Authorizes: DeleteAlarm. Not verified in a primary source.
+    /// `ess:DeleteAlarm`. Access level: Write. Authorizes: DeleteAlarm. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteAlarm,
-    /// `ess:DeleteEciScalingConfiguration`. Access level: Write. Authorizes: DeleteEciScalingConfiguration. Not verified in a primary source.
+    /// `ess:DeleteEciScalingConfiguration`. Access level: Write. Authorizes: DeleteEciScalingConfiguration. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteEciScalingConfiguration,
-    /// `ess:DeleteLifecycleHook`. Access level: Write. Authorizes: DeleteLifecycleHook. Not verified in a primary source.
+    /// `ess:DeleteLifecycleHook`. Access level: Write. Authorizes: DeleteLifecycleHook. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteLifecycleHook,
-    /// `ess:DeleteNotificationConfiguration`. Access level: Write. Authorizes: DeleteNotificationConfiguration. Not verified in a primary source.
+    /// `ess:DeleteNotificationConfiguration`. Access level: Write. Authorizes: DeleteNotificationConfiguration. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteNotificationConfiguration,
-    /// `ess:DeleteScalingConfiguration`. Access level: Write. Authorizes: DeleteScalingConfiguration. Not verified in a primary source.
+    /// `ess:DeleteScalingConfiguration`. Access level: Write. Authorizes: DeleteScalingConfiguration. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteScalingConfiguration,
     /// `ess:DeleteScalingGroup`. Access level: Write. Resource types: scalinggroup (required). Authorizes: DeleteScalingGroup.
     DeleteScalingGroup,
-    /// `ess:DeleteScalingRule`. Access level: Write. Authorizes: DeleteScalingRule. Not verified in a primary source.
+    /// `ess:DeleteScalingRule`. Access level: Write. Authorizes: DeleteScalingRule. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteScalingRule,
-    /// `ess:DeleteScheduledTask`. Access level: Write. Authorizes: DeleteScheduledTask. Not verified in a primary source.
+    /// `ess:DeleteScheduledTask`. Access level: Write. Authorizes: DeleteScheduledTask. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteScheduledTask,
-    /// `ess:DescribeAlarms`. Access level: Read. Authorizes: DescribeAlarms. Not verified in a primary source.
+    /// `ess:DescribeAlarms`. Access level: Read. Authorizes: DescribeAlarms. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeAlarms,
-    /// `ess:DescribeAlertConfiguration`. Access level: Read. Authorizes: DescribeAlertConfiguration. Not verified in a primary source.
+    /// `ess:DescribeAlertConfiguration`. Access level: Read. Authorizes: DescribeAlertConfiguration. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeAlertConfiguration,
-    /// `ess:DescribeEciScalingConfigurations`. Access level: Read. Authorizes: DescribeEciScalingConfigurations. Not verified in a primary source.
+    /// `ess:DescribeEciScalingConfigurations`. Access level: Read. Authorizes: DescribeEciScalingConfigurations. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeEciScalingConfigurations,
-    /// `ess:DescribeElasticStrength`. Access level: Read. Authorizes: DescribeElasticStrength. Not verified in a primary source.
+    /// `ess:DescribeElasticStrength`. Access level: Read. Authorizes: DescribeElasticStrength. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeElasticStrength,
-    /// `ess:DescribeInstanceRefreshes`. Access level: Read. Authorizes: DescribeInstanceRefreshes. Not verified in a primary source.
+    /// `ess:DescribeInstanceRefreshes`. Access level: Read. Authorizes: DescribeInstanceRefreshes. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeInstanceRefreshes,
-    /// `ess:DescribeLifecycleActions`. Access level: Read. Authorizes: DescribeLifecycleActions. Not verified in a primary source.
+    /// `ess:DescribeLifecycleActions`. Access level: Read. Authorizes: DescribeLifecycleActions. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeLifecycleActions,
-    /// `ess:DescribeLifecycleHooks`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeLifecycleHooks.
+    /// `ess:DescribeLifecycleHooks`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeLifecycleHooks. Inferred, not read: resource types.
     DescribeLifecycleHooks,
-    /// `ess:DescribeLimitation`. Access level: Read. Authorizes: DescribeLimitation. Not verified in a primary source.
+    /// `ess:DescribeLimitation`. Access level: Read. Authorizes: DescribeLimitation. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeLimitation,
-    /// `ess:DescribeNotificationConfigurations`. Access level: Read. Authorizes: DescribeNotificationConfigurations. Not verified in a primary source.
+    /// `ess:DescribeNotificationConfigurations`. Access level: Read. Authorizes: DescribeNotificationConfigurations. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeNotificationConfigurations,
-    /// `ess:DescribeNotificationTypes`. Access level: Read. Authorizes: DescribeNotificationTypes. Not verified in a primary source.
+    /// `ess:DescribeNotificationTypes`. Access level: Read. Authorizes: DescribeNotificationTypes. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeNotificationTypes,
-    /// `ess:DescribePatternTypes`. Access level: Read. Authorizes: DescribePatternTypes. Not verified in a primary source.
+    /// `ess:DescribePatternTypes`. Access level: Read. Authorizes: DescribePatternTypes. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribePatternTypes,
-    /// `ess:DescribeRegions`. Access level: Read. Authorizes: DescribeRegions. Not verified in a primary source.
+    /// `ess:DescribeRegions`. Access level: Read. Authorizes: DescribeRegions. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeRegions,
-    /// `ess:DescribeScalingActivities`. Access level: Read. Authorizes: DescribeScalingActivities. Not verified in a primary source.
+    /// `ess:DescribeScalingActivities`. Access level: Read. Authorizes: DescribeScalingActivities. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeScalingActivities,
-    /// `ess:DescribeScalingActivityDetail`. Access level: Read. Authorizes: DescribeScalingActivityDetail. Not verified in a primary source.
+    /// `ess:DescribeScalingActivityDetail`. Access level: Read. Authorizes: DescribeScalingActivityDetail. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeScalingActivityDetail,
-    /// `ess:DescribeScalingConfigurations`. Access level: Read. Authorizes: DescribeScalingConfigurations. Not verified in a primary source.
+    /// `ess:DescribeScalingConfigurations`. Access level: Read. Authorizes: DescribeScalingConfigurations. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeScalingConfigurations,
     /// `ess:DescribeScalingGroups`. Access level: Read. Resource types: scalinggroup (required). Authorizes: DescribeScalingGroups.
     DescribeScalingGroups,
-    /// `ess:DescribeScalingInstances`. Access level: Read. Authorizes: DescribeScalingInstances. Not verified in a primary source.
+    /// `ess:DescribeScalingInstances`. Access level: Read. Authorizes: DescribeScalingInstances. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeScalingInstances,
-    /// `ess:DescribeScalingRules`. Access level: Read. Authorizes: DescribeScalingRules. Not verified in a primary source.
+    /// `ess:DescribeScalingRules`. Access level: Read. Authorizes: DescribeScalingRules. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeScalingRules,
-    /// `ess:DescribeScheduledTasks`. Access level: Read. Authorizes: DescribeScheduledTasks. Not verified in a primary source.
+    /// `ess:DescribeScheduledTasks`. Access level: Read. Authorizes: DescribeScheduledTasks. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeScheduledTasks,
-    /// `ess:DetachAlbServerGroups`. Access level: Write. Authorizes: DetachAlbServerGroups. Not verified in a primary source.
+    /// `ess:DetachAlbServerGroups`. Access level: Write. Authorizes: DetachAlbServerGroups. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DetachAlbServerGroups,
     /// `ess:DetachDBInstances`. Access level: Write. Resource types: scalinggroup (required). Authorizes: DetachDBInstances.
     DetachDBInstances,
-    /// `ess:DetachInstances`. Access level: Write. Authorizes: DetachInstances. Not verified in a primary source.
+    /// `ess:DetachInstances`. Access level: Write. Authorizes: DetachInstances. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DetachInstances,
-    /// `ess:DetachLoadBalancers`. Access level: Write. Authorizes: DetachLoadBalancers. Not verified in a primary source.
+    /// `ess:DetachLoadBalancers`. Access level: Write. Authorizes: DetachLoadBalancers. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DetachLoadBalancers,
-    /// `ess:DetachServerGroups`. Access level: Write. Authorizes: DetachServerGroups. Not verified in a primary source.
+    /// `ess:DetachServerGroups`. Access level: Write. Authorizes: DetachServerGroups. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DetachServerGroups,
-    /// `ess:DetachVServerGroups`. Access level: Write. Authorizes: DetachVServerGroups. Not verified in a primary source.
+    /// `ess:DetachVServerGroups`. Access level: Write. Authorizes: DetachVServerGroups. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DetachVServerGroups,
-    /// `ess:DisableAlarm`. Access level: Write. Authorizes: DisableAlarm. Not verified in a primary source.
+    /// `ess:DisableAlarm`. Access level: Write. Authorizes: DisableAlarm. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DisableAlarm,
-    /// `ess:DisableScalingGroup`. Access level: Write. Authorizes: DisableScalingGroup. Not verified in a primary source.
+    /// `ess:DisableScalingGroup`. Access level: Write. Authorizes: DisableScalingGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DisableScalingGroup,
-    /// `ess:EnableAlarm`. Access level: Write. Authorizes: EnableAlarm. Not verified in a primary source.
+    /// `ess:EnableAlarm`. Access level: Write. Authorizes: EnableAlarm. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     EnableAlarm,
-    /// `ess:EnableScalingGroup`. Access level: Write. Authorizes: EnableScalingGroup. Not verified in a primary source.
+    /// `ess:EnableScalingGroup`. Access level: Write. Authorizes: EnableScalingGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     EnableScalingGroup,
-    /// `ess:EnterStandby`. Access level: Write. Authorizes: EnterStandby. Not verified in a primary source.
+    /// `ess:EnterStandby`. Access level: Write. Authorizes: EnterStandby. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     EnterStandby,
     /// `ess:ExecuteScalingRule`. Access level: Write. Resource types: scalinggroup (required). Authorizes: ExecuteScalingRule.
     ExecuteScalingRule,
-    /// `ess:ExitStandby`. Access level: Write. Authorizes: ExitStandby. Not verified in a primary source.
+    /// `ess:ExitStandby`. Access level: Write. Authorizes: ExitStandby. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ExitStandby,
-    /// `ess:ListTagKeys`. Access level: List. Authorizes: ListTagKeys. Not verified in a primary source.
+    /// `ess:ListTagKeys`. Access level: List. Authorizes: ListTagKeys. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListTagKeys,
     /// `ess:ListTagResources`. Access level: List. Resource types: scalinggroup (required). Authorizes: ListTagResources.
     ListTagResources,
-    /// `ess:ListTagValues`. Access level: List. Authorizes: ListTagValues. Not verified in a primary source.
+    /// `ess:ListTagValues`. Access level: List. Authorizes: ListTagValues. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListTagValues,
-    /// `ess:ModifyAlarm`. Access level: Write. Authorizes: ModifyAlarm. Not verified in a primary source.
+    /// `ess:ModifyAlarm`. Access level: Write. Authorizes: ModifyAlarm. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyAlarm,
-    /// `ess:ModifyAlertConfiguration`. Access level: Write. Authorizes: ModifyAlertConfiguration. Not verified in a primary source.
+    /// `ess:ModifyAlertConfiguration`. Access level: Write. Authorizes: ModifyAlertConfiguration. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyAlertConfiguration,
-    /// `ess:ModifyEciScalingConfiguration`. Access level: Write. Authorizes: ModifyEciScalingConfiguration. Not verified in a primary source.
+    /// `ess:ModifyEciScalingConfiguration`. Access level: Write. Authorizes: ModifyEciScalingConfiguration. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyEciScalingConfiguration,
-    /// `ess:ModifyInstanceAttribute`. Access level: Write. Authorizes: ModifyInstanceAttribute. Not verified in a primary source.
+    /// `ess:ModifyInstanceAttribute`. Access level: Write. Authorizes: ModifyInstanceAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyInstanceAttribute,
-    /// `ess:ModifyLifecycleHook`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: ModifyLifecycleHook.
+    /// `ess:ModifyLifecycleHook`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: ModifyLifecycleHook. Inferred, not read: resource types.
     ModifyLifecycleHook,
-    /// `ess:ModifyNotificationConfiguration`. Access level: Write. Authorizes: ModifyNotificationConfiguration. Not verified in a primary source.
+    /// `ess:ModifyNotificationConfiguration`. Access level: Write. Authorizes: ModifyNotificationConfiguration. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyNotificationConfiguration,
-    /// `ess:ModifyScalingConfiguration`. Access level: Write. Authorizes: ModifyScalingConfiguration. Not verified in a primary source.
+    /// `ess:ModifyScalingConfiguration`. Access level: Write. Authorizes: ModifyScalingConfiguration. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyScalingConfiguration,
-    /// `ess:ModifyScalingGroup`. Access level: Write. Authorizes: ModifyScalingGroup. Not verified in a primary source.
+    /// `ess:ModifyScalingGroup`. Access level: Write. Authorizes: ModifyScalingGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyScalingGroup,
-    /// `ess:ModifyScalingRule`. Access level: Write. Authorizes: ModifyScalingRule. Not verified in a primary source.
+    /// `ess:ModifyScalingRule`. Access level: Write. Authorizes: ModifyScalingRule. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyScalingRule,
-    /// `ess:ModifyScheduledTask`. Access level: Write. Authorizes: ModifyScheduledTask. Not verified in a primary source.
+    /// `ess:ModifyScheduledTask`. Access level: Write. Authorizes: ModifyScheduledTask. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyScheduledTask,
-    /// `ess:RebalanceInstances`. Access level: Write. Authorizes: RebalanceInstances. Not verified in a primary source.
+    /// `ess:RebalanceInstances`. Access level: Write. Authorizes: RebalanceInstances. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RebalanceInstances,
-    /// `ess:RecordLifecycleActionHeartbeat`. Access level: Write. Authorizes: RecordLifecycleActionHeartbeat. Not verified in a primary source.
+    /// `ess:RecordLifecycleActionHeartbeat`. Access level: Write. Authorizes: RecordLifecycleActionHeartbeat. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RecordLifecycleActionHeartbeat,
-    /// `ess:RemoveInstances`. Access level: Write. Authorizes: RemoveInstances. Not verified in a primary source.
+    /// `ess:RemoveInstances`. Access level: Write. Authorizes: RemoveInstances. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RemoveInstances,
-    /// `ess:ResumeInstanceRefresh`. Access level: Write. Authorizes: ResumeInstanceRefresh. Not verified in a primary source.
+    /// `ess:ResumeInstanceRefresh`. Access level: Write. Authorizes: ResumeInstanceRefresh. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ResumeInstanceRefresh,
-    /// `ess:ResumeProcesses`. Access level: Write. Authorizes: ResumeProcesses. Not verified in a primary source.
+    /// `ess:ResumeProcesses`. Access level: Write. Authorizes: ResumeProcesses. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ResumeProcesses,
-    /// `ess:RollbackInstanceRefresh`. Access level: Write. Authorizes: RollbackInstanceRefresh. Not verified in a primary source.
+    /// `ess:RollbackInstanceRefresh`. Access level: Write. Authorizes: RollbackInstanceRefresh. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RollbackInstanceRefresh,
-    /// `ess:ScaleWithAdjustment`. Access level: Write. Authorizes: ScaleWithAdjustment. Not verified in a primary source.
+    /// `ess:ScaleWithAdjustment`. Access level: Write. Authorizes: ScaleWithAdjustment. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ScaleWithAdjustment,
-    /// `ess:SetGroupDeletionProtection`. Access level: Write. Authorizes: SetGroupDeletionProtection. Not verified in a primary source.
+    /// `ess:SetGroupDeletionProtection`. Access level: Write. Authorizes: SetGroupDeletionProtection. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SetGroupDeletionProtection,
-    /// `ess:SetInstanceHealth`. Access level: Write. Authorizes: SetInstanceHealth. Not verified in a primary source.
+    /// `ess:SetInstanceHealth`. Access level: Write. Authorizes: SetInstanceHealth. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SetInstanceHealth,
-    /// `ess:SetInstancesProtection`. Access level: Write. Authorizes: SetInstancesProtection. Not verified in a primary source.
+    /// `ess:SetInstancesProtection`. Access level: Write. Authorizes: SetInstancesProtection. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SetInstancesProtection,
-    /// `ess:StartInstanceRefresh`. Access level: Write. Authorizes: StartInstanceRefresh. Not verified in a primary source.
+    /// `ess:StartInstanceRefresh`. Access level: Write. Authorizes: StartInstanceRefresh. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     StartInstanceRefresh,
-    /// `ess:SuspendInstanceRefresh`. Access level: Write. Authorizes: SuspendInstanceRefresh. Not verified in a primary source.
+    /// `ess:SuspendInstanceRefresh`. Access level: Write. Authorizes: SuspendInstanceRefresh. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SuspendInstanceRefresh,
-    /// `ess:SuspendProcesses`. Access level: Write. Authorizes: SuspendProcesses. Not verified in a primary source.
+    /// `ess:SuspendProcesses`. Access level: Write. Authorizes: SuspendProcesses. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SuspendProcesses,
     /// `ess:TagResources`. Access level: Tagging. Resource types: scalinggroup (required). Authorizes: TagResources.
     TagResources,
-    /// `ess:UntagResources`. Access level: Tagging. Authorizes: UntagResources. Not verified in a primary source.
+    /// `ess:UntagResources`. Access level: Tagging. Authorizes: UntagResources. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UntagResources,
-    /// `ess:VerifyAuthentication`. Access level: Read. Authorizes: VerifyAuthentication. Not verified in a primary source.
+    /// `ess:VerifyAuthentication`. Access level: Read. Authorizes: VerifyAuthentication. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     VerifyAuthentication,
-    /// `ess:VerifyUser`. Access level: Read. Authorizes: VerifyUser. Not verified in a primary source.
+    /// `ess:VerifyUser`. Access level: Read. Authorizes: VerifyUser. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     VerifyUser,
 }
 

@@ -7,103 +7,103 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[allow(non_camel_case_types)]
 pub enum Action {
-    /// `eventbridge:CheckServiceLinkedRoleForProduct`. Access level: Read. Authorizes: CheckServiceLinkedRoleForProduct. Not verified in a primary source.
+    /// `eventbridge:CheckServiceLinkedRoleForProduct`. Access level: Read. Authorizes: CheckServiceLinkedRoleForProduct. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CheckServiceLinkedRoleForProduct,
-    /// `eventbridge:CreateApiDestination`. Access level: Write. Authorizes: CreateApiDestination. Not verified in a primary source.
+    /// `eventbridge:CreateApiDestination`. Access level: Write. Authorizes: CreateApiDestination. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateApiDestination,
     /// `eventbridge:CreateConnection`. Access level: Write. Resource types: connection (required). Authorizes: CreateConnection.
     CreateConnection,
     /// `eventbridge:CreateEventBus`. Access level: Write. Resource types: eventbus (required). Authorizes: CreateEventBus.
     CreateEventBus,
-    /// `eventbridge:CreateEventSource`. Access level: Write. Authorizes: CreateEventSource. Not verified in a primary source.
+    /// `eventbridge:CreateEventSource`. Access level: Write. Authorizes: CreateEventSource. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateEventSource,
-    /// `eventbridge:CreateEventStreaming`. Access level: Write. Resource types: eventstreaming (required). Authorizes: CreateEventStreaming.
+    /// `eventbridge:CreateEventStreaming`. Access level: Write. Resource types: eventstreaming (required). Authorizes: CreateEventStreaming. Inferred, not read: access level, resource types.
     CreateEventStreaming,
     /// `eventbridge:CreateRule`. Access level: Write. Resource types: rule (required). Authorizes: CreateRule.
     CreateRule,
-    /// `eventbridge:CreateServiceLinkedRoleForProduct`. Access level: Write. Authorizes: CreateServiceLinkedRoleForProduct. Not verified in a primary source.
+    /// `eventbridge:CreateServiceLinkedRoleForProduct`. Access level: Write. Authorizes: CreateServiceLinkedRoleForProduct. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateServiceLinkedRoleForProduct,
     /// `eventbridge:DeleteApiDestination`. Access level: Write. Resource types: apidestination (required). Authorizes: DeleteApiDestination.
     DeleteApiDestination,
-    /// `eventbridge:DeleteConnection`. Access level: Write. Authorizes: DeleteConnection. Not verified in a primary source.
+    /// `eventbridge:DeleteConnection`. Access level: Write. Authorizes: DeleteConnection. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteConnection,
-    /// `eventbridge:DeleteEventBus`. Access level: Write. Resource types: eventbus (required). Authorizes: DeleteEventBus.
+    /// `eventbridge:DeleteEventBus`. Access level: Write. Resource types: eventbus (required). Authorizes: DeleteEventBus. Inferred, not read: access level.
     DeleteEventBus,
-    /// `eventbridge:DeleteEventSource`. Access level: Write. Authorizes: DeleteEventSource. Not verified in a primary source.
+    /// `eventbridge:DeleteEventSource`. Access level: Write. Authorizes: DeleteEventSource. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteEventSource,
-    /// `eventbridge:DeleteEventStreaming`. Access level: Write. Resource types: eventstreaming (required). Authorizes: DeleteEventStreaming.
+    /// `eventbridge:DeleteEventStreaming`. Access level: Write. Resource types: eventstreaming (required). Authorizes: DeleteEventStreaming. Inferred, not read: access level, resource types.
     DeleteEventStreaming,
     /// `eventbridge:DeleteRule`. Access level: Write. Resource types: rule (required). Authorizes: DeleteRule.
     DeleteRule,
-    /// `eventbridge:DeleteTargets`. Access level: Write. Authorizes: DeleteTargets. Not verified in a primary source.
+    /// `eventbridge:DeleteTargets`. Access level: Write. Authorizes: DeleteTargets. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteTargets,
-    /// `eventbridge:DisableRule`. Access level: Write. Authorizes: DisableRule. Not verified in a primary source.
+    /// `eventbridge:DisableRule`. Access level: Write. Authorizes: DisableRule. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DisableRule,
-    /// `eventbridge:DiscoverEventSource`. Access level: Write. Authorizes: DiscoverEventSource. Not verified in a primary source.
+    /// `eventbridge:DiscoverEventSource`. Access level: Write. Authorizes: DiscoverEventSource. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DiscoverEventSource,
     /// `eventbridge:EnableRule`. Access level: Write. Resource types: rule (required). Authorizes: EnableRule.
     EnableRule,
-    /// `eventbridge:EventCenterQueryEvents`. Access level: Write. Authorizes: EventCenterQueryEvents. Not verified in a primary source.
+    /// `eventbridge:EventCenterQueryEvents`. Access level: Write. Authorizes: EventCenterQueryEvents. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     EventCenterQueryEvents,
-    /// `eventbridge:GetApiDestination`. Access level: Read. Authorizes: GetApiDestination. Not verified in a primary source.
+    /// `eventbridge:GetApiDestination`. Access level: Read. Authorizes: GetApiDestination. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetApiDestination,
-    /// `eventbridge:GetConnection`. Access level: Read. Authorizes: GetConnection. Not verified in a primary source.
+    /// `eventbridge:GetConnection`. Access level: Read. Authorizes: GetConnection. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetConnection,
-    /// `eventbridge:GetEventBus`. Access level: Read. Resource types: eventbus (required). Authorizes: GetEventBus.
+    /// `eventbridge:GetEventBus`. Access level: Read. Resource types: eventbus (required). Authorizes: GetEventBus. Inferred, not read: access level.
     GetEventBus,
-    /// `eventbridge:GetEventStreaming`. Access level: Read. Resource types: eventstreaming (required). Authorizes: GetEventStreaming.
+    /// `eventbridge:GetEventStreaming`. Access level: Read. Resource types: eventstreaming (required). Authorizes: GetEventStreaming. Inferred, not read: access level, resource types.
     GetEventStreaming,
-    /// `eventbridge:GetRule`. Access level: Read. Authorizes: GetRule. Not verified in a primary source.
+    /// `eventbridge:GetRule`. Access level: Read. Authorizes: GetRule. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetRule,
-    /// `eventbridge:ListAliyunOfficialEventSources`. Access level: List. Authorizes: ListAliyunOfficialEventSources. Not verified in a primary source.
+    /// `eventbridge:ListAliyunOfficialEventSources`. Access level: List. Authorizes: ListAliyunOfficialEventSources. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListAliyunOfficialEventSources,
-    /// `eventbridge:ListApiDestinations`. Access level: List. Authorizes: ListApiDestinations. Not verified in a primary source.
+    /// `eventbridge:ListApiDestinations`. Access level: List. Authorizes: ListApiDestinations. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListApiDestinations,
-    /// `eventbridge:ListConnections`. Access level: List. Authorizes: ListConnections. Not verified in a primary source.
+    /// `eventbridge:ListConnections`. Access level: List. Authorizes: ListConnections. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListConnections,
-    /// `eventbridge:ListEventBuses`. Access level: List. Resource types: eventbus (required). Authorizes: ListEventBuses.
+    /// `eventbridge:ListEventBuses`. Access level: List. Resource types: eventbus (required). Authorizes: ListEventBuses. Inferred, not read: access level, resource types.
     ListEventBuses,
-    /// `eventbridge:ListEventStreamings`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: ListEventStreamings.
+    /// `eventbridge:ListEventStreamings`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: ListEventStreamings. Inferred, not read: access level, resource types.
     ListEventStreamings,
     /// `eventbridge:ListRules`. Access level: Read. Resource types: rule (required). Authorizes: ListRules.
     ListRules,
-    /// `eventbridge:ListTargets`. Access level: List. Authorizes: ListTargets. Not verified in a primary source.
+    /// `eventbridge:ListTargets`. Access level: List. Authorizes: ListTargets. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListTargets,
-    /// `eventbridge:ListUserDefinedEventSources`. Access level: List. Authorizes: ListUserDefinedEventSources. Not verified in a primary source.
+    /// `eventbridge:ListUserDefinedEventSources`. Access level: List. Authorizes: ListUserDefinedEventSources. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListUserDefinedEventSources,
-    /// `eventbridge:PauseEventStreaming`. Access level: Write. Resource types: eventstreaming (required). Authorizes: PauseEventStreaming.
+    /// `eventbridge:PauseEventStreaming`. Access level: Write. Resource types: eventstreaming (required). Authorizes: PauseEventStreaming. Inferred, not read: access level, resource types.
     PauseEventStreaming,
-    /// `eventbridge:PutEvents`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: PutEvents.
+    /// `eventbridge:PutEvents`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: PutEvents. Inferred, not read: access level, resource types.
     PutEvents,
-    /// `eventbridge:PutTargets`. Access level: Write. Authorizes: PutTargets. Not verified in a primary source.
+    /// `eventbridge:PutTargets`. Access level: Write. Authorizes: PutTargets. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     PutTargets,
-    /// `eventbridge:QueryEvent`. Access level: Read. Authorizes: QueryEvent. Not verified in a primary source.
+    /// `eventbridge:QueryEvent`. Access level: Read. Authorizes: QueryEvent. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     QueryEvent,
-    /// `eventbridge:QueryEventTraces`. Access level: Read. Authorizes: QueryEventTraces. Not verified in a primary source.
+    /// `eventbridge:QueryEventTraces`. Access level: Read. Authorizes: QueryEventTraces. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     QueryEventTraces,
-    /// `eventbridge:QueryTracedEventByEventId`. Access level: Read. Authorizes: QueryTracedEventByEventId. Not verified in a primary source.
+    /// `eventbridge:QueryTracedEventByEventId`. Access level: Read. Authorizes: QueryTracedEventByEventId. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     QueryTracedEventByEventId,
-    /// `eventbridge:QueryTracedEvents`. Access level: Read. Authorizes: QueryTracedEvents. Not verified in a primary source.
+    /// `eventbridge:QueryTracedEvents`. Access level: Read. Authorizes: QueryTracedEvents. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     QueryTracedEvents,
     /// `eventbridge:StartEventStreaming`. Access level: Write. Resource types: eventstreaming (required). Authorizes: StartEventStreaming.
     StartEventStreaming,
-    /// `eventbridge:TestEventPattern`. Access level: Write. Authorizes: TestEventPattern. Not verified in a primary source.
+    /// `eventbridge:TestEventPattern`. Access level: Write. Authorizes: TestEventPattern. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     TestEventPattern,
-    /// `eventbridge:TestEventSourceConfig`. Access level: Write. Authorizes: TestEventSourceConfig. Not verified in a primary source.
+    /// `eventbridge:TestEventSourceConfig`. Access level: Write. Authorizes: TestEventSourceConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     TestEventSourceConfig,
-    /// `eventbridge:UpdateApiDestination`. Access level: Write. Authorizes: UpdateApiDestination. Not verified in a primary source.
+    /// `eventbridge:UpdateApiDestination`. Access level: Write. Authorizes: UpdateApiDestination. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateApiDestination,
-    /// `eventbridge:UpdateConnection`. Access level: Write. Authorizes: UpdateConnection. Not verified in a primary source.
+    /// `eventbridge:UpdateConnection`. Access level: Write. Authorizes: UpdateConnection. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateConnection,
-    /// `eventbridge:UpdateEventBus`. Access level: Write. Authorizes: UpdateEventBus. Not verified in a primary source.
+    /// `eventbridge:UpdateEventBus`. Access level: Write. Authorizes: UpdateEventBus. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateEventBus,
-    /// `eventbridge:UpdateEventSource`. Access level: Write. Authorizes: UpdateEventSource. Not verified in a primary source.
+    /// `eventbridge:UpdateEventSource`. Access level: Write. Authorizes: UpdateEventSource. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateEventSource,
-    /// `eventbridge:UpdateEventStreaming`. Access level: Write. Resource types: eventstreaming (required). Authorizes: UpdateEventStreaming.
+    /// `eventbridge:UpdateEventStreaming`. Access level: Write. Resource types: eventstreaming (required). Authorizes: UpdateEventStreaming. Inferred, not read: access level, resource types.
     UpdateEventStreaming,
-    /// `eventbridge:UpdateEventStreamingBusinessOption`. Access level: Write. Authorizes: UpdateEventStreamingBusinessOption. Not verified in a primary source.
+    /// `eventbridge:UpdateEventStreamingBusinessOption`. Access level: Write. Authorizes: UpdateEventStreamingBusinessOption. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateEventStreamingBusinessOption,
-    /// `eventbridge:UpdateRule`. Access level: Write. Resource types: eventbus (required). Authorizes: UpdateRule.
+    /// `eventbridge:UpdateRule`. Access level: Write. Resource types: eventbus (required). Authorizes: UpdateRule. Inferred, not read: access level.
     UpdateRule,
 }
 

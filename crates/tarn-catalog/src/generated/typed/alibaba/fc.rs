@@ -7,9 +7,9 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[allow(non_camel_case_types)]
 pub enum Action {
-    /// `fc:ChangeResourceGroup`. Access level: Write. Authorizes: ChangeResourceGroup. Not verified in a primary source.
+    /// `fc:ChangeResourceGroup`. Access level: Write. Authorizes: ChangeResourceGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ChangeResourceGroup,
-    /// `fc:CreateAlias`. Access level: Write. Authorizes: CreateAlias. Not verified in a primary source.
+    /// `fc:CreateAlias`. Access level: Write. Authorizes: CreateAlias. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateAlias,
     /// `fc:CreateCustomDomain`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: CreateCustomDomain.
     CreateCustomDomain,
@@ -19,55 +19,55 @@ pub enum Action {
     CreateLayerVersion,
     /// `fc:CreateService`. Access level: Write. Resource types: service (required). Authorizes: CreateService.
     CreateService,
-    /// `fc:CreateSession`. Access level: Write. Authorizes: CreateSession. Not verified in a primary source.
+    /// `fc:CreateSession`. Access level: Write. Authorizes: CreateSession. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateSession,
     /// `fc:CreateTrigger`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: CreateTrigger.
     CreateTrigger,
-    /// `fc:CreateVpcBinding`. Access level: Write. Authorizes: CreateVpcBinding. Not verified in a primary source.
+    /// `fc:CreateVpcBinding`. Access level: Write. Authorizes: CreateVpcBinding. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateVpcBinding,
-    /// `fc:DeleteAlias`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: DeleteAlias.
+    /// `fc:DeleteAlias`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: DeleteAlias. Inferred, not read: access level, resource types.
     DeleteAlias,
-    /// `fc:DeleteAsyncInvokeConfig`. Access level: Write. Authorizes: DeleteAsyncInvokeConfig. Not verified in a primary source.
+    /// `fc:DeleteAsyncInvokeConfig`. Access level: Write. Authorizes: DeleteAsyncInvokeConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteAsyncInvokeConfig,
-    /// `fc:DeleteConcurrencyConfig`. Access level: Write. Authorizes: DeleteConcurrencyConfig. Not verified in a primary source.
+    /// `fc:DeleteConcurrencyConfig`. Access level: Write. Authorizes: DeleteConcurrencyConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteConcurrencyConfig,
-    /// `fc:DeleteCustomDomain`. Access level: Write. Authorizes: DeleteCustomDomain. Not verified in a primary source.
+    /// `fc:DeleteCustomDomain`. Access level: Write. Authorizes: DeleteCustomDomain. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteCustomDomain,
     /// `fc:DeleteFunction`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: DeleteFunction.
     DeleteFunction,
-    /// `fc:DeleteFunctionOnDemandConfig`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: DeleteFunctionOnDemandConfig.
+    /// `fc:DeleteFunctionOnDemandConfig`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: DeleteFunctionOnDemandConfig. Inferred, not read: access level, resource types.
     DeleteFunctionOnDemandConfig,
-    /// `fc:DeleteFunctionVersion`. Access level: Write. Authorizes: DeleteFunctionVersion. Not verified in a primary source.
+    /// `fc:DeleteFunctionVersion`. Access level: Write. Authorizes: DeleteFunctionVersion. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteFunctionVersion,
-    /// `fc:DeleteLayerVersion`. Access level: Write. Authorizes: DeleteLayerVersion. Not verified in a primary source.
+    /// `fc:DeleteLayerVersion`. Access level: Write. Authorizes: DeleteLayerVersion. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteLayerVersion,
-    /// `fc:DeleteProvisionConfig`. Access level: Write. Authorizes: DeleteProvisionConfig. Not verified in a primary source.
+    /// `fc:DeleteProvisionConfig`. Access level: Write. Authorizes: DeleteProvisionConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteProvisionConfig,
-    /// `fc:DeleteScalingConfig`. Access level: Write. Authorizes: DeleteScalingConfig. Not verified in a primary source.
+    /// `fc:DeleteScalingConfig`. Access level: Write. Authorizes: DeleteScalingConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteScalingConfig,
-    /// `fc:DeleteService`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: DeleteService.
+    /// `fc:DeleteService`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: DeleteService. Inferred, not read: access level, resource types.
     DeleteService,
-    /// `fc:DeleteServiceVersion`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: DeleteServiceVersion.
+    /// `fc:DeleteServiceVersion`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: DeleteServiceVersion. Inferred, not read: access level, resource types.
     DeleteServiceVersion,
-    /// `fc:DeleteSession`. Access level: Write. Authorizes: DeleteSession. Not verified in a primary source.
+    /// `fc:DeleteSession`. Access level: Write. Authorizes: DeleteSession. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteSession,
     /// `fc:DeleteTrigger`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: DeleteTrigger.
     DeleteTrigger,
-    /// `fc:DeleteVpcBinding`. Access level: Write. Authorizes: DeleteVpcBinding. Not verified in a primary source.
+    /// `fc:DeleteVpcBinding`. Access level: Write. Authorizes: DeleteVpcBinding. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteVpcBinding,
-    /// `fc:DeregisterEventSource`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: DeregisterEventSource.
+    /// `fc:DeregisterEventSource`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: DeregisterEventSource. Inferred, not read: access level, resource types.
     DeregisterEventSource,
-    /// `fc:DescribeRegions`. Access level: Read. Authorizes: DescribeRegions. Not verified in a primary source.
+    /// `fc:DescribeRegions`. Access level: Read. Authorizes: DescribeRegions. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeRegions,
-    /// `fc:DisableFunctionInvocation`. Access level: Write. Authorizes: DisableFunctionInvocation. Not verified in a primary source.
+    /// `fc:DisableFunctionInvocation`. Access level: Write. Authorizes: DisableFunctionInvocation. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DisableFunctionInvocation,
-    /// `fc:EnableFunctionInvocation`. Access level: Write. Authorizes: EnableFunctionInvocation. Not verified in a primary source.
+    /// `fc:EnableFunctionInvocation`. Access level: Write. Authorizes: EnableFunctionInvocation. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     EnableFunctionInvocation,
-    /// `fc:GetAlias`. Access level: Read. Authorizes: GetAlias. Not verified in a primary source.
+    /// `fc:GetAlias`. Access level: Read. Authorizes: GetAlias. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetAlias,
-    /// `fc:GetAsyncInvokeConfig`. Access level: Read. Authorizes: GetAsyncInvokeConfig. Not verified in a primary source.
+    /// `fc:GetAsyncInvokeConfig`. Access level: Read. Authorizes: GetAsyncInvokeConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetAsyncInvokeConfig,
-    /// `fc:GetAsyncTask`. Access level: Read. Authorizes: GetAsyncTask. Not verified in a primary source.
+    /// `fc:GetAsyncTask`. Access level: Read. Authorizes: GetAsyncTask. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetAsyncTask,
     /// `fc:GetConcurrencyConfig`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetConcurrencyConfig.
     GetConcurrencyConfig,
@@ -75,67 +75,67 @@ pub enum Action {
     GetCustomDomain,
     /// `fc:GetFunction`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetFunction.
     GetFunction,
-    /// `fc:GetFunctionCode`. Access level: Read. Authorizes: GetFunctionCode. Not verified in a primary source.
+    /// `fc:GetFunctionCode`. Access level: Read. Authorizes: GetFunctionCode. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetFunctionCode,
-    /// `fc:GetLayerVersion`. Access level: Read. Authorizes: GetLayerVersion. Not verified in a primary source.
+    /// `fc:GetLayerVersion`. Access level: Read. Authorizes: GetLayerVersion. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetLayerVersion,
-    /// `fc:GetLayerVersionByArn`. Access level: Read. Authorizes: GetLayerVersionByArn. Not verified in a primary source.
+    /// `fc:GetLayerVersionByArn`. Access level: Read. Authorizes: GetLayerVersionByArn. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetLayerVersionByArn,
     /// `fc:GetProvisionConfig`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetProvisionConfig.
     GetProvisionConfig,
     /// `fc:GetResourceTags`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetResourceTags.
     GetResourceTags,
-    /// `fc:GetScalingConfig`. Access level: Read. Authorizes: GetScalingConfig. Not verified in a primary source.
+    /// `fc:GetScalingConfig`. Access level: Read. Authorizes: GetScalingConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetScalingConfig,
     /// `fc:GetService`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetService.
     GetService,
-    /// `fc:GetSession`. Access level: Read. Authorizes: GetSession. Not verified in a primary source.
+    /// `fc:GetSession`. Access level: Read. Authorizes: GetSession. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetSession,
     /// `fc:GetTrigger`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetTrigger.
     GetTrigger,
     /// `fc:InvokeFunction`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: InvokeFunction.
     InvokeFunction,
-    /// `fc:ListAliases`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: ListAliases.
+    /// `fc:ListAliases`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: ListAliases. Inferred, not read: access level, resource types.
     ListAliases,
-    /// `fc:ListAsyncInvokeConfigs`. Access level: List. Authorizes: ListAsyncInvokeConfigs. Not verified in a primary source.
+    /// `fc:ListAsyncInvokeConfigs`. Access level: List. Authorizes: ListAsyncInvokeConfigs. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListAsyncInvokeConfigs,
-    /// `fc:ListAsyncTasks`. Access level: List. Authorizes: ListAsyncTasks. Not verified in a primary source.
+    /// `fc:ListAsyncTasks`. Access level: List. Authorizes: ListAsyncTasks. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListAsyncTasks,
     /// `fc:ListConcurrencyConfigs`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: ListConcurrencyConfigs.
     ListConcurrencyConfigs,
-    /// `fc:ListCustomDomains`. Access level: List. Authorizes: ListCustomDomains. Not verified in a primary source.
+    /// `fc:ListCustomDomains`. Access level: List. Authorizes: ListCustomDomains. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListCustomDomains,
-    /// `fc:ListEventSources`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: ListEventSources.
+    /// `fc:ListEventSources`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: ListEventSources. Inferred, not read: access level, resource types.
     ListEventSources,
     /// `fc:ListFunctions`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: ListFunctions.
     ListFunctions,
-    /// `fc:ListFunctionVersions`. Access level: List. Authorizes: ListFunctionVersions. Not verified in a primary source.
+    /// `fc:ListFunctionVersions`. Access level: List. Authorizes: ListFunctionVersions. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListFunctionVersions,
     /// `fc:ListInstances`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: ListInstances.
     ListInstances,
-    /// `fc:ListLayers`. Access level: List. Authorizes: ListLayers. Not verified in a primary source.
+    /// `fc:ListLayers`. Access level: List. Authorizes: ListLayers. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListLayers,
-    /// `fc:ListLayerVersions`. Access level: List. Authorizes: ListLayerVersions. Not verified in a primary source.
+    /// `fc:ListLayerVersions`. Access level: List. Authorizes: ListLayerVersions. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListLayerVersions,
-    /// `fc:ListOnDemandConfigs`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: ListOnDemandConfigs.
+    /// `fc:ListOnDemandConfigs`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: ListOnDemandConfigs. Inferred, not read: access level, resource types.
     ListOnDemandConfigs,
-    /// `fc:ListProvisionConfigs`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: ListProvisionConfigs.
+    /// `fc:ListProvisionConfigs`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: ListProvisionConfigs. Inferred, not read: resource types.
     ListProvisionConfigs,
-    /// `fc:ListScalingConfigs`. Access level: List. Authorizes: ListScalingConfigs. Not verified in a primary source.
+    /// `fc:ListScalingConfigs`. Access level: List. Authorizes: ListScalingConfigs. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListScalingConfigs,
-    /// `fc:ListServices`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: ListServices.
+    /// `fc:ListServices`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: ListServices. Inferred, not read: access level, resource types.
     ListServices,
-    /// `fc:ListServiceVersions`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: ListServiceVersions.
+    /// `fc:ListServiceVersions`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: ListServiceVersions. Inferred, not read: resource types.
     ListServiceVersions,
-    /// `fc:ListSessions`. Access level: List. Authorizes: ListSessions. Not verified in a primary source.
+    /// `fc:ListSessions`. Access level: List. Authorizes: ListSessions. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListSessions,
-    /// `fc:ListTagResources`. Access level: List. Authorizes: ListTagResources. Not verified in a primary source.
+    /// `fc:ListTagResources`. Access level: List. Authorizes: ListTagResources. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListTagResources,
     /// `fc:ListTriggers`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: ListTriggers.
     ListTriggers,
-    /// `fc:ListVpcBindings`. Access level: List. Authorizes: ListVpcBindings. Not verified in a primary source.
+    /// `fc:ListVpcBindings`. Access level: List. Authorizes: ListVpcBindings. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListVpcBindings,
-    /// `fc:PauseSession`. Access level: Write. Authorizes: PauseSession. Not verified in a primary source.
+    /// `fc:PauseSession`. Access level: Write. Authorizes: PauseSession. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     PauseSession,
     /// `fc:PublishFunctionVersion`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: PublishFunctionVersion.
     PublishFunctionVersion,
@@ -145,31 +145,31 @@ pub enum Action {
     PutConcurrencyConfig,
     /// `fc:PutFunctionAsyncInvokeConfig`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: PutAsyncInvokeConfig, PutFunctionAsyncInvokeConfig.
     PutFunctionAsyncInvokeConfig,
-    /// `fc:PutLayerACL`. Access level: Write. Authorizes: PutLayerACL. Not verified in a primary source.
+    /// `fc:PutLayerACL`. Access level: Write. Authorizes: PutLayerACL. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     PutLayerACL,
     /// `fc:PutProvisionConfig`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: PutProvisionConfig.
     PutProvisionConfig,
-    /// `fc:PutScalingConfig`. Access level: Write. Authorizes: PutScalingConfig. Not verified in a primary source.
+    /// `fc:PutScalingConfig`. Access level: Write. Authorizes: PutScalingConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     PutScalingConfig,
-    /// `fc:RegisterEventSource`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: RegisterEventSource.
+    /// `fc:RegisterEventSource`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: RegisterEventSource. Inferred, not read: access level, resource types.
     RegisterEventSource,
-    /// `fc:ResumeSession`. Access level: Write. Authorizes: ResumeSession. Not verified in a primary source.
+    /// `fc:ResumeSession`. Access level: Write. Authorizes: ResumeSession. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ResumeSession,
-    /// `fc:StopAsyncTask`. Access level: Write. Authorizes: StopAsyncTask. Not verified in a primary source.
+    /// `fc:StopAsyncTask`. Access level: Write. Authorizes: StopAsyncTask. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     StopAsyncTask,
-    /// `fc:TagResources`. Access level: Tagging. Authorizes: TagResources. Not verified in a primary source.
+    /// `fc:TagResources`. Access level: Tagging. Authorizes: TagResources. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     TagResources,
-    /// `fc:UntagResources`. Access level: Tagging. Authorizes: UntagResources. Not verified in a primary source.
+    /// `fc:UntagResources`. Access level: Tagging. Authorizes: UntagResources. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UntagResources,
-    /// `fc:UpdateAlias`. Access level: Write. Authorizes: UpdateAlias. Not verified in a primary source.
+    /// `fc:UpdateAlias`. Access level: Write. Authorizes: UpdateAlias. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateAlias,
-    /// `fc:UpdateCustomDomain`. Access level: Write. Authorizes: UpdateCustomDomain. Not verified in a primary source.
+    /// `fc:UpdateCustomDomain`. Access level: Write. Authorizes: UpdateCustomDomain. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateCustomDomain,
     /// `fc:UpdateFunction`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: UpdateFunction.
     UpdateFunction,
-    /// `fc:UpdateService`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: UpdateService.
+    /// `fc:UpdateService`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: UpdateService. Inferred, not read: resource types.
     UpdateService,
-    /// `fc:UpdateSession`. Access level: Write. Authorizes: UpdateSession. Not verified in a primary source.
+    /// `fc:UpdateSession`. Access level: Write. Authorizes: UpdateSession. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateSession,
     /// `fc:UpdateTrigger`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: UpdateTrigger.
     UpdateTrigger,

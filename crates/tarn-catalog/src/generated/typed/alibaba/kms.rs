@@ -7,177 +7,177 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[allow(non_camel_case_types)]
 pub enum Action {
-    /// `kms:AsymmetricDecrypt`. Access level: Read. Resource types: key (required). Authorizes: AsymmetricDecrypt.
+    /// `kms:AsymmetricDecrypt`. Access level: Read. Resource types: key (required). Authorizes: AsymmetricDecrypt. Inferred, not read: access level.
     AsymmetricDecrypt,
-    /// `kms:AsymmetricEncrypt`. Access level: Read. Resource types: key (required). Authorizes: AsymmetricEncrypt.
+    /// `kms:AsymmetricEncrypt`. Access level: Read. Resource types: key (required). Authorizes: AsymmetricEncrypt. Inferred, not read: access level.
     AsymmetricEncrypt,
-    /// `kms:AsymmetricSign`. Access level: Read. Resource types: key (required). Authorizes: AsymmetricSign.
+    /// `kms:AsymmetricSign`. Access level: Read. Resource types: key (required). Authorizes: AsymmetricSign. Inferred, not read: access level.
     AsymmetricSign,
-    /// `kms:AsymmetricVerify`. Access level: Read. Resource types: key (required). Authorizes: AsymmetricVerify.
+    /// `kms:AsymmetricVerify`. Access level: Read. Resource types: key (required). Authorizes: AsymmetricVerify. Inferred, not read: access level.
     AsymmetricVerify,
-    /// `kms:CancelKeyDeletion`. Access level: Write. Resource types: key (required). Authorizes: CancelKeyDeletion.
+    /// `kms:CancelKeyDeletion`. Access level: Write. Resource types: key (required). Authorizes: CancelKeyDeletion. Inferred, not read: access level.
     CancelKeyDeletion,
-    /// `kms:ConnectKmsInstance`. Access level: Write. Authorizes: ConnectKmsInstance. Not verified in a primary source.
+    /// `kms:ConnectKmsInstance`. Access level: Write. Authorizes: ConnectKmsInstance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ConnectKmsInstance,
-    /// `kms:CreateAlias`. Access level: Write. Resource types: alias (required), key (required). Authorizes: CreateAlias.
+    /// `kms:CreateAlias`. Access level: Write. Resource types: alias (required), key (required). Authorizes: CreateAlias. Inferred, not read: access level.
     CreateAlias,
-    /// `kms:CreateApplicationAccessPoint`. Access level: Write. Authorizes: CreateApplicationAccessPoint. Not verified in a primary source.
+    /// `kms:CreateApplicationAccessPoint`. Access level: Write. Authorizes: CreateApplicationAccessPoint. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateApplicationAccessPoint,
-    /// `kms:CreateClientKey`. Access level: Write. Authorizes: CreateClientKey. Not verified in a primary source.
+    /// `kms:CreateClientKey`. Access level: Write. Authorizes: CreateClientKey. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateClientKey,
-    /// `kms:CreateKey`. Access level: Write. Resource types: key_container (required). Authorizes: CreateKey.
+    /// `kms:CreateKey`. Access level: Write. Resource types: key_container (required). Authorizes: CreateKey. Inferred, not read: access level.
     CreateKey,
-    /// `kms:CreateKeyVersion`. Access level: Write. Resource types: key (required). Authorizes: CreateKeyVersion.
+    /// `kms:CreateKeyVersion`. Access level: Write. Resource types: key (required). Authorizes: CreateKeyVersion. Inferred, not read: access level.
     CreateKeyVersion,
-    /// `kms:CreateNetworkRule`. Access level: Write. Authorizes: CreateNetworkRule. Not verified in a primary source.
+    /// `kms:CreateNetworkRule`. Access level: Write. Authorizes: CreateNetworkRule. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateNetworkRule,
-    /// `kms:CreatePolicy`. Access level: Write. Authorizes: CreatePolicy. Not verified in a primary source.
+    /// `kms:CreatePolicy`. Access level: Write. Authorizes: CreatePolicy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreatePolicy,
-    /// `kms:CreateSecret`. Access level: Write. Resource types: secret_container (required). Authorizes: CreateSecret.
+    /// `kms:CreateSecret`. Access level: Write. Resource types: secret_container (required). Authorizes: CreateSecret. Inferred, not read: access level.
     CreateSecret,
-    /// `kms:Decrypt`. Access level: Read. Resource types: key (required). Authorizes: Decrypt.
+    /// `kms:Decrypt`. Access level: Read. Resource types: key (required). Authorizes: Decrypt. Inferred, not read: access level.
     Decrypt,
-    /// `kms:DeleteAlias`. Access level: Write. Resource types: alias (required), key (required). Authorizes: DeleteAlias.
+    /// `kms:DeleteAlias`. Access level: Write. Resource types: alias (required), key (required). Authorizes: DeleteAlias. Inferred, not read: access level.
     DeleteAlias,
-    /// `kms:DeleteApplicationAccessPoint`. Access level: Write. Authorizes: DeleteApplicationAccessPoint. Not verified in a primary source.
+    /// `kms:DeleteApplicationAccessPoint`. Access level: Write. Authorizes: DeleteApplicationAccessPoint. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteApplicationAccessPoint,
-    /// `kms:DeleteClientKey`. Access level: Write. Authorizes: DeleteClientKey. Not verified in a primary source.
+    /// `kms:DeleteClientKey`. Access level: Write. Authorizes: DeleteClientKey. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteClientKey,
-    /// `kms:DeleteKeyMaterial`. Access level: Write. Resource types: key (required). Authorizes: DeleteKeyMaterial.
+    /// `kms:DeleteKeyMaterial`. Access level: Write. Resource types: key (required). Authorizes: DeleteKeyMaterial. Inferred, not read: access level.
     DeleteKeyMaterial,
-    /// `kms:DeleteNetworkRule`. Access level: Write. Authorizes: DeleteNetworkRule. Not verified in a primary source.
+    /// `kms:DeleteNetworkRule`. Access level: Write. Authorizes: DeleteNetworkRule. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteNetworkRule,
-    /// `kms:DeletePolicy`. Access level: Write. Authorizes: DeletePolicy. Not verified in a primary source.
+    /// `kms:DeletePolicy`. Access level: Write. Authorizes: DeletePolicy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeletePolicy,
-    /// `kms:DeleteSecret`. Access level: Write. Resource types: secret (required). Authorizes: DeleteSecret.
+    /// `kms:DeleteSecret`. Access level: Write. Resource types: secret (required). Authorizes: DeleteSecret. Inferred, not read: access level.
     DeleteSecret,
-    /// `kms:DescribeAccountKmsStatus`. Access level: Read. Authorizes: DescribeAccountKmsStatus. Not verified in a primary source.
+    /// `kms:DescribeAccountKmsStatus`. Access level: Read. Authorizes: DescribeAccountKmsStatus. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeAccountKmsStatus,
-    /// `kms:DescribeApplicationAccessPoint`. Access level: Read. Authorizes: DescribeApplicationAccessPoint. Not verified in a primary source.
+    /// `kms:DescribeApplicationAccessPoint`. Access level: Read. Authorizes: DescribeApplicationAccessPoint. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeApplicationAccessPoint,
-    /// `kms:DescribeKey`. Access level: Read. Resource types: key (required). Authorizes: DescribeKey.
+    /// `kms:DescribeKey`. Access level: Read. Resource types: key (required). Authorizes: DescribeKey. Inferred, not read: access level.
     DescribeKey,
-    /// `kms:DescribeKeyVersion`. Access level: Read. Resource types: key (required). Authorizes: DescribeKeyVersion.
+    /// `kms:DescribeKeyVersion`. Access level: Read. Resource types: key (required). Authorizes: DescribeKeyVersion. Inferred, not read: access level.
     DescribeKeyVersion,
-    /// `kms:DescribeNetworkRule`. Access level: Read. Authorizes: DescribeNetworkRule. Not verified in a primary source.
+    /// `kms:DescribeNetworkRule`. Access level: Read. Authorizes: DescribeNetworkRule. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeNetworkRule,
-    /// `kms:DescribePolicy`. Access level: Read. Authorizes: DescribePolicy. Not verified in a primary source.
+    /// `kms:DescribePolicy`. Access level: Read. Authorizes: DescribePolicy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribePolicy,
-    /// `kms:DescribeRegions`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeRegions.
+    /// `kms:DescribeRegions`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeRegions. Inferred, not read: access level, resource types.
     DescribeRegions,
-    /// `kms:DescribeSecret`. Access level: Read. Resource types: secret (required). Authorizes: DescribeSecret.
+    /// `kms:DescribeSecret`. Access level: Read. Resource types: secret (required). Authorizes: DescribeSecret. Inferred, not read: access level.
     DescribeSecret,
-    /// `kms:DisableKey`. Access level: Write. Resource types: key (required). Authorizes: DisableKey.
+    /// `kms:DisableKey`. Access level: Write. Resource types: key (required). Authorizes: DisableKey. Inferred, not read: access level.
     DisableKey,
-    /// `kms:EnableKey`. Access level: Write. Resource types: key (required). Authorizes: EnableKey.
+    /// `kms:EnableKey`. Access level: Write. Resource types: key (required). Authorizes: EnableKey. Inferred, not read: access level.
     EnableKey,
-    /// `kms:Encrypt`. Access level: Read. Resource types: key (required). Authorizes: Encrypt.
+    /// `kms:Encrypt`. Access level: Read. Resource types: key (required). Authorizes: Encrypt. Inferred, not read: access level.
     Encrypt,
-    /// `kms:ExportDataKey`. Access level: Read. Resource types: key (required). Authorizes: ExportDataKey.
+    /// `kms:ExportDataKey`. Access level: Read. Resource types: key (required). Authorizes: ExportDataKey. Inferred, not read: access level.
     ExportDataKey,
-    /// `kms:GenerateAndExportDataKey`. Access level: Read. Resource types: key (required). Authorizes: GenerateAndExportDataKey.
+    /// `kms:GenerateAndExportDataKey`. Access level: Read. Resource types: key (required). Authorizes: GenerateAndExportDataKey. Inferred, not read: access level.
     GenerateAndExportDataKey,
-    /// `kms:GenerateDataKey`. Access level: Read. Resource types: key (required). Authorizes: GenerateDataKey.
+    /// `kms:GenerateDataKey`. Access level: Read. Resource types: key (required). Authorizes: GenerateDataKey. Inferred, not read: access level.
     GenerateDataKey,
     /// `kms:GenerateDataKeyWithoutPlaintext`. Access level: Read. Resource types: key (required). Authorizes: GenerateDataKeyWithoutPlaintext.
     GenerateDataKeyWithoutPlaintext,
-    /// `kms:GetClientKey`. Access level: Read. Authorizes: GetClientKey. Not verified in a primary source.
+    /// `kms:GetClientKey`. Access level: Read. Authorizes: GetClientKey. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetClientKey,
-    /// `kms:GetDefaultKmsInstance`. Access level: Read. Authorizes: GetDefaultKmsInstance. Not verified in a primary source.
+    /// `kms:GetDefaultKmsInstance`. Access level: Read. Authorizes: GetDefaultKmsInstance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetDefaultKmsInstance,
-    /// `kms:GetKeyPolicy`. Access level: Read. Authorizes: GetKeyPolicy. Not verified in a primary source.
+    /// `kms:GetKeyPolicy`. Access level: Read. Authorizes: GetKeyPolicy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetKeyPolicy,
-    /// `kms:GetKmsInstance`. Access level: Read. Authorizes: GetKmsInstance. Not verified in a primary source.
+    /// `kms:GetKmsInstance`. Access level: Read. Authorizes: GetKmsInstance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetKmsInstance,
-    /// `kms:GetKmsInstanceQuotaInfos`. Access level: Read. Authorizes: GetKmsInstanceQuotaInfos. Not verified in a primary source.
+    /// `kms:GetKmsInstanceQuotaInfos`. Access level: Read. Authorizes: GetKmsInstanceQuotaInfos. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetKmsInstanceQuotaInfos,
-    /// `kms:GetParametersForImport`. Access level: Read. Resource types: key (required). Authorizes: GetParametersForImport.
+    /// `kms:GetParametersForImport`. Access level: Read. Resource types: key (required). Authorizes: GetParametersForImport. Inferred, not read: access level.
     GetParametersForImport,
-    /// `kms:GetPublicKey`. Access level: Read. Resource types: key (required). Authorizes: GetPublicKey.
+    /// `kms:GetPublicKey`. Access level: Read. Resource types: key (required). Authorizes: GetPublicKey. Inferred, not read: access level.
     GetPublicKey,
     /// `kms:GetRandomPassword`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetRandomPassword.
     GetRandomPassword,
-    /// `kms:GetSecretPolicy`. Access level: Read. Authorizes: GetSecretPolicy. Not verified in a primary source.
+    /// `kms:GetSecretPolicy`. Access level: Read. Authorizes: GetSecretPolicy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetSecretPolicy,
-    /// `kms:GetSecretValue`. Access level: Read. Resource types: secret (required). Authorizes: GetSecretValue.
+    /// `kms:GetSecretValue`. Access level: Read. Resource types: secret (required). Authorizes: GetSecretValue. Inferred, not read: access level.
     GetSecretValue,
-    /// `kms:ImportKeyMaterial`. Access level: Write. Resource types: key (required). Authorizes: ImportKeyMaterial.
+    /// `kms:ImportKeyMaterial`. Access level: Write. Resource types: key (required). Authorizes: ImportKeyMaterial. Inferred, not read: access level.
     ImportKeyMaterial,
-    /// `kms:ListAliases`. Access level: List. Resource types: alias_container (required). Authorizes: ListAliases.
+    /// `kms:ListAliases`. Access level: List. Resource types: alias_container (required). Authorizes: ListAliases. Inferred, not read: access level.
     ListAliases,
-    /// `kms:ListAliasesByKeyId`. Access level: List. Resource types: key (required). Authorizes: ListAliasesByKeyId.
+    /// `kms:ListAliasesByKeyId`. Access level: List. Resource types: key (required). Authorizes: ListAliasesByKeyId. Inferred, not read: access level.
     ListAliasesByKeyId,
-    /// `kms:ListApplicationAccessPoints`. Access level: List. Authorizes: ListApplicationAccessPoints. Not verified in a primary source.
+    /// `kms:ListApplicationAccessPoints`. Access level: List. Authorizes: ListApplicationAccessPoints. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListApplicationAccessPoints,
-    /// `kms:ListClientKeys`. Access level: List. Authorizes: ListClientKeys. Not verified in a primary source.
+    /// `kms:ListClientKeys`. Access level: List. Authorizes: ListClientKeys. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListClientKeys,
-    /// `kms:ListKeys`. Access level: List. Resource types: key_container (required). Authorizes: ListKeys.
+    /// `kms:ListKeys`. Access level: List. Resource types: key_container (required). Authorizes: ListKeys. Inferred, not read: access level.
     ListKeys,
-    /// `kms:ListKeyVersions`. Access level: List. Resource types: key (required). Authorizes: ListKeyVersions.
+    /// `kms:ListKeyVersions`. Access level: List. Resource types: key (required). Authorizes: ListKeyVersions. Inferred, not read: access level.
     ListKeyVersions,
-    /// `kms:ListKmsInstances`. Access level: List. Authorizes: ListKmsInstances. Not verified in a primary source.
+    /// `kms:ListKmsInstances`. Access level: List. Authorizes: ListKmsInstances. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListKmsInstances,
-    /// `kms:ListNetworkRules`. Access level: List. Authorizes: ListNetworkRules. Not verified in a primary source.
+    /// `kms:ListNetworkRules`. Access level: List. Authorizes: ListNetworkRules. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListNetworkRules,
-    /// `kms:ListPolicies`. Access level: List. Authorizes: ListPolicies. Not verified in a primary source.
+    /// `kms:ListPolicies`. Access level: List. Authorizes: ListPolicies. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListPolicies,
-    /// `kms:ListResourceTags`. Access level: List. Resource types: key (required), secret (required). Authorizes: ListResourceTags.
+    /// `kms:ListResourceTags`. Access level: List. Resource types: key (required), secret (required). Authorizes: ListResourceTags. Inferred, not read: access level.
     ListResourceTags,
-    /// `kms:ListSecrets`. Access level: List. Resource types: secret_container (required). Authorizes: ListSecrets.
+    /// `kms:ListSecrets`. Access level: List. Resource types: secret_container (required). Authorizes: ListSecrets. Inferred, not read: access level.
     ListSecrets,
-    /// `kms:ListSecretVersionIds`. Access level: List. Resource types: secret (required). Authorizes: ListSecretVersionIds.
+    /// `kms:ListSecretVersionIds`. Access level: List. Resource types: secret (required). Authorizes: ListSecretVersionIds. Inferred, not read: access level.
     ListSecretVersionIds,
-    /// `kms:ListTagResources`. Access level: List. Authorizes: ListTagResources. Not verified in a primary source.
+    /// `kms:ListTagResources`. Access level: List. Authorizes: ListTagResources. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListTagResources,
-    /// `kms:OpenKmsService`. Access level: Write. Authorizes: OpenKmsService. Not verified in a primary source.
+    /// `kms:OpenKmsService`. Access level: Write. Authorizes: OpenKmsService. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     OpenKmsService,
-    /// `kms:PutSecretValue`. Access level: Write. Resource types: secret (required). Authorizes: PutSecretValue.
+    /// `kms:PutSecretValue`. Access level: Write. Resource types: secret (required). Authorizes: PutSecretValue. Inferred, not read: access level.
     PutSecretValue,
-    /// `kms:ReEncryptFrom`. Access level: Read. Resource types: key (required). Authorizes: ReEncrypt.
+    /// `kms:ReEncryptFrom`. Access level: Read. Resource types: key (required). Authorizes: ReEncrypt. Inferred, not read: access level.
     ReEncryptFrom,
-    /// `kms:ReEncryptTo`. Access level: Read. Resource types: key (required). Authorizes: ReEncrypt.
+    /// `kms:ReEncryptTo`. Access level: Read. Resource types: key (required). Authorizes: ReEncrypt. Inferred, not read: access level.
     ReEncryptTo,
-    /// `kms:ReleaseKmsInstance`. Access level: Write. Authorizes: ReleaseKmsInstance. Not verified in a primary source.
+    /// `kms:ReleaseKmsInstance`. Access level: Write. Authorizes: ReleaseKmsInstance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ReleaseKmsInstance,
-    /// `kms:RestoreSecret`. Access level: Write. Resource types: secret (required). Authorizes: RestoreSecret.
+    /// `kms:RestoreSecret`. Access level: Write. Resource types: secret (required). Authorizes: RestoreSecret. Inferred, not read: access level.
     RestoreSecret,
-    /// `kms:RotateSecret`. Access level: Write. Resource types: secret (required). Authorizes: RotateSecret.
+    /// `kms:RotateSecret`. Access level: Write. Resource types: secret (required). Authorizes: RotateSecret. Inferred, not read: access level, resource types.
     RotateSecret,
-    /// `kms:ScheduleKeyDeletion`. Access level: Write. Resource types: key (required). Authorizes: ScheduleKeyDeletion.
+    /// `kms:ScheduleKeyDeletion`. Access level: Write. Resource types: key (required). Authorizes: ScheduleKeyDeletion. Inferred, not read: access level.
     ScheduleKeyDeletion,
-    /// `kms:SetDeletionProtection`. Access level: Write. Authorizes: SetDeletionProtection. Not verified in a primary source.
+    /// `kms:SetDeletionProtection`. Access level: Write. Authorizes: SetDeletionProtection. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SetDeletionProtection,
-    /// `kms:SetKeyPolicy`. Access level: Write. Authorizes: SetKeyPolicy. Not verified in a primary source.
+    /// `kms:SetKeyPolicy`. Access level: Write. Authorizes: SetKeyPolicy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SetKeyPolicy,
-    /// `kms:SetSecretPolicy`. Access level: Write. Authorizes: SetSecretPolicy. Not verified in a primary source.
+    /// `kms:SetSecretPolicy`. Access level: Write. Authorizes: SetSecretPolicy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SetSecretPolicy,
-    /// `kms:TagResource`. Access level: Tagging. Resource types: key (required), secret (required). Authorizes: TagResource.
+    /// `kms:TagResource`. Access level: Tagging. Resource types: key (required), secret (required). Authorizes: TagResource. Inferred, not read: access level.
     TagResource,
-    /// `kms:TagResources`. Access level: Tagging. Authorizes: TagResources. Not verified in a primary source.
+    /// `kms:TagResources`. Access level: Tagging. Authorizes: TagResources. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     TagResources,
-    /// `kms:UntagResource`. Access level: Tagging. Resource types: key (required), secret (required). Authorizes: UntagResource.
+    /// `kms:UntagResource`. Access level: Tagging. Resource types: key (required), secret (required). Authorizes: UntagResource. Inferred, not read: access level.
     UntagResource,
-    /// `kms:UntagResources`. Access level: Tagging. Authorizes: UntagResources. Not verified in a primary source.
+    /// `kms:UntagResources`. Access level: Tagging. Authorizes: UntagResources. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UntagResources,
-    /// `kms:UpdateAlias`. Access level: Write. Resource types: alias (required), key (required). Authorizes: UpdateAlias.
+    /// `kms:UpdateAlias`. Access level: Write. Resource types: alias (required), key (required). Authorizes: UpdateAlias. Inferred, not read: access level.
     UpdateAlias,
-    /// `kms:UpdateApplicationAccessPoint`. Access level: Write. Authorizes: UpdateApplicationAccessPoint. Not verified in a primary source.
+    /// `kms:UpdateApplicationAccessPoint`. Access level: Write. Authorizes: UpdateApplicationAccessPoint. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateApplicationAccessPoint,
-    /// `kms:UpdateKeyDescription`. Access level: Write. Resource types: key (required). Authorizes: UpdateKeyDescription.
+    /// `kms:UpdateKeyDescription`. Access level: Write. Resource types: key (required). Authorizes: UpdateKeyDescription. Inferred, not read: access level.
     UpdateKeyDescription,
-    /// `kms:UpdateKmsInstanceBindVpc`. Access level: Write. Authorizes: UpdateKmsInstanceBindVpc. Not verified in a primary source.
+    /// `kms:UpdateKmsInstanceBindVpc`. Access level: Write. Authorizes: UpdateKmsInstanceBindVpc. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateKmsInstanceBindVpc,
-    /// `kms:UpdateNetworkRule`. Access level: Write. Authorizes: UpdateNetworkRule. Not verified in a primary source.
+    /// `kms:UpdateNetworkRule`. Access level: Write. Authorizes: UpdateNetworkRule. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateNetworkRule,
-    /// `kms:UpdatePolicy`. Access level: Write. Authorizes: UpdatePolicy. Not verified in a primary source.
+    /// `kms:UpdatePolicy`. Access level: Write. Authorizes: UpdatePolicy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdatePolicy,
-    /// `kms:UpdateRotationPolicy`. Access level: Write. Resource types: key (required). Authorizes: UpdateRotationPolicy.
+    /// `kms:UpdateRotationPolicy`. Access level: Write. Resource types: key (required). Authorizes: UpdateRotationPolicy. Inferred, not read: access level.
     UpdateRotationPolicy,
-    /// `kms:UpdateSecret`. Access level: Write. Resource types: secret (required). Authorizes: UpdateSecret.
+    /// `kms:UpdateSecret`. Access level: Write. Resource types: secret (required). Authorizes: UpdateSecret. Inferred, not read: access level.
     UpdateSecret,
-    /// `kms:UpdateSecretRotationPolicy`. Access level: Write. Authorizes: UpdateSecretRotationPolicy. Not verified in a primary source.
+    /// `kms:UpdateSecretRotationPolicy`. Access level: Write. Authorizes: UpdateSecretRotationPolicy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateSecretRotationPolicy,
-    /// `kms:UpdateSecretVersionStage`. Access level: Write. Resource types: secret (required). Authorizes: UpdateSecretVersionStage.
+    /// `kms:UpdateSecretVersionStage`. Access level: Write. Resource types: secret (required). Authorizes: UpdateSecretVersionStage. Inferred, not read: access level.
     UpdateSecretVersionStage,
 }
 

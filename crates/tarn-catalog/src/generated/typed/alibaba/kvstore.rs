@@ -9,299 +9,299 @@
 pub enum Action {
     /// `kvstore:AddShardingNode`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: AddShardingNode.
     AddShardingNode,
-    /// `kvstore:AllocateDirectConnection`. Access level: Write. Resource types: instance (required). Authorizes: AllocateDirectConnection.
+    /// `kvstore:AllocateDirectConnection`. Access level: Write. Resource types: instance (required). Authorizes: AllocateDirectConnection. Inferred, not read: resource types.required.
     AllocateDirectConnection,
-    /// `kvstore:AllocateInstancePublicConnection`. Access level: Write. Resource types: instance (required). Authorizes: AllocateInstancePublicConnection.
+    /// `kvstore:AllocateInstancePublicConnection`. Access level: Write. Resource types: instance (required). Authorizes: AllocateInstancePublicConnection. Inferred, not read: resource types.required.
     AllocateInstancePublicConnection,
-    /// `kvstore:CancelActiveOperationTasks`. Access level: Write. Authorizes: CancelActiveOperationTasks. Not verified in a primary source.
+    /// `kvstore:CancelActiveOperationTasks`. Access level: Write. Authorizes: CancelActiveOperationTasks. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CancelActiveOperationTasks,
-    /// `kvstore:CheckCloudResourceAuthorized`. Access level: Read. Authorizes: CheckCloudResourceAuthorized. Not verified in a primary source.
+    /// `kvstore:CheckCloudResourceAuthorized`. Access level: Read. Authorizes: CheckCloudResourceAuthorized. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CheckCloudResourceAuthorized,
-    /// `kvstore:CreateAccount`. Access level: Write. Authorizes: CreateAccount. Not verified in a primary source.
+    /// `kvstore:CreateAccount`. Access level: Write. Authorizes: CreateAccount. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateAccount,
-    /// `kvstore:CreateBackup`. Access level: Write. Resource types: instance (required). Authorizes: CreateBackup.
+    /// `kvstore:CreateBackup`. Access level: Write. Resource types: instance (required). Authorizes: CreateBackup. Inferred, not read: access level.
     CreateBackup,
-    /// `kvstore:CreateCacheAnalysisTask`. Access level: Write. Authorizes: CreateCacheAnalysisTask. Not verified in a primary source.
+    /// `kvstore:CreateCacheAnalysisTask`. Access level: Write. Authorizes: CreateCacheAnalysisTask. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateCacheAnalysisTask,
-    /// `kvstore:CreateDBInstance`. Access level: Write. Resource types: instance (required). Authorizes: CreateDBInstance.
+    /// `kvstore:CreateDBInstance`. Access level: Write. Resource types: instance (required). Authorizes: CreateDBInstance. Inferred, not read: access level.
     CreateDBInstance,
-    /// `kvstore:CreateGlobalDistributeCache`. Access level: Write. Authorizes: CreateGlobalDistributeCache. Not verified in a primary source.
+    /// `kvstore:CreateGlobalDistributeCache`. Access level: Write. Authorizes: CreateGlobalDistributeCache. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateGlobalDistributeCache,
-    /// `kvstore:CreateGlobalSecurityIPGroup`. Access level: Write. Authorizes: CreateGlobalSecurityIPGroup. Not verified in a primary source.
+    /// `kvstore:CreateGlobalSecurityIPGroup`. Access level: Write. Authorizes: CreateGlobalSecurityIPGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateGlobalSecurityIPGroup,
-    /// `kvstore:CreateInstance`. Access level: Write. Authorizes: CreateInstance. Not verified in a primary source.
+    /// `kvstore:CreateInstance`. Access level: Write. Authorizes: CreateInstance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateInstance,
-    /// `kvstore:CreateInstances`. Access level: Write. Authorizes: CreateInstances. Not verified in a primary source.
+    /// `kvstore:CreateInstances`. Access level: Write. Authorizes: CreateInstances. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateInstances,
-    /// `kvstore:CreateParameterGroup`. Access level: Write. Authorizes: CreateParameterGroup. Not verified in a primary source.
+    /// `kvstore:CreateParameterGroup`. Access level: Write. Authorizes: CreateParameterGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateParameterGroup,
-    /// `kvstore:CreateTairInstance`. Access level: Write. Authorizes: CreateTairInstance. Not verified in a primary source.
+    /// `kvstore:CreateTairInstance`. Access level: Write. Authorizes: CreateTairInstance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateTairInstance,
-    /// `kvstore:CreateTairKVCacheVNode`. Access level: Write. Authorizes: CreateTairKVCacheVNode. Not verified in a primary source.
+    /// `kvstore:CreateTairKVCacheVNode`. Access level: Write. Authorizes: CreateTairKVCacheVNode. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateTairKVCacheVNode,
-    /// `kvstore:DeleteAccount`. Access level: Write. Authorizes: DeleteAccount. Not verified in a primary source.
+    /// `kvstore:DeleteAccount`. Access level: Write. Authorizes: DeleteAccount. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteAccount,
-    /// `kvstore:DeleteBackup`. Access level: Write. Authorizes: DeleteBackup. Not verified in a primary source.
+    /// `kvstore:DeleteBackup`. Access level: Write. Authorizes: DeleteBackup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteBackup,
-    /// `kvstore:DeleteGlobalSecurityIPGroup`. Access level: Write. Authorizes: DeleteGlobalSecurityIPGroup. Not verified in a primary source.
+    /// `kvstore:DeleteGlobalSecurityIPGroup`. Access level: Write. Authorizes: DeleteGlobalSecurityIPGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteGlobalSecurityIPGroup,
-    /// `kvstore:DeleteInstance`. Access level: Write. Resource types: instance (required). Authorizes: DeleteInstance.
+    /// `kvstore:DeleteInstance`. Access level: Write. Resource types: instance (required). Authorizes: DeleteInstance. Inferred, not read: access level.
     DeleteInstance,
-    /// `kvstore:DeleteParameterGroup`. Access level: Write. Authorizes: DeleteParameterGroup. Not verified in a primary source.
+    /// `kvstore:DeleteParameterGroup`. Access level: Write. Authorizes: DeleteParameterGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteParameterGroup,
-    /// `kvstore:DeleteShardingNode`. Access level: Write. Authorizes: DeleteShardingNode. Not verified in a primary source.
+    /// `kvstore:DeleteShardingNode`. Access level: Write. Authorizes: DeleteShardingNode. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteShardingNode,
-    /// `kvstore:DescribeAccounts`. Access level: Read. Authorizes: DescribeAccounts. Not verified in a primary source.
+    /// `kvstore:DescribeAccounts`. Access level: Read. Authorizes: DescribeAccounts. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeAccounts,
-    /// `kvstore:DescribeActiveOperationMaintenanceConfig`. Access level: Read. Authorizes: DescribeActiveOperationMaintenanceConfig. Not verified in a primary source.
+    /// `kvstore:DescribeActiveOperationMaintenanceConfig`. Access level: Read. Authorizes: DescribeActiveOperationMaintenanceConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeActiveOperationMaintenanceConfig,
-    /// `kvstore:DescribeActiveOperationTask`. Access level: Read. Authorizes: DescribeActiveOperationTask. Not verified in a primary source.
+    /// `kvstore:DescribeActiveOperationTask`. Access level: Read. Authorizes: DescribeActiveOperationTask. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeActiveOperationTask,
-    /// `kvstore:DescribeActiveOperationTaskCount`. Access level: Read. Authorizes: DescribeActiveOperationTaskCount. Not verified in a primary source.
+    /// `kvstore:DescribeActiveOperationTaskCount`. Access level: Read. Authorizes: DescribeActiveOperationTaskCount. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeActiveOperationTaskCount,
-    /// `kvstore:DescribeActiveOperationTasks`. Access level: Read. Authorizes: DescribeActiveOperationTasks. Not verified in a primary source.
+    /// `kvstore:DescribeActiveOperationTasks`. Access level: Read. Authorizes: DescribeActiveOperationTasks. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeActiveOperationTasks,
-    /// `kvstore:DescribeAuditLogConfig`. Access level: Read. Authorizes: DescribeAuditLogConfig. Not verified in a primary source.
+    /// `kvstore:DescribeAuditLogConfig`. Access level: Read. Authorizes: DescribeAuditLogConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeAuditLogConfig,
-    /// `kvstore:DescribeAuditRecords`. Access level: Read. Authorizes: DescribeAuditRecords. Not verified in a primary source.
+    /// `kvstore:DescribeAuditRecords`. Access level: Read. Authorizes: DescribeAuditRecords. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeAuditRecords,
-    /// `kvstore:DescribeAvailableResource`. Access level: Read. Authorizes: DescribeAvailableResource. Not verified in a primary source.
+    /// `kvstore:DescribeAvailableResource`. Access level: Read. Authorizes: DescribeAvailableResource. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeAvailableResource,
-    /// `kvstore:DescribeBackupPolicy`. Access level: Read. Resource types: instance (required). Authorizes: DescribeBackupPolicy.
+    /// `kvstore:DescribeBackupPolicy`. Access level: Read. Resource types: instance (required). Authorizes: DescribeBackupPolicy. Inferred, not read: access level.
     DescribeBackupPolicy,
-    /// `kvstore:DescribeBackups`. Access level: Read. Resource types: instance (required). Authorizes: DescribeBackups.
+    /// `kvstore:DescribeBackups`. Access level: Read. Resource types: instance (required). Authorizes: DescribeBackups. Inferred, not read: access level.
     DescribeBackups,
-    /// `kvstore:DescribeBackupTasks`. Access level: Read. Authorizes: DescribeBackupTasks. Not verified in a primary source.
+    /// `kvstore:DescribeBackupTasks`. Access level: Read. Authorizes: DescribeBackupTasks. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeBackupTasks,
-    /// `kvstore:DescribeCacheAnalysisReport`. Access level: Read. Authorizes: DescribeCacheAnalysisReport. Not verified in a primary source.
+    /// `kvstore:DescribeCacheAnalysisReport`. Access level: Read. Authorizes: DescribeCacheAnalysisReport. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCacheAnalysisReport,
-    /// `kvstore:DescribeCacheAnalysisReportList`. Access level: Read. Authorizes: DescribeCacheAnalysisReportList. Not verified in a primary source.
+    /// `kvstore:DescribeCacheAnalysisReportList`. Access level: Read. Authorizes: DescribeCacheAnalysisReportList. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCacheAnalysisReportList,
-    /// `kvstore:DescribeClusterBackupList`. Access level: Read. Authorizes: DescribeClusterBackupList. Not verified in a primary source.
+    /// `kvstore:DescribeClusterBackupList`. Access level: Read. Authorizes: DescribeClusterBackupList. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeClusterBackupList,
-    /// `kvstore:DescribeClusterMemberInfo`. Access level: Read. Authorizes: DescribeClusterMemberInfo. Not verified in a primary source.
+    /// `kvstore:DescribeClusterMemberInfo`. Access level: Read. Authorizes: DescribeClusterMemberInfo. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeClusterMemberInfo,
-    /// `kvstore:DescribeDbInstanceConnectivity`. Access level: Read. Authorizes: DescribeDbInstanceConnectivity. Not verified in a primary source.
+    /// `kvstore:DescribeDbInstanceConnectivity`. Access level: Read. Authorizes: DescribeDbInstanceConnectivity. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDbInstanceConnectivity,
-    /// `kvstore:DescribeDBInstanceMonitor`. Access level: Read. Authorizes: DescribeDBInstanceMonitor. Not verified in a primary source.
+    /// `kvstore:DescribeDBInstanceMonitor`. Access level: Read. Authorizes: DescribeDBInstanceMonitor. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBInstanceMonitor,
-    /// `kvstore:DescribeDBInstanceNetInfo`. Access level: Read. Authorizes: DescribeDBInstanceNetInfo. Not verified in a primary source.
+    /// `kvstore:DescribeDBInstanceNetInfo`. Access level: Read. Authorizes: DescribeDBInstanceNetInfo. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBInstanceNetInfo,
-    /// `kvstore:DescribeDBNodeDirectVipInfo`. Access level: Read. Authorizes: DescribeDBNodeDirectVipInfo. Not verified in a primary source.
+    /// `kvstore:DescribeDBNodeDirectVipInfo`. Access level: Read. Authorizes: DescribeDBNodeDirectVipInfo. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBNodeDirectVipInfo,
-    /// `kvstore:DescribeDedicatedClusterInstanceList`. Access level: Read. Authorizes: DescribeDedicatedClusterInstanceList. Not verified in a primary source.
+    /// `kvstore:DescribeDedicatedClusterInstanceList`. Access level: Read. Authorizes: DescribeDedicatedClusterInstanceList. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDedicatedClusterInstanceList,
-    /// `kvstore:DescribeEncryptionKey`. Access level: Read. Authorizes: DescribeEncryptionKey. Not verified in a primary source.
+    /// `kvstore:DescribeEncryptionKey`. Access level: Read. Authorizes: DescribeEncryptionKey. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeEncryptionKey,
-    /// `kvstore:DescribeEncryptionKeyList`. Access level: Read. Authorizes: DescribeEncryptionKeyList. Not verified in a primary source.
+    /// `kvstore:DescribeEncryptionKeyList`. Access level: Read. Authorizes: DescribeEncryptionKeyList. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeEncryptionKeyList,
-    /// `kvstore:DescribeEngineVersion`. Access level: Read. Authorizes: DescribeEngineVersion. Not verified in a primary source.
+    /// `kvstore:DescribeEngineVersion`. Access level: Read. Authorizes: DescribeEngineVersion. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeEngineVersion,
-    /// `kvstore:DescribeGlobalDistributeCache`. Access level: Read. Authorizes: DescribeGlobalDistributeCache. Not verified in a primary source.
+    /// `kvstore:DescribeGlobalDistributeCache`. Access level: Read. Authorizes: DescribeGlobalDistributeCache. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeGlobalDistributeCache,
-    /// `kvstore:DescribeGlobalSecurityIPGroup`. Access level: Read. Authorizes: DescribeGlobalSecurityIPGroup. Not verified in a primary source.
+    /// `kvstore:DescribeGlobalSecurityIPGroup`. Access level: Read. Authorizes: DescribeGlobalSecurityIPGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeGlobalSecurityIPGroup,
-    /// `kvstore:DescribeGlobalSecurityIPGroupRelation`. Access level: Read. Authorizes: DescribeGlobalSecurityIPGroupRelation. Not verified in a primary source.
+    /// `kvstore:DescribeGlobalSecurityIPGroupRelation`. Access level: Read. Authorizes: DescribeGlobalSecurityIPGroupRelation. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeGlobalSecurityIPGroupRelation,
-    /// `kvstore:DescribeHistoryEvents`. Access level: Read. Authorizes: DescribeHistoryEvents. Not verified in a primary source.
+    /// `kvstore:DescribeHistoryEvents`. Access level: Read. Authorizes: DescribeHistoryEvents. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeHistoryEvents,
-    /// `kvstore:DescribeHistoryEventsStat`. Access level: Read. Authorizes: DescribeHistoryEventsStat. Not verified in a primary source.
+    /// `kvstore:DescribeHistoryEventsStat`. Access level: Read. Authorizes: DescribeHistoryEventsStat. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeHistoryEventsStat,
-    /// `kvstore:DescribeHistoryMonitorValues`. Access level: Read. Resource types: instance (required). Authorizes: DescribeHistoryMonitorValues.
+    /// `kvstore:DescribeHistoryMonitorValues`. Access level: Read. Resource types: instance (required). Authorizes: DescribeHistoryMonitorValues. Inferred, not read: access level.
     DescribeHistoryMonitorValues,
-    /// `kvstore:DescribeHistoryTasks`. Access level: Read. Authorizes: DescribeHistoryTasks. Not verified in a primary source.
+    /// `kvstore:DescribeHistoryTasks`. Access level: Read. Authorizes: DescribeHistoryTasks. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeHistoryTasks,
-    /// `kvstore:DescribeHistoryTasksStat`. Access level: Read. Authorizes: DescribeHistoryTasksStat. Not verified in a primary source.
+    /// `kvstore:DescribeHistoryTasksStat`. Access level: Read. Authorizes: DescribeHistoryTasksStat. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeHistoryTasksStat,
-    /// `kvstore:DescribeInstanceAttribute`. Access level: Read. Resource types: instance (required). Authorizes: DescribeInstanceAttribute.
+    /// `kvstore:DescribeInstanceAttribute`. Access level: Read. Resource types: instance (required). Authorizes: DescribeInstanceAttribute. Inferred, not read: access level.
     DescribeInstanceAttribute,
-    /// `kvstore:DescribeInstanceAutoRenewalAttribute`. Access level: Read. Authorizes: DescribeInstanceAutoRenewalAttribute. Not verified in a primary source.
+    /// `kvstore:DescribeInstanceAutoRenewalAttribute`. Access level: Read. Authorizes: DescribeInstanceAutoRenewalAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeInstanceAutoRenewalAttribute,
-    /// `kvstore:DescribeInstanceConfig`. Access level: Read. Resource types: instance (required). Authorizes: DescribeInstanceConfig.
+    /// `kvstore:DescribeInstanceConfig`. Access level: Read. Resource types: instance (required). Authorizes: DescribeInstanceConfig. Inferred, not read: access level.
     DescribeInstanceConfig,
-    /// `kvstore:DescribeInstances`. Access level: Read. Resource types: instance (required). Authorizes: DescribeInstances.
+    /// `kvstore:DescribeInstances`. Access level: Read. Resource types: instance (required). Authorizes: DescribeInstances. Inferred, not read: access level.
     DescribeInstances,
-    /// `kvstore:DescribeInstancesOverview`. Access level: Read. Authorizes: DescribeInstancesOverview. Not verified in a primary source.
+    /// `kvstore:DescribeInstancesOverview`. Access level: Read. Authorizes: DescribeInstancesOverview. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeInstancesOverview,
-    /// `kvstore:DescribeInstanceSSL`. Access level: Read. Authorizes: DescribeInstanceSSL. Not verified in a primary source.
+    /// `kvstore:DescribeInstanceSSL`. Access level: Read. Authorizes: DescribeInstanceSSL. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeInstanceSSL,
-    /// `kvstore:DescribeInstanceTDEStatus`. Access level: Read. Authorizes: DescribeInstanceTDEStatus. Not verified in a primary source.
+    /// `kvstore:DescribeInstanceTDEStatus`. Access level: Read. Authorizes: DescribeInstanceTDEStatus. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeInstanceTDEStatus,
-    /// `kvstore:DescribeIntranetAttribute`. Access level: Read. Authorizes: DescribeIntranetAttribute. Not verified in a primary source.
+    /// `kvstore:DescribeIntranetAttribute`. Access level: Read. Authorizes: DescribeIntranetAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeIntranetAttribute,
-    /// `kvstore:DescribeLogicInstanceTopology`. Access level: Read. Authorizes: DescribeLogicInstanceTopology. Not verified in a primary source.
+    /// `kvstore:DescribeLogicInstanceTopology`. Access level: Read. Authorizes: DescribeLogicInstanceTopology. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeLogicInstanceTopology,
-    /// `kvstore:DescribeMonitorItems`. Access level: Read. Authorizes: DescribeMonitorItems. Not verified in a primary source.
+    /// `kvstore:DescribeMonitorItems`. Access level: Read. Authorizes: DescribeMonitorItems. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeMonitorItems,
-    /// `kvstore:DescribeParameterGroup`. Access level: Read. Authorizes: DescribeParameterGroup. Not verified in a primary source.
+    /// `kvstore:DescribeParameterGroup`. Access level: Read. Authorizes: DescribeParameterGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeParameterGroup,
-    /// `kvstore:DescribeParameterGroups`. Access level: Read. Authorizes: DescribeParameterGroups. Not verified in a primary source.
+    /// `kvstore:DescribeParameterGroups`. Access level: Read. Authorizes: DescribeParameterGroups. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeParameterGroups,
-    /// `kvstore:DescribeParameterGroupSupportParam`. Access level: Read. Authorizes: DescribeParameterGroupSupportParam. Not verified in a primary source.
+    /// `kvstore:DescribeParameterGroupSupportParam`. Access level: Read. Authorizes: DescribeParameterGroupSupportParam. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeParameterGroupSupportParam,
-    /// `kvstore:DescribeParameterGroupTemplateList`. Access level: Read. Authorizes: DescribeParameterGroupTemplateList. Not verified in a primary source.
+    /// `kvstore:DescribeParameterGroupTemplateList`. Access level: Read. Authorizes: DescribeParameterGroupTemplateList. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeParameterGroupTemplateList,
-    /// `kvstore:DescribeParameterModificationHistory`. Access level: Read. Authorizes: DescribeParameterModificationHistory. Not verified in a primary source.
+    /// `kvstore:DescribeParameterModificationHistory`. Access level: Read. Authorizes: DescribeParameterModificationHistory. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeParameterModificationHistory,
-    /// `kvstore:DescribeParameters`. Access level: Read. Authorizes: DescribeParameters. Not verified in a primary source.
+    /// `kvstore:DescribeParameters`. Access level: Read. Authorizes: DescribeParameters. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeParameters,
-    /// `kvstore:DescribeParameterTemplates`. Access level: Read. Authorizes: DescribeParameterTemplates. Not verified in a primary source.
+    /// `kvstore:DescribeParameterTemplates`. Access level: Read. Authorizes: DescribeParameterTemplates. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeParameterTemplates,
-    /// `kvstore:DescribePrice`. Access level: Read. Authorizes: DescribePrice. Not verified in a primary source.
+    /// `kvstore:DescribePrice`. Access level: Read. Authorizes: DescribePrice. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribePrice,
-    /// `kvstore:DescribeRegions`. Access level: Read. Authorizes: DescribeRegions. Not verified in a primary source.
+    /// `kvstore:DescribeRegions`. Access level: Read. Authorizes: DescribeRegions. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeRegions,
-    /// `kvstore:DescribeRoleZoneInfo`. Access level: Read. Authorizes: DescribeRoleZoneInfo. Not verified in a primary source.
+    /// `kvstore:DescribeRoleZoneInfo`. Access level: Read. Authorizes: DescribeRoleZoneInfo. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeRoleZoneInfo,
-    /// `kvstore:DescribeRunningLogRecords`. Access level: Read. Authorizes: DescribeRunningLogRecords. Not verified in a primary source.
+    /// `kvstore:DescribeRunningLogRecords`. Access level: Read. Authorizes: DescribeRunningLogRecords. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeRunningLogRecords,
-    /// `kvstore:DescribeSecurityGroupConfiguration`. Access level: Read. Authorizes: DescribeSecurityGroupConfiguration. Not verified in a primary source.
+    /// `kvstore:DescribeSecurityGroupConfiguration`. Access level: Read. Authorizes: DescribeSecurityGroupConfiguration. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeSecurityGroupConfiguration,
-    /// `kvstore:DescribeSecurityIps`. Access level: Read. Authorizes: DescribeSecurityIps. Not verified in a primary source.
+    /// `kvstore:DescribeSecurityIps`. Access level: Read. Authorizes: DescribeSecurityIps. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeSecurityIps,
-    /// `kvstore:DescribeServiceLinkedRoleExists`. Access level: Read. Authorizes: DescribeServiceLinkedRoleExists. Not verified in a primary source.
+    /// `kvstore:DescribeServiceLinkedRoleExists`. Access level: Read. Authorizes: DescribeServiceLinkedRoleExists. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeServiceLinkedRoleExists,
-    /// `kvstore:DescribeSlowLogRecords`. Access level: Read. Authorizes: DescribeSlowLogRecords. Not verified in a primary source.
+    /// `kvstore:DescribeSlowLogRecords`. Access level: Read. Authorizes: DescribeSlowLogRecords. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeSlowLogRecords,
-    /// `kvstore:DescribeTags`. Access level: Read. Authorizes: DescribeTags. Not verified in a primary source.
+    /// `kvstore:DescribeTags`. Access level: Read. Authorizes: DescribeTags. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeTags,
-    /// `kvstore:DescribeTairKVCacheInferInstances`. Access level: Read. Authorizes: DescribeTairKVCacheInferInstances. Not verified in a primary source.
+    /// `kvstore:DescribeTairKVCacheInferInstances`. Access level: Read. Authorizes: DescribeTairKVCacheInferInstances. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeTairKVCacheInferInstances,
-    /// `kvstore:DescribeZones`. Access level: Read. Authorizes: DescribeZones. Not verified in a primary source.
+    /// `kvstore:DescribeZones`. Access level: Read. Authorizes: DescribeZones. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeZones,
-    /// `kvstore:DestroyInstance`. Access level: Write. Authorizes: DestroyInstance. Not verified in a primary source.
+    /// `kvstore:DestroyInstance`. Access level: Write. Authorizes: DestroyInstance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DestroyInstance,
-    /// `kvstore:EnableAdditionalBandwidth`. Access level: Write. Authorizes: EnableAdditionalBandwidth. Not verified in a primary source.
+    /// `kvstore:EnableAdditionalBandwidth`. Access level: Write. Authorizes: EnableAdditionalBandwidth. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     EnableAdditionalBandwidth,
-    /// `kvstore:FlushExpireKeys`. Access level: Write. Authorizes: FlushExpireKeys. Not verified in a primary source.
+    /// `kvstore:FlushExpireKeys`. Access level: Write. Authorizes: FlushExpireKeys. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     FlushExpireKeys,
-    /// `kvstore:FlushInstance`. Access level: Write. Resource types: instance (required). Authorizes: FlushInstance.
+    /// `kvstore:FlushInstance`. Access level: Write. Resource types: instance (required). Authorizes: FlushInstance. Inferred, not read: access level.
     FlushInstance,
-    /// `kvstore:FlushInstanceForDB`. Access level: Write. Authorizes: FlushInstanceForDB. Not verified in a primary source.
+    /// `kvstore:FlushInstanceForDB`. Access level: Write. Authorizes: FlushInstanceForDB. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     FlushInstanceForDB,
     /// `kvstore:GrantAccountPrivilege`. Access level: Write. Resource types: instance (required). Authorizes: GrantAccountPrivilege.
     GrantAccountPrivilege,
-    /// `kvstore:InitializeKvstorePermission`. Access level: Write. Authorizes: InitializeKvstorePermission. Not verified in a primary source.
+    /// `kvstore:InitializeKvstorePermission`. Access level: Write. Authorizes: InitializeKvstorePermission. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     InitializeKvstorePermission,
-    /// `kvstore:ListTagResources`. Access level: List. Authorizes: ListTagResources. Not verified in a primary source.
+    /// `kvstore:ListTagResources`. Access level: List. Authorizes: ListTagResources. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListTagResources,
-    /// `kvstore:LockDBInstanceWrite`. Access level: Write. Authorizes: LockDBInstanceWrite. Not verified in a primary source.
+    /// `kvstore:LockDBInstanceWrite`. Access level: Write. Authorizes: LockDBInstanceWrite. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     LockDBInstanceWrite,
-    /// `kvstore:MasterNodeShutDownFailOver`. Access level: Write. Authorizes: MasterNodeShutDownFailOver. Not verified in a primary source.
+    /// `kvstore:MasterNodeShutDownFailOver`. Access level: Write. Authorizes: MasterNodeShutDownFailOver. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     MasterNodeShutDownFailOver,
-    /// `kvstore:MigrateToOtherZone`. Access level: Write. Authorizes: MigrateToOtherZone. Not verified in a primary source.
+    /// `kvstore:MigrateToOtherZone`. Access level: Write. Authorizes: MigrateToOtherZone. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     MigrateToOtherZone,
-    /// `kvstore:ModifyAccountDescription`. Access level: Write. Authorizes: ModifyAccountDescription. Not verified in a primary source.
+    /// `kvstore:ModifyAccountDescription`. Access level: Write. Authorizes: ModifyAccountDescription. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyAccountDescription,
-    /// `kvstore:ModifyAccountPassword`. Access level: Write. Authorizes: ModifyAccountPassword. Not verified in a primary source.
+    /// `kvstore:ModifyAccountPassword`. Access level: Write. Authorizes: ModifyAccountPassword. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyAccountPassword,
-    /// `kvstore:ModifyActiveOperationMaintainConfig`. Access level: Write. Authorizes: ModifyActiveOperationMaintainConfig. Not verified in a primary source.
+    /// `kvstore:ModifyActiveOperationMaintainConfig`. Access level: Write. Authorizes: ModifyActiveOperationMaintainConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyActiveOperationMaintainConfig,
-    /// `kvstore:ModifyActiveOperationTask`. Access level: Write. Authorizes: ModifyActiveOperationTask. Not verified in a primary source.
+    /// `kvstore:ModifyActiveOperationTask`. Access level: Write. Authorizes: ModifyActiveOperationTask. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyActiveOperationTask,
-    /// `kvstore:ModifyActiveOperationTasks`. Access level: Write. Authorizes: ModifyActiveOperationTasks. Not verified in a primary source.
+    /// `kvstore:ModifyActiveOperationTasks`. Access level: Write. Authorizes: ModifyActiveOperationTasks. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyActiveOperationTasks,
-    /// `kvstore:ModifyAuditLogConfig`. Access level: Write. Authorizes: ModifyAuditLogConfig. Not verified in a primary source.
+    /// `kvstore:ModifyAuditLogConfig`. Access level: Write. Authorizes: ModifyAuditLogConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyAuditLogConfig,
-    /// `kvstore:ModifyBackupExpireTime`. Access level: Write. Authorizes: ModifyBackupExpireTime. Not verified in a primary source.
+    /// `kvstore:ModifyBackupExpireTime`. Access level: Write. Authorizes: ModifyBackupExpireTime. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyBackupExpireTime,
-    /// `kvstore:ModifyBackupPolicy`. Access level: Write. Resource types: instance (required). Authorizes: ModifyBackupPolicy.
+    /// `kvstore:ModifyBackupPolicy`. Access level: Write. Resource types: instance (required). Authorizes: ModifyBackupPolicy. Inferred, not read: access level.
     ModifyBackupPolicy,
-    /// `kvstore:ModifyDBInstanceAutoUpgrade`. Access level: Write. Authorizes: ModifyDBInstanceAutoUpgrade. Not verified in a primary source.
+    /// `kvstore:ModifyDBInstanceAutoUpgrade`. Access level: Write. Authorizes: ModifyDBInstanceAutoUpgrade. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBInstanceAutoUpgrade,
-    /// `kvstore:ModifyDBInstanceConnectionString`. Access level: Write. Authorizes: ModifyDBInstanceConnectionString. Not verified in a primary source.
+    /// `kvstore:ModifyDBInstanceConnectionString`. Access level: Write. Authorizes: ModifyDBInstanceConnectionString. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBInstanceConnectionString,
-    /// `kvstore:ModifyDBInstanceMonitor`. Access level: Write. Authorizes: ModifyDBInstanceMonitor. Not verified in a primary source.
+    /// `kvstore:ModifyDBInstanceMonitor`. Access level: Write. Authorizes: ModifyDBInstanceMonitor. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBInstanceMonitor,
-    /// `kvstore:ModifyEventInfo`. Access level: Write. Authorizes: ModifyEventInfo. Not verified in a primary source.
+    /// `kvstore:ModifyEventInfo`. Access level: Write. Authorizes: ModifyEventInfo. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyEventInfo,
-    /// `kvstore:ModifyGlobalSecurityIPGroup`. Access level: Write. Authorizes: ModifyGlobalSecurityIPGroup. Not verified in a primary source.
+    /// `kvstore:ModifyGlobalSecurityIPGroup`. Access level: Write. Authorizes: ModifyGlobalSecurityIPGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyGlobalSecurityIPGroup,
-    /// `kvstore:ModifyGlobalSecurityIPGroupName`. Access level: Write. Authorizes: ModifyGlobalSecurityIPGroupName. Not verified in a primary source.
+    /// `kvstore:ModifyGlobalSecurityIPGroupName`. Access level: Write. Authorizes: ModifyGlobalSecurityIPGroupName. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyGlobalSecurityIPGroupName,
-    /// `kvstore:ModifyGlobalSecurityIPGroupRelation`. Access level: Write. Authorizes: ModifyGlobalSecurityIPGroupRelation. Not verified in a primary source.
+    /// `kvstore:ModifyGlobalSecurityIPGroupRelation`. Access level: Write. Authorizes: ModifyGlobalSecurityIPGroupRelation. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyGlobalSecurityIPGroupRelation,
-    /// `kvstore:ModifyInstanceAttribute`. Access level: Write. Resource types: instance (required). Authorizes: ModifyInstanceAttribute.
+    /// `kvstore:ModifyInstanceAttribute`. Access level: Write. Resource types: instance (required). Authorizes: ModifyInstanceAttribute. Inferred, not read: access level.
     ModifyInstanceAttribute,
-    /// `kvstore:ModifyInstanceAutoRenewalAttribute`. Access level: Write. Authorizes: ModifyInstanceAutoRenewalAttribute. Not verified in a primary source.
+    /// `kvstore:ModifyInstanceAutoRenewalAttribute`. Access level: Write. Authorizes: ModifyInstanceAutoRenewalAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyInstanceAutoRenewalAttribute,
-    /// `kvstore:ModifyInstanceBandwidth`. Access level: Write. Authorizes: ModifyInstanceBandwidth. Not verified in a primary source.
+    /// `kvstore:ModifyInstanceBandwidth`. Access level: Write. Authorizes: ModifyInstanceBandwidth. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyInstanceBandwidth,
-    /// `kvstore:ModifyInstanceConfig`. Access level: Write. Resource types: instance (required). Authorizes: ModifyInstanceConfig.
+    /// `kvstore:ModifyInstanceConfig`. Access level: Write. Resource types: instance (required). Authorizes: ModifyInstanceConfig. Inferred, not read: access level.
     ModifyInstanceConfig,
-    /// `kvstore:ModifyInstanceMaintainTime`. Access level: Write. Resource types: instance (required). Authorizes: ModifyInstanceMaintainTime.
+    /// `kvstore:ModifyInstanceMaintainTime`. Access level: Write. Resource types: instance (required). Authorizes: ModifyInstanceMaintainTime. Inferred, not read: access level.
     ModifyInstanceMaintainTime,
-    /// `kvstore:ModifyInstanceMajorVersion`. Access level: Write. Authorizes: ModifyInstanceMajorVersion. Not verified in a primary source.
+    /// `kvstore:ModifyInstanceMajorVersion`. Access level: Write. Authorizes: ModifyInstanceMajorVersion. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyInstanceMajorVersion,
-    /// `kvstore:ModifyInstanceMinorVersion`. Access level: Write. Authorizes: ModifyInstanceMinorVersion. Not verified in a primary source.
+    /// `kvstore:ModifyInstanceMinorVersion`. Access level: Write. Authorizes: ModifyInstanceMinorVersion. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyInstanceMinorVersion,
-    /// `kvstore:ModifyInstanceNetExpireTime`. Access level: Write. Resource types: instance (required). Authorizes: ModifyInstanceNetExpireTime.
+    /// `kvstore:ModifyInstanceNetExpireTime`. Access level: Write. Resource types: instance (required). Authorizes: ModifyInstanceNetExpireTime. Inferred, not read: access level.
     ModifyInstanceNetExpireTime,
-    /// `kvstore:ModifyInstanceParameter`. Access level: Write. Authorizes: ModifyInstanceParameter. Not verified in a primary source.
+    /// `kvstore:ModifyInstanceParameter`. Access level: Write. Authorizes: ModifyInstanceParameter. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyInstanceParameter,
-    /// `kvstore:ModifyInstanceSpec`. Access level: Write. Resource types: instance (required). Authorizes: ModifyInstanceSpec.
+    /// `kvstore:ModifyInstanceSpec`. Access level: Write. Resource types: instance (required). Authorizes: ModifyInstanceSpec. Inferred, not read: access level.
     ModifyInstanceSpec,
-    /// `kvstore:ModifyInstanceSSL`. Access level: Write. Authorizes: ModifyInstanceSSL. Not verified in a primary source.
+    /// `kvstore:ModifyInstanceSSL`. Access level: Write. Authorizes: ModifyInstanceSSL. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyInstanceSSL,
-    /// `kvstore:ModifyInstanceTDE`. Access level: Write. Authorizes: ModifyInstanceTDE. Not verified in a primary source.
+    /// `kvstore:ModifyInstanceTDE`. Access level: Write. Authorizes: ModifyInstanceTDE. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyInstanceTDE,
-    /// `kvstore:ModifyInstanceVpcAuthMode`. Access level: Write. Authorizes: ModifyInstanceVpcAuthMode. Not verified in a primary source.
+    /// `kvstore:ModifyInstanceVpcAuthMode`. Access level: Write. Authorizes: ModifyInstanceVpcAuthMode. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyInstanceVpcAuthMode,
-    /// `kvstore:ModifyIntranetAttribute`. Access level: Write. Authorizes: ModifyIntranetAttribute. Not verified in a primary source.
+    /// `kvstore:ModifyIntranetAttribute`. Access level: Write. Authorizes: ModifyIntranetAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyIntranetAttribute,
-    /// `kvstore:ModifyParameterGroup`. Access level: Write. Authorizes: ModifyParameterGroup. Not verified in a primary source.
+    /// `kvstore:ModifyParameterGroup`. Access level: Write. Authorizes: ModifyParameterGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyParameterGroup,
-    /// `kvstore:ModifyResourceGroup`. Access level: Write. Authorizes: ModifyResourceGroup. Not verified in a primary source.
+    /// `kvstore:ModifyResourceGroup`. Access level: Write. Authorizes: ModifyResourceGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyResourceGroup,
-    /// `kvstore:ModifySecurityGroupConfiguration`. Access level: Write. Authorizes: ModifySecurityGroupConfiguration. Not verified in a primary source.
+    /// `kvstore:ModifySecurityGroupConfiguration`. Access level: Write. Authorizes: ModifySecurityGroupConfiguration. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifySecurityGroupConfiguration,
-    /// `kvstore:ModifySecurityIps`. Access level: Write. Resource types: instance (required). Authorizes: ModifySecurityIps.
+    /// `kvstore:ModifySecurityIps`. Access level: Write. Resource types: instance (required). Authorizes: ModifySecurityIps. Inferred, not read: access level.
     ModifySecurityIps,
-    /// `kvstore:ModifyTaskInfo`. Access level: Write. Authorizes: ModifyTaskInfo. Not verified in a primary source.
+    /// `kvstore:ModifyTaskInfo`. Access level: Write. Authorizes: ModifyTaskInfo. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyTaskInfo,
-    /// `kvstore:RebootProxy`. Access level: Write. Authorizes: RebootProxy. Not verified in a primary source.
+    /// `kvstore:RebootProxy`. Access level: Write. Authorizes: RebootProxy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RebootProxy,
-    /// `kvstore:ReleaseDirectConnection`. Access level: Write. Authorizes: ReleaseDirectConnection. Not verified in a primary source.
+    /// `kvstore:ReleaseDirectConnection`. Access level: Write. Authorizes: ReleaseDirectConnection. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ReleaseDirectConnection,
-    /// `kvstore:ReleaseInstancePublicConnection`. Access level: Write. Authorizes: ReleaseInstancePublicConnection. Not verified in a primary source.
+    /// `kvstore:ReleaseInstancePublicConnection`. Access level: Write. Authorizes: ReleaseInstancePublicConnection. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ReleaseInstancePublicConnection,
-    /// `kvstore:RemoveSubInstance`. Access level: Write. Authorizes: RemoveSubInstance. Not verified in a primary source.
+    /// `kvstore:RemoveSubInstance`. Access level: Write. Authorizes: RemoveSubInstance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RemoveSubInstance,
-    /// `kvstore:RenewAdditionalBandwidth`. Access level: Write. Authorizes: RenewAdditionalBandwidth. Not verified in a primary source.
+    /// `kvstore:RenewAdditionalBandwidth`. Access level: Write. Authorizes: RenewAdditionalBandwidth. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RenewAdditionalBandwidth,
-    /// `kvstore:RenewInstance`. Access level: Write. Resource types: instance (required). Authorizes: RenewInstance.
+    /// `kvstore:RenewInstance`. Access level: Write. Resource types: instance (required). Authorizes: RenewInstance. Inferred, not read: access level.
     RenewInstance,
-    /// `kvstore:RenewMultiInstance`. Access level: Write. Resource types: instance (required). Authorizes: RenewMultiInstance.
+    /// `kvstore:RenewMultiInstance`. Access level: Write. Resource types: instance (required). Authorizes: RenewMultiInstance. Inferred, not read: access level.
     RenewMultiInstance,
-    /// `kvstore:ResetAccountPassword`. Access level: Write. Authorizes: ResetAccountPassword. Not verified in a primary source.
+    /// `kvstore:ResetAccountPassword`. Access level: Write. Authorizes: ResetAccountPassword. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ResetAccountPassword,
-    /// `kvstore:RestartInstance`. Access level: Write. Authorizes: RestartInstance. Not verified in a primary source.
+    /// `kvstore:RestartInstance`. Access level: Write. Authorizes: RestartInstance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RestartInstance,
-    /// `kvstore:RestoreInstance`. Access level: Write. Resource types: instance (required). Authorizes: RestoreInstance.
+    /// `kvstore:RestoreInstance`. Access level: Write. Resource types: instance (required). Authorizes: RestoreInstance. Inferred, not read: access level.
     RestoreInstance,
-    /// `kvstore:SwitchInstanceHA`. Access level: Write. Authorizes: SwitchInstanceHA. Not verified in a primary source.
+    /// `kvstore:SwitchInstanceHA`. Access level: Write. Authorizes: SwitchInstanceHA. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SwitchInstanceHA,
-    /// `kvstore:SwitchInstanceProxy`. Access level: Write. Authorizes: SwitchInstanceProxy. Not verified in a primary source.
+    /// `kvstore:SwitchInstanceProxy`. Access level: Write. Authorizes: SwitchInstanceProxy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SwitchInstanceProxy,
-    /// `kvstore:SwitchInstanceZoneFailOver`. Access level: Write. Authorizes: SwitchInstanceZoneFailOver. Not verified in a primary source.
+    /// `kvstore:SwitchInstanceZoneFailOver`. Access level: Write. Authorizes: SwitchInstanceZoneFailOver. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SwitchInstanceZoneFailOver,
-    /// `kvstore:SwitchNetwork`. Access level: Write. Resource types: instance (required). Authorizes: SwitchNetwork.
+    /// `kvstore:SwitchNetwork`. Access level: Write. Resource types: instance (required). Authorizes: SwitchNetwork. Inferred, not read: access level.
     SwitchNetwork,
-    /// `kvstore:SyncDtsStatus`. Access level: Write. Authorizes: SyncDtsStatus. Not verified in a primary source.
+    /// `kvstore:SyncDtsStatus`. Access level: Write. Authorizes: SyncDtsStatus. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SyncDtsStatus,
-    /// `kvstore:TagResources`. Access level: Tagging. Resource types: any resource (`*`). Authorizes: TagResources.
+    /// `kvstore:TagResources`. Access level: Tagging. Resource types: any resource (`*`). Authorizes: TagResources. Inferred, not read: resource types.
     TagResources,
-    /// `kvstore:TransformInstanceChargeType`. Access level: Write. Authorizes: TransformInstanceChargeType. Not verified in a primary source.
+    /// `kvstore:TransformInstanceChargeType`. Access level: Write. Authorizes: TransformInstanceChargeType. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     TransformInstanceChargeType,
-    /// `kvstore:TransformToEcs`. Access level: Write. Authorizes: TransformToEcs. Not verified in a primary source.
+    /// `kvstore:TransformToEcs`. Access level: Write. Authorizes: TransformToEcs. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     TransformToEcs,
-    /// `kvstore:TransformToPrePaid`. Access level: Write. Authorizes: TransformToPrePaid. Not verified in a primary source.
+    /// `kvstore:TransformToPrePaid`. Access level: Write. Authorizes: TransformToPrePaid. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     TransformToPrePaid,
-    /// `kvstore:UnlockDBInstanceWrite`. Access level: Write. Authorizes: UnlockDBInstanceWrite. Not verified in a primary source.
+    /// `kvstore:UnlockDBInstanceWrite`. Access level: Write. Authorizes: UnlockDBInstanceWrite. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UnlockDBInstanceWrite,
-    /// `kvstore:UntagResources`. Access level: Tagging. Authorizes: UntagResources. Not verified in a primary source.
+    /// `kvstore:UntagResources`. Access level: Tagging. Authorizes: UntagResources. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UntagResources,
-    /// `kvstore:UpgradeProxy`. Access level: Write. Authorizes: UpgradeProxy. Not verified in a primary source.
+    /// `kvstore:UpgradeProxy`. Access level: Write. Authorizes: UpgradeProxy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpgradeProxy,
 }
 

@@ -7,59 +7,59 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[allow(non_camel_case_types)]
 pub enum Action {
-    /// `mns:ChangeMessageVisibility`. Access level: Write. Resource types: message (required). Authorizes: ChangeMessageVisibility.
+    /// `mns:ChangeMessageVisibility`. Access level: Write. Resource types: message (required). Authorizes: ChangeMessageVisibility. Inferred, not read: access level.
     ChangeMessageVisibility,
     /// `mns:CreateQueue`. Access level: Write. Resource types: queue (required). Authorizes: CreateQueue.
     CreateQueue,
-    /// `mns:CreateTopic`. Access level: Write. Resource types: topic (required). Authorizes: CreateTopic.
+    /// `mns:CreateTopic`. Access level: Write. Resource types: topic (required). Authorizes: CreateTopic. Inferred, not read: access level.
     CreateTopic,
-    /// `mns:DeleteMessage`. Access level: Write. Resource types: message (required). Authorizes: DeleteMessage.
+    /// `mns:DeleteMessage`. Access level: Write. Resource types: message (required). Authorizes: DeleteMessage. Inferred, not read: access level.
     DeleteMessage,
-    /// `mns:DeleteQueue`. Access level: Write. Resource types: queue (required). Authorizes: DeleteQueue.
+    /// `mns:DeleteQueue`. Access level: Write. Resource types: queue (required). Authorizes: DeleteQueue. Inferred, not read: access level.
     DeleteQueue,
-    /// `mns:DeleteTopic`. Access level: Write. Resource types: topic (required). Authorizes: DeleteTopic.
+    /// `mns:DeleteTopic`. Access level: Write. Resource types: topic (required). Authorizes: DeleteTopic. Inferred, not read: access level.
     DeleteTopic,
-    /// `mns:GetAccountAttributes`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetAccountAttributes.
+    /// `mns:GetAccountAttributes`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetAccountAttributes. Inferred, not read: access level, resource types.
     GetAccountAttributes,
-    /// `mns:GetQueueAttributes`. Access level: Read. Resource types: queue (required). Authorizes: GetQueueAttributes.
+    /// `mns:GetQueueAttributes`. Access level: Read. Resource types: queue (required). Authorizes: GetQueueAttributes. Inferred, not read: access level.
     GetQueueAttributes,
-    /// `mns:GetSubscriptionAttributes`. Access level: Read. Resource types: subscription (required). Authorizes: GetSubscriptionAttributes.
+    /// `mns:GetSubscriptionAttributes`. Access level: Read. Resource types: subscription (required). Authorizes: GetSubscriptionAttributes. Inferred, not read: access level, resource types.
     GetSubscriptionAttributes,
     /// `mns:GetTopicAttributes`. Access level: Read. Resource types: topic (required). Authorizes: GetTopicAttributes.
     GetTopicAttributes,
-    /// `mns:ListEventNotifications`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: ListEventNotifications.
+    /// `mns:ListEventNotifications`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: ListEventNotifications. Inferred, not read: access level, resource types.
     ListEventNotifications,
-    /// `mns:ListEvents`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: ListEvents.
+    /// `mns:ListEvents`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: ListEvents. Inferred, not read: access level, resource types.
     ListEvents,
-    /// `mns:ListProducts`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: ListProducts.
+    /// `mns:ListProducts`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: ListProducts. Inferred, not read: access level, resource types.
     ListProducts,
     /// `mns:ListQueue`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: ListQueue.
     ListQueue,
     /// `mns:ListSubscriptionByTopic`. Access level: List. Resource types: subscription (required). Authorizes: ListSubscriptionByTopic.
     ListSubscriptionByTopic,
-    /// `mns:ListTagResources`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: ListTagResources.
+    /// `mns:ListTagResources`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: ListTagResources. Inferred, not read: access level, resource types.
     ListTagResources,
-    /// `mns:ListTopic`. Access level: List. Resource types: topics (required). Authorizes: ListTopic.
+    /// `mns:ListTopic`. Access level: List. Resource types: topics (required). Authorizes: ListTopic. Inferred, not read: access level.
     ListTopic,
-    /// `mns:OpenService`. Access level: Write. Resource types: openservice (required). Authorizes: OpenService.
+    /// `mns:OpenService`. Access level: Write. Resource types: openservice (required). Authorizes: OpenService. Inferred, not read: access level.
     OpenService,
-    /// `mns:PeekMessage`. Access level: Read. Resource types: message (required). Authorizes: PeekMessage, BatchPeekMessage.
+    /// `mns:PeekMessage`. Access level: Read. Resource types: message (required). Authorizes: PeekMessage, BatchPeekMessage. Inferred, not read: access level.
     PeekMessage,
-    /// `mns:PublishMessage`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: PublishMessage.
+    /// `mns:PublishMessage`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: PublishMessage. Inferred, not read: access level, resource types.
     PublishMessage,
-    /// `mns:ReceiveMessage`. Access level: Write. Resource types: message (required). Authorizes: ReceiveMessage, BatchReceiveMessage.
+    /// `mns:ReceiveMessage`. Access level: Write. Resource types: message (required). Authorizes: ReceiveMessage, BatchReceiveMessage. Inferred, not read: access level.
     ReceiveMessage,
-    /// `mns:SendMessage`. Access level: Write. Resource types: message (required). Authorizes: SendMessage, BatchSendMessage.
+    /// `mns:SendMessage`. Access level: Write. Resource types: message (required). Authorizes: SendMessage, BatchSendMessage. Inferred, not read: access level.
     SendMessage,
-    /// `mns:SetQueueAttributes`. Access level: Write. Resource types: queue (required). Authorizes: SetQueueAttributes.
+    /// `mns:SetQueueAttributes`. Access level: Write. Resource types: queue (required). Authorizes: SetQueueAttributes. Inferred, not read: access level.
     SetQueueAttributes,
-    /// `mns:SetSubscriptionAttributes`. Access level: Write. Resource types: subscription (required). Authorizes: SetSubscriptionAttributes.
+    /// `mns:SetSubscriptionAttributes`. Access level: Write. Resource types: subscription (required). Authorizes: SetSubscriptionAttributes. Inferred, not read: access level, resource types.
     SetSubscriptionAttributes,
-    /// `mns:SetTopicAttributes`. Access level: Write. Resource types: topic (required). Authorizes: SetTopicAttributes.
+    /// `mns:SetTopicAttributes`. Access level: Write. Resource types: topic (required). Authorizes: SetTopicAttributes. Inferred, not read: access level.
     SetTopicAttributes,
     /// `mns:Subscribe`. Access level: Write. Resource types: subscription (required). Authorizes: Subscribe.
     Subscribe,
-    /// `mns:Unsubscribe`. Access level: Write. Resource types: subscription (required). Authorizes: Unsubscribe.
+    /// `mns:Unsubscribe`. Access level: Write. Resource types: subscription (required). Authorizes: Unsubscribe. Inferred, not read: access level.
     Unsubscribe,
 }
 

@@ -7,185 +7,185 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[allow(non_camel_case_types)]
 pub enum Action {
-    /// `nas:AddTags`. Access level: Tagging. Resource types: any resource (`*`) (required). Authorizes: AddTags.
+    /// `nas:AddTags`. Access level: Tagging. Resource types: any resource (`*`) (required). Authorizes: AddTags. Inferred, not read: access level, resource types.
     AddTags,
     /// `nas:ApplyAutoSnapshotPolicy`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: ApplyAutoSnapshotPolicy.
     ApplyAutoSnapshotPolicy,
-    /// `nas:ApplyDataFlowAutoRefresh`. Access level: Write. Authorizes: ApplyDataFlowAutoRefresh. Not verified in a primary source.
+    /// `nas:ApplyDataFlowAutoRefresh`. Access level: Write. Authorizes: ApplyDataFlowAutoRefresh. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ApplyDataFlowAutoRefresh,
-    /// `nas:AttachVscToFilesystems`. Access level: Write. Authorizes: AttachVscToFilesystems. Not verified in a primary source.
+    /// `nas:AttachVscToFilesystems`. Access level: Write. Authorizes: AttachVscToFilesystems. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AttachVscToFilesystems,
-    /// `nas:CancelAutoSnapshotPolicy`. Access level: Write. Authorizes: CancelAutoSnapshotPolicy. Not verified in a primary source.
+    /// `nas:CancelAutoSnapshotPolicy`. Access level: Write. Authorizes: CancelAutoSnapshotPolicy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CancelAutoSnapshotPolicy,
-    /// `nas:CancelDataFlowAutoRefresh`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: CancelDataFlowAutoRefresh.
+    /// `nas:CancelDataFlowAutoRefresh`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: CancelDataFlowAutoRefresh. Inferred, not read: access level, resource types.
     CancelDataFlowAutoRefresh,
-    /// `nas:CancelDataFlowSubTask`. Access level: Write. Authorizes: CancelDataFlowSubTask. Not verified in a primary source.
+    /// `nas:CancelDataFlowSubTask`. Access level: Write. Authorizes: CancelDataFlowSubTask. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CancelDataFlowSubTask,
-    /// `nas:CancelDataFlowTask`. Access level: Write. Authorizes: CancelDataFlowTask. Not verified in a primary source.
+    /// `nas:CancelDataFlowTask`. Access level: Write. Authorizes: CancelDataFlowTask. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CancelDataFlowTask,
-    /// `nas:CancelDirQuota`. Access level: Write. Authorizes: CancelDirQuota. Not verified in a primary source.
+    /// `nas:CancelDirQuota`. Access level: Write. Authorizes: CancelDirQuota. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CancelDirQuota,
-    /// `nas:CancelFilesetQuota`. Access level: Write. Authorizes: CancelFilesetQuota. Not verified in a primary source.
+    /// `nas:CancelFilesetQuota`. Access level: Write. Authorizes: CancelFilesetQuota. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CancelFilesetQuota,
-    /// `nas:CancelLifecycleRetrieveJob`. Access level: Write. Authorizes: CancelLifecycleRetrieveJob. Not verified in a primary source.
+    /// `nas:CancelLifecycleRetrieveJob`. Access level: Write. Authorizes: CancelLifecycleRetrieveJob. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CancelLifecycleRetrieveJob,
-    /// `nas:CancelRecycleBinJob`. Access level: Write. Authorizes: CancelRecycleBinJob. Not verified in a primary source.
+    /// `nas:CancelRecycleBinJob`. Access level: Write. Authorizes: CancelRecycleBinJob. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CancelRecycleBinJob,
-    /// `nas:ChangeResourceGroup`. Access level: Write. Authorizes: ChangeResourceGroup. Not verified in a primary source.
+    /// `nas:ChangeResourceGroup`. Access level: Write. Authorizes: ChangeResourceGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ChangeResourceGroup,
     /// `nas:CreateAccessGroup`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: CreateAccessGroup.
     CreateAccessGroup,
-    /// `nas:CreateAccessPoint`. Access level: Write. Authorizes: CreateAccessPoint. Not verified in a primary source.
+    /// `nas:CreateAccessPoint`. Access level: Write. Authorizes: CreateAccessPoint. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateAccessPoint,
     /// `nas:CreateAccessRule`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: CreateAccessRule.
     CreateAccessRule,
-    /// `nas:CreateAutoSnapshotPolicy`. Access level: Write. Authorizes: CreateAutoSnapshotPolicy. Not verified in a primary source.
+    /// `nas:CreateAutoSnapshotPolicy`. Access level: Write. Authorizes: CreateAutoSnapshotPolicy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateAutoSnapshotPolicy,
     /// `nas:CreateDataFlow`. Access level: Write. Resource types: filesystem (required). Authorizes: CreateDataFlow.
     CreateDataFlow,
-    /// `nas:CreateDataFlowSubTask`. Access level: Write. Authorizes: CreateDataFlowSubTask. Not verified in a primary source.
+    /// `nas:CreateDataFlowSubTask`. Access level: Write. Authorizes: CreateDataFlowSubTask. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateDataFlowSubTask,
-    /// `nas:CreateDataFlowTask`. Access level: Write. Authorizes: CreateDataFlowTask. Not verified in a primary source.
+    /// `nas:CreateDataFlowTask`. Access level: Write. Authorizes: CreateDataFlowTask. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateDataFlowTask,
-    /// `nas:CreateDir`. Access level: Write. Authorizes: CreateDir. Not verified in a primary source.
+    /// `nas:CreateDir`. Access level: Write. Authorizes: CreateDir. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateDir,
     /// `nas:CreateFile`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: CreateFile.
     CreateFile,
-    /// `nas:CreateFileset`. Access level: Write. Authorizes: CreateFileset. Not verified in a primary source.
+    /// `nas:CreateFileset`. Access level: Write. Authorizes: CreateFileset. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateFileset,
     /// `nas:CreateFileSystem`. Access level: Write. Resource types: filesystem (required). Authorizes: CreateFileSystem.
     CreateFileSystem,
-    /// `nas:CreateLifecyclePolicy`. Access level: Write. Authorizes: CreateLifecyclePolicy. Not verified in a primary source.
+    /// `nas:CreateLifecyclePolicy`. Access level: Write. Authorizes: CreateLifecyclePolicy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateLifecyclePolicy,
-    /// `nas:CreateLifecycleRetrieveJob`. Access level: Write. Authorizes: CreateLifecycleRetrieveJob. Not verified in a primary source.
+    /// `nas:CreateLifecycleRetrieveJob`. Access level: Write. Authorizes: CreateLifecycleRetrieveJob. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateLifecycleRetrieveJob,
-    /// `nas:CreateLogAnalysis`. Access level: Write. Authorizes: CreateLogAnalysis. Not verified in a primary source.
+    /// `nas:CreateLogAnalysis`. Access level: Write. Authorizes: CreateLogAnalysis. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateLogAnalysis,
     /// `nas:CreateMountTarget`. Access level: Write. Resource types: filesystem (required), vswitch (required). Authorizes: CreateMountTarget.
     CreateMountTarget,
-    /// `nas:CreateProtocolMountTarget`. Access level: Write. Authorizes: CreateProtocolMountTarget. Not verified in a primary source.
+    /// `nas:CreateProtocolMountTarget`. Access level: Write. Authorizes: CreateProtocolMountTarget. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateProtocolMountTarget,
-    /// `nas:CreateProtocolService`. Access level: Write. Authorizes: CreateProtocolService. Not verified in a primary source.
+    /// `nas:CreateProtocolService`. Access level: Write. Authorizes: CreateProtocolService. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateProtocolService,
-    /// `nas:CreateRecycleBinDeleteJob`. Access level: Write. Authorizes: CreateRecycleBinDeleteJob. Not verified in a primary source.
+    /// `nas:CreateRecycleBinDeleteJob`. Access level: Write. Authorizes: CreateRecycleBinDeleteJob. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateRecycleBinDeleteJob,
-    /// `nas:CreateRecycleBinRestoreJob`. Access level: Write. Authorizes: CreateRecycleBinRestoreJob. Not verified in a primary source.
+    /// `nas:CreateRecycleBinRestoreJob`. Access level: Write. Authorizes: CreateRecycleBinRestoreJob. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateRecycleBinRestoreJob,
-    /// `nas:CreateSnapshot`. Access level: Write. Authorizes: CreateSnapshot. Not verified in a primary source.
+    /// `nas:CreateSnapshot`. Access level: Write. Authorizes: CreateSnapshot. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateSnapshot,
     /// `nas:DeleteAccessGroup`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: DeleteAccessGroup.
     DeleteAccessGroup,
-    /// `nas:DeleteAccessPoint`. Access level: Write. Authorizes: DeleteAccessPoint. Not verified in a primary source.
+    /// `nas:DeleteAccessPoint`. Access level: Write. Authorizes: DeleteAccessPoint. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteAccessPoint,
     /// `nas:DeleteAccessRule`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: DeleteAccessRule.
     DeleteAccessRule,
-    /// `nas:DeleteAutoSnapshotPolicy`. Access level: Write. Authorizes: DeleteAutoSnapshotPolicy. Not verified in a primary source.
+    /// `nas:DeleteAutoSnapshotPolicy`. Access level: Write. Authorizes: DeleteAutoSnapshotPolicy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteAutoSnapshotPolicy,
-    /// `nas:DeleteDataFlow`. Access level: Write. Authorizes: DeleteDataFlow. Not verified in a primary source.
+    /// `nas:DeleteDataFlow`. Access level: Write. Authorizes: DeleteDataFlow. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteDataFlow,
-    /// `nas:DeleteFileset`. Access level: Write. Authorizes: DeleteFileset. Not verified in a primary source.
+    /// `nas:DeleteFileset`. Access level: Write. Authorizes: DeleteFileset. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteFileset,
     /// `nas:DeleteFileSystem`. Access level: Write. Resource types: filesystem (required). Authorizes: DeleteFileSystem.
     DeleteFileSystem,
-    /// `nas:DeleteLifecyclePolicy`. Access level: Write. Authorizes: DeleteLifecyclePolicy. Not verified in a primary source.
+    /// `nas:DeleteLifecyclePolicy`. Access level: Write. Authorizes: DeleteLifecyclePolicy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteLifecyclePolicy,
-    /// `nas:DeleteLogAnalysis`. Access level: Write. Authorizes: DeleteLogAnalysis. Not verified in a primary source.
+    /// `nas:DeleteLogAnalysis`. Access level: Write. Authorizes: DeleteLogAnalysis. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteLogAnalysis,
     /// `nas:DeleteMountTarget`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: DeleteMountTarget.
     DeleteMountTarget,
-    /// `nas:DeleteProtocolMountTarget`. Access level: Write. Authorizes: DeleteProtocolMountTarget. Not verified in a primary source.
+    /// `nas:DeleteProtocolMountTarget`. Access level: Write. Authorizes: DeleteProtocolMountTarget. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteProtocolMountTarget,
-    /// `nas:DeleteProtocolService`. Access level: Write. Authorizes: DeleteProtocolService. Not verified in a primary source.
+    /// `nas:DeleteProtocolService`. Access level: Write. Authorizes: DeleteProtocolService. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteProtocolService,
-    /// `nas:DeleteSnapshot`. Access level: Write. Authorizes: DeleteSnapshot. Not verified in a primary source.
+    /// `nas:DeleteSnapshot`. Access level: Write. Authorizes: DeleteSnapshot. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteSnapshot,
     /// `nas:DescribeAccessGroups`. Access level: List. Resource types: accessgroup (required). Authorizes: DescribeAccessGroups.
     DescribeAccessGroups,
-    /// `nas:DescribeAccessPoint`. Access level: Read. Authorizes: DescribeAccessPoint. Not verified in a primary source.
+    /// `nas:DescribeAccessPoint`. Access level: Read. Authorizes: DescribeAccessPoint. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeAccessPoint,
-    /// `nas:DescribeAccessPoints`. Access level: Read. Authorizes: DescribeAccessPoints. Not verified in a primary source.
+    /// `nas:DescribeAccessPoints`. Access level: Read. Authorizes: DescribeAccessPoints. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeAccessPoints,
     /// `nas:DescribeAccessRules`. Access level: List. Resource types: accessgroup (required). Authorizes: DescribeAccessRules.
     DescribeAccessRules,
-    /// `nas:DescribeAutoSnapshotPolicies`. Access level: Read. Authorizes: DescribeAutoSnapshotPolicies. Not verified in a primary source.
+    /// `nas:DescribeAutoSnapshotPolicies`. Access level: Read. Authorizes: DescribeAutoSnapshotPolicies. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeAutoSnapshotPolicies,
-    /// `nas:DescribeAutoSnapshotTasks`. Access level: Read. Authorizes: DescribeAutoSnapshotTasks. Not verified in a primary source.
+    /// `nas:DescribeAutoSnapshotTasks`. Access level: Read. Authorizes: DescribeAutoSnapshotTasks. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeAutoSnapshotTasks,
-    /// `nas:DescribeDataFlows`. Access level: Read. Authorizes: DescribeDataFlows. Not verified in a primary source.
+    /// `nas:DescribeDataFlows`. Access level: Read. Authorizes: DescribeDataFlows. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDataFlows,
-    /// `nas:DescribeDataFlowSubTasks`. Access level: Read. Authorizes: DescribeDataFlowSubTasks. Not verified in a primary source.
+    /// `nas:DescribeDataFlowSubTasks`. Access level: Read. Authorizes: DescribeDataFlowSubTasks. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDataFlowSubTasks,
-    /// `nas:DescribeDataFlowTasks`. Access level: Read. Authorizes: DescribeDataFlowTasks. Not verified in a primary source.
+    /// `nas:DescribeDataFlowTasks`. Access level: Read. Authorizes: DescribeDataFlowTasks. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDataFlowTasks,
-    /// `nas:DescribeDirQuotas`. Access level: Read. Authorizes: DescribeDirQuotas. Not verified in a primary source.
+    /// `nas:DescribeDirQuotas`. Access level: Read. Authorizes: DescribeDirQuotas. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDirQuotas,
-    /// `nas:DescribeFilesets`. Access level: Read. Authorizes: DescribeFilesets. Not verified in a primary source.
+    /// `nas:DescribeFilesets`. Access level: Read. Authorizes: DescribeFilesets. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeFilesets,
     /// `nas:DescribeFileSystems`. Access level: Read. Resource types: filesystem (required). Authorizes: DescribeFileSystems.
     DescribeFileSystems,
-    /// `nas:DescribeFilesystemsAssociatedHpnZones`. Access level: Read. Authorizes: DescribeFilesystemsAssociatedHpnZones. Not verified in a primary source.
+    /// `nas:DescribeFilesystemsAssociatedHpnZones`. Access level: Read. Authorizes: DescribeFilesystemsAssociatedHpnZones. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeFilesystemsAssociatedHpnZones,
-    /// `nas:DescribeFilesystemsVscAttachInfo`. Access level: Read. Authorizes: DescribeFilesystemsVscAttachInfo. Not verified in a primary source.
+    /// `nas:DescribeFilesystemsVscAttachInfo`. Access level: Read. Authorizes: DescribeFilesystemsVscAttachInfo. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeFilesystemsVscAttachInfo,
-    /// `nas:DescribeLifecyclePolicies`. Access level: Read. Authorizes: DescribeLifecyclePolicies. Not verified in a primary source.
+    /// `nas:DescribeLifecyclePolicies`. Access level: Read. Authorizes: DescribeLifecyclePolicies. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeLifecyclePolicies,
-    /// `nas:DescribeLifecyclePolicyLogs`. Access level: Read. Authorizes: DescribeLifecyclePolicyLogs. Not verified in a primary source.
+    /// `nas:DescribeLifecyclePolicyLogs`. Access level: Read. Authorizes: DescribeLifecyclePolicyLogs. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeLifecyclePolicyLogs,
-    /// `nas:DescribeLogAnalysis`. Access level: Read. Authorizes: DescribeLogAnalysis. Not verified in a primary source.
+    /// `nas:DescribeLogAnalysis`. Access level: Read. Authorizes: DescribeLogAnalysis. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeLogAnalysis,
-    /// `nas:DescribeMountedClients`. Access level: Read. Authorizes: DescribeMountedClients. Not verified in a primary source.
+    /// `nas:DescribeMountedClients`. Access level: Read. Authorizes: DescribeMountedClients. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeMountedClients,
     /// `nas:DescribeMountTargets`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: DescribeMountTargets.
     DescribeMountTargets,
     /// `nas:DescribeNfsAcl`. Access level: Read. Resource types: filesystem (required). Authorizes: DescribeNfsAcl.
     DescribeNfsAcl,
-    /// `nas:DescribeProtocolMountTarget`. Access level: Read. Authorizes: DescribeProtocolMountTarget. Not verified in a primary source.
+    /// `nas:DescribeProtocolMountTarget`. Access level: Read. Authorizes: DescribeProtocolMountTarget. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeProtocolMountTarget,
-    /// `nas:DescribeProtocolService`. Access level: Read. Authorizes: DescribeProtocolService. Not verified in a primary source.
+    /// `nas:DescribeProtocolService`. Access level: Read. Authorizes: DescribeProtocolService. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeProtocolService,
     /// `nas:DescribeRegions`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeRegions.
     DescribeRegions,
-    /// `nas:DescribeSmbAcl`. Access level: Read. Authorizes: DescribeSmbAcl. Not verified in a primary source.
+    /// `nas:DescribeSmbAcl`. Access level: Read. Authorizes: DescribeSmbAcl. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeSmbAcl,
-    /// `nas:DescribeSnapshots`. Access level: Read. Authorizes: DescribeSnapshots. Not verified in a primary source.
+    /// `nas:DescribeSnapshots`. Access level: Read. Authorizes: DescribeSnapshots. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeSnapshots,
-    /// `nas:DescribeStoragePackages`. Access level: Read. Authorizes: DescribeStoragePackages. Not verified in a primary source.
+    /// `nas:DescribeStoragePackages`. Access level: Read. Authorizes: DescribeStoragePackages. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeStoragePackages,
-    /// `nas:DescribeZones`. Access level: Read. Authorizes: DescribeZones. Not verified in a primary source.
+    /// `nas:DescribeZones`. Access level: Read. Authorizes: DescribeZones. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeZones,
-    /// `nas:DetachVscFromFilesystems`. Access level: Write. Authorizes: DetachVscFromFilesystems. Not verified in a primary source.
+    /// `nas:DetachVscFromFilesystems`. Access level: Write. Authorizes: DetachVscFromFilesystems. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DetachVscFromFilesystems,
-    /// `nas:DisableAndCleanRecycleBin`. Access level: Write. Authorizes: DisableAndCleanRecycleBin. Not verified in a primary source.
+    /// `nas:DisableAndCleanRecycleBin`. Access level: Write. Authorizes: DisableAndCleanRecycleBin. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DisableAndCleanRecycleBin,
-    /// `nas:DisableNfsAcl`. Access level: Write. Authorizes: DisableNfsAcl. Not verified in a primary source.
+    /// `nas:DisableNfsAcl`. Access level: Write. Authorizes: DisableNfsAcl. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DisableNfsAcl,
-    /// `nas:DisableSmbAcl`. Access level: Write. Authorizes: DisableSmbAcl. Not verified in a primary source.
+    /// `nas:DisableSmbAcl`. Access level: Write. Authorizes: DisableSmbAcl. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DisableSmbAcl,
-    /// `nas:EnableNfsAcl`. Access level: Write. Authorizes: EnableNfsAcl. Not verified in a primary source.
+    /// `nas:EnableNfsAcl`. Access level: Write. Authorizes: EnableNfsAcl. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     EnableNfsAcl,
-    /// `nas:EnableRecycleBin`. Access level: Write. Authorizes: EnableRecycleBin. Not verified in a primary source.
+    /// `nas:EnableRecycleBin`. Access level: Write. Authorizes: EnableRecycleBin. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     EnableRecycleBin,
-    /// `nas:EnableSmbAcl`. Access level: Write. Authorizes: EnableSmbAcl. Not verified in a primary source.
+    /// `nas:EnableSmbAcl`. Access level: Write. Authorizes: EnableSmbAcl. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     EnableSmbAcl,
-    /// `nas:GetDirectoryOrFileProperties`. Access level: Read. Authorizes: GetDirectoryOrFileProperties. Not verified in a primary source.
+    /// `nas:GetDirectoryOrFileProperties`. Access level: Read. Authorizes: GetDirectoryOrFileProperties. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetDirectoryOrFileProperties,
-    /// `nas:GetFileset`. Access level: Read. Authorizes: GetFileset. Not verified in a primary source.
+    /// `nas:GetFileset`. Access level: Read. Authorizes: GetFileset. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetFileset,
-    /// `nas:GetProtocolMountTarget`. Access level: Read. Authorizes: GetProtocolMountTarget. Not verified in a primary source.
+    /// `nas:GetProtocolMountTarget`. Access level: Read. Authorizes: GetProtocolMountTarget. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetProtocolMountTarget,
-    /// `nas:GetRecycleBinAttribute`. Access level: Read. Authorizes: GetRecycleBinAttribute. Not verified in a primary source.
+    /// `nas:GetRecycleBinAttribute`. Access level: Read. Authorizes: GetRecycleBinAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetRecycleBinAttribute,
-    /// `nas:ListDirectoriesAndFiles`. Access level: List. Authorizes: ListDirectoriesAndFiles. Not verified in a primary source.
+    /// `nas:ListDirectoriesAndFiles`. Access level: List. Authorizes: ListDirectoriesAndFiles. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListDirectoriesAndFiles,
-    /// `nas:ListLifecycleRetrieveJobs`. Access level: List. Authorizes: ListLifecycleRetrieveJobs. Not verified in a primary source.
+    /// `nas:ListLifecycleRetrieveJobs`. Access level: List. Authorizes: ListLifecycleRetrieveJobs. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListLifecycleRetrieveJobs,
-    /// `nas:ListRecentlyRecycledDirectories`. Access level: List. Authorizes: ListRecentlyRecycledDirectories. Not verified in a primary source.
+    /// `nas:ListRecentlyRecycledDirectories`. Access level: List. Authorizes: ListRecentlyRecycledDirectories. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListRecentlyRecycledDirectories,
-    /// `nas:ListRecycleBinJobs`. Access level: List. Authorizes: ListRecycleBinJobs. Not verified in a primary source.
+    /// `nas:ListRecycleBinJobs`. Access level: List. Authorizes: ListRecycleBinJobs. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListRecycleBinJobs,
-    /// `nas:ListRecycledDirectoriesAndFiles`. Access level: List. Authorizes: ListRecycledDirectoriesAndFiles. Not verified in a primary source.
+    /// `nas:ListRecycledDirectoriesAndFiles`. Access level: List. Authorizes: ListRecycledDirectoriesAndFiles. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListRecycledDirectoriesAndFiles,
-    /// `nas:ListTagResources`. Access level: List. Authorizes: ListTagResources. Not verified in a primary source.
+    /// `nas:ListTagResources`. Access level: List. Authorizes: ListTagResources. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListTagResources,
     /// `nas:ModifyAccessGroup`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: ModifyAccessGroup.
     ModifyAccessGroup,
@@ -193,59 +193,59 @@ pub enum Action {
     ModifyAccessPoint,
     /// `nas:ModifyAccessRule`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: ModifyAccessRule.
     ModifyAccessRule,
-    /// `nas:ModifyAutoSnapshotPolicy`. Access level: Write. Authorizes: ModifyAutoSnapshotPolicy. Not verified in a primary source.
+    /// `nas:ModifyAutoSnapshotPolicy`. Access level: Write. Authorizes: ModifyAutoSnapshotPolicy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyAutoSnapshotPolicy,
-    /// `nas:ModifyDataFlow`. Access level: Write. Authorizes: ModifyDataFlow. Not verified in a primary source.
+    /// `nas:ModifyDataFlow`. Access level: Write. Authorizes: ModifyDataFlow. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDataFlow,
-    /// `nas:ModifyDataFlowAutoRefresh`. Access level: Write. Authorizes: ModifyDataFlowAutoRefresh. Not verified in a primary source.
+    /// `nas:ModifyDataFlowAutoRefresh`. Access level: Write. Authorizes: ModifyDataFlowAutoRefresh. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDataFlowAutoRefresh,
-    /// `nas:ModifyFileset`. Access level: Write. Authorizes: ModifyFileset. Not verified in a primary source.
+    /// `nas:ModifyFileset`. Access level: Write. Authorizes: ModifyFileset. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyFileset,
     /// `nas:ModifyFileSystem`. Access level: Write. Resource types: filesystem (required). Authorizes: ModifyFileSystem.
     ModifyFileSystem,
-    /// `nas:ModifyLifecyclePolicy`. Access level: Write. Authorizes: ModifyLifecyclePolicy. Not verified in a primary source.
+    /// `nas:ModifyLifecyclePolicy`. Access level: Write. Authorizes: ModifyLifecyclePolicy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyLifecyclePolicy,
-    /// `nas:ModifyMountTarget`. Access level: Write. Authorizes: ModifyMountTarget. Not verified in a primary source.
+    /// `nas:ModifyMountTarget`. Access level: Write. Authorizes: ModifyMountTarget. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyMountTarget,
     /// `nas:ModifyMountTargetAccessGroup`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: ModifyMountTargetAccessGroup.
     ModifyMountTargetAccessGroup,
     /// `nas:ModifyMountTargetStatus`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: ModifyMountTargetStatus.
     ModifyMountTargetStatus,
-    /// `nas:ModifyProtocolMountTarget`. Access level: Write. Authorizes: ModifyProtocolMountTarget. Not verified in a primary source.
+    /// `nas:ModifyProtocolMountTarget`. Access level: Write. Authorizes: ModifyProtocolMountTarget. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyProtocolMountTarget,
-    /// `nas:ModifyProtocolService`. Access level: Write. Authorizes: ModifyProtocolService. Not verified in a primary source.
+    /// `nas:ModifyProtocolService`. Access level: Write. Authorizes: ModifyProtocolService. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyProtocolService,
-    /// `nas:ModifySmbAcl`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: ModifySmbAcl.
+    /// `nas:ModifySmbAcl`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: ModifySmbAcl. Inferred, not read: resource types.
     ModifySmbAcl,
-    /// `nas:OpenNASService`. Access level: Write. Authorizes: OpenNASService. Not verified in a primary source.
+    /// `nas:OpenNASService`. Access level: Write. Authorizes: OpenNASService. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     OpenNASService,
-    /// `nas:RemoveTags`. Access level: Write. Authorizes: RemoveTags. Not verified in a primary source.
+    /// `nas:RemoveTags`. Access level: Write. Authorizes: RemoveTags. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RemoveTags,
-    /// `nas:ResetFileSystem`. Access level: Write. Authorizes: ResetFileSystem. Not verified in a primary source.
+    /// `nas:ResetFileSystem`. Access level: Write. Authorizes: ResetFileSystem. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ResetFileSystem,
-    /// `nas:RetryLifecycleRetrieveJob`. Access level: Write. Authorizes: RetryLifecycleRetrieveJob. Not verified in a primary source.
+    /// `nas:RetryLifecycleRetrieveJob`. Access level: Write. Authorizes: RetryLifecycleRetrieveJob. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RetryLifecycleRetrieveJob,
-    /// `nas:SetDirQuota`. Access level: Write. Authorizes: SetDirQuota. Not verified in a primary source.
+    /// `nas:SetDirQuota`. Access level: Write. Authorizes: SetDirQuota. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SetDirQuota,
-    /// `nas:SetFilesetQuota`. Access level: Write. Authorizes: SetFilesetQuota. Not verified in a primary source.
+    /// `nas:SetFilesetQuota`. Access level: Write. Authorizes: SetFilesetQuota. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SetFilesetQuota,
-    /// `nas:StartDataFlow`. Access level: Write. Authorizes: StartDataFlow. Not verified in a primary source.
+    /// `nas:StartDataFlow`. Access level: Write. Authorizes: StartDataFlow. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     StartDataFlow,
-    /// `nas:StartLifecyclePolicyExecution`. Access level: Write. Authorizes: StartLifecyclePolicyExecution. Not verified in a primary source.
+    /// `nas:StartLifecyclePolicyExecution`. Access level: Write. Authorizes: StartLifecyclePolicyExecution. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     StartLifecyclePolicyExecution,
-    /// `nas:StopDataFlow`. Access level: Write. Authorizes: StopDataFlow. Not verified in a primary source.
+    /// `nas:StopDataFlow`. Access level: Write. Authorizes: StopDataFlow. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     StopDataFlow,
-    /// `nas:StopLifecyclePolicyExecution`. Access level: Write. Authorizes: StopLifecyclePolicyExecution. Not verified in a primary source.
+    /// `nas:StopLifecyclePolicyExecution`. Access level: Write. Authorizes: StopLifecyclePolicyExecution. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     StopLifecyclePolicyExecution,
     /// `nas:TagResources`. Access level: Tagging. Resource types: filesystem (required). Authorizes: TagResources.
     TagResources,
-    /// `nas:UntagResources`. Access level: Tagging. Authorizes: UntagResources. Not verified in a primary source.
+    /// `nas:UntagResources`. Access level: Tagging. Authorizes: UntagResources. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UntagResources,
-    /// `nas:UpdateLifecyclePolicy`. Access level: Write. Authorizes: UpdateLifecyclePolicy. Not verified in a primary source.
+    /// `nas:UpdateLifecyclePolicy`. Access level: Write. Authorizes: UpdateLifecyclePolicy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateLifecyclePolicy,
-    /// `nas:UpdateRecycleBinAttribute`. Access level: Write. Authorizes: UpdateRecycleBinAttribute. Not verified in a primary source.
+    /// `nas:UpdateRecycleBinAttribute`. Access level: Write. Authorizes: UpdateRecycleBinAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateRecycleBinAttribute,
-    /// `nas:UpgradeFileSystem`. Access level: Write. Authorizes: UpgradeFileSystem. Not verified in a primary source.
+    /// `nas:UpgradeFileSystem`. Access level: Write. Authorizes: UpgradeFileSystem. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpgradeFileSystem,
 }
 

@@ -9,103 +9,103 @@
 pub enum Action {
     /// `nlb:AddServersToServerGroup`. Access level: Write. Resource types: servergroup (required), instance, eni, containergroup. Authorizes: AddServersToServerGroup.
     AddServersToServerGroup,
-    /// `nlb:AssociateAdditionalCertificatesWithListener`. Access level: Write. Authorizes: AssociateAdditionalCertificatesWithListener. Not verified in a primary source.
+    /// `nlb:AssociateAdditionalCertificatesWithListener`. Access level: Write. Authorizes: AssociateAdditionalCertificatesWithListener. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AssociateAdditionalCertificatesWithListener,
-    /// `nlb:AttachCommonBandwidthPackageToLoadBalancer`. Access level: Write. Resource types: loadbalancer (required). Authorizes: AttachCommonBandwidthPackageToLoadBalancer.
+    /// `nlb:AttachCommonBandwidthPackageToLoadBalancer`. Access level: Write. Resource types: loadbalancer (required). Authorizes: AttachCommonBandwidthPackageToLoadBalancer. Inferred, not read: access level.
     AttachCommonBandwidthPackageToLoadBalancer,
-    /// `nlb:CancelShiftLoadBalancerZones`. Access level: Write. Authorizes: CancelShiftLoadBalancerZones. Not verified in a primary source.
+    /// `nlb:CancelShiftLoadBalancerZones`. Access level: Write. Authorizes: CancelShiftLoadBalancerZones. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CancelShiftLoadBalancerZones,
-    /// `nlb:CreateListener`. Access level: Write. Resource types: listener, servergroup, securitypolicy, loadbalancer. Authorizes: CreateListener.
+    /// `nlb:CreateListener`. Access level: Write. Resource types: listener, servergroup, securitypolicy, loadbalancer. Authorizes: CreateListener. Inferred, not read: resource types.required.
     CreateListener,
     /// `nlb:CreateLoadBalancer`. Access level: Write. Resource types: loadbalancer (required). Authorizes: CreateLoadBalancer.
     CreateLoadBalancer,
-    /// `nlb:CreateSecurityPolicy`. Access level: Write. Authorizes: CreateSecurityPolicy. Not verified in a primary source.
+    /// `nlb:CreateSecurityPolicy`. Access level: Write. Authorizes: CreateSecurityPolicy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateSecurityPolicy,
-    /// `nlb:CreateServerGroup`. Access level: Write. Authorizes: CreateServerGroup. Not verified in a primary source.
+    /// `nlb:CreateServerGroup`. Access level: Write. Authorizes: CreateServerGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateServerGroup,
-    /// `nlb:DeleteListener`. Access level: Write. Authorizes: DeleteListener. Not verified in a primary source.
+    /// `nlb:DeleteListener`. Access level: Write. Authorizes: DeleteListener. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteListener,
-    /// `nlb:DeleteLoadBalancer`. Access level: Write. Resource types: loadbalancer (required). Authorizes: DeleteLoadBalancer.
+    /// `nlb:DeleteLoadBalancer`. Access level: Write. Resource types: loadbalancer (required). Authorizes: DeleteLoadBalancer. Inferred, not read: access level.
     DeleteLoadBalancer,
-    /// `nlb:DeleteSecurityPolicy`. Access level: Write. Authorizes: DeleteSecurityPolicy. Not verified in a primary source.
+    /// `nlb:DeleteSecurityPolicy`. Access level: Write. Authorizes: DeleteSecurityPolicy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteSecurityPolicy,
-    /// `nlb:DeleteServerGroup`. Access level: Write. Authorizes: DeleteServerGroup. Not verified in a primary source.
+    /// `nlb:DeleteServerGroup`. Access level: Write. Authorizes: DeleteServerGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteServerGroup,
-    /// `nlb:DescribeHdMonitorRegionConfig`. Access level: Read. Authorizes: DescribeHdMonitorRegionConfig. Not verified in a primary source.
+    /// `nlb:DescribeHdMonitorRegionConfig`. Access level: Read. Authorizes: DescribeHdMonitorRegionConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeHdMonitorRegionConfig,
-    /// `nlb:DescribeRegions`. Access level: Read. Authorizes: DescribeRegions. Not verified in a primary source.
+    /// `nlb:DescribeRegions`. Access level: Read. Authorizes: DescribeRegions. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeRegions,
-    /// `nlb:DescribeZones`. Access level: Read. Authorizes: DescribeZones. Not verified in a primary source.
+    /// `nlb:DescribeZones`. Access level: Read. Authorizes: DescribeZones. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeZones,
-    /// `nlb:DetachCommonBandwidthPackageFromLoadBalancer`. Access level: Write. Resource types: loadbalancer (required). Authorizes: DetachCommonBandwidthPackageFromLoadBalancer.
+    /// `nlb:DetachCommonBandwidthPackageFromLoadBalancer`. Access level: Write. Resource types: loadbalancer (required). Authorizes: DetachCommonBandwidthPackageFromLoadBalancer. Inferred, not read: access level.
     DetachCommonBandwidthPackageFromLoadBalancer,
-    /// `nlb:DisableLoadBalancerIpv6Internet`. Access level: Write. Resource types: loadbalancer (required). Authorizes: DisableLoadBalancerIpv6Internet.
+    /// `nlb:DisableLoadBalancerIpv6Internet`. Access level: Write. Resource types: loadbalancer (required). Authorizes: DisableLoadBalancerIpv6Internet. Inferred, not read: access level.
     DisableLoadBalancerIpv6Internet,
-    /// `nlb:DisassociateAdditionalCertificatesWithListener`. Access level: Write. Authorizes: DisassociateAdditionalCertificatesWithListener. Not verified in a primary source.
+    /// `nlb:DisassociateAdditionalCertificatesWithListener`. Access level: Write. Authorizes: DisassociateAdditionalCertificatesWithListener. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DisassociateAdditionalCertificatesWithListener,
-    /// `nlb:EnableLoadBalancerIpv6Internet`. Access level: Write. Resource types: loadbalancer (required). Authorizes: EnableLoadBalancerIpv6Internet.
+    /// `nlb:EnableLoadBalancerIpv6Internet`. Access level: Write. Resource types: loadbalancer (required). Authorizes: EnableLoadBalancerIpv6Internet. Inferred, not read: access level.
     EnableLoadBalancerIpv6Internet,
-    /// `nlb:GetJobStatus`. Access level: Read. Authorizes: GetJobStatus. Not verified in a primary source.
+    /// `nlb:GetJobStatus`. Access level: Read. Authorizes: GetJobStatus. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetJobStatus,
-    /// `nlb:GetListenerAttribute`. Access level: Read. Authorizes: GetListenerAttribute. Not verified in a primary source.
+    /// `nlb:GetListenerAttribute`. Access level: Read. Authorizes: GetListenerAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetListenerAttribute,
-    /// `nlb:GetListenerHealthStatus`. Access level: Read. Authorizes: GetListenerHealthStatus. Not verified in a primary source.
+    /// `nlb:GetListenerHealthStatus`. Access level: Read. Authorizes: GetListenerHealthStatus. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetListenerHealthStatus,
-    /// `nlb:GetLoadBalancerAttribute`. Access level: Read. Resource types: loadbalancer (required). Authorizes: GetLoadBalancerAttribute.
+    /// `nlb:GetLoadBalancerAttribute`. Access level: Read. Resource types: loadbalancer (required). Authorizes: GetLoadBalancerAttribute. Inferred, not read: access level.
     GetLoadBalancerAttribute,
-    /// `nlb:ListAsynJobs`. Access level: List. Authorizes: ListAsynJobs. Not verified in a primary source.
+    /// `nlb:ListAsynJobs`. Access level: List. Authorizes: ListAsynJobs. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListAsynJobs,
-    /// `nlb:ListListenerCertificates`. Access level: List. Authorizes: ListListenerCertificates. Not verified in a primary source.
+    /// `nlb:ListListenerCertificates`. Access level: List. Authorizes: ListListenerCertificates. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListListenerCertificates,
-    /// `nlb:ListListeners`. Access level: List. Authorizes: ListListeners. Not verified in a primary source.
+    /// `nlb:ListListeners`. Access level: List. Authorizes: ListListeners. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListListeners,
     /// `nlb:ListLoadBalancers`. Access level: Read. Resource types: loadbalancer (required). Authorizes: ListLoadBalancers.
     ListLoadBalancers,
-    /// `nlb:ListSecurityPolicy`. Access level: List. Authorizes: ListSecurityPolicy. Not verified in a primary source.
+    /// `nlb:ListSecurityPolicy`. Access level: List. Authorizes: ListSecurityPolicy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListSecurityPolicy,
-    /// `nlb:ListServerGroups`. Access level: List. Authorizes: ListServerGroups. Not verified in a primary source.
+    /// `nlb:ListServerGroups`. Access level: List. Authorizes: ListServerGroups. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListServerGroups,
-    /// `nlb:ListServerGroupServers`. Access level: List. Authorizes: ListServerGroupServers. Not verified in a primary source.
+    /// `nlb:ListServerGroupServers`. Access level: List. Authorizes: ListServerGroupServers. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListServerGroupServers,
-    /// `nlb:ListSystemSecurityPolicy`. Access level: List. Authorizes: ListSystemSecurityPolicy. Not verified in a primary source.
+    /// `nlb:ListSystemSecurityPolicy`. Access level: List. Authorizes: ListSystemSecurityPolicy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListSystemSecurityPolicy,
-    /// `nlb:ListTagResources`. Access level: List. Authorizes: ListTagResources. Not verified in a primary source.
+    /// `nlb:ListTagResources`. Access level: List. Authorizes: ListTagResources. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListTagResources,
-    /// `nlb:LoadBalancerJoinSecurityGroup`. Access level: Write. Resource types: loadbalancer (required), securitygroup (required). Authorizes: LoadBalancerJoinSecurityGroup.
+    /// `nlb:LoadBalancerJoinSecurityGroup`. Access level: Write. Resource types: loadbalancer (required), securitygroup (required). Authorizes: LoadBalancerJoinSecurityGroup. Inferred, not read: resource types.required.
     LoadBalancerJoinSecurityGroup,
-    /// `nlb:LoadBalancerLeaveSecurityGroup`. Access level: Write. Authorizes: LoadBalancerLeaveSecurityGroup. Not verified in a primary source.
+    /// `nlb:LoadBalancerLeaveSecurityGroup`. Access level: Write. Authorizes: LoadBalancerLeaveSecurityGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     LoadBalancerLeaveSecurityGroup,
-    /// `nlb:MoveResourceGroup`. Access level: Write. Authorizes: MoveResourceGroup. Not verified in a primary source.
+    /// `nlb:MoveResourceGroup`. Access level: Write. Authorizes: MoveResourceGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     MoveResourceGroup,
-    /// `nlb:RemoveServersFromServerGroup`. Access level: Write. Authorizes: RemoveServersFromServerGroup. Not verified in a primary source.
+    /// `nlb:RemoveServersFromServerGroup`. Access level: Write. Authorizes: RemoveServersFromServerGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RemoveServersFromServerGroup,
-    /// `nlb:SetHdMonitorRegionConfig`. Access level: Write. Authorizes: SetHdMonitorRegionConfig. Not verified in a primary source.
+    /// `nlb:SetHdMonitorRegionConfig`. Access level: Write. Authorizes: SetHdMonitorRegionConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SetHdMonitorRegionConfig,
-    /// `nlb:StartListener`. Access level: Write. Authorizes: StartListener. Not verified in a primary source.
+    /// `nlb:StartListener`. Access level: Write. Authorizes: StartListener. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     StartListener,
-    /// `nlb:StartShiftLoadBalancerZones`. Access level: Write. Authorizes: StartShiftLoadBalancerZones. Not verified in a primary source.
+    /// `nlb:StartShiftLoadBalancerZones`. Access level: Write. Authorizes: StartShiftLoadBalancerZones. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     StartShiftLoadBalancerZones,
-    /// `nlb:StopListener`. Access level: Write. Resource types: any resource (`*`). Authorizes: StopListener.
+    /// `nlb:StopListener`. Access level: Write. Resource types: any resource (`*`). Authorizes: StopListener. Inferred, not read: resource types.
     StopListener,
     /// `nlb:TagResources`. Access level: Tagging. Resource types: servergroup, securitypolicy, loadbalancer. Authorizes: TagResources.
     TagResources,
-    /// `nlb:UntagResources`. Access level: Tagging. Authorizes: UntagResources. Not verified in a primary source.
+    /// `nlb:UntagResources`. Access level: Tagging. Authorizes: UntagResources. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UntagResources,
-    /// `nlb:UpdateListenerAttribute`. Access level: Write. Authorizes: UpdateListenerAttribute. Not verified in a primary source.
+    /// `nlb:UpdateListenerAttribute`. Access level: Write. Authorizes: UpdateListenerAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateListenerAttribute,
-    /// `nlb:UpdateLoadBalancerAddressTypeConfig`. Access level: Write. Resource types: loadbalancer (required). Authorizes: UpdateLoadBalancerAddressTypeConfig.
+    /// `nlb:UpdateLoadBalancerAddressTypeConfig`. Access level: Write. Resource types: loadbalancer (required). Authorizes: UpdateLoadBalancerAddressTypeConfig. Inferred, not read: access level.
     UpdateLoadBalancerAddressTypeConfig,
-    /// `nlb:UpdateLoadBalancerAttribute`. Access level: Write. Resource types: loadbalancer (required). Authorizes: UpdateLoadBalancerAttribute.
+    /// `nlb:UpdateLoadBalancerAttribute`. Access level: Write. Resource types: loadbalancer (required). Authorizes: UpdateLoadBalancerAttribute. Inferred, not read: access level.
     UpdateLoadBalancerAttribute,
     /// `nlb:UpdateLoadBalancerProtection`. Access level: Write. Resource types: loadbalancer (required). Authorizes: UpdateLoadBalancerProtection.
     UpdateLoadBalancerProtection,
-    /// `nlb:UpdateLoadBalancerZones`. Access level: Write. Resource types: loadbalancer (required). Authorizes: UpdateLoadBalancerZones.
+    /// `nlb:UpdateLoadBalancerZones`. Access level: Write. Resource types: loadbalancer (required). Authorizes: UpdateLoadBalancerZones. Inferred, not read: access level.
     UpdateLoadBalancerZones,
-    /// `nlb:UpdateSecurityPolicyAttribute`. Access level: Write. Authorizes: UpdateSecurityPolicyAttribute. Not verified in a primary source.
+    /// `nlb:UpdateSecurityPolicyAttribute`. Access level: Write. Authorizes: UpdateSecurityPolicyAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateSecurityPolicyAttribute,
-    /// `nlb:UpdateServerGroupAttribute`. Access level: Write. Authorizes: UpdateServerGroupAttribute. Not verified in a primary source.
+    /// `nlb:UpdateServerGroupAttribute`. Access level: Write. Authorizes: UpdateServerGroupAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateServerGroupAttribute,
-    /// `nlb:UpdateServerGroupServersAttribute`. Access level: Write. Authorizes: UpdateServerGroupServersAttribute. Not verified in a primary source.
+    /// `nlb:UpdateServerGroupServersAttribute`. Access level: Write. Authorizes: UpdateServerGroupServersAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateServerGroupServersAttribute,
 }
 

@@ -7,73 +7,73 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[allow(non_camel_case_types)]
 pub enum Action {
-    /// `ots:AbortTransaction`. Access level: Write. Resource types: table, instance. Authorizes: AbortTransaction.
+    /// `ots:AbortTransaction`. Access level: Write. Resource types: table, instance. Authorizes: AbortTransaction. Inferred, not read: access level.
     AbortTransaction,
-    /// `ots:BatchGetRow`. Access level: Read. Resource types: table, instance. Authorizes: BatchGetRow.
+    /// `ots:BatchGetRow`. Access level: Read. Resource types: table, instance. Authorizes: BatchGetRow. Inferred, not read: access level.
     BatchGetRow,
-    /// `ots:BatchWriteRow`. Access level: Write. Resource types: table, instance. Authorizes: BatchWriteRow.
+    /// `ots:BatchWriteRow`. Access level: Write. Resource types: table, instance. Authorizes: BatchWriteRow. Inferred, not read: access level.
     BatchWriteRow,
-    /// `ots:CommitTransaction`. Access level: Write. Resource types: table, instance. Authorizes: CommitTransaction.
+    /// `ots:CommitTransaction`. Access level: Write. Resource types: table, instance. Authorizes: CommitTransaction. Inferred, not read: access level.
     CommitTransaction,
-    /// `ots:ComputeSplitPointsBySize`. Access level: Read. Resource types: table, instance. Authorizes: ComputeSplitPointsBySize.
+    /// `ots:ComputeSplitPointsBySize`. Access level: Read. Resource types: table, instance. Authorizes: ComputeSplitPointsBySize. Inferred, not read: access level.
     ComputeSplitPointsBySize,
-    /// `ots:ConsumeTunnel`. Access level: Read. Resource types: instance (required). Authorizes: ConsumeTunnel.
+    /// `ots:ConsumeTunnel`. Access level: Read. Resource types: instance (required). Authorizes: ConsumeTunnel. Inferred, not read: access level.
     ConsumeTunnel,
-    /// `ots:CreateIndex`. Access level: Write. Resource types: table, instance. Authorizes: CreateIndex.
+    /// `ots:CreateIndex`. Access level: Write. Resource types: table, instance. Authorizes: CreateIndex. Inferred, not read: access level.
     CreateIndex,
-    /// `ots:CreateSearchIndex`. Access level: Write. Resource types: table, instance. Authorizes: CreateSearchIndex.
+    /// `ots:CreateSearchIndex`. Access level: Write. Resource types: table, instance. Authorizes: CreateSearchIndex. Inferred, not read: access level.
     CreateSearchIndex,
-    /// `ots:CreateTable`. Access level: Write. Resource types: table, instance. Authorizes: CreateTable.
+    /// `ots:CreateTable`. Access level: Write. Resource types: table, instance. Authorizes: CreateTable. Inferred, not read: access level.
     CreateTable,
-    /// `ots:CreateTunnel`. Access level: Write. Resource types: instance (required). Authorizes: CreateTunnel.
+    /// `ots:CreateTunnel`. Access level: Write. Resource types: instance (required). Authorizes: CreateTunnel. Inferred, not read: access level.
     CreateTunnel,
-    /// `ots:DeleteInstance`. Access level: Write. Resource types: instance (required). Authorizes: DeleteInstance.
+    /// `ots:DeleteInstance`. Access level: Write. Resource types: instance (required). Authorizes: DeleteInstance. Inferred, not read: access level.
     DeleteInstance,
-    /// `ots:DeleteRow`. Access level: Write. Resource types: table, instance. Authorizes: DeleteRow.
+    /// `ots:DeleteRow`. Access level: Write. Resource types: table, instance. Authorizes: DeleteRow. Inferred, not read: access level.
     DeleteRow,
-    /// `ots:DeleteSearchIndex`. Access level: Write. Resource types: table, instance. Authorizes: DeleteSearchIndex.
+    /// `ots:DeleteSearchIndex`. Access level: Write. Resource types: table, instance. Authorizes: DeleteSearchIndex. Inferred, not read: access level.
     DeleteSearchIndex,
-    /// `ots:DeleteTable`. Access level: Write. Resource types: table, instance. Authorizes: DeleteTable.
+    /// `ots:DeleteTable`. Access level: Write. Resource types: table, instance. Authorizes: DeleteTable. Inferred, not read: access level.
     DeleteTable,
-    /// `ots:DeleteTunnel`. Access level: Write. Resource types: instance (required). Authorizes: DeleteTunnel.
+    /// `ots:DeleteTunnel`. Access level: Write. Resource types: instance (required). Authorizes: DeleteTunnel. Inferred, not read: access level.
     DeleteTunnel,
-    /// `ots:DescribeSearchIndex`. Access level: Read. Resource types: table, instance. Authorizes: DescribeSearchIndex.
+    /// `ots:DescribeSearchIndex`. Access level: Read. Resource types: table, instance. Authorizes: DescribeSearchIndex. Inferred, not read: access level.
     DescribeSearchIndex,
-    /// `ots:DescribeTable`. Access level: Read. Resource types: table, instance. Authorizes: DescribeTable.
+    /// `ots:DescribeTable`. Access level: Read. Resource types: table, instance. Authorizes: DescribeTable. Inferred, not read: access level.
     DescribeTable,
-    /// `ots:DescribeTunnel`. Access level: Read. Resource types: instance (required). Authorizes: DescribeTunnel.
+    /// `ots:DescribeTunnel`. Access level: Read. Resource types: instance (required). Authorizes: DescribeTunnel. Inferred, not read: access level.
     DescribeTunnel,
-    /// `ots:DropIndex`. Access level: Write. Resource types: table, instance. Authorizes: DropIndex.
+    /// `ots:DropIndex`. Access level: Write. Resource types: table, instance. Authorizes: DropIndex. Inferred, not read: access level.
     DropIndex,
-    /// `ots:GetInstance`. Access level: Read. Resource types: instance (required). Authorizes: GetInstance.
+    /// `ots:GetInstance`. Access level: Read. Resource types: instance (required). Authorizes: GetInstance. Inferred, not read: access level.
     GetInstance,
-    /// `ots:GetRange`. Access level: Read. Resource types: table, instance. Authorizes: GetRange.
+    /// `ots:GetRange`. Access level: Read. Resource types: table, instance. Authorizes: GetRange. Inferred, not read: access level.
     GetRange,
-    /// `ots:GetRow`. Access level: Read. Resource types: table, instance. Authorizes: GetRow.
+    /// `ots:GetRow`. Access level: Read. Resource types: table, instance. Authorizes: GetRow. Inferred, not read: access level.
     GetRow,
-    /// `ots:InsertInstance`. Access level: Write. Resource types: instance (required). Authorizes: InsertInstance.
+    /// `ots:InsertInstance`. Access level: Write. Resource types: instance (required). Authorizes: InsertInstance. Inferred, not read: access level.
     InsertInstance,
-    /// `ots:ListInstance`. Access level: List. Resource types: instance (required). Authorizes: ListInstance.
+    /// `ots:ListInstance`. Access level: List. Resource types: instance (required). Authorizes: ListInstance. Inferred, not read: access level.
     ListInstance,
-    /// `ots:ListSearchIndex`. Access level: List. Resource types: table, instance. Authorizes: ListSearchIndex.
+    /// `ots:ListSearchIndex`. Access level: List. Resource types: table, instance. Authorizes: ListSearchIndex. Inferred, not read: access level.
     ListSearchIndex,
-    /// `ots:ListTable`. Access level: List. Resource types: table, instance. Authorizes: ListTable.
+    /// `ots:ListTable`. Access level: List. Resource types: table, instance. Authorizes: ListTable. Inferred, not read: access level.
     ListTable,
-    /// `ots:ListTunnel`. Access level: List. Resource types: instance (required). Authorizes: ListTunnel.
+    /// `ots:ListTunnel`. Access level: List. Resource types: instance (required). Authorizes: ListTunnel. Inferred, not read: access level.
     ListTunnel,
-    /// `ots:PutRow`. Access level: Write. Resource types: table, instance. Authorizes: PutRow.
+    /// `ots:PutRow`. Access level: Write. Resource types: table, instance. Authorizes: PutRow. Inferred, not read: access level.
     PutRow,
-    /// `ots:Search`. Access level: Read. Resource types: table, instance. Authorizes: Search.
+    /// `ots:Search`. Access level: Read. Resource types: table, instance. Authorizes: Search. Inferred, not read: access level.
     Search,
-    /// `ots:StartLocalTransaction`. Access level: Write. Resource types: table, instance. Authorizes: StartLocalTransaction.
+    /// `ots:StartLocalTransaction`. Access level: Write. Resource types: table, instance. Authorizes: StartLocalTransaction. Inferred, not read: access level.
     StartLocalTransaction,
     /// `ots:TagResourcesCustomTags`. Access level: Tagging. Resource types: instance (required). Authorizes: TagResources.
     TagResourcesCustomTags,
     /// `ots:UpdateInstance`. Access level: Write. Resource types: instance (required). Authorizes: UpdateInstance.
     UpdateInstance,
-    /// `ots:UpdateRow`. Access level: Write. Resource types: table, instance. Authorizes: UpdateRow.
+    /// `ots:UpdateRow`. Access level: Write. Resource types: table, instance. Authorizes: UpdateRow. Inferred, not read: access level.
     UpdateRow,
-    /// `ots:UpdateTable`. Access level: Write. Resource types: table, instance. Authorizes: UpdateTable.
+    /// `ots:UpdateTable`. Access level: Write. Resource types: table, instance. Authorizes: UpdateTable. Inferred, not read: access level.
     UpdateTable,
 }
 

@@ -7,617 +7,617 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[allow(non_camel_case_types)]
 pub enum Action {
-    /// `polardb:AbortDBClusterMigration`. Access level: Write. Authorizes: AbortDBClusterMigration. Not verified in a primary source.
+    /// `polardb:AbortDBClusterMigration`. Access level: Write. Authorizes: AbortDBClusterMigration. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AbortDBClusterMigration,
-    /// `polardb:AddEncryptionDBRolePrivilege`. Access level: Write. Authorizes: AddEncryptionDBRolePrivilege. Not verified in a primary source.
+    /// `polardb:AddEncryptionDBRolePrivilege`. Access level: Write. Authorizes: AddEncryptionDBRolePrivilege. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AddEncryptionDBRolePrivilege,
-    /// `polardb:AddFirewallRules`. Access level: Write. Authorizes: AddFirewallRules. Not verified in a primary source.
+    /// `polardb:AddFirewallRules`. Access level: Write. Authorizes: AddFirewallRules. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AddFirewallRules,
-    /// `polardb:AddPolarFsQuota`. Access level: Write. Authorizes: AddPolarFsQuota. Not verified in a primary source.
+    /// `polardb:AddPolarFsQuota`. Access level: Write. Authorizes: AddPolarFsQuota. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AddPolarFsQuota,
-    /// `polardb:AddSQLRateLimitingRules`. Access level: Write. Authorizes: AddSQLRateLimitingRules. Not verified in a primary source.
+    /// `polardb:AddSQLRateLimitingRules`. Access level: Write. Authorizes: AddSQLRateLimitingRules. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AddSQLRateLimitingRules,
-    /// `polardb:ApplyApplicationPrompts`. Access level: Write. Authorizes: ApplyApplicationPrompts. Not verified in a primary source.
+    /// `polardb:ApplyApplicationPrompts`. Access level: Write. Authorizes: ApplyApplicationPrompts. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ApplyApplicationPrompts,
-    /// `polardb:AttachApplicationPolarFS`. Access level: Write. Authorizes: AttachApplicationPolarFS. Not verified in a primary source.
+    /// `polardb:AttachApplicationPolarFS`. Access level: Write. Authorizes: AttachApplicationPolarFS. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AttachApplicationPolarFS,
     /// `polardb:CancelActiveOperationTasks`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: CancelActiveOperationTasks.
     CancelActiveOperationTasks,
-    /// `polardb:CancelCronJobPolicyServerless`. Access level: Write. Authorizes: CancelCronJobPolicyServerless. Not verified in a primary source.
+    /// `polardb:CancelCronJobPolicyServerless`. Access level: Write. Authorizes: CancelCronJobPolicyServerless. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CancelCronJobPolicyServerless,
-    /// `polardb:CancelPolarFsFileQuota`. Access level: Write. Authorizes: CancelPolarFsFileQuota. Not verified in a primary source.
+    /// `polardb:CancelPolarFsFileQuota`. Access level: Write. Authorizes: CancelPolarFsFileQuota. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CancelPolarFsFileQuota,
-    /// `polardb:CancelScheduleTasks`. Access level: Write. Resource types: dbcluster (required). Authorizes: CancelScheduleTasks.
+    /// `polardb:CancelScheduleTasks`. Access level: Write. Resource types: dbcluster (required). Authorizes: CancelScheduleTasks. Inferred, not read: resource types.required.
     CancelScheduleTasks,
-    /// `polardb:CheckAccountName`. Access level: Read. Authorizes: CheckAccountName. Not verified in a primary source.
+    /// `polardb:CheckAccountName`. Access level: Read. Authorizes: CheckAccountName. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CheckAccountName,
-    /// `polardb:CheckAccountNameZonal`. Access level: Read. Authorizes: CheckAccountNameZonal. Not verified in a primary source.
+    /// `polardb:CheckAccountNameZonal`. Access level: Read. Authorizes: CheckAccountNameZonal. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CheckAccountNameZonal,
-    /// `polardb:CheckConnectionString`. Access level: Read. Authorizes: CheckConnectionString. Not verified in a primary source.
+    /// `polardb:CheckConnectionString`. Access level: Read. Authorizes: CheckConnectionString. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CheckConnectionString,
-    /// `polardb:CheckDBName`. Access level: Read. Authorizes: CheckDBName. Not verified in a primary source.
+    /// `polardb:CheckDBName`. Access level: Read. Authorizes: CheckDBName. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CheckDBName,
-    /// `polardb:CheckDBNameZonal`. Access level: Read. Authorizes: CheckDBNameZonal. Not verified in a primary source.
+    /// `polardb:CheckDBNameZonal`. Access level: Read. Authorizes: CheckDBNameZonal. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CheckDBNameZonal,
-    /// `polardb:CheckKMSAuthorized`. Access level: Read. Authorizes: CheckKMSAuthorized. Not verified in a primary source.
+    /// `polardb:CheckKMSAuthorized`. Access level: Read. Authorizes: CheckKMSAuthorized. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CheckKMSAuthorized,
-    /// `polardb:CheckServiceLinkedRole`. Access level: Read. Authorizes: CheckServiceLinkedRole. Not verified in a primary source.
+    /// `polardb:CheckServiceLinkedRole`. Access level: Read. Authorizes: CheckServiceLinkedRole. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CheckServiceLinkedRole,
-    /// `polardb:ClonePolarFsBasicSnapshot`. Access level: Write. Authorizes: ClonePolarFsBasicSnapshot. Not verified in a primary source.
+    /// `polardb:ClonePolarFsBasicSnapshot`. Access level: Write. Authorizes: ClonePolarFsBasicSnapshot. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ClonePolarFsBasicSnapshot,
     /// `polardb:CloseAITask`. Access level: Write. Resource types: dbcluster (required). Authorizes: CloseAITask.
     CloseAITask,
-    /// `polardb:CloseDBClusterMigration`. Access level: Write. Authorizes: CloseDBClusterMigration. Not verified in a primary source.
+    /// `polardb:CloseDBClusterMigration`. Access level: Write. Authorizes: CloseDBClusterMigration. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CloseDBClusterMigration,
-    /// `polardb:ContinueDBClusterMigration`. Access level: Write. Authorizes: ContinueDBClusterMigration. Not verified in a primary source.
+    /// `polardb:ContinueDBClusterMigration`. Access level: Write. Authorizes: ContinueDBClusterMigration. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ContinueDBClusterMigration,
-    /// `polardb:CreateAccount`. Access level: Write. Authorizes: CreateAccount. Not verified in a primary source.
+    /// `polardb:CreateAccount`. Access level: Write. Authorizes: CreateAccount. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateAccount,
-    /// `polardb:CreateAccountZonal`. Access level: Write. Authorizes: CreateAccountZonal. Not verified in a primary source.
+    /// `polardb:CreateAccountZonal`. Access level: Write. Authorizes: CreateAccountZonal. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateAccountZonal,
-    /// `polardb:CreateActivationCode`. Access level: Write. Authorizes: CreateActivationCode. Not verified in a primary source.
+    /// `polardb:CreateActivationCode`. Access level: Write. Authorizes: CreateActivationCode. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateActivationCode,
-    /// `polardb:CreateAIDBClusterDataset`. Access level: Write. Authorizes: CreateAIDBClusterDataset. Not verified in a primary source.
+    /// `polardb:CreateAIDBClusterDataset`. Access level: Write. Authorizes: CreateAIDBClusterDataset. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateAIDBClusterDataset,
-    /// `polardb:CreateAIDBClusterTask`. Access level: Write. Authorizes: CreateAIDBClusterTask. Not verified in a primary source.
+    /// `polardb:CreateAIDBClusterTask`. Access level: Write. Authorizes: CreateAIDBClusterTask. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateAIDBClusterTask,
-    /// `polardb:CreateAINodes`. Access level: Write. Authorizes: CreateAINodes. Not verified in a primary source.
+    /// `polardb:CreateAINodes`. Access level: Write. Authorizes: CreateAINodes. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateAINodes,
-    /// `polardb:CreateApplication`. Access level: Write. Authorizes: CreateApplication. Not verified in a primary source.
+    /// `polardb:CreateApplication`. Access level: Write. Authorizes: CreateApplication. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateApplication,
-    /// `polardb:CreateApplicationEndpointAddress`. Access level: Write. Authorizes: CreateApplicationEndpointAddress. Not verified in a primary source.
+    /// `polardb:CreateApplicationEndpointAddress`. Access level: Write. Authorizes: CreateApplicationEndpointAddress. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateApplicationEndpointAddress,
-    /// `polardb:CreateApplicationPrompt`. Access level: Write. Authorizes: CreateApplicationPrompt. Not verified in a primary source.
+    /// `polardb:CreateApplicationPrompt`. Access level: Write. Authorizes: CreateApplicationPrompt. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateApplicationPrompt,
-    /// `polardb:CreateBackup`. Access level: Write. Authorizes: CreateBackup. Not verified in a primary source.
+    /// `polardb:CreateBackup`. Access level: Write. Authorizes: CreateBackup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateBackup,
-    /// `polardb:CreateColdStorageInstance`. Access level: Write. Authorizes: CreateColdStorageInstance. Not verified in a primary source.
+    /// `polardb:CreateColdStorageInstance`. Access level: Write. Authorizes: CreateColdStorageInstance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateColdStorageInstance,
-    /// `polardb:CreateCronJobPolicyServerless`. Access level: Write. Authorizes: CreateCronJobPolicyServerless. Not verified in a primary source.
+    /// `polardb:CreateCronJobPolicyServerless`. Access level: Write. Authorizes: CreateCronJobPolicyServerless. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateCronJobPolicyServerless,
-    /// `polardb:CreateDatabase`. Access level: Write. Authorizes: CreateDatabase. Not verified in a primary source.
+    /// `polardb:CreateDatabase`. Access level: Write. Authorizes: CreateDatabase. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateDatabase,
-    /// `polardb:CreateDatabaseZonal`. Access level: Write. Authorizes: CreateDatabaseZonal. Not verified in a primary source.
+    /// `polardb:CreateDatabaseZonal`. Access level: Write. Authorizes: CreateDatabaseZonal. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateDatabaseZonal,
-    /// `polardb:CreateDBCluster`. Access level: Write. Authorizes: CreateDBCluster. Not verified in a primary source.
+    /// `polardb:CreateDBCluster`. Access level: Write. Authorizes: CreateDBCluster. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateDBCluster,
-    /// `polardb:CreateDBClusterEndpoint`. Access level: Write. Authorizes: CreateDBClusterEndpoint. Not verified in a primary source.
+    /// `polardb:CreateDBClusterEndpoint`. Access level: Write. Authorizes: CreateDBClusterEndpoint. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateDBClusterEndpoint,
-    /// `polardb:CreateDBClusterEndpointZonal`. Access level: Write. Authorizes: CreateDBClusterEndpointZonal. Not verified in a primary source.
+    /// `polardb:CreateDBClusterEndpointZonal`. Access level: Write. Authorizes: CreateDBClusterEndpointZonal. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateDBClusterEndpointZonal,
-    /// `polardb:CreateDBEndpointAddress`. Access level: Write. Authorizes: CreateDBEndpointAddress. Not verified in a primary source.
+    /// `polardb:CreateDBEndpointAddress`. Access level: Write. Authorizes: CreateDBEndpointAddress. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateDBEndpointAddress,
-    /// `polardb:CreateDBLink`. Access level: Write. Authorizes: CreateDBLink. Not verified in a primary source.
+    /// `polardb:CreateDBLink`. Access level: Write. Authorizes: CreateDBLink. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateDBLink,
-    /// `polardb:CreateDBNodes`. Access level: Write. Authorizes: CreateDBNodes. Not verified in a primary source.
+    /// `polardb:CreateDBNodes`. Access level: Write. Authorizes: CreateDBNodes. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateDBNodes,
-    /// `polardb:CreateExtensions`. Access level: Write. Authorizes: CreateExtensions. Not verified in a primary source.
+    /// `polardb:CreateExtensions`. Access level: Write. Authorizes: CreateExtensions. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateExtensions,
-    /// `polardb:CreateGlobalDatabaseNetwork`. Access level: Write. Authorizes: CreateGlobalDatabaseNetwork. Not verified in a primary source.
+    /// `polardb:CreateGlobalDatabaseNetwork`. Access level: Write. Authorizes: CreateGlobalDatabaseNetwork. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateGlobalDatabaseNetwork,
-    /// `polardb:CreateGlobalDataNetwork`. Access level: Write. Authorizes: CreateGlobalDataNetwork. Not verified in a primary source.
+    /// `polardb:CreateGlobalDataNetwork`. Access level: Write. Authorizes: CreateGlobalDataNetwork. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateGlobalDataNetwork,
-    /// `polardb:CreateGlobalSecurityIPGroup`. Access level: Write. Authorizes: CreateGlobalSecurityIPGroup. Not verified in a primary source.
+    /// `polardb:CreateGlobalSecurityIPGroup`. Access level: Write. Authorizes: CreateGlobalSecurityIPGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateGlobalSecurityIPGroup,
-    /// `polardb:CreateNetworkChannel`. Access level: Write. Authorizes: CreateNetworkChannel. Not verified in a primary source.
+    /// `polardb:CreateNetworkChannel`. Access level: Write. Authorizes: CreateNetworkChannel. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateNetworkChannel,
-    /// `polardb:CreateOrGetVirtualLicenseOrder`. Access level: Write. Authorizes: CreateOrGetVirtualLicenseOrder. Not verified in a primary source.
+    /// `polardb:CreateOrGetVirtualLicenseOrder`. Access level: Write. Authorizes: CreateOrGetVirtualLicenseOrder. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateOrGetVirtualLicenseOrder,
-    /// `polardb:CreateParameterGroup`. Access level: Write. Authorizes: CreateParameterGroup. Not verified in a primary source.
+    /// `polardb:CreateParameterGroup`. Access level: Write. Authorizes: CreateParameterGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateParameterGroup,
-    /// `polardb:CreateServiceLinkedRole`. Access level: Write. Authorizes: CreateServiceLinkedRole. Not verified in a primary source.
+    /// `polardb:CreateServiceLinkedRole`. Access level: Write. Authorizes: CreateServiceLinkedRole. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateServiceLinkedRole,
-    /// `polardb:CreateStoragePlan`. Access level: Write. Authorizes: CreateStoragePlan. Not verified in a primary source.
+    /// `polardb:CreateStoragePlan`. Access level: Write. Authorizes: CreateStoragePlan. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateStoragePlan,
-    /// `polardb:DeleteAccount`. Access level: Write. Authorizes: DeleteAccount. Not verified in a primary source.
+    /// `polardb:DeleteAccount`. Access level: Write. Authorizes: DeleteAccount. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteAccount,
-    /// `polardb:DeleteAccountZonal`. Access level: Write. Authorizes: DeleteAccountZonal. Not verified in a primary source.
+    /// `polardb:DeleteAccountZonal`. Access level: Write. Authorizes: DeleteAccountZonal. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteAccountZonal,
-    /// `polardb:DeleteAIDBCluster`. Access level: Write. Authorizes: DeleteAIDBCluster. Not verified in a primary source.
+    /// `polardb:DeleteAIDBCluster`. Access level: Write. Authorizes: DeleteAIDBCluster. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteAIDBCluster,
-    /// `polardb:DeleteAIDBClusterDataset`. Access level: Write. Authorizes: DeleteAIDBClusterDataset. Not verified in a primary source.
+    /// `polardb:DeleteAIDBClusterDataset`. Access level: Write. Authorizes: DeleteAIDBClusterDataset. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteAIDBClusterDataset,
-    /// `polardb:DeleteAIDBClusterTask`. Access level: Write. Authorizes: DeleteAIDBClusterTask. Not verified in a primary source.
+    /// `polardb:DeleteAIDBClusterTask`. Access level: Write. Authorizes: DeleteAIDBClusterTask. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteAIDBClusterTask,
-    /// `polardb:DeleteAINodes`. Access level: Write. Authorizes: DeleteAINodes. Not verified in a primary source.
+    /// `polardb:DeleteAINodes`. Access level: Write. Authorizes: DeleteAINodes. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteAINodes,
-    /// `polardb:DeleteApplication`. Access level: Write. Authorizes: DeleteApplication. Not verified in a primary source.
+    /// `polardb:DeleteApplication`. Access level: Write. Authorizes: DeleteApplication. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteApplication,
-    /// `polardb:DeleteApplicationEndpointAddress`. Access level: Write. Authorizes: DeleteApplicationEndpointAddress. Not verified in a primary source.
+    /// `polardb:DeleteApplicationEndpointAddress`. Access level: Write. Authorizes: DeleteApplicationEndpointAddress. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteApplicationEndpointAddress,
-    /// `polardb:DeleteApplicationPrompt`. Access level: Write. Authorizes: DeleteApplicationPrompt. Not verified in a primary source.
+    /// `polardb:DeleteApplicationPrompt`. Access level: Write. Authorizes: DeleteApplicationPrompt. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteApplicationPrompt,
-    /// `polardb:DeleteBackup`. Access level: Write. Authorizes: DeleteBackup. Not verified in a primary source.
+    /// `polardb:DeleteBackup`. Access level: Write. Authorizes: DeleteBackup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteBackup,
-    /// `polardb:DeleteDatabase`. Access level: Write. Authorizes: DeleteDatabase. Not verified in a primary source.
+    /// `polardb:DeleteDatabase`. Access level: Write. Authorizes: DeleteDatabase. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteDatabase,
-    /// `polardb:DeleteDatabaseZonal`. Access level: Write. Authorizes: DeleteDatabaseZonal. Not verified in a primary source.
+    /// `polardb:DeleteDatabaseZonal`. Access level: Write. Authorizes: DeleteDatabaseZonal. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteDatabaseZonal,
-    /// `polardb:DeleteDBCluster`. Access level: Write. Authorizes: DeleteDBCluster. Not verified in a primary source.
+    /// `polardb:DeleteDBCluster`. Access level: Write. Authorizes: DeleteDBCluster. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteDBCluster,
-    /// `polardb:DeleteDBClusterEndpoint`. Access level: Write. Authorizes: DeleteDBClusterEndpoint. Not verified in a primary source.
+    /// `polardb:DeleteDBClusterEndpoint`. Access level: Write. Authorizes: DeleteDBClusterEndpoint. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteDBClusterEndpoint,
-    /// `polardb:DeleteDBClusterEndpointZonal`. Access level: Write. Authorizes: DeleteDBClusterEndpointZonal. Not verified in a primary source.
+    /// `polardb:DeleteDBClusterEndpointZonal`. Access level: Write. Authorizes: DeleteDBClusterEndpointZonal. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteDBClusterEndpointZonal,
-    /// `polardb:DeleteDBEndpointAddress`. Access level: Write. Authorizes: DeleteDBEndpointAddress. Not verified in a primary source.
+    /// `polardb:DeleteDBEndpointAddress`. Access level: Write. Authorizes: DeleteDBEndpointAddress. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteDBEndpointAddress,
-    /// `polardb:DeleteDBLink`. Access level: Write. Authorizes: DeleteDBLink. Not verified in a primary source.
+    /// `polardb:DeleteDBLink`. Access level: Write. Authorizes: DeleteDBLink. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteDBLink,
-    /// `polardb:DeleteDBNodes`. Access level: Write. Authorizes: DeleteDBNodes. Not verified in a primary source.
+    /// `polardb:DeleteDBNodes`. Access level: Write. Authorizes: DeleteDBNodes. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteDBNodes,
-    /// `polardb:DeleteEncryptionDBRolePrivilege`. Access level: Write. Authorizes: DeleteEncryptionDBRolePrivilege. Not verified in a primary source.
+    /// `polardb:DeleteEncryptionDBRolePrivilege`. Access level: Write. Authorizes: DeleteEncryptionDBRolePrivilege. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteEncryptionDBRolePrivilege,
-    /// `polardb:DeleteExtensions`. Access level: Write. Authorizes: DeleteExtensions. Not verified in a primary source.
+    /// `polardb:DeleteExtensions`. Access level: Write. Authorizes: DeleteExtensions. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteExtensions,
-    /// `polardb:DeleteFirewallRules`. Access level: Write. Authorizes: DeleteFirewallRules. Not verified in a primary source.
+    /// `polardb:DeleteFirewallRules`. Access level: Write. Authorizes: DeleteFirewallRules. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteFirewallRules,
-    /// `polardb:DeleteGlobalDatabaseNetwork`. Access level: Write. Authorizes: DeleteGlobalDatabaseNetwork. Not verified in a primary source.
+    /// `polardb:DeleteGlobalDatabaseNetwork`. Access level: Write. Authorizes: DeleteGlobalDatabaseNetwork. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteGlobalDatabaseNetwork,
-    /// `polardb:DeleteGlobalDataNetwork`. Access level: Write. Authorizes: DeleteGlobalDataNetwork. Not verified in a primary source.
+    /// `polardb:DeleteGlobalDataNetwork`. Access level: Write. Authorizes: DeleteGlobalDataNetwork. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteGlobalDataNetwork,
-    /// `polardb:DeleteGlobalSecurityIPGroup`. Access level: Write. Authorizes: DeleteGlobalSecurityIPGroup. Not verified in a primary source.
+    /// `polardb:DeleteGlobalSecurityIPGroup`. Access level: Write. Authorizes: DeleteGlobalSecurityIPGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteGlobalSecurityIPGroup,
-    /// `polardb:DeleteMaskingRules`. Access level: Write. Authorizes: DeleteMaskingRules. Not verified in a primary source.
+    /// `polardb:DeleteMaskingRules`. Access level: Write. Authorizes: DeleteMaskingRules. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteMaskingRules,
-    /// `polardb:DeleteNetworkChannel`. Access level: Write. Authorizes: DeleteNetworkChannel. Not verified in a primary source.
+    /// `polardb:DeleteNetworkChannel`. Access level: Write. Authorizes: DeleteNetworkChannel. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteNetworkChannel,
-    /// `polardb:DeleteParameterGroup`. Access level: Write. Authorizes: DeleteParameterGroup. Not verified in a primary source.
+    /// `polardb:DeleteParameterGroup`. Access level: Write. Authorizes: DeleteParameterGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteParameterGroup,
-    /// `polardb:DeletePolarFsObjects`. Access level: Write. Authorizes: DeletePolarFsObjects. Not verified in a primary source.
+    /// `polardb:DeletePolarFsObjects`. Access level: Write. Authorizes: DeletePolarFsObjects. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeletePolarFsObjects,
-    /// `polardb:DeletePolarFsQuota`. Access level: Write. Authorizes: DeletePolarFsQuota. Not verified in a primary source.
+    /// `polardb:DeletePolarFsQuota`. Access level: Write. Authorizes: DeletePolarFsQuota. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeletePolarFsQuota,
-    /// `polardb:DeleteSQLRateLimitingRules`. Access level: Write. Authorizes: DeleteSQLRateLimitingRules. Not verified in a primary source.
+    /// `polardb:DeleteSQLRateLimitingRules`. Access level: Write. Authorizes: DeleteSQLRateLimitingRules. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteSQLRateLimitingRules,
-    /// `polardb:DescribeAccounts`. Access level: Read. Authorizes: DescribeAccounts. Not verified in a primary source.
+    /// `polardb:DescribeAccounts`. Access level: Read. Authorizes: DescribeAccounts. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeAccounts,
-    /// `polardb:DescribeAccountsZonal`. Access level: Read. Authorizes: DescribeAccountsZonal. Not verified in a primary source.
+    /// `polardb:DescribeAccountsZonal`. Access level: Read. Authorizes: DescribeAccountsZonal. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeAccountsZonal,
-    /// `polardb:DescribeActivationCodeDetails`. Access level: Read. Authorizes: DescribeActivationCodeDetails. Not verified in a primary source.
+    /// `polardb:DescribeActivationCodeDetails`. Access level: Read. Authorizes: DescribeActivationCodeDetails. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeActivationCodeDetails,
-    /// `polardb:DescribeActivationCodes`. Access level: Read. Authorizes: DescribeActivationCodes. Not verified in a primary source.
+    /// `polardb:DescribeActivationCodes`. Access level: Read. Authorizes: DescribeActivationCodes. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeActivationCodes,
-    /// `polardb:DescribeActiveOperationMaintainConf`. Access level: Read. Authorizes: DescribeActiveOperationMaintainConf. Not verified in a primary source.
+    /// `polardb:DescribeActiveOperationMaintainConf`. Access level: Read. Authorizes: DescribeActiveOperationMaintainConf. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeActiveOperationMaintainConf,
-    /// `polardb:DescribeActiveOperationTasks`. Access level: Read. Authorizes: DescribeActiveOperationTasks. Not verified in a primary source.
+    /// `polardb:DescribeActiveOperationTasks`. Access level: Read. Authorizes: DescribeActiveOperationTasks. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeActiveOperationTasks,
-    /// `polardb:DescribeAIDBClusterAttribute`. Access level: Read. Authorizes: DescribeAIDBClusterAttribute. Not verified in a primary source.
+    /// `polardb:DescribeAIDBClusterAttribute`. Access level: Read. Authorizes: DescribeAIDBClusterAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeAIDBClusterAttribute,
-    /// `polardb:DescribeAIDBClusterDatasets`. Access level: Read. Authorizes: DescribeAIDBClusterDatasets. Not verified in a primary source.
+    /// `polardb:DescribeAIDBClusterDatasets`. Access level: Read. Authorizes: DescribeAIDBClusterDatasets. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeAIDBClusterDatasets,
-    /// `polardb:DescribeAIDBClusterPerformance`. Access level: Read. Authorizes: DescribeAIDBClusterPerformance. Not verified in a primary source.
+    /// `polardb:DescribeAIDBClusterPerformance`. Access level: Read. Authorizes: DescribeAIDBClusterPerformance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeAIDBClusterPerformance,
-    /// `polardb:DescribeAIDBClusters`. Access level: Read. Authorizes: DescribeAIDBClusters. Not verified in a primary source.
+    /// `polardb:DescribeAIDBClusters`. Access level: Read. Authorizes: DescribeAIDBClusters. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeAIDBClusters,
-    /// `polardb:DescribeAIDBClusterTaskAttribute`. Access level: Read. Authorizes: DescribeAIDBClusterTaskAttribute. Not verified in a primary source.
+    /// `polardb:DescribeAIDBClusterTaskAttribute`. Access level: Read. Authorizes: DescribeAIDBClusterTaskAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeAIDBClusterTaskAttribute,
-    /// `polardb:DescribeAIDBClusterTaskLogFiles`. Access level: Read. Authorizes: DescribeAIDBClusterTaskLogFiles. Not verified in a primary source.
+    /// `polardb:DescribeAIDBClusterTaskLogFiles`. Access level: Read. Authorizes: DescribeAIDBClusterTaskLogFiles. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeAIDBClusterTaskLogFiles,
-    /// `polardb:DescribeAIDBClusterTaskMetrics`. Access level: Read. Authorizes: DescribeAIDBClusterTaskMetrics. Not verified in a primary source.
+    /// `polardb:DescribeAIDBClusterTaskMetrics`. Access level: Read. Authorizes: DescribeAIDBClusterTaskMetrics. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeAIDBClusterTaskMetrics,
-    /// `polardb:DescribeAIDBClusterTasks`. Access level: Read. Authorizes: DescribeAIDBClusterTasks. Not verified in a primary source.
+    /// `polardb:DescribeAIDBClusterTasks`. Access level: Read. Authorizes: DescribeAIDBClusterTasks. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeAIDBClusterTasks,
-    /// `polardb:DescribeAITaskStatus`. Access level: Read. Authorizes: DescribeAITaskStatus. Not verified in a primary source.
+    /// `polardb:DescribeAITaskStatus`. Access level: Read. Authorizes: DescribeAITaskStatus. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeAITaskStatus,
-    /// `polardb:DescribeApplicationAttribute`. Access level: Read. Authorizes: DescribeApplicationAttribute. Not verified in a primary source.
+    /// `polardb:DescribeApplicationAttribute`. Access level: Read. Authorizes: DescribeApplicationAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeApplicationAttribute,
-    /// `polardb:DescribeApplicationLogs`. Access level: Read. Authorizes: DescribeApplicationLogs. Not verified in a primary source.
+    /// `polardb:DescribeApplicationLogs`. Access level: Read. Authorizes: DescribeApplicationLogs. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeApplicationLogs,
-    /// `polardb:DescribeApplicationParameters`. Access level: Read. Authorizes: DescribeApplicationParameters. Not verified in a primary source.
+    /// `polardb:DescribeApplicationParameters`. Access level: Read. Authorizes: DescribeApplicationParameters. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeApplicationParameters,
-    /// `polardb:DescribeApplicationPrompts`. Access level: Read. Authorizes: DescribeApplicationPrompts. Not verified in a primary source.
+    /// `polardb:DescribeApplicationPrompts`. Access level: Read. Authorizes: DescribeApplicationPrompts. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeApplicationPrompts,
-    /// `polardb:DescribeApplications`. Access level: Read. Authorizes: DescribeApplications. Not verified in a primary source.
+    /// `polardb:DescribeApplications`. Access level: Read. Authorizes: DescribeApplications. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeApplications,
-    /// `polardb:DescribeApplicationServerlessConf`. Access level: Read. Authorizes: DescribeApplicationServerlessConf. Not verified in a primary source.
+    /// `polardb:DescribeApplicationServerlessConf`. Access level: Read. Authorizes: DescribeApplicationServerlessConf. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeApplicationServerlessConf,
-    /// `polardb:DescribeAutoRenewAttribute`. Access level: Read. Authorizes: DescribeAutoRenewAttribute. Not verified in a primary source.
+    /// `polardb:DescribeAutoRenewAttribute`. Access level: Read. Authorizes: DescribeAutoRenewAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeAutoRenewAttribute,
-    /// `polardb:DescribeAvailableCrossRegions`. Access level: Read. Authorizes: DescribeAvailableCrossRegions. Not verified in a primary source.
+    /// `polardb:DescribeAvailableCrossRegions`. Access level: Read. Authorizes: DescribeAvailableCrossRegions. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeAvailableCrossRegions,
-    /// `polardb:DescribeAvailableModels`. Access level: Read. Authorizes: DescribeAvailableModels. Not verified in a primary source.
+    /// `polardb:DescribeAvailableModels`. Access level: Read. Authorizes: DescribeAvailableModels. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeAvailableModels,
-    /// `polardb:DescribeBackupLogs`. Access level: Read. Authorizes: DescribeBackupLogs. Not verified in a primary source.
+    /// `polardb:DescribeBackupLogs`. Access level: Read. Authorizes: DescribeBackupLogs. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeBackupLogs,
-    /// `polardb:DescribeBackupPolicy`. Access level: Read. Authorizes: DescribeBackupPolicy. Not verified in a primary source.
+    /// `polardb:DescribeBackupPolicy`. Access level: Read. Authorizes: DescribeBackupPolicy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeBackupPolicy,
-    /// `polardb:DescribeBackupRegions`. Access level: Read. Authorizes: DescribeBackupRegions. Not verified in a primary source.
+    /// `polardb:DescribeBackupRegions`. Access level: Read. Authorizes: DescribeBackupRegions. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeBackupRegions,
-    /// `polardb:DescribeBackups`. Access level: Read. Authorizes: DescribeBackups. Not verified in a primary source.
+    /// `polardb:DescribeBackups`. Access level: Read. Authorizes: DescribeBackups. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeBackups,
-    /// `polardb:DescribeBackupTasks`. Access level: Read. Authorizes: DescribeBackupTasks. Not verified in a primary source.
+    /// `polardb:DescribeBackupTasks`. Access level: Read. Authorizes: DescribeBackupTasks. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeBackupTasks,
-    /// `polardb:DescribeCharacterSetName`. Access level: Read. Authorizes: DescribeCharacterSetName. Not verified in a primary source.
+    /// `polardb:DescribeCharacterSetName`. Access level: Read. Authorizes: DescribeCharacterSetName. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCharacterSetName,
-    /// `polardb:DescribeClassList`. Access level: Read. Authorizes: DescribeClassList. Not verified in a primary source.
+    /// `polardb:DescribeClassList`. Access level: Read. Authorizes: DescribeClassList. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeClassList,
-    /// `polardb:DescribeColdStorageInstance`. Access level: Read. Authorizes: DescribeColdStorageInstance. Not verified in a primary source.
+    /// `polardb:DescribeColdStorageInstance`. Access level: Read. Authorizes: DescribeColdStorageInstance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeColdStorageInstance,
-    /// `polardb:DescribeCronJobPolicyServerless`. Access level: Read. Authorizes: DescribeCronJobPolicyServerless. Not verified in a primary source.
+    /// `polardb:DescribeCronJobPolicyServerless`. Access level: Read. Authorizes: DescribeCronJobPolicyServerless. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCronJobPolicyServerless,
-    /// `polardb:DescribeCrossCloudLevels`. Access level: Read. Authorizes: DescribeCrossCloudLevels. Not verified in a primary source.
+    /// `polardb:DescribeCrossCloudLevels`. Access level: Read. Authorizes: DescribeCrossCloudLevels. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCrossCloudLevels,
-    /// `polardb:DescribeCrossCloudRegion`. Access level: Read. Authorizes: DescribeCrossCloudRegion. Not verified in a primary source.
+    /// `polardb:DescribeCrossCloudRegion`. Access level: Read. Authorizes: DescribeCrossCloudRegion. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCrossCloudRegion,
-    /// `polardb:DescribeCrossCloudRegionMappingToAliyun`. Access level: Read. Authorizes: DescribeCrossCloudRegionMappingToAliyun. Not verified in a primary source.
+    /// `polardb:DescribeCrossCloudRegionMappingToAliyun`. Access level: Read. Authorizes: DescribeCrossCloudRegionMappingToAliyun. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCrossCloudRegionMappingToAliyun,
-    /// `polardb:DescribeDasConfig`. Access level: Read. Authorizes: DescribeDasConfig. Not verified in a primary source.
+    /// `polardb:DescribeDasConfig`. Access level: Read. Authorizes: DescribeDasConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDasConfig,
-    /// `polardb:DescribeDatabases`. Access level: Read. Authorizes: DescribeDatabases. Not verified in a primary source.
+    /// `polardb:DescribeDatabases`. Access level: Read. Authorizes: DescribeDatabases. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDatabases,
-    /// `polardb:DescribeDatabasesZonal`. Access level: Read. Authorizes: DescribeDatabasesZonal. Not verified in a primary source.
+    /// `polardb:DescribeDatabasesZonal`. Access level: Read. Authorizes: DescribeDatabasesZonal. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDatabasesZonal,
-    /// `polardb:DescribeDBClusterAccessWhitelist`. Access level: Read. Authorizes: DescribeDBClusterAccessWhitelist. Not verified in a primary source.
+    /// `polardb:DescribeDBClusterAccessWhitelist`. Access level: Read. Authorizes: DescribeDBClusterAccessWhitelist. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBClusterAccessWhitelist,
     /// `polardb:DescribeDBClusterAttribute`. Access level: Read. Resource types: dbcluster (required). Authorizes: DescribeDBClusterAttribute.
     DescribeDBClusterAttribute,
-    /// `polardb:DescribeDbClusterAttributeZonal`. Access level: Read. Authorizes: DescribeDbClusterAttributeZonal. Not verified in a primary source.
+    /// `polardb:DescribeDbClusterAttributeZonal`. Access level: Read. Authorizes: DescribeDbClusterAttributeZonal. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDbClusterAttributeZonal,
-    /// `polardb:DescribeDBClusterAuditLogCollector`. Access level: Read. Authorizes: DescribeDBClusterAuditLogCollector. Not verified in a primary source.
+    /// `polardb:DescribeDBClusterAuditLogCollector`. Access level: Read. Authorizes: DescribeDBClusterAuditLogCollector. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBClusterAuditLogCollector,
-    /// `polardb:DescribeDBClusterAvailableResources`. Access level: Read. Authorizes: DescribeDBClusterAvailableResources. Not verified in a primary source.
+    /// `polardb:DescribeDBClusterAvailableResources`. Access level: Read. Authorizes: DescribeDBClusterAvailableResources. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBClusterAvailableResources,
-    /// `polardb:DescribeDBClusterConnectivity`. Access level: Read. Authorizes: DescribeDBClusterConnectivity. Not verified in a primary source.
+    /// `polardb:DescribeDBClusterConnectivity`. Access level: Read. Authorizes: DescribeDBClusterConnectivity. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBClusterConnectivity,
-    /// `polardb:DescribeDBClusterEncryptionKey`. Access level: Read. Authorizes: DescribeDBClusterEncryptionKey. Not verified in a primary source.
+    /// `polardb:DescribeDBClusterEncryptionKey`. Access level: Read. Authorizes: DescribeDBClusterEncryptionKey. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBClusterEncryptionKey,
-    /// `polardb:DescribeDBClusterEndpoints`. Access level: Read. Authorizes: DescribeDBClusterEndpoints. Not verified in a primary source.
+    /// `polardb:DescribeDBClusterEndpoints`. Access level: Read. Authorizes: DescribeDBClusterEndpoints. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBClusterEndpoints,
-    /// `polardb:DescribeDBClusterEndpointsZonal`. Access level: Read. Authorizes: DescribeDBClusterEndpointsZonal. Not verified in a primary source.
+    /// `polardb:DescribeDBClusterEndpointsZonal`. Access level: Read. Authorizes: DescribeDBClusterEndpointsZonal. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBClusterEndpointsZonal,
-    /// `polardb:DescribeDBClusterMigration`. Access level: Read. Authorizes: DescribeDBClusterMigration. Not verified in a primary source.
+    /// `polardb:DescribeDBClusterMigration`. Access level: Read. Authorizes: DescribeDBClusterMigration. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBClusterMigration,
-    /// `polardb:DescribeDBClusterMonitor`. Access level: Read. Authorizes: DescribeDBClusterMonitor. Not verified in a primary source.
+    /// `polardb:DescribeDBClusterMonitor`. Access level: Read. Authorizes: DescribeDBClusterMonitor. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBClusterMonitor,
-    /// `polardb:DescribeDBClusterNetInfo`. Access level: Read. Authorizes: DescribeDBClusterNetInfo. Not verified in a primary source.
+    /// `polardb:DescribeDBClusterNetInfo`. Access level: Read. Authorizes: DescribeDBClusterNetInfo. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBClusterNetInfo,
-    /// `polardb:DescribeDBClusterParameters`. Access level: Read. Authorizes: DescribeDBClusterParameters. Not verified in a primary source.
+    /// `polardb:DescribeDBClusterParameters`. Access level: Read. Authorizes: DescribeDBClusterParameters. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBClusterParameters,
-    /// `polardb:DescribeDBClusterPerformance`. Access level: Read. Authorizes: DescribeDBClusterPerformance. Not verified in a primary source.
+    /// `polardb:DescribeDBClusterPerformance`. Access level: Read. Authorizes: DescribeDBClusterPerformance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBClusterPerformance,
-    /// `polardb:DescribeDBClusterProxy`. Access level: Read. Authorizes: DescribeDBClusterProxy. Not verified in a primary source.
+    /// `polardb:DescribeDBClusterProxy`. Access level: Read. Authorizes: DescribeDBClusterProxy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBClusterProxy,
-    /// `polardb:DescribeDBClusters`. Access level: Read. Authorizes: DescribeDBClusters. Not verified in a primary source.
+    /// `polardb:DescribeDBClusters`. Access level: Read. Authorizes: DescribeDBClusters. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBClusters,
-    /// `polardb:DescribeDBClusterServerlessConf`. Access level: Read. Authorizes: DescribeDBClusterServerlessConf. Not verified in a primary source.
+    /// `polardb:DescribeDBClusterServerlessConf`. Access level: Read. Authorizes: DescribeDBClusterServerlessConf. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBClusterServerlessConf,
-    /// `polardb:DescribeDBClusterSSL`. Access level: Read. Authorizes: DescribeDBClusterSSL. Not verified in a primary source.
+    /// `polardb:DescribeDBClusterSSL`. Access level: Read. Authorizes: DescribeDBClusterSSL. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBClusterSSL,
-    /// `polardb:DescribeDBClustersWithBackups`. Access level: Read. Authorizes: DescribeDBClustersWithBackups. Not verified in a primary source.
+    /// `polardb:DescribeDBClustersWithBackups`. Access level: Read. Authorizes: DescribeDBClustersWithBackups. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBClustersWithBackups,
-    /// `polardb:DescribeDBClustersZonal`. Access level: Read. Authorizes: DescribeDBClustersZonal. Not verified in a primary source.
+    /// `polardb:DescribeDBClustersZonal`. Access level: Read. Authorizes: DescribeDBClustersZonal. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBClustersZonal,
-    /// `polardb:DescribeDBClusterTDE`. Access level: Read. Authorizes: DescribeDBClusterTDE. Not verified in a primary source.
+    /// `polardb:DescribeDBClusterTDE`. Access level: Read. Authorizes: DescribeDBClusterTDE. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBClusterTDE,
-    /// `polardb:DescribeDBClusterVersion`. Access level: Read. Authorizes: DescribeDBClusterVersion. Not verified in a primary source.
+    /// `polardb:DescribeDBClusterVersion`. Access level: Read. Authorizes: DescribeDBClusterVersion. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBClusterVersion,
-    /// `polardb:DescribeDBClusterVersionZonal`. Access level: Read. Authorizes: DescribeDBClusterVersionZonal. Not verified in a primary source.
+    /// `polardb:DescribeDBClusterVersionZonal`. Access level: Read. Authorizes: DescribeDBClusterVersionZonal. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBClusterVersionZonal,
-    /// `polardb:DescribeDBInitializeVariable`. Access level: Read. Authorizes: DescribeDBInitializeVariable. Not verified in a primary source.
+    /// `polardb:DescribeDBInitializeVariable`. Access level: Read. Authorizes: DescribeDBInitializeVariable. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBInitializeVariable,
-    /// `polardb:DescribeDBInstancePerformance`. Access level: Read. Authorizes: DescribeDBInstancePerformance. Not verified in a primary source.
+    /// `polardb:DescribeDBInstancePerformance`. Access level: Read. Authorizes: DescribeDBInstancePerformance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBInstancePerformance,
-    /// `polardb:DescribeDBLinks`. Access level: Read. Authorizes: DescribeDBLinks. Not verified in a primary source.
+    /// `polardb:DescribeDBLinks`. Access level: Read. Authorizes: DescribeDBLinks. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBLinks,
-    /// `polardb:DescribeDBLogFiles`. Access level: Read. Authorizes: DescribeDBLogFiles. Not verified in a primary source.
+    /// `polardb:DescribeDBLogFiles`. Access level: Read. Authorizes: DescribeDBLogFiles. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBLogFiles,
-    /// `polardb:DescribeDBMiniEngineVersions`. Access level: Read. Authorizes: DescribeDBMiniEngineVersions. Not verified in a primary source.
+    /// `polardb:DescribeDBMiniEngineVersions`. Access level: Read. Authorizes: DescribeDBMiniEngineVersions. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBMiniEngineVersions,
-    /// `polardb:DescribeDBNodePerformance`. Access level: Read. Authorizes: DescribeDBNodePerformance. Not verified in a primary source.
+    /// `polardb:DescribeDBNodePerformance`. Access level: Read. Authorizes: DescribeDBNodePerformance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBNodePerformance,
-    /// `polardb:DescribeDBNodesParameters`. Access level: Read. Authorizes: DescribeDBNodesParameters. Not verified in a primary source.
+    /// `polardb:DescribeDBNodesParameters`. Access level: Read. Authorizes: DescribeDBNodesParameters. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBNodesParameters,
-    /// `polardb:DescribeDBProxyPerformance`. Access level: Read. Authorizes: DescribeDBProxyPerformance. Not verified in a primary source.
+    /// `polardb:DescribeDBProxyPerformance`. Access level: Read. Authorizes: DescribeDBProxyPerformance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBProxyPerformance,
-    /// `polardb:DescribeDetachedBackups`. Access level: Read. Authorizes: DescribeDetachedBackups. Not verified in a primary source.
+    /// `polardb:DescribeDetachedBackups`. Access level: Read. Authorizes: DescribeDetachedBackups. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDetachedBackups,
-    /// `polardb:DescribeEncryptionDBRolePrivilege`. Access level: Read. Authorizes: DescribeEncryptionDBRolePrivilege. Not verified in a primary source.
+    /// `polardb:DescribeEncryptionDBRolePrivilege`. Access level: Read. Authorizes: DescribeEncryptionDBRolePrivilege. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeEncryptionDBRolePrivilege,
-    /// `polardb:DescribeEncryptionDBSecret`. Access level: Read. Authorizes: DescribeEncryptionDBSecret. Not verified in a primary source.
+    /// `polardb:DescribeEncryptionDBSecret`. Access level: Read. Authorizes: DescribeEncryptionDBSecret. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeEncryptionDBSecret,
-    /// `polardb:DescribeExtensions`. Access level: Read. Authorizes: DescribeExtensions. Not verified in a primary source.
+    /// `polardb:DescribeExtensions`. Access level: Read. Authorizes: DescribeExtensions. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeExtensions,
-    /// `polardb:DescribeFirewallRules`. Access level: Read. Authorizes: DescribeFirewallRules. Not verified in a primary source.
+    /// `polardb:DescribeFirewallRules`. Access level: Read. Authorizes: DescribeFirewallRules. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeFirewallRules,
-    /// `polardb:DescribeGlobalDatabaseNetwork`. Access level: Read. Authorizes: DescribeGlobalDatabaseNetwork. Not verified in a primary source.
+    /// `polardb:DescribeGlobalDatabaseNetwork`. Access level: Read. Authorizes: DescribeGlobalDatabaseNetwork. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeGlobalDatabaseNetwork,
-    /// `polardb:DescribeGlobalDatabaseNetworks`. Access level: Read. Authorizes: DescribeGlobalDatabaseNetworks. Not verified in a primary source.
+    /// `polardb:DescribeGlobalDatabaseNetworks`. Access level: Read. Authorizes: DescribeGlobalDatabaseNetworks. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeGlobalDatabaseNetworks,
-    /// `polardb:DescribeGlobalDataNetworkList`. Access level: Read. Authorizes: DescribeGlobalDataNetworkList. Not verified in a primary source.
+    /// `polardb:DescribeGlobalDataNetworkList`. Access level: Read. Authorizes: DescribeGlobalDataNetworkList. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeGlobalDataNetworkList,
-    /// `polardb:DescribeGlobalSecurityIPGroup`. Access level: Read. Authorizes: DescribeGlobalSecurityIPGroup. Not verified in a primary source.
+    /// `polardb:DescribeGlobalSecurityIPGroup`. Access level: Read. Authorizes: DescribeGlobalSecurityIPGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeGlobalSecurityIPGroup,
-    /// `polardb:DescribeGlobalSecurityIPGroupRelation`. Access level: Read. Authorizes: DescribeGlobalSecurityIPGroupRelation. Not verified in a primary source.
+    /// `polardb:DescribeGlobalSecurityIPGroupRelation`. Access level: Read. Authorizes: DescribeGlobalSecurityIPGroupRelation. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeGlobalSecurityIPGroupRelation,
-    /// `polardb:DescribeHALogs`. Access level: Read. Authorizes: DescribeHALogs. Not verified in a primary source.
+    /// `polardb:DescribeHALogs`. Access level: Read. Authorizes: DescribeHALogs. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeHALogs,
-    /// `polardb:DescribeHistoryEvents`. Access level: Read. Authorizes: DescribeHistoryEvents. Not verified in a primary source.
+    /// `polardb:DescribeHistoryEvents`. Access level: Read. Authorizes: DescribeHistoryEvents. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeHistoryEvents,
-    /// `polardb:DescribeHistoryTasks`. Access level: Read. Authorizes: DescribeHistoryTasks. Not verified in a primary source.
+    /// `polardb:DescribeHistoryTasks`. Access level: Read. Authorizes: DescribeHistoryTasks. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeHistoryTasks,
-    /// `polardb:DescribeHistoryTasksStat`. Access level: Read. Authorizes: DescribeHistoryTasksStat. Not verified in a primary source.
+    /// `polardb:DescribeHistoryTasksStat`. Access level: Read. Authorizes: DescribeHistoryTasksStat. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeHistoryTasksStat,
-    /// `polardb:DescribeLicenseOrderDetails`. Access level: Read. Authorizes: DescribeLicenseOrderDetails. Not verified in a primary source.
+    /// `polardb:DescribeLicenseOrderDetails`. Access level: Read. Authorizes: DescribeLicenseOrderDetails. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeLicenseOrderDetails,
-    /// `polardb:DescribeLicenseOrders`. Access level: Read. Authorizes: DescribeLicenseOrders. Not verified in a primary source.
+    /// `polardb:DescribeLicenseOrders`. Access level: Read. Authorizes: DescribeLicenseOrders. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeLicenseOrders,
-    /// `polardb:DescribeLocalAvailableRecoveryTime`. Access level: Read. Authorizes: DescribeLocalAvailableRecoveryTime. Not verified in a primary source.
+    /// `polardb:DescribeLocalAvailableRecoveryTime`. Access level: Read. Authorizes: DescribeLocalAvailableRecoveryTime. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeLocalAvailableRecoveryTime,
-    /// `polardb:DescribeLogBackupPolicy`. Access level: Read. Authorizes: DescribeLogBackupPolicy. Not verified in a primary source.
+    /// `polardb:DescribeLogBackupPolicy`. Access level: Read. Authorizes: DescribeLogBackupPolicy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeLogBackupPolicy,
-    /// `polardb:DescribeMaskingRules`. Access level: Read. Authorizes: DescribeMaskingRules. Not verified in a primary source.
+    /// `polardb:DescribeMaskingRules`. Access level: Read. Authorizes: DescribeMaskingRules. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeMaskingRules,
-    /// `polardb:DescribeMetaList`. Access level: Read. Authorizes: DescribeMetaList. Not verified in a primary source.
+    /// `polardb:DescribeMetaList`. Access level: Read. Authorizes: DescribeMetaList. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeMetaList,
-    /// `polardb:DescribeModifyParameterLog`. Access level: Read. Authorizes: DescribeModifyParameterLog. Not verified in a primary source.
+    /// `polardb:DescribeModifyParameterLog`. Access level: Read. Authorizes: DescribeModifyParameterLog. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeModifyParameterLog,
-    /// `polardb:DescribeNetworkChannel`. Access level: Read. Authorizes: DescribeNetworkChannel. Not verified in a primary source.
+    /// `polardb:DescribeNetworkChannel`. Access level: Read. Authorizes: DescribeNetworkChannel. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeNetworkChannel,
-    /// `polardb:DescribeParameterGroup`. Access level: Read. Authorizes: DescribeParameterGroup. Not verified in a primary source.
+    /// `polardb:DescribeParameterGroup`. Access level: Read. Authorizes: DescribeParameterGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeParameterGroup,
-    /// `polardb:DescribeParameterGroups`. Access level: Read. Authorizes: DescribeParameterGroups. Not verified in a primary source.
+    /// `polardb:DescribeParameterGroups`. Access level: Read. Authorizes: DescribeParameterGroups. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeParameterGroups,
-    /// `polardb:DescribeParameterTemplates`. Access level: Read. Authorizes: DescribeParameterTemplates. Not verified in a primary source.
+    /// `polardb:DescribeParameterTemplates`. Access level: Read. Authorizes: DescribeParameterTemplates. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeParameterTemplates,
-    /// `polardb:DescribePendingMaintenanceAction`. Access level: Read. Authorizes: DescribePendingMaintenanceAction. Not verified in a primary source.
+    /// `polardb:DescribePendingMaintenanceAction`. Access level: Read. Authorizes: DescribePendingMaintenanceAction. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribePendingMaintenanceAction,
-    /// `polardb:DescribePendingMaintenanceActions`. Access level: Read. Authorizes: DescribePendingMaintenanceActions. Not verified in a primary source.
+    /// `polardb:DescribePendingMaintenanceActions`. Access level: Read. Authorizes: DescribePendingMaintenanceActions. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribePendingMaintenanceActions,
-    /// `polardb:DescribePolarAgentChatRecords`. Access level: Read. Authorizes: DescribePolarAgentChatRecords. Not verified in a primary source.
+    /// `polardb:DescribePolarAgentChatRecords`. Access level: Read. Authorizes: DescribePolarAgentChatRecords. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribePolarAgentChatRecords,
-    /// `polardb:DescribePolarAgentSessionStatus`. Access level: Read. Authorizes: DescribePolarAgentSessionStatus. Not verified in a primary source.
+    /// `polardb:DescribePolarAgentSessionStatus`. Access level: Read. Authorizes: DescribePolarAgentSessionStatus. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribePolarAgentSessionStatus,
-    /// `polardb:DescribePolarAgentUserSessions`. Access level: Read. Authorizes: DescribePolarAgentUserSessions. Not verified in a primary source.
+    /// `polardb:DescribePolarAgentUserSessions`. Access level: Read. Authorizes: DescribePolarAgentUserSessions. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribePolarAgentUserSessions,
-    /// `polardb:DescribePolarFsAttribute`. Access level: Read. Authorizes: DescribePolarFsAttribute. Not verified in a primary source.
+    /// `polardb:DescribePolarFsAttribute`. Access level: Read. Authorizes: DescribePolarFsAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribePolarFsAttribute,
-    /// `polardb:DescribePolarFsQuota`. Access level: Read. Authorizes: DescribePolarFsQuota. Not verified in a primary source.
+    /// `polardb:DescribePolarFsQuota`. Access level: Read. Authorizes: DescribePolarFsQuota. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribePolarFsQuota,
-    /// `polardb:DescribePolarSQLCollectorPolicy`. Access level: Read. Authorizes: DescribePolarSQLCollectorPolicy. Not verified in a primary source.
+    /// `polardb:DescribePolarSQLCollectorPolicy`. Access level: Read. Authorizes: DescribePolarSQLCollectorPolicy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribePolarSQLCollectorPolicy,
-    /// `polardb:DescribeRdsVpcs`. Access level: Read. Authorizes: DescribeRdsVpcs. Not verified in a primary source.
+    /// `polardb:DescribeRdsVpcs`. Access level: Read. Authorizes: DescribeRdsVpcs. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeRdsVpcs,
-    /// `polardb:DescribeRdsVSwitchs`. Access level: Read. Authorizes: DescribeRdsVSwitchs. Not verified in a primary source.
+    /// `polardb:DescribeRdsVSwitchs`. Access level: Read. Authorizes: DescribeRdsVSwitchs. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeRdsVSwitchs,
-    /// `polardb:DescribeRegions`. Access level: Read. Authorizes: DescribeRegions. Not verified in a primary source.
+    /// `polardb:DescribeRegions`. Access level: Read. Authorizes: DescribeRegions. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeRegions,
-    /// `polardb:DescribeResourcePackages`. Access level: Read. Authorizes: DescribeResourcePackages. Not verified in a primary source.
+    /// `polardb:DescribeResourcePackages`. Access level: Read. Authorizes: DescribeResourcePackages. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeResourcePackages,
-    /// `polardb:DescribeScheduleTasks`. Access level: Read. Authorizes: DescribeScheduleTasks. Not verified in a primary source.
+    /// `polardb:DescribeScheduleTasks`. Access level: Read. Authorizes: DescribeScheduleTasks. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeScheduleTasks,
-    /// `polardb:DescribeSlowLogRecords`. Access level: Read. Authorizes: DescribeSlowLogRecords. Not verified in a primary source.
+    /// `polardb:DescribeSlowLogRecords`. Access level: Read. Authorizes: DescribeSlowLogRecords. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeSlowLogRecords,
-    /// `polardb:DescribeSlowLogs`. Access level: Read. Authorizes: DescribeSlowLogs. Not verified in a primary source.
+    /// `polardb:DescribeSlowLogs`. Access level: Read. Authorizes: DescribeSlowLogs. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeSlowLogs,
-    /// `polardb:DescribeSQLRateLimitingRules`. Access level: Read. Authorizes: DescribeSQLRateLimitingRules. Not verified in a primary source.
+    /// `polardb:DescribeSQLRateLimitingRules`. Access level: Read. Authorizes: DescribeSQLRateLimitingRules. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeSQLRateLimitingRules,
-    /// `polardb:DescribeTasks`. Access level: Read. Authorizes: DescribeTasks. Not verified in a primary source.
+    /// `polardb:DescribeTasks`. Access level: Read. Authorizes: DescribeTasks. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeTasks,
-    /// `polardb:DescribeUpgradeReport`. Access level: Read. Authorizes: DescribeUpgradeReport. Not verified in a primary source.
+    /// `polardb:DescribeUpgradeReport`. Access level: Read. Authorizes: DescribeUpgradeReport. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeUpgradeReport,
-    /// `polardb:DescribeUserEncryptionKeyList`. Access level: Read. Authorizes: DescribeUserEncryptionKeyList. Not verified in a primary source.
+    /// `polardb:DescribeUserEncryptionKeyList`. Access level: Read. Authorizes: DescribeUserEncryptionKeyList. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeUserEncryptionKeyList,
-    /// `polardb:DescribeVpcs`. Access level: Read. Authorizes: DescribeVpcs. Not verified in a primary source.
+    /// `polardb:DescribeVpcs`. Access level: Read. Authorizes: DescribeVpcs. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeVpcs,
-    /// `polardb:DescribeVSwitches`. Access level: Read. Authorizes: DescribeVSwitches. Not verified in a primary source.
+    /// `polardb:DescribeVSwitches`. Access level: Read. Authorizes: DescribeVSwitches. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeVSwitches,
-    /// `polardb:DescribeVSwitchList`. Access level: Read. Authorizes: DescribeVSwitchList. Not verified in a primary source.
+    /// `polardb:DescribeVSwitchList`. Access level: Read. Authorizes: DescribeVSwitchList. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeVSwitchList,
-    /// `polardb:DescribeZones`. Access level: Read. Authorizes: DescribeZones. Not verified in a primary source.
+    /// `polardb:DescribeZones`. Access level: Read. Authorizes: DescribeZones. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeZones,
-    /// `polardb:DisableDBClusterDynamoDB`. Access level: Write. Authorizes: DisableDBClusterDynamoDB. Not verified in a primary source.
+    /// `polardb:DisableDBClusterDynamoDB`. Access level: Write. Authorizes: DisableDBClusterDynamoDB. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DisableDBClusterDynamoDB,
-    /// `polardb:DisableDBClusterOrca`. Access level: Write. Authorizes: DisableDBClusterOrca. Not verified in a primary source.
+    /// `polardb:DisableDBClusterOrca`. Access level: Write. Authorizes: DisableDBClusterOrca. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DisableDBClusterOrca,
-    /// `polardb:DisableDBClusterServerless`. Access level: Write. Authorizes: DisableDBClusterServerless. Not verified in a primary source.
+    /// `polardb:DisableDBClusterServerless`. Access level: Write. Authorizes: DisableDBClusterServerless. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DisableDBClusterServerless,
-    /// `polardb:EnableDBClusterDynamoDB`. Access level: Write. Authorizes: EnableDBClusterDynamoDB. Not verified in a primary source.
+    /// `polardb:EnableDBClusterDynamoDB`. Access level: Write. Authorizes: EnableDBClusterDynamoDB. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     EnableDBClusterDynamoDB,
-    /// `polardb:EnableDBClusterOrca`. Access level: Write. Authorizes: EnableDBClusterOrca. Not verified in a primary source.
+    /// `polardb:EnableDBClusterOrca`. Access level: Write. Authorizes: EnableDBClusterOrca. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     EnableDBClusterOrca,
-    /// `polardb:EnableDBClusterServerless`. Access level: Write. Authorizes: EnableDBClusterServerless. Not verified in a primary source.
+    /// `polardb:EnableDBClusterServerless`. Access level: Write. Authorizes: EnableDBClusterServerless. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     EnableDBClusterServerless,
-    /// `polardb:EnableFirewallRules`. Access level: Write. Authorizes: EnableFirewallRules. Not verified in a primary source.
+    /// `polardb:EnableFirewallRules`. Access level: Write. Authorizes: EnableFirewallRules. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     EnableFirewallRules,
-    /// `polardb:EnableSQLRateLimitingRules`. Access level: Write. Authorizes: EnableSQLRateLimitingRules. Not verified in a primary source.
+    /// `polardb:EnableSQLRateLimitingRules`. Access level: Write. Authorizes: EnableSQLRateLimitingRules. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     EnableSQLRateLimitingRules,
-    /// `polardb:EvaluateRegionResource`. Access level: Write. Authorizes: EvaluateRegionResource. Not verified in a primary source.
+    /// `polardb:EvaluateRegionResource`. Access level: Write. Authorizes: EvaluateRegionResource. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     EvaluateRegionResource,
-    /// `polardb:ExecuteCrossCloudOpenAPI`. Access level: Write. Authorizes: ExecuteCrossCloudOpenAPI. Not verified in a primary source.
+    /// `polardb:ExecuteCrossCloudOpenAPI`. Access level: Write. Authorizes: ExecuteCrossCloudOpenAPI. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ExecuteCrossCloudOpenAPI,
-    /// `polardb:FailoverDBCluster`. Access level: Write. Authorizes: FailoverDBCluster. Not verified in a primary source.
+    /// `polardb:FailoverDBCluster`. Access level: Write. Authorizes: FailoverDBCluster. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     FailoverDBCluster,
-    /// `polardb:FailoverDBClusterZonal`. Access level: Write. Authorizes: FailoverDBClusterZonal. Not verified in a primary source.
+    /// `polardb:FailoverDBClusterZonal`. Access level: Write. Authorizes: FailoverDBClusterZonal. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     FailoverDBClusterZonal,
-    /// `polardb:GenerateUpgradeReportForSyncClone`. Access level: Write. Authorizes: GenerateUpgradeReportForSyncClone. Not verified in a primary source.
+    /// `polardb:GenerateUpgradeReportForSyncClone`. Access level: Write. Authorizes: GenerateUpgradeReportForSyncClone. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GenerateUpgradeReportForSyncClone,
-    /// `polardb:GetPolarAgent`. Access level: Read. Authorizes: GetPolarAgent. Not verified in a primary source.
+    /// `polardb:GetPolarAgent`. Access level: Read. Authorizes: GetPolarAgent. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetPolarAgent,
-    /// `polardb:GrantAccountPrivilege`. Access level: Write. Authorizes: GrantAccountPrivilege. Not verified in a primary source.
+    /// `polardb:GrantAccountPrivilege`. Access level: Write. Authorizes: GrantAccountPrivilege. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GrantAccountPrivilege,
-    /// `polardb:GrantAccountPrivilegeZonal`. Access level: Write. Authorizes: GrantAccountPrivilegeZonal. Not verified in a primary source.
+    /// `polardb:GrantAccountPrivilegeZonal`. Access level: Write. Authorizes: GrantAccountPrivilegeZonal. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GrantAccountPrivilegeZonal,
-    /// `polardb:ListOrders`. Access level: List. Authorizes: ListOrders. Not verified in a primary source.
+    /// `polardb:ListOrders`. Access level: List. Authorizes: ListOrders. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListOrders,
-    /// `polardb:ListTagResources`. Access level: List. Resource types: any resource (`*`). Authorizes: ListTagResources.
+    /// `polardb:ListTagResources`. Access level: List. Resource types: any resource (`*`). Authorizes: ListTagResources. Inferred, not read: resource types.
     ListTagResources,
-    /// `polardb:ListTagResourcesForRegion`. Access level: List. Authorizes: ListTagResourcesForRegion. Not verified in a primary source.
+    /// `polardb:ListTagResourcesForRegion`. Access level: List. Authorizes: ListTagResourcesForRegion. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListTagResourcesForRegion,
-    /// `polardb:ManuallyStartDBCluster`. Access level: Write. Authorizes: ManuallyStartDBCluster. Not verified in a primary source.
+    /// `polardb:ManuallyStartDBCluster`. Access level: Write. Authorizes: ManuallyStartDBCluster. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ManuallyStartDBCluster,
-    /// `polardb:ModifyAccountDescription`. Access level: Write. Authorizes: ModifyAccountDescription. Not verified in a primary source.
+    /// `polardb:ModifyAccountDescription`. Access level: Write. Authorizes: ModifyAccountDescription. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyAccountDescription,
-    /// `polardb:ModifyAccountDescriptionZonal`. Access level: Write. Authorizes: ModifyAccountDescriptionZonal. Not verified in a primary source.
+    /// `polardb:ModifyAccountDescriptionZonal`. Access level: Write. Authorizes: ModifyAccountDescriptionZonal. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyAccountDescriptionZonal,
-    /// `polardb:ModifyAccountLockState`. Access level: Write. Authorizes: ModifyAccountLockState. Not verified in a primary source.
+    /// `polardb:ModifyAccountLockState`. Access level: Write. Authorizes: ModifyAccountLockState. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyAccountLockState,
-    /// `polardb:ModifyAccountPassword`. Access level: Write. Authorizes: ModifyAccountPassword. Not verified in a primary source.
+    /// `polardb:ModifyAccountPassword`. Access level: Write. Authorizes: ModifyAccountPassword. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyAccountPassword,
-    /// `polardb:ModifyAccountPasswordZonal`. Access level: Write. Authorizes: ModifyAccountPasswordZonal. Not verified in a primary source.
+    /// `polardb:ModifyAccountPasswordZonal`. Access level: Write. Authorizes: ModifyAccountPasswordZonal. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyAccountPasswordZonal,
-    /// `polardb:ModifyActiveOperationMaintainConf`. Access level: Write. Authorizes: ModifyActiveOperationMaintainConf. Not verified in a primary source.
+    /// `polardb:ModifyActiveOperationMaintainConf`. Access level: Write. Authorizes: ModifyActiveOperationMaintainConf. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyActiveOperationMaintainConf,
-    /// `polardb:ModifyActiveOperationTasks`. Access level: Write. Authorizes: ModifyActiveOperationTasks. Not verified in a primary source.
+    /// `polardb:ModifyActiveOperationTasks`. Access level: Write. Authorizes: ModifyActiveOperationTasks. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyActiveOperationTasks,
-    /// `polardb:ModifyAIDBClusterDescription`. Access level: Write. Authorizes: ModifyAIDBClusterDescription. Not verified in a primary source.
+    /// `polardb:ModifyAIDBClusterDescription`. Access level: Write. Authorizes: ModifyAIDBClusterDescription. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyAIDBClusterDescription,
-    /// `polardb:ModifyApplicationDescription`. Access level: Write. Authorizes: ModifyApplicationDescription. Not verified in a primary source.
+    /// `polardb:ModifyApplicationDescription`. Access level: Write. Authorizes: ModifyApplicationDescription. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyApplicationDescription,
-    /// `polardb:ModifyApplicationParameter`. Access level: Write. Authorizes: ModifyApplicationParameter. Not verified in a primary source.
+    /// `polardb:ModifyApplicationParameter`. Access level: Write. Authorizes: ModifyApplicationParameter. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyApplicationParameter,
-    /// `polardb:ModifyApplicationPrompt`. Access level: Write. Authorizes: ModifyApplicationPrompt. Not verified in a primary source.
+    /// `polardb:ModifyApplicationPrompt`. Access level: Write. Authorizes: ModifyApplicationPrompt. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyApplicationPrompt,
-    /// `polardb:ModifyApplicationServerlessConf`. Access level: Write. Authorizes: ModifyApplicationServerlessConf. Not verified in a primary source.
+    /// `polardb:ModifyApplicationServerlessConf`. Access level: Write. Authorizes: ModifyApplicationServerlessConf. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyApplicationServerlessConf,
-    /// `polardb:ModifyApplicationWhitelist`. Access level: Write. Authorizes: ModifyApplicationWhitelist. Not verified in a primary source.
+    /// `polardb:ModifyApplicationWhitelist`. Access level: Write. Authorizes: ModifyApplicationWhitelist. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyApplicationWhitelist,
-    /// `polardb:ModifyAutoRenewAttribute`. Access level: Write. Authorizes: ModifyAutoRenewAttribute. Not verified in a primary source.
+    /// `polardb:ModifyAutoRenewAttribute`. Access level: Write. Authorizes: ModifyAutoRenewAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyAutoRenewAttribute,
-    /// `polardb:ModifyBackupPolicy`. Access level: Write. Authorizes: ModifyBackupPolicy. Not verified in a primary source.
+    /// `polardb:ModifyBackupPolicy`. Access level: Write. Authorizes: ModifyBackupPolicy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyBackupPolicy,
-    /// `polardb:ModifyCronJobPolicyServerless`. Access level: Write. Authorizes: ModifyCronJobPolicyServerless. Not verified in a primary source.
+    /// `polardb:ModifyCronJobPolicyServerless`. Access level: Write. Authorizes: ModifyCronJobPolicyServerless. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyCronJobPolicyServerless,
-    /// `polardb:ModifyDBCluster`. Access level: Write. Authorizes: ModifyDBCluster. Not verified in a primary source.
+    /// `polardb:ModifyDBCluster`. Access level: Write. Authorizes: ModifyDBCluster. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBCluster,
-    /// `polardb:ModifyDBClusterAccessWhitelist`. Access level: Write. Authorizes: ModifyDBClusterAccessWhitelist. Not verified in a primary source.
+    /// `polardb:ModifyDBClusterAccessWhitelist`. Access level: Write. Authorizes: ModifyDBClusterAccessWhitelist. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBClusterAccessWhitelist,
-    /// `polardb:ModifyDBClusterAndNodesParameters`. Access level: Write. Authorizes: ModifyDBClusterAndNodesParameters. Not verified in a primary source.
+    /// `polardb:ModifyDBClusterAndNodesParameters`. Access level: Write. Authorizes: ModifyDBClusterAndNodesParameters. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBClusterAndNodesParameters,
-    /// `polardb:ModifyDBClusterArch`. Access level: Write. Authorizes: ModifyDBClusterArch. Not verified in a primary source.
+    /// `polardb:ModifyDBClusterArch`. Access level: Write. Authorizes: ModifyDBClusterArch. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBClusterArch,
-    /// `polardb:ModifyDBClusterAuditLogCollector`. Access level: Write. Authorizes: ModifyDBClusterAuditLogCollector. Not verified in a primary source.
+    /// `polardb:ModifyDBClusterAuditLogCollector`. Access level: Write. Authorizes: ModifyDBClusterAuditLogCollector. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBClusterAuditLogCollector,
-    /// `polardb:ModifyDBClusterDeletion`. Access level: Write. Authorizes: ModifyDBClusterDeletion. Not verified in a primary source.
+    /// `polardb:ModifyDBClusterDeletion`. Access level: Write. Authorizes: ModifyDBClusterDeletion. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBClusterDeletion,
-    /// `polardb:ModifyDBClusterDescription`. Access level: Write. Authorizes: ModifyDBClusterDescription. Not verified in a primary source.
+    /// `polardb:ModifyDBClusterDescription`. Access level: Write. Authorizes: ModifyDBClusterDescription. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBClusterDescription,
-    /// `polardb:ModifyDBClusterDescriptionZonal`. Access level: Write. Authorizes: ModifyDBClusterDescriptionZonal. Not verified in a primary source.
+    /// `polardb:ModifyDBClusterDescriptionZonal`. Access level: Write. Authorizes: ModifyDBClusterDescriptionZonal. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBClusterDescriptionZonal,
-    /// `polardb:ModifyDBClusterEndpoint`. Access level: Write. Authorizes: ModifyDBClusterEndpoint. Not verified in a primary source.
+    /// `polardb:ModifyDBClusterEndpoint`. Access level: Write. Authorizes: ModifyDBClusterEndpoint. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBClusterEndpoint,
-    /// `polardb:ModifyDBClusterEndpointZonal`. Access level: Write. Authorizes: ModifyDBClusterEndpointZonal. Not verified in a primary source.
+    /// `polardb:ModifyDBClusterEndpointZonal`. Access level: Write. Authorizes: ModifyDBClusterEndpointZonal. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBClusterEndpointZonal,
-    /// `polardb:ModifyDBClusterMaintainTime`. Access level: Write. Authorizes: ModifyDBClusterMaintainTime. Not verified in a primary source.
+    /// `polardb:ModifyDBClusterMaintainTime`. Access level: Write. Authorizes: ModifyDBClusterMaintainTime. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBClusterMaintainTime,
-    /// `polardb:ModifyDBClusterMigration`. Access level: Write. Authorizes: ModifyDBClusterMigration. Not verified in a primary source.
+    /// `polardb:ModifyDBClusterMigration`. Access level: Write. Authorizes: ModifyDBClusterMigration. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBClusterMigration,
-    /// `polardb:ModifyDBClusterMigrationEndpoint`. Access level: Write. Authorizes: ModifyDBClusterMigrationEndpoint. Not verified in a primary source.
+    /// `polardb:ModifyDBClusterMigrationEndpoint`. Access level: Write. Authorizes: ModifyDBClusterMigrationEndpoint. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBClusterMigrationEndpoint,
-    /// `polardb:ModifyDBClusterMonitor`. Access level: Write. Authorizes: ModifyDBClusterMonitor. Not verified in a primary source.
+    /// `polardb:ModifyDBClusterMonitor`. Access level: Write. Authorizes: ModifyDBClusterMonitor. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBClusterMonitor,
-    /// `polardb:ModifyDBClusterParameters`. Access level: Write. Authorizes: ModifyDBClusterParameters. Not verified in a primary source.
+    /// `polardb:ModifyDBClusterParameters`. Access level: Write. Authorizes: ModifyDBClusterParameters. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBClusterParameters,
-    /// `polardb:ModifyDBClusterPrimaryZone`. Access level: Write. Authorizes: ModifyDBClusterPrimaryZone. Not verified in a primary source.
+    /// `polardb:ModifyDBClusterPrimaryZone`. Access level: Write. Authorizes: ModifyDBClusterPrimaryZone. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBClusterPrimaryZone,
-    /// `polardb:ModifyDBClusterResourceGroup`. Access level: Write. Authorizes: ModifyDBClusterResourceGroup. Not verified in a primary source.
+    /// `polardb:ModifyDBClusterResourceGroup`. Access level: Write. Authorizes: ModifyDBClusterResourceGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBClusterResourceGroup,
-    /// `polardb:ModifyDBClusterServerlessConf`. Access level: Write. Authorizes: ModifyDBClusterServerlessConf. Not verified in a primary source.
+    /// `polardb:ModifyDBClusterServerlessConf`. Access level: Write. Authorizes: ModifyDBClusterServerlessConf. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBClusterServerlessConf,
-    /// `polardb:ModifyDBClusterSSL`. Access level: Write. Authorizes: ModifyDBClusterSSL. Not verified in a primary source.
+    /// `polardb:ModifyDBClusterSSL`. Access level: Write. Authorizes: ModifyDBClusterSSL. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBClusterSSL,
-    /// `polardb:ModifyDBClusterStoragePerformance`. Access level: Write. Authorizes: ModifyDBClusterStoragePerformance. Not verified in a primary source.
+    /// `polardb:ModifyDBClusterStoragePerformance`. Access level: Write. Authorizes: ModifyDBClusterStoragePerformance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBClusterStoragePerformance,
-    /// `polardb:ModifyDBClusterStorageSpace`. Access level: Write. Authorizes: ModifyDBClusterStorageSpace. Not verified in a primary source.
+    /// `polardb:ModifyDBClusterStorageSpace`. Access level: Write. Authorizes: ModifyDBClusterStorageSpace. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBClusterStorageSpace,
-    /// `polardb:ModifyDBClusterTDE`. Access level: Write. Authorizes: ModifyDBClusterTDE. Not verified in a primary source.
+    /// `polardb:ModifyDBClusterTDE`. Access level: Write. Authorizes: ModifyDBClusterTDE. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBClusterTDE,
-    /// `polardb:ModifyDBClusterVpc`. Access level: Write. Authorizes: ModifyDBClusterVpc. Not verified in a primary source.
+    /// `polardb:ModifyDBClusterVpc`. Access level: Write. Authorizes: ModifyDBClusterVpc. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBClusterVpc,
-    /// `polardb:ModifyDBDescription`. Access level: Write. Authorizes: ModifyDBDescription. Not verified in a primary source.
+    /// `polardb:ModifyDBDescription`. Access level: Write. Authorizes: ModifyDBDescription. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBDescription,
-    /// `polardb:ModifyDBDescriptionZonal`. Access level: Write. Authorizes: ModifyDBDescriptionZonal. Not verified in a primary source.
+    /// `polardb:ModifyDBDescriptionZonal`. Access level: Write. Authorizes: ModifyDBDescriptionZonal. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBDescriptionZonal,
-    /// `polardb:ModifyDBEndpointAddress`. Access level: Write. Authorizes: ModifyDBEndpointAddress. Not verified in a primary source.
+    /// `polardb:ModifyDBEndpointAddress`. Access level: Write. Authorizes: ModifyDBEndpointAddress. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBEndpointAddress,
-    /// `polardb:ModifyDBNodeClass`. Access level: Write. Authorizes: ModifyDBNodeClass. Not verified in a primary source.
+    /// `polardb:ModifyDBNodeClass`. Access level: Write. Authorizes: ModifyDBNodeClass. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBNodeClass,
-    /// `polardb:ModifyDBNodeConfig`. Access level: Write. Authorizes: ModifyDBNodeConfig. Not verified in a primary source.
+    /// `polardb:ModifyDBNodeConfig`. Access level: Write. Authorizes: ModifyDBNodeConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBNodeConfig,
-    /// `polardb:ModifyDBNodeDescription`. Access level: Write. Authorizes: ModifyDBNodeDescription. Not verified in a primary source.
+    /// `polardb:ModifyDBNodeDescription`. Access level: Write. Authorizes: ModifyDBNodeDescription. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBNodeDescription,
-    /// `polardb:ModifyDBNodeHotReplicaMode`. Access level: Write. Authorizes: ModifyDBNodeHotReplicaMode. Not verified in a primary source.
+    /// `polardb:ModifyDBNodeHotReplicaMode`. Access level: Write. Authorizes: ModifyDBNodeHotReplicaMode. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBNodeHotReplicaMode,
-    /// `polardb:ModifyDBNodeSccMode`. Access level: Write. Authorizes: ModifyDBNodeSccMode. Not verified in a primary source.
+    /// `polardb:ModifyDBNodeSccMode`. Access level: Write. Authorizes: ModifyDBNodeSccMode. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBNodeSccMode,
-    /// `polardb:ModifyDBNodesClass`. Access level: Write. Authorizes: ModifyDBNodesClass. Not verified in a primary source.
+    /// `polardb:ModifyDBNodesClass`. Access level: Write. Authorizes: ModifyDBNodesClass. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBNodesClass,
-    /// `polardb:ModifyDBNodesParameters`. Access level: Write. Authorizes: ModifyDBNodesParameters. Not verified in a primary source.
+    /// `polardb:ModifyDBNodesParameters`. Access level: Write. Authorizes: ModifyDBNodesParameters. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBNodesParameters,
-    /// `polardb:ModifyEncryptionDBRolePrivilege`. Access level: Write. Authorizes: ModifyEncryptionDBRolePrivilege. Not verified in a primary source.
+    /// `polardb:ModifyEncryptionDBRolePrivilege`. Access level: Write. Authorizes: ModifyEncryptionDBRolePrivilege. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyEncryptionDBRolePrivilege,
-    /// `polardb:ModifyEncryptionDBSecret`. Access level: Write. Authorizes: ModifyEncryptionDBSecret. Not verified in a primary source.
+    /// `polardb:ModifyEncryptionDBSecret`. Access level: Write. Authorizes: ModifyEncryptionDBSecret. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyEncryptionDBSecret,
-    /// `polardb:ModifyFirewallRules`. Access level: Write. Authorizes: ModifyFirewallRules. Not verified in a primary source.
+    /// `polardb:ModifyFirewallRules`. Access level: Write. Authorizes: ModifyFirewallRules. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyFirewallRules,
-    /// `polardb:ModifyGlobalDatabaseNetwork`. Access level: Write. Authorizes: ModifyGlobalDatabaseNetwork. Not verified in a primary source.
+    /// `polardb:ModifyGlobalDatabaseNetwork`. Access level: Write. Authorizes: ModifyGlobalDatabaseNetwork. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyGlobalDatabaseNetwork,
-    /// `polardb:ModifyGlobalSecurityIPGroup`. Access level: Write. Authorizes: ModifyGlobalSecurityIPGroup. Not verified in a primary source.
+    /// `polardb:ModifyGlobalSecurityIPGroup`. Access level: Write. Authorizes: ModifyGlobalSecurityIPGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyGlobalSecurityIPGroup,
-    /// `polardb:ModifyGlobalSecurityIPGroupName`. Access level: Write. Authorizes: ModifyGlobalSecurityIPGroupName. Not verified in a primary source.
+    /// `polardb:ModifyGlobalSecurityIPGroupName`. Access level: Write. Authorizes: ModifyGlobalSecurityIPGroupName. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyGlobalSecurityIPGroupName,
-    /// `polardb:ModifyGlobalSecurityIPGroupRelation`. Access level: Write. Authorizes: ModifyGlobalSecurityIPGroupRelation. Not verified in a primary source.
+    /// `polardb:ModifyGlobalSecurityIPGroupRelation`. Access level: Write. Authorizes: ModifyGlobalSecurityIPGroupRelation. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyGlobalSecurityIPGroupRelation,
-    /// `polardb:ModifyLogBackupPolicy`. Access level: Write. Authorizes: ModifyLogBackupPolicy. Not verified in a primary source.
+    /// `polardb:ModifyLogBackupPolicy`. Access level: Write. Authorizes: ModifyLogBackupPolicy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyLogBackupPolicy,
-    /// `polardb:ModifyMaskingRules`. Access level: Write. Authorizes: ModifyMaskingRules. Not verified in a primary source.
+    /// `polardb:ModifyMaskingRules`. Access level: Write. Authorizes: ModifyMaskingRules. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyMaskingRules,
-    /// `polardb:ModifyPendingMaintenanceAction`. Access level: Write. Authorizes: ModifyPendingMaintenanceAction. Not verified in a primary source.
+    /// `polardb:ModifyPendingMaintenanceAction`. Access level: Write. Authorizes: ModifyPendingMaintenanceAction. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyPendingMaintenanceAction,
-    /// `polardb:ModifyResourcePackage`. Access level: Write. Authorizes: ModifyResourcePackage. Not verified in a primary source.
+    /// `polardb:ModifyResourcePackage`. Access level: Write. Authorizes: ModifyResourcePackage. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyResourcePackage,
-    /// `polardb:ModifyScheduleTask`. Access level: Write. Authorizes: ModifyScheduleTask. Not verified in a primary source.
+    /// `polardb:ModifyScheduleTask`. Access level: Write. Authorizes: ModifyScheduleTask. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyScheduleTask,
-    /// `polardb:ModifySQLRateLimitingRules`. Access level: Write. Authorizes: ModifySQLRateLimitingRules. Not verified in a primary source.
+    /// `polardb:ModifySQLRateLimitingRules`. Access level: Write. Authorizes: ModifySQLRateLimitingRules. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifySQLRateLimitingRules,
-    /// `polardb:OpenAITask`. Access level: Write. Authorizes: OpenAITask. Not verified in a primary source.
+    /// `polardb:OpenAITask`. Access level: Write. Authorizes: OpenAITask. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     OpenAITask,
-    /// `polardb:ReactivateDBClusterBackup`. Access level: Write. Authorizes: ReactivateDBClusterBackup. Not verified in a primary source.
+    /// `polardb:ReactivateDBClusterBackup`. Access level: Write. Authorizes: ReactivateDBClusterBackup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ReactivateDBClusterBackup,
-    /// `polardb:RefreshDBClusterStorageUsage`. Access level: Write. Authorizes: RefreshDBClusterStorageUsage. Not verified in a primary source.
+    /// `polardb:RefreshDBClusterStorageUsage`. Access level: Write. Authorizes: RefreshDBClusterStorageUsage. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RefreshDBClusterStorageUsage,
-    /// `polardb:RemoveDBClusterFromGDN`. Access level: Write. Authorizes: RemoveDBClusterFromGDN. Not verified in a primary source.
+    /// `polardb:RemoveDBClusterFromGDN`. Access level: Write. Authorizes: RemoveDBClusterFromGDN. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RemoveDBClusterFromGDN,
     /// `polardb:ResetAccount`. Access level: Write. Resource types: dbcluster (required). Authorizes: ResetAccount.
     ResetAccount,
-    /// `polardb:ResetAccountPassword`. Access level: Write. Authorizes: ResetAccountPassword. Not verified in a primary source.
+    /// `polardb:ResetAccountPassword`. Access level: Write. Authorizes: ResetAccountPassword. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ResetAccountPassword,
-    /// `polardb:ResetAccountZonal`. Access level: Write. Authorizes: ResetAccountZonal. Not verified in a primary source.
+    /// `polardb:ResetAccountZonal`. Access level: Write. Authorizes: ResetAccountZonal. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ResetAccountZonal,
-    /// `polardb:ResetGlobalDatabaseNetwork`. Access level: Write. Authorizes: ResetGlobalDatabaseNetwork. Not verified in a primary source.
+    /// `polardb:ResetGlobalDatabaseNetwork`. Access level: Write. Authorizes: ResetGlobalDatabaseNetwork. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ResetGlobalDatabaseNetwork,
-    /// `polardb:RestartDBLink`. Access level: Write. Authorizes: RestartDBLink. Not verified in a primary source.
+    /// `polardb:RestartDBLink`. Access level: Write. Authorizes: RestartDBLink. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RestartDBLink,
-    /// `polardb:RestartDBNode`. Access level: Write. Authorizes: RestartDBNode. Not verified in a primary source.
+    /// `polardb:RestartDBNode`. Access level: Write. Authorizes: RestartDBNode. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RestartDBNode,
-    /// `polardb:RestartDBNodeZonal`. Access level: Write. Authorizes: RestartDBNodeZonal. Not verified in a primary source.
+    /// `polardb:RestartDBNodeZonal`. Access level: Write. Authorizes: RestartDBNodeZonal. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RestartDBNodeZonal,
-    /// `polardb:RestoreTable`. Access level: Write. Authorizes: RestoreTable. Not verified in a primary source.
+    /// `polardb:RestoreTable`. Access level: Write. Authorizes: RestoreTable. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RestoreTable,
-    /// `polardb:RevokeAccountPrivilege`. Access level: Write. Authorizes: RevokeAccountPrivilege. Not verified in a primary source.
+    /// `polardb:RevokeAccountPrivilege`. Access level: Write. Authorizes: RevokeAccountPrivilege. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RevokeAccountPrivilege,
-    /// `polardb:RevokeAccountPrivilegeZonal`. Access level: Write. Authorizes: RevokeAccountPrivilegeZonal. Not verified in a primary source.
+    /// `polardb:RevokeAccountPrivilegeZonal`. Access level: Write. Authorizes: RevokeAccountPrivilegeZonal. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RevokeAccountPrivilegeZonal,
-    /// `polardb:SearchMemories`. Access level: Read. Authorizes: SearchMemories. Not verified in a primary source.
+    /// `polardb:SearchMemories`. Access level: Read. Authorizes: SearchMemories. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SearchMemories,
-    /// `polardb:SetPolarFsFileQuota`. Access level: Write. Authorizes: SetPolarFsFileQuota. Not verified in a primary source.
+    /// `polardb:SetPolarFsFileQuota`. Access level: Write. Authorizes: SetPolarFsFileQuota. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SetPolarFsFileQuota,
-    /// `polardb:SwitchOverGlobalDatabaseNetwork`. Access level: Write. Authorizes: SwitchOverGlobalDatabaseNetwork. Not verified in a primary source.
+    /// `polardb:SwitchOverGlobalDatabaseNetwork`. Access level: Write. Authorizes: SwitchOverGlobalDatabaseNetwork. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SwitchOverGlobalDatabaseNetwork,
-    /// `polardb:TagResources`. Access level: Tagging. Resource types: any resource (`*`). Authorizes: TagResources.
+    /// `polardb:TagResources`. Access level: Tagging. Resource types: any resource (`*`). Authorizes: TagResources. Inferred, not read: resource types.
     TagResources,
-    /// `polardb:TempModifyDBNode`. Access level: Write. Authorizes: TempModifyDBNode. Not verified in a primary source.
+    /// `polardb:TempModifyDBNode`. Access level: Write. Authorizes: TempModifyDBNode. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     TempModifyDBNode,
-    /// `polardb:TransformDBClusterPayType`. Access level: Write. Authorizes: TransformDBClusterPayType. Not verified in a primary source.
+    /// `polardb:TransformDBClusterPayType`. Access level: Write. Authorizes: TransformDBClusterPayType. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     TransformDBClusterPayType,
-    /// `polardb:UntagResources`. Access level: Tagging. Authorizes: UntagResources. Not verified in a primary source.
+    /// `polardb:UntagResources`. Access level: Tagging. Authorizes: UntagResources. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UntagResources,
-    /// `polardb:UpdateExtensions`. Access level: Write. Authorizes: UpdateExtensions. Not verified in a primary source.
+    /// `polardb:UpdateExtensions`. Access level: Write. Authorizes: UpdateExtensions. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateExtensions,
-    /// `polardb:UpgradeDBClusterVersion`. Access level: Write. Authorizes: UpgradeDBClusterVersion. Not verified in a primary source.
+    /// `polardb:UpgradeDBClusterVersion`. Access level: Write. Authorizes: UpgradeDBClusterVersion. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpgradeDBClusterVersion,
-    /// `polardb:UpgradeDBClusterVersionZonal`. Access level: Write. Authorizes: UpgradeDBClusterVersionZonal. Not verified in a primary source.
+    /// `polardb:UpgradeDBClusterVersionZonal`. Access level: Write. Authorizes: UpgradeDBClusterVersionZonal. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpgradeDBClusterVersionZonal,
-    /// `polardb:UpgradePolarClawSkills`. Access level: Write. Authorizes: UpgradePolarClawSkills. Not verified in a primary source.
+    /// `polardb:UpgradePolarClawSkills`. Access level: Write. Authorizes: UpgradePolarClawSkills. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpgradePolarClawSkills,
 }
 

@@ -33,7 +33,7 @@ pub enum Action {
     CreatePolicyVersion,
     /// `ram:CreateRole`. Access level: Write. Resource types: role (required). Authorizes: CreateRole.
     CreateRole,
-    /// `ram:CreateServiceLinkedRole`. Access level: Write. Authorizes: CreateServiceLinkedRole.
+    /// `ram:CreateServiceLinkedRole`. Access level: Write. Authorizes: CreateServiceLinkedRole. Inferred, not read: access level, resource types.
     CreateServiceLinkedRole,
     /// `ram:CreateUser`. Access level: Write. Resource types: user (required). Authorizes: CreateUser.
     CreateUser,
@@ -53,7 +53,7 @@ pub enum Action {
     DeletePolicyVersion,
     /// `ram:DeleteRole`. Access level: Write. Resource types: role (required). Authorizes: DeleteRole.
     DeleteRole,
-    /// `ram:DeleteServiceLinkedRole`. Access level: Write. Authorizes: DeleteServiceLinkedRole.
+    /// `ram:DeleteServiceLinkedRole`. Access level: Write. Authorizes: DeleteServiceLinkedRole. Inferred, not read: access level, resource types.
     DeleteServiceLinkedRole,
     /// `ram:DeleteUser`. Access level: Write. Resource types: user (required). Authorizes: DeleteUser.
     DeleteUser,
@@ -85,7 +85,7 @@ pub enum Action {
     GetRole,
     /// `ram:GetSecurityPreference`. Access level: Read. Authorizes: GetSecurityPreference. Not verified in a primary source.
     GetSecurityPreference,
-    /// `ram:GetServiceLinkedRoleDeletionStatus`. Access level: Read. Authorizes: GetServiceLinkedRoleDeletionStatus. Not verified in a primary source.
+    /// `ram:GetServiceLinkedRoleDeletionStatus`. Access level: Read. Authorizes: GetServiceLinkedRoleDeletionStatus. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetServiceLinkedRoleDeletionStatus,
     /// `ram:GetUser`. Access level: Read. Resource types: user (required). Authorizes: GetUser.
     GetUser,

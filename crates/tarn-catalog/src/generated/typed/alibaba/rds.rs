@@ -7,733 +7,733 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[allow(non_camel_case_types)]
 pub enum Action {
-    /// `rds:ActivateMigrationTargetInstance`. Access level: Write. Authorizes: ActivateMigrationTargetInstance. Not verified in a primary source.
+    /// `rds:ActivateMigrationTargetInstance`. Access level: Write. Authorizes: ActivateMigrationTargetInstance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ActivateMigrationTargetInstance,
     /// `rds:AddTagsToResource`. Access level: Tagging. Resource types: dbinstance (required). Authorizes: AddTagsToResource.
     AddTagsToResource,
     /// `rds:AllocateInstancePublicConnection`. Access level: Write. Resource types: dbinstance (required). Authorizes: AllocateInstancePublicConnection.
     AllocateInstancePublicConnection,
-    /// `rds:AllocateReadWriteSplittingConnection`. Access level: Write. Authorizes: AllocateReadWriteSplittingConnection. Not verified in a primary source.
+    /// `rds:AllocateReadWriteSplittingConnection`. Access level: Write. Authorizes: AllocateReadWriteSplittingConnection. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AllocateReadWriteSplittingConnection,
-    /// `rds:AssociateEipAddressWithRCInstance`. Access level: Write. Authorizes: AssociateEipAddressWithRCInstance. Not verified in a primary source.
+    /// `rds:AssociateEipAddressWithRCInstance`. Access level: Write. Authorizes: AssociateEipAddressWithRCInstance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AssociateEipAddressWithRCInstance,
-    /// `rds:AttachRCDisk`. Access level: Write. Authorizes: AttachRCDisk. Not verified in a primary source.
+    /// `rds:AttachRCDisk`. Access level: Write. Authorizes: AttachRCDisk. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AttachRCDisk,
-    /// `rds:AttachRCInstances`. Access level: Write. Authorizes: AttachRCInstances. Not verified in a primary source.
+    /// `rds:AttachRCInstances`. Access level: Write. Authorizes: AttachRCInstances. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AttachRCInstances,
-    /// `rds:AttachWhitelistTemplateToInstance`. Access level: Write. Authorizes: AttachWhitelistTemplateToInstance. Not verified in a primary source.
+    /// `rds:AttachWhitelistTemplateToInstance`. Access level: Write. Authorizes: AttachWhitelistTemplateToInstance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AttachWhitelistTemplateToInstance,
-    /// `rds:AuthorizeBackupEncryption`. Access level: Write. Authorizes: AuthorizeBackupEncryption. Not verified in a primary source.
+    /// `rds:AuthorizeBackupEncryption`. Access level: Write. Authorizes: AuthorizeBackupEncryption. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AuthorizeBackupEncryption,
-    /// `rds:AuthorizeRCSecurityGroupPermission`. Access level: Write. Authorizes: AuthorizeRCSecurityGroupPermission. Not verified in a primary source.
+    /// `rds:AuthorizeRCSecurityGroupPermission`. Access level: Write. Authorizes: AuthorizeRCSecurityGroupPermission. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AuthorizeRCSecurityGroupPermission,
-    /// `rds:CalculateDBInstanceWeight`. Access level: Write. Authorizes: CalculateDBInstanceWeight. Not verified in a primary source.
+    /// `rds:CalculateDBInstanceWeight`. Access level: Write. Authorizes: CalculateDBInstanceWeight. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CalculateDBInstanceWeight,
-    /// `rds:CancelActiveOperationTasks`. Access level: Write. Authorizes: CancelActiveOperationTasks. Not verified in a primary source.
+    /// `rds:CancelActiveOperationTasks`. Access level: Write. Authorizes: CancelActiveOperationTasks. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CancelActiveOperationTasks,
-    /// `rds:CancelImport`. Access level: Write. Resource types: dbinstance (required). Authorizes: CancelImport. Not verified in a primary source.
+    /// `rds:CancelImport`. Access level: Write. Resource types: dbinstance (required). Authorizes: CancelImport. Not verified in a primary source. Inferred, not read: access level.
     CancelImport,
-    /// `rds:CheckAccountNameAvailable`. Access level: Read. Authorizes: CheckAccountNameAvailable. Not verified in a primary source.
+    /// `rds:CheckAccountNameAvailable`. Access level: Read. Authorizes: CheckAccountNameAvailable. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CheckAccountNameAvailable,
-    /// `rds:CheckBackupEncryptionAuthorized`. Access level: Read. Authorizes: CheckBackupEncryptionAuthorized. Not verified in a primary source.
+    /// `rds:CheckBackupEncryptionAuthorized`. Access level: Read. Authorizes: CheckBackupEncryptionAuthorized. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CheckBackupEncryptionAuthorized,
     /// `rds:CheckCloudResourceAuthorized`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: CheckCloudResourceAuthorized.
     CheckCloudResourceAuthorized,
-    /// `rds:CheckCreateDdrDBInstance`. Access level: Read. Authorizes: CheckCreateDdrDBInstance. Not verified in a primary source.
+    /// `rds:CheckCreateDdrDBInstance`. Access level: Read. Authorizes: CheckCreateDdrDBInstance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CheckCreateDdrDBInstance,
-    /// `rds:CheckDBNameAvailable`. Access level: Read. Authorizes: CheckDBNameAvailable. Not verified in a primary source.
+    /// `rds:CheckDBNameAvailable`. Access level: Read. Authorizes: CheckDBNameAvailable. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CheckDBNameAvailable,
-    /// `rds:CheckInstanceExist`. Access level: Read. Authorizes: CheckInstanceExist. Not verified in a primary source.
+    /// `rds:CheckInstanceExist`. Access level: Read. Authorizes: CheckInstanceExist. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CheckInstanceExist,
-    /// `rds:CheckRegionSupportBackupEncryption`. Access level: Read. Authorizes: CheckRegionSupportBackupEncryption. Not verified in a primary source.
+    /// `rds:CheckRegionSupportBackupEncryption`. Access level: Read. Authorizes: CheckRegionSupportBackupEncryption. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CheckRegionSupportBackupEncryption,
-    /// `rds:CheckServiceLinkedRole`. Access level: Read. Authorizes: CheckServiceLinkedRole. Not verified in a primary source.
+    /// `rds:CheckServiceLinkedRole`. Access level: Read. Authorizes: CheckServiceLinkedRole. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CheckServiceLinkedRole,
-    /// `rds:CloneDBInstance`. Access level: Write. Authorizes: CloneDBInstance. Not verified in a primary source.
+    /// `rds:CloneDBInstance`. Access level: Write. Authorizes: CloneDBInstance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CloneDBInstance,
-    /// `rds:CloneParameterGroup`. Access level: Write. Authorizes: CloneParameterGroup. Not verified in a primary source.
+    /// `rds:CloneParameterGroup`. Access level: Write. Authorizes: CloneParameterGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CloneParameterGroup,
-    /// `rds:ConfirmNotify`. Access level: Write. Authorizes: ConfirmNotify. Not verified in a primary source.
+    /// `rds:ConfirmNotify`. Access level: Write. Authorizes: ConfirmNotify. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ConfirmNotify,
-    /// `rds:CopyDatabase`. Access level: Write. Authorizes: CopyDatabase. Not verified in a primary source.
+    /// `rds:CopyDatabase`. Access level: Write. Authorizes: CopyDatabase. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CopyDatabase,
-    /// `rds:CopyDatabaseBetweenInstances`. Access level: Write. Authorizes: CopyDatabaseBetweenInstances. Not verified in a primary source.
+    /// `rds:CopyDatabaseBetweenInstances`. Access level: Write. Authorizes: CopyDatabaseBetweenInstances. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CopyDatabaseBetweenInstances,
-    /// `rds:CreateAccount`. Access level: Write. Resource types: dbinstance (required). Authorizes: CreateAccount.
+    /// `rds:CreateAccount`. Access level: Write. Resource types: dbinstance (required). Authorizes: CreateAccount. Inferred, not read: resource types.required.
     CreateAccount,
-    /// `rds:CreateBackup`. Access level: Write. Resource types: dbinstance. Authorizes: CreateBackup.
+    /// `rds:CreateBackup`. Access level: Write. Resource types: dbinstance. Authorizes: CreateBackup. Inferred, not read: access level, resource types.
     CreateBackup,
-    /// `rds:CreateCloudMigrationPrecheckTask`. Access level: Write. Authorizes: CreateCloudMigrationPrecheckTask. Not verified in a primary source.
+    /// `rds:CreateCloudMigrationPrecheckTask`. Access level: Write. Authorizes: CreateCloudMigrationPrecheckTask. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateCloudMigrationPrecheckTask,
-    /// `rds:CreateCloudMigrationTask`. Access level: Write. Authorizes: CreateCloudMigrationTask. Not verified in a primary source.
+    /// `rds:CreateCloudMigrationTask`. Access level: Write. Authorizes: CreateCloudMigrationTask. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateCloudMigrationTask,
-    /// `rds:CreateDatabase`. Access level: Write. Authorizes: CreateDatabase. Not verified in a primary source.
+    /// `rds:CreateDatabase`. Access level: Write. Authorizes: CreateDatabase. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateDatabase,
     /// `rds:CreateDBInstance`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: CreateDBInstance.
     CreateDBInstance,
-    /// `rds:CreateDBInstanceEndpoint`. Access level: Write. Authorizes: CreateDBInstanceEndpoint. Not verified in a primary source.
+    /// `rds:CreateDBInstanceEndpoint`. Access level: Write. Authorizes: CreateDBInstanceEndpoint. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateDBInstanceEndpoint,
-    /// `rds:CreateDBInstanceEndpointAddress`. Access level: Write. Authorizes: CreateDBInstanceEndpointAddress. Not verified in a primary source.
+    /// `rds:CreateDBInstanceEndpointAddress`. Access level: Write. Authorizes: CreateDBInstanceEndpointAddress. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateDBInstanceEndpointAddress,
-    /// `rds:CreateDBInstanceForRebuild`. Access level: Write. Authorizes: CreateDBInstanceForRebuild. Not verified in a primary source.
+    /// `rds:CreateDBInstanceForRebuild`. Access level: Write. Authorizes: CreateDBInstanceForRebuild. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateDBInstanceForRebuild,
-    /// `rds:CreateDBInstanceReplication`. Access level: Write. Authorizes: CreateDBInstanceReplication. Not verified in a primary source.
+    /// `rds:CreateDBInstanceReplication`. Access level: Write. Authorizes: CreateDBInstanceReplication. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateDBInstanceReplication,
-    /// `rds:CreateDBInstanceSecurityGroupRule`. Access level: Write. Authorizes: CreateDBInstanceSecurityGroupRule. Not verified in a primary source.
+    /// `rds:CreateDBInstanceSecurityGroupRule`. Access level: Write. Authorizes: CreateDBInstanceSecurityGroupRule. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateDBInstanceSecurityGroupRule,
-    /// `rds:CreateDBNodes`. Access level: Write. Authorizes: CreateDBNodes. Not verified in a primary source.
+    /// `rds:CreateDBNodes`. Access level: Write. Authorizes: CreateDBNodes. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateDBNodes,
-    /// `rds:CreateDBProxyEndpointAddress`. Access level: Write. Authorizes: CreateDBProxyEndpointAddress. Not verified in a primary source.
+    /// `rds:CreateDBProxyEndpointAddress`. Access level: Write. Authorizes: CreateDBProxyEndpointAddress. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateDBProxyEndpointAddress,
-    /// `rds:CreateDdrInstance`. Access level: Write. Authorizes: CreateDdrInstance. Not verified in a primary source.
+    /// `rds:CreateDdrInstance`. Access level: Write. Authorizes: CreateDdrInstance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateDdrInstance,
-    /// `rds:CreateGADInstance`. Access level: Write. Authorizes: CreateGADInstance. Not verified in a primary source.
+    /// `rds:CreateGADInstance`. Access level: Write. Authorizes: CreateGADInstance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateGADInstance,
-    /// `rds:CreateGadInstanceMember`. Access level: Write. Authorizes: CreateGadInstanceMember. Not verified in a primary source.
+    /// `rds:CreateGadInstanceMember`. Access level: Write. Authorizes: CreateGadInstanceMember. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateGadInstanceMember,
-    /// `rds:CreateImportTask`. Access level: Write. Authorizes: CreateImportTask. Not verified in a primary source.
+    /// `rds:CreateImportTask`. Access level: Write. Authorizes: CreateImportTask. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateImportTask,
-    /// `rds:CreateMaskingRules`. Access level: Write. Authorizes: CreateMaskingRules. Not verified in a primary source.
+    /// `rds:CreateMaskingRules`. Access level: Write. Authorizes: CreateMaskingRules. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateMaskingRules,
-    /// `rds:CreateMigrateTask`. Access level: Write. Authorizes: CreateMigrateTask. Not verified in a primary source.
+    /// `rds:CreateMigrateTask`. Access level: Write. Authorizes: CreateMigrateTask. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateMigrateTask,
-    /// `rds:CreateOnlineDatabaseTask`. Access level: Write. Authorizes: CreateOnlineDatabaseTask. Not verified in a primary source.
+    /// `rds:CreateOnlineDatabaseTask`. Access level: Write. Authorizes: CreateOnlineDatabaseTask. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateOnlineDatabaseTask,
-    /// `rds:CreateOrderForDeleteDBNodes`. Access level: Write. Authorizes: CreateOrderForDeleteDBNodes. Not verified in a primary source.
+    /// `rds:CreateOrderForDeleteDBNodes`. Access level: Write. Authorizes: CreateOrderForDeleteDBNodes. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateOrderForDeleteDBNodes,
-    /// `rds:CreateParameterGroup`. Access level: Write. Authorizes: CreateParameterGroup. Not verified in a primary source.
+    /// `rds:CreateParameterGroup`. Access level: Write. Authorizes: CreateParameterGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateParameterGroup,
-    /// `rds:CreatePostgresExtensions`. Access level: Write. Authorizes: CreatePostgresExtensions. Not verified in a primary source.
+    /// `rds:CreatePostgresExtensions`. Access level: Write. Authorizes: CreatePostgresExtensions. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreatePostgresExtensions,
-    /// `rds:CreateRCDisk`. Access level: Write. Authorizes: CreateRCDisk. Not verified in a primary source.
+    /// `rds:CreateRCDisk`. Access level: Write. Authorizes: CreateRCDisk. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateRCDisk,
-    /// `rds:CreateRCImage`. Access level: Write. Authorizes: CreateRCImage. Not verified in a primary source.
+    /// `rds:CreateRCImage`. Access level: Write. Authorizes: CreateRCImage. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateRCImage,
-    /// `rds:CreateRCNodePool`. Access level: Write. Authorizes: CreateRCNodePool. Not verified in a primary source.
+    /// `rds:CreateRCNodePool`. Access level: Write. Authorizes: CreateRCNodePool. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateRCNodePool,
-    /// `rds:CreateRCSnapshot`. Access level: Write. Authorizes: CreateRCSnapshot. Not verified in a primary source.
+    /// `rds:CreateRCSnapshot`. Access level: Write. Authorizes: CreateRCSnapshot. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateRCSnapshot,
-    /// `rds:CreateReadOnlyDBInstance`. Access level: Write. Authorizes: CreateReadOnlyDBInstance. Not verified in a primary source.
+    /// `rds:CreateReadOnlyDBInstance`. Access level: Write. Authorizes: CreateReadOnlyDBInstance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateReadOnlyDBInstance,
-    /// `rds:CreateReplicationLink`. Access level: Write. Authorizes: CreateReplicationLink. Not verified in a primary source.
+    /// `rds:CreateReplicationLink`. Access level: Write. Authorizes: CreateReplicationLink. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateReplicationLink,
-    /// `rds:CreateSecret`. Access level: Write. Authorizes: CreateSecret. Not verified in a primary source.
+    /// `rds:CreateSecret`. Access level: Write. Authorizes: CreateSecret. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateSecret,
-    /// `rds:CreateServiceLinkedRole`. Access level: Write. Authorizes: CreateServiceLinkedRole. Not verified in a primary source.
+    /// `rds:CreateServiceLinkedRole`. Access level: Write. Authorizes: CreateServiceLinkedRole. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateServiceLinkedRole,
-    /// `rds:CreateTempDBInstance`. Access level: Write. Resource types: dbinstance (required). Authorizes: CreateTempDBInstance. Not verified in a primary source.
+    /// `rds:CreateTempDBInstance`. Access level: Write. Resource types: dbinstance (required). Authorizes: CreateTempDBInstance. Not verified in a primary source. Inferred, not read: access level.
     CreateTempDBInstance,
-    /// `rds:CreateYouhuiForOrder`. Access level: Write. Authorizes: CreateYouhuiForOrder. Not verified in a primary source.
+    /// `rds:CreateYouhuiForOrder`. Access level: Write. Authorizes: CreateYouhuiForOrder. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateYouhuiForOrder,
-    /// `rds:DeleteAccount`. Access level: Write. Resource types: dbinstance (required). Authorizes: DeleteAccount. Not verified in a primary source.
+    /// `rds:DeleteAccount`. Access level: Write. Resource types: dbinstance (required). Authorizes: DeleteAccount. Not verified in a primary source. Inferred, not read: access level.
     DeleteAccount,
-    /// `rds:DeleteADSetting`. Access level: Write. Authorizes: DeleteADSetting. Not verified in a primary source.
+    /// `rds:DeleteADSetting`. Access level: Write. Authorizes: DeleteADSetting. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteADSetting,
-    /// `rds:DeleteBackup`. Access level: Write. Authorizes: DeleteBackup. Not verified in a primary source.
+    /// `rds:DeleteBackup`. Access level: Write. Authorizes: DeleteBackup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteBackup,
-    /// `rds:DeleteBackupFile`. Access level: Write. Authorizes: DeleteBackupFile. Not verified in a primary source.
+    /// `rds:DeleteBackupFile`. Access level: Write. Authorizes: DeleteBackupFile. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteBackupFile,
-    /// `rds:DeleteDatabase`. Access level: Write. Resource types: dbinstance (required). Authorizes: DeleteDatabase. Not verified in a primary source.
+    /// `rds:DeleteDatabase`. Access level: Write. Resource types: dbinstance (required). Authorizes: DeleteDatabase. Not verified in a primary source. Inferred, not read: access level.
     DeleteDatabase,
-    /// `rds:DeleteDBInstance`. Access level: Write. Resource types: dbinstance (required). Authorizes: DeleteDBInstance. Not verified in a primary source.
+    /// `rds:DeleteDBInstance`. Access level: Write. Resource types: dbinstance (required). Authorizes: DeleteDBInstance. Not verified in a primary source. Inferred, not read: access level.
     DeleteDBInstance,
-    /// `rds:DeleteDBInstanceEndpoint`. Access level: Write. Authorizes: DeleteDBInstanceEndpoint. Not verified in a primary source.
+    /// `rds:DeleteDBInstanceEndpoint`. Access level: Write. Authorizes: DeleteDBInstanceEndpoint. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteDBInstanceEndpoint,
-    /// `rds:DeleteDBInstanceEndpointAddress`. Access level: Write. Authorizes: DeleteDBInstanceEndpointAddress. Not verified in a primary source.
+    /// `rds:DeleteDBInstanceEndpointAddress`. Access level: Write. Authorizes: DeleteDBInstanceEndpointAddress. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteDBInstanceEndpointAddress,
-    /// `rds:DeleteDBInstanceReplication`. Access level: Write. Authorizes: DeleteDBInstanceReplication. Not verified in a primary source.
+    /// `rds:DeleteDBInstanceReplication`. Access level: Write. Authorizes: DeleteDBInstanceReplication. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteDBInstanceReplication,
-    /// `rds:DeleteDBInstanceSecurityGroupRule`. Access level: Write. Authorizes: DeleteDBInstanceSecurityGroupRule. Not verified in a primary source.
+    /// `rds:DeleteDBInstanceSecurityGroupRule`. Access level: Write. Authorizes: DeleteDBInstanceSecurityGroupRule. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteDBInstanceSecurityGroupRule,
-    /// `rds:DeleteDBNodes`. Access level: Write. Authorizes: DeleteDBNodes. Not verified in a primary source.
+    /// `rds:DeleteDBNodes`. Access level: Write. Authorizes: DeleteDBNodes. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteDBNodes,
-    /// `rds:DeleteDBProxyEndpointAddress`. Access level: Write. Authorizes: DeleteDBProxyEndpointAddress. Not verified in a primary source.
+    /// `rds:DeleteDBProxyEndpointAddress`. Access level: Write. Authorizes: DeleteDBProxyEndpointAddress. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteDBProxyEndpointAddress,
-    /// `rds:DeleteGadInstance`. Access level: Write. Authorizes: DeleteGadInstance. Not verified in a primary source.
+    /// `rds:DeleteGadInstance`. Access level: Write. Authorizes: DeleteGadInstance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteGadInstance,
-    /// `rds:DeleteMaskingRules`. Access level: Write. Authorizes: DeleteMaskingRules. Not verified in a primary source.
+    /// `rds:DeleteMaskingRules`. Access level: Write. Authorizes: DeleteMaskingRules. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteMaskingRules,
-    /// `rds:DeleteParameterGroup`. Access level: Write. Authorizes: DeleteParameterGroup. Not verified in a primary source.
+    /// `rds:DeleteParameterGroup`. Access level: Write. Authorizes: DeleteParameterGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteParameterGroup,
-    /// `rds:DeleteParameterTimedScheduleTask`. Access level: Write. Authorizes: DeleteParameterTimedScheduleTask. Not verified in a primary source.
+    /// `rds:DeleteParameterTimedScheduleTask`. Access level: Write. Authorizes: DeleteParameterTimedScheduleTask. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteParameterTimedScheduleTask,
-    /// `rds:DeletePostgresExtensions`. Access level: Write. Authorizes: DeletePostgresExtensions. Not verified in a primary source.
+    /// `rds:DeletePostgresExtensions`. Access level: Write. Authorizes: DeletePostgresExtensions. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeletePostgresExtensions,
-    /// `rds:DeleteRCClusterNodes`. Access level: Write. Authorizes: DeleteRCClusterNodes. Not verified in a primary source.
+    /// `rds:DeleteRCClusterNodes`. Access level: Write. Authorizes: DeleteRCClusterNodes. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteRCClusterNodes,
-    /// `rds:DeleteRCDeploymentSet`. Access level: Write. Authorizes: DeleteRCDeploymentSet. Not verified in a primary source.
+    /// `rds:DeleteRCDeploymentSet`. Access level: Write. Authorizes: DeleteRCDeploymentSet. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteRCDeploymentSet,
-    /// `rds:DeleteRCDisk`. Access level: Write. Authorizes: DeleteRCDisk. Not verified in a primary source.
+    /// `rds:DeleteRCDisk`. Access level: Write. Authorizes: DeleteRCDisk. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteRCDisk,
-    /// `rds:DeleteRCInstances`. Access level: Write. Authorizes: DeleteRCInstances. Not verified in a primary source.
+    /// `rds:DeleteRCInstances`. Access level: Write. Authorizes: DeleteRCInstances. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteRCInstances,
-    /// `rds:DeleteRCSnapshot`. Access level: Write. Authorizes: DeleteRCSnapshot. Not verified in a primary source.
+    /// `rds:DeleteRCSnapshot`. Access level: Write. Authorizes: DeleteRCSnapshot. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteRCSnapshot,
-    /// `rds:DeleteReplicationLink`. Access level: Write. Authorizes: DeleteReplicationLink. Not verified in a primary source.
+    /// `rds:DeleteReplicationLink`. Access level: Write. Authorizes: DeleteReplicationLink. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteReplicationLink,
-    /// `rds:DeleteSecret`. Access level: Write. Authorizes: DeleteSecret. Not verified in a primary source.
+    /// `rds:DeleteSecret`. Access level: Write. Authorizes: DeleteSecret. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteSecret,
-    /// `rds:DeleteSlot`. Access level: Write. Authorizes: DeleteSlot. Not verified in a primary source.
+    /// `rds:DeleteSlot`. Access level: Write. Authorizes: DeleteSlot. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteSlot,
-    /// `rds:DeleteUserBackupFile`. Access level: Write. Authorizes: DeleteUserBackupFile. Not verified in a primary source.
+    /// `rds:DeleteUserBackupFile`. Access level: Write. Authorizes: DeleteUserBackupFile. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteUserBackupFile,
-    /// `rds:DescibeImportsFromDatabase`. Access level: Write. Authorizes: DescibeImportsFromDatabase. Not verified in a primary source.
+    /// `rds:DescibeImportsFromDatabase`. Access level: Write. Authorizes: DescibeImportsFromDatabase. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescibeImportsFromDatabase,
-    /// `rds:DescribeAccountMaskingPrivilege`. Access level: Read. Authorizes: DescribeAccountMaskingPrivilege. Not verified in a primary source.
+    /// `rds:DescribeAccountMaskingPrivilege`. Access level: Read. Authorizes: DescribeAccountMaskingPrivilege. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeAccountMaskingPrivilege,
     /// `rds:DescribeAccounts`. Access level: Read. Resource types: dbinstance (required). Authorizes: DescribeAccounts.
     DescribeAccounts,
-    /// `rds:DescribeActionEventPolicy`. Access level: Read. Resource types: any resource (`*`). Authorizes: DescribeActionEventPolicy.
+    /// `rds:DescribeActionEventPolicy`. Access level: Read. Resource types: any resource (`*`). Authorizes: DescribeActionEventPolicy. Inferred, not read: access level, resource types.
     DescribeActionEventPolicy,
-    /// `rds:DescribeActiveOperationMaintainConf`. Access level: Read. Authorizes: DescribeActiveOperationMaintainConf. Not verified in a primary source.
+    /// `rds:DescribeActiveOperationMaintainConf`. Access level: Read. Authorizes: DescribeActiveOperationMaintainConf. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeActiveOperationMaintainConf,
-    /// `rds:DescribeActiveOperationTasks`. Access level: Read. Authorizes: DescribeActiveOperationTasks. Not verified in a primary source.
+    /// `rds:DescribeActiveOperationTasks`. Access level: Read. Authorizes: DescribeActiveOperationTasks. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeActiveOperationTasks,
-    /// `rds:DescribeADInfo`. Access level: Read. Authorizes: DescribeADInfo. Not verified in a primary source.
+    /// `rds:DescribeADInfo`. Access level: Read. Authorizes: DescribeADInfo. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeADInfo,
-    /// `rds:DescribeAllWhitelistTemplate`. Access level: Read. Authorizes: DescribeAllWhitelistTemplate. Not verified in a primary source.
+    /// `rds:DescribeAllWhitelistTemplate`. Access level: Read. Authorizes: DescribeAllWhitelistTemplate. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeAllWhitelistTemplate,
-    /// `rds:DescribeAnalyticdbByPrimaryDBInstance`. Access level: Read. Authorizes: DescribeAnalyticdbByPrimaryDBInstance. Not verified in a primary source.
+    /// `rds:DescribeAnalyticdbByPrimaryDBInstance`. Access level: Read. Authorizes: DescribeAnalyticdbByPrimaryDBInstance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeAnalyticdbByPrimaryDBInstance,
-    /// `rds:DescribeAvailableClasses`. Access level: Read. Authorizes: DescribeAvailableClasses. Not verified in a primary source.
+    /// `rds:DescribeAvailableClasses`. Access level: Read. Authorizes: DescribeAvailableClasses. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeAvailableClasses,
-    /// `rds:DescribeAvailableCrossRegion`. Access level: Read. Authorizes: DescribeAvailableCrossRegion. Not verified in a primary source.
+    /// `rds:DescribeAvailableCrossRegion`. Access level: Read. Authorizes: DescribeAvailableCrossRegion. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeAvailableCrossRegion,
-    /// `rds:DescribeAvailableMetrics`. Access level: Read. Authorizes: DescribeAvailableMetrics. Not verified in a primary source.
+    /// `rds:DescribeAvailableMetrics`. Access level: Read. Authorizes: DescribeAvailableMetrics. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeAvailableMetrics,
-    /// `rds:DescribeAvailableRecoveryTime`. Access level: Read. Authorizes: DescribeAvailableRecoveryTime. Not verified in a primary source.
+    /// `rds:DescribeAvailableRecoveryTime`. Access level: Read. Authorizes: DescribeAvailableRecoveryTime. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeAvailableRecoveryTime,
-    /// `rds:DescribeAvailableZones`. Access level: Read. Authorizes: DescribeAvailableZones. Not verified in a primary source.
+    /// `rds:DescribeAvailableZones`. Access level: Read. Authorizes: DescribeAvailableZones. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeAvailableZones,
-    /// `rds:DescribeBackupDatabase`. Access level: Read. Authorizes: DescribeBackupDatabase. Not verified in a primary source.
+    /// `rds:DescribeBackupDatabase`. Access level: Read. Authorizes: DescribeBackupDatabase. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeBackupDatabase,
-    /// `rds:DescribeBackupPolicy`. Access level: Read. Authorizes: DescribeBackupPolicy. Not verified in a primary source.
+    /// `rds:DescribeBackupPolicy`. Access level: Read. Authorizes: DescribeBackupPolicy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeBackupPolicy,
-    /// `rds:DescribeBackups`. Access level: Read. Authorizes: DescribeBackups. Not verified in a primary source.
+    /// `rds:DescribeBackups`. Access level: Read. Authorizes: DescribeBackups. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeBackups,
-    /// `rds:DescribeBackupTasks`. Access level: Read. Authorizes: DescribeBackupTasks. Not verified in a primary source.
+    /// `rds:DescribeBackupTasks`. Access level: Read. Authorizes: DescribeBackupTasks. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeBackupTasks,
-    /// `rds:DescribeBinlogFiles`. Access level: Read. Resource types: dbinstance (required). Authorizes: DescribeBinlogFiles. Not verified in a primary source.
+    /// `rds:DescribeBinlogFiles`. Access level: Read. Resource types: dbinstance (required). Authorizes: DescribeBinlogFiles. Not verified in a primary source. Inferred, not read: access level.
     DescribeBinlogFiles,
-    /// `rds:DescribeCharacterSetName`. Access level: Read. Authorizes: DescribeCharacterSetName. Not verified in a primary source.
+    /// `rds:DescribeCharacterSetName`. Access level: Read. Authorizes: DescribeCharacterSetName. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCharacterSetName,
-    /// `rds:DescribeClassDetails`. Access level: Read. Authorizes: DescribeClassDetails. Not verified in a primary source.
+    /// `rds:DescribeClassDetails`. Access level: Read. Authorizes: DescribeClassDetails. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeClassDetails,
-    /// `rds:DescribeCloudMigrationPrecheckResult`. Access level: Read. Authorizes: DescribeCloudMigrationPrecheckResult. Not verified in a primary source.
+    /// `rds:DescribeCloudMigrationPrecheckResult`. Access level: Read. Authorizes: DescribeCloudMigrationPrecheckResult. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCloudMigrationPrecheckResult,
-    /// `rds:DescribeCloudMigrationResult`. Access level: Read. Authorizes: DescribeCloudMigrationResult. Not verified in a primary source.
+    /// `rds:DescribeCloudMigrationResult`. Access level: Read. Authorizes: DescribeCloudMigrationResult. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCloudMigrationResult,
-    /// `rds:DescribeCollationTimeZones`. Access level: Read. Authorizes: DescribeCollationTimeZones. Not verified in a primary source.
+    /// `rds:DescribeCollationTimeZones`. Access level: Read. Authorizes: DescribeCollationTimeZones. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCollationTimeZones,
-    /// `rds:DescribeComputeBurstConfig`. Access level: Read. Authorizes: DescribeComputeBurstConfig. Not verified in a primary source.
+    /// `rds:DescribeComputeBurstConfig`. Access level: Read. Authorizes: DescribeComputeBurstConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeComputeBurstConfig,
-    /// `rds:DescribeCrossBackupMetaList`. Access level: Read. Authorizes: DescribeCrossBackupMetaList. Not verified in a primary source.
+    /// `rds:DescribeCrossBackupMetaList`. Access level: Read. Authorizes: DescribeCrossBackupMetaList. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCrossBackupMetaList,
-    /// `rds:DescribeCrossRegionBackupDBInstance`. Access level: Read. Authorizes: DescribeCrossRegionBackupDBInstance. Not verified in a primary source.
+    /// `rds:DescribeCrossRegionBackupDBInstance`. Access level: Read. Authorizes: DescribeCrossRegionBackupDBInstance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCrossRegionBackupDBInstance,
-    /// `rds:DescribeCrossRegionBackups`. Access level: Read. Authorizes: DescribeCrossRegionBackups. Not verified in a primary source.
+    /// `rds:DescribeCrossRegionBackups`. Access level: Read. Authorizes: DescribeCrossRegionBackups. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCrossRegionBackups,
-    /// `rds:DescribeCrossRegionLogBackupFiles`. Access level: Read. Authorizes: DescribeCrossRegionLogBackupFiles. Not verified in a primary source.
+    /// `rds:DescribeCrossRegionLogBackupFiles`. Access level: Read. Authorizes: DescribeCrossRegionLogBackupFiles. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCrossRegionLogBackupFiles,
-    /// `rds:DescribeCurrentModifyOrder`. Access level: Read. Authorizes: DescribeCurrentModifyOrder. Not verified in a primary source.
+    /// `rds:DescribeCurrentModifyOrder`. Access level: Read. Authorizes: DescribeCurrentModifyOrder. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCurrentModifyOrder,
-    /// `rds:DescribeCustinsResourceInfo`. Access level: Read. Authorizes: DescribeCustinsResourceInfo. Not verified in a primary source.
+    /// `rds:DescribeCustinsResourceInfo`. Access level: Read. Authorizes: DescribeCustinsResourceInfo. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCustinsResourceInfo,
     /// `rds:DescribeDatabases`. Access level: Read. Resource types: dbinstance (required). Authorizes: DescribeDatabases.
     DescribeDatabases,
     /// `rds:DescribeDBInstanceAttribute`. Access level: Read. Resource types: dbinstance (required). Authorizes: DescribeDBInstanceAttribute.
     DescribeDBInstanceAttribute,
-    /// `rds:DescribeDBInstanceByTags`. Access level: Read. Authorizes: DescribeDBInstanceByTags. Not verified in a primary source.
+    /// `rds:DescribeDBInstanceByTags`. Access level: Read. Authorizes: DescribeDBInstanceByTags. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBInstanceByTags,
-    /// `rds:DescribeDBInstanceCLS`. Access level: Read. Authorizes: DescribeDBInstanceCLS. Not verified in a primary source.
+    /// `rds:DescribeDBInstanceCLS`. Access level: Read. Authorizes: DescribeDBInstanceCLS. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBInstanceCLS,
-    /// `rds:DescribeDBInstanceConnectivity`. Access level: Read. Authorizes: DescribeDBInstanceConnectivity. Not verified in a primary source.
+    /// `rds:DescribeDBInstanceConnectivity`. Access level: Read. Authorizes: DescribeDBInstanceConnectivity. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBInstanceConnectivity,
-    /// `rds:DescribeDBInstanceDetail`. Access level: Read. Authorizes: DescribeDBInstanceDetail. Not verified in a primary source.
+    /// `rds:DescribeDBInstanceDetail`. Access level: Read. Authorizes: DescribeDBInstanceDetail. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBInstanceDetail,
-    /// `rds:DescribeDBInstanceEncryptionKey`. Access level: Read. Authorizes: DescribeDBInstanceEncryptionKey. Not verified in a primary source.
+    /// `rds:DescribeDBInstanceEncryptionKey`. Access level: Read. Authorizes: DescribeDBInstanceEncryptionKey. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBInstanceEncryptionKey,
-    /// `rds:DescribeDBInstanceEndpoints`. Access level: Read. Authorizes: DescribeDBInstanceEndpoints. Not verified in a primary source.
+    /// `rds:DescribeDBInstanceEndpoints`. Access level: Read. Authorizes: DescribeDBInstanceEndpoints. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBInstanceEndpoints,
-    /// `rds:DescribeDBInstanceHAConfig`. Access level: Read. Authorizes: DescribeDBInstanceHAConfig. Not verified in a primary source.
+    /// `rds:DescribeDBInstanceHAConfig`. Access level: Read. Authorizes: DescribeDBInstanceHAConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBInstanceHAConfig,
-    /// `rds:DescribeDBInstanceIPArrayList`. Access level: Read. Resource types: any resource (`*`). Authorizes: DescribeDBInstanceIPArrayList.
+    /// `rds:DescribeDBInstanceIPArrayList`. Access level: Read. Resource types: any resource (`*`). Authorizes: DescribeDBInstanceIPArrayList. Inferred, not read: access level, resource types.
     DescribeDBInstanceIPArrayList,
-    /// `rds:DescribeDBInstanceIpHostname`. Access level: Read. Authorizes: DescribeDBInstanceIpHostname. Not verified in a primary source.
+    /// `rds:DescribeDBInstanceIpHostname`. Access level: Read. Authorizes: DescribeDBInstanceIpHostname. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBInstanceIpHostname,
-    /// `rds:DescribeDBInstanceMetrics`. Access level: Read. Authorizes: DescribeDBInstanceMetrics. Not verified in a primary source.
+    /// `rds:DescribeDBInstanceMetrics`. Access level: Read. Authorizes: DescribeDBInstanceMetrics. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBInstanceMetrics,
-    /// `rds:DescribeDBInstanceMonitor`. Access level: Read. Authorizes: DescribeDBInstanceMonitor. Not verified in a primary source.
+    /// `rds:DescribeDBInstanceMonitor`. Access level: Read. Authorizes: DescribeDBInstanceMonitor. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBInstanceMonitor,
-    /// `rds:DescribeDBInstanceNetInfo`. Access level: Read. Authorizes: DescribeDBInstanceNetInfo. Not verified in a primary source.
+    /// `rds:DescribeDBInstanceNetInfo`. Access level: Read. Authorizes: DescribeDBInstanceNetInfo. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBInstanceNetInfo,
-    /// `rds:DescribeDBInstanceNetInfoForChannel`. Access level: Read. Authorizes: DescribeDBInstanceNetInfoForChannel. Not verified in a primary source.
+    /// `rds:DescribeDBInstanceNetInfoForChannel`. Access level: Read. Authorizes: DescribeDBInstanceNetInfoForChannel. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBInstanceNetInfoForChannel,
-    /// `rds:DescribeDBInstancePerformance`. Access level: Read. Resource types: dbinstance (required). Authorizes: DescribeDBInstancePerformance. Not verified in a primary source.
+    /// `rds:DescribeDBInstancePerformance`. Access level: Read. Resource types: dbinstance (required). Authorizes: DescribeDBInstancePerformance. Not verified in a primary source. Inferred, not read: access level.
     DescribeDBInstancePerformance,
-    /// `rds:DescribeDBInstanceProxyConfiguration`. Access level: Read. Authorizes: DescribeDBInstanceProxyConfiguration. Not verified in a primary source.
+    /// `rds:DescribeDBInstanceProxyConfiguration`. Access level: Read. Authorizes: DescribeDBInstanceProxyConfiguration. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBInstanceProxyConfiguration,
-    /// `rds:DescribeDBInstanceReplication`. Access level: Read. Authorizes: DescribeDBInstanceReplication. Not verified in a primary source.
+    /// `rds:DescribeDBInstanceReplication`. Access level: Read. Authorizes: DescribeDBInstanceReplication. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBInstanceReplication,
-    /// `rds:DescribeDBInstances`. Access level: Read. Resource types: any resource (`*`). Authorizes: DescribeDBInstances.
+    /// `rds:DescribeDBInstances`. Access level: Read. Resource types: any resource (`*`). Authorizes: DescribeDBInstances. Inferred, not read: access level, resource types.
     DescribeDBInstances,
-    /// `rds:DescribeDBInstancesByExpireTime`. Access level: Read. Authorizes: DescribeDBInstancesByExpireTime. Not verified in a primary source.
+    /// `rds:DescribeDBInstancesByExpireTime`. Access level: Read. Authorizes: DescribeDBInstancesByExpireTime. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBInstancesByExpireTime,
-    /// `rds:DescribeDBInstancesByPerformance`. Access level: Read. Authorizes: DescribeDBInstancesByPerformance. Not verified in a primary source.
+    /// `rds:DescribeDBInstancesByPerformance`. Access level: Read. Authorizes: DescribeDBInstancesByPerformance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBInstancesByPerformance,
-    /// `rds:DescribeDBInstanceSecurityGroupRule`. Access level: Read. Authorizes: DescribeDBInstanceSecurityGroupRule. Not verified in a primary source.
+    /// `rds:DescribeDBInstanceSecurityGroupRule`. Access level: Read. Authorizes: DescribeDBInstanceSecurityGroupRule. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBInstanceSecurityGroupRule,
-    /// `rds:DescribeDBInstanceSSL`. Access level: Read. Authorizes: DescribeDBInstanceSSL. Not verified in a primary source.
+    /// `rds:DescribeDBInstanceSSL`. Access level: Read. Authorizes: DescribeDBInstanceSSL. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBInstanceSSL,
-    /// `rds:DescribeDBInstanceTDE`. Access level: Read. Authorizes: DescribeDBInstanceTDE. Not verified in a primary source.
+    /// `rds:DescribeDBInstanceTDE`. Access level: Read. Authorizes: DescribeDBInstanceTDE. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBInstanceTDE,
-    /// `rds:DescribeDBMiniEngineVersions`. Access level: Read. Authorizes: DescribeDBMiniEngineVersions. Not verified in a primary source.
+    /// `rds:DescribeDBMiniEngineVersions`. Access level: Read. Authorizes: DescribeDBMiniEngineVersions. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBMiniEngineVersions,
-    /// `rds:DescribeDBProxy`. Access level: Read. Resource types: dbinstance (required). Authorizes: DescribeDBProxy.
+    /// `rds:DescribeDBProxy`. Access level: Read. Resource types: dbinstance (required). Authorizes: DescribeDBProxy. Inferred, not read: resource types.required.
     DescribeDBProxy,
-    /// `rds:DescribeDBProxyEndpoint`. Access level: Read. Authorizes: DescribeDBProxyEndpoint. Not verified in a primary source.
+    /// `rds:DescribeDBProxyEndpoint`. Access level: Read. Authorizes: DescribeDBProxyEndpoint. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBProxyEndpoint,
-    /// `rds:DescribeDBProxyPerformance`. Access level: Read. Authorizes: DescribeDBProxyPerformance. Not verified in a primary source.
+    /// `rds:DescribeDBProxyPerformance`. Access level: Read. Authorizes: DescribeDBProxyPerformance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDBProxyPerformance,
-    /// `rds:DescribeDedicatedHostGroups`. Access level: Read. Authorizes: DescribeDedicatedHostGroups. Not verified in a primary source.
+    /// `rds:DescribeDedicatedHostGroups`. Access level: Read. Authorizes: DescribeDedicatedHostGroups. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDedicatedHostGroups,
-    /// `rds:DescribeDedicatedHosts`. Access level: Read. Authorizes: DescribeDedicatedHosts. Not verified in a primary source.
+    /// `rds:DescribeDedicatedHosts`. Access level: Read. Authorizes: DescribeDedicatedHosts. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDedicatedHosts,
-    /// `rds:DescribeDetachedBackups`. Access level: Read. Authorizes: DescribeDetachedBackups. Not verified in a primary source.
+    /// `rds:DescribeDetachedBackups`. Access level: Read. Authorizes: DescribeDetachedBackups. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDetachedBackups,
-    /// `rds:DescribeDTCSecurityIpHostsForSQLServer`. Access level: Read. Authorizes: DescribeDTCSecurityIpHostsForSQLServer. Not verified in a primary source.
+    /// `rds:DescribeDTCSecurityIpHostsForSQLServer`. Access level: Read. Authorizes: DescribeDTCSecurityIpHostsForSQLServer. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDTCSecurityIpHostsForSQLServer,
-    /// `rds:DescribeErrorLogs`. Access level: Read. Authorizes: DescribeErrorLogs. Not verified in a primary source.
+    /// `rds:DescribeErrorLogs`. Access level: Read. Authorizes: DescribeErrorLogs. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeErrorLogs,
-    /// `rds:DescribeEvents`. Access level: Read. Authorizes: DescribeEvents. Not verified in a primary source.
+    /// `rds:DescribeEvents`. Access level: Read. Authorizes: DescribeEvents. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeEvents,
-    /// `rds:DescribeFilesForSQLServer`. Access level: Read. Resource types: dbinstance (required). Authorizes: DescribeFilesForSQLServer. Not verified in a primary source.
+    /// `rds:DescribeFilesForSQLServer`. Access level: Read. Resource types: dbinstance (required). Authorizes: DescribeFilesForSQLServer. Not verified in a primary source. Inferred, not read: access level.
     DescribeFilesForSQLServer,
-    /// `rds:DescribeGadInstances`. Access level: Read. Authorizes: DescribeGadInstances. Not verified in a primary source.
+    /// `rds:DescribeGadInstances`. Access level: Read. Authorizes: DescribeGadInstances. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeGadInstances,
-    /// `rds:DescribeHADiagnoseConfig`. Access level: Read. Authorizes: DescribeHADiagnoseConfig. Not verified in a primary source.
+    /// `rds:DescribeHADiagnoseConfig`. Access level: Read. Authorizes: DescribeHADiagnoseConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeHADiagnoseConfig,
-    /// `rds:DescribeHASwitchConfig`. Access level: Read. Authorizes: DescribeHASwitchConfig. Not verified in a primary source.
+    /// `rds:DescribeHASwitchConfig`. Access level: Read. Authorizes: DescribeHASwitchConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeHASwitchConfig,
-    /// `rds:DescribeHistoryEvents`. Access level: Read. Authorizes: DescribeHistoryEvents. Not verified in a primary source.
+    /// `rds:DescribeHistoryEvents`. Access level: Read. Authorizes: DescribeHistoryEvents. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeHistoryEvents,
-    /// `rds:DescribeHistoryEventsStat`. Access level: Read. Authorizes: DescribeHistoryEventsStat. Not verified in a primary source.
+    /// `rds:DescribeHistoryEventsStat`. Access level: Read. Authorizes: DescribeHistoryEventsStat. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeHistoryEventsStat,
-    /// `rds:DescribeHistoryTasks`. Access level: Read. Authorizes: DescribeHistoryTasks. Not verified in a primary source.
+    /// `rds:DescribeHistoryTasks`. Access level: Read. Authorizes: DescribeHistoryTasks. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeHistoryTasks,
-    /// `rds:DescribeHistoryTasksStat`. Access level: Read. Authorizes: DescribeHistoryTasksStat. Not verified in a primary source.
+    /// `rds:DescribeHistoryTasksStat`. Access level: Read. Authorizes: DescribeHistoryTasksStat. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeHistoryTasksStat,
-    /// `rds:DescribeHostGroupElasticStrategyParameters`. Access level: Read. Authorizes: DescribeHostGroupElasticStrategyParameters. Not verified in a primary source.
+    /// `rds:DescribeHostGroupElasticStrategyParameters`. Access level: Read. Authorizes: DescribeHostGroupElasticStrategyParameters. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeHostGroupElasticStrategyParameters,
-    /// `rds:DescribeHostWebShell`. Access level: Read. Authorizes: DescribeHostWebShell. Not verified in a primary source.
+    /// `rds:DescribeHostWebShell`. Access level: Read. Authorizes: DescribeHostWebShell. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeHostWebShell,
-    /// `rds:DescribeImportsForSQLServer`. Access level: Read. Resource types: dbinstance (required). Authorizes: DescribeImportsForSQLServer. Not verified in a primary source.
+    /// `rds:DescribeImportsForSQLServer`. Access level: Read. Resource types: dbinstance (required). Authorizes: DescribeImportsForSQLServer. Not verified in a primary source. Inferred, not read: access level.
     DescribeImportsForSQLServer,
-    /// `rds:DescribeImportTask`. Access level: Read. Authorizes: DescribeImportTask. Not verified in a primary source.
+    /// `rds:DescribeImportTask`. Access level: Read. Authorizes: DescribeImportTask. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeImportTask,
-    /// `rds:DescribeImportTaskValidation`. Access level: Read. Authorizes: DescribeImportTaskValidation. Not verified in a primary source.
+    /// `rds:DescribeImportTaskValidation`. Access level: Read. Authorizes: DescribeImportTaskValidation. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeImportTaskValidation,
-    /// `rds:DescribeInstanceAutoRenewalAttribute`. Access level: Read. Authorizes: DescribeInstanceAutoRenewalAttribute. Not verified in a primary source.
+    /// `rds:DescribeInstanceAutoRenewalAttribute`. Access level: Read. Authorizes: DescribeInstanceAutoRenewalAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeInstanceAutoRenewalAttribute,
-    /// `rds:DescribeInstanceCrossBackupPolicy`. Access level: Read. Authorizes: DescribeInstanceCrossBackupPolicy. Not verified in a primary source.
+    /// `rds:DescribeInstanceCrossBackupPolicy`. Access level: Read. Authorizes: DescribeInstanceCrossBackupPolicy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeInstanceCrossBackupPolicy,
-    /// `rds:DescribeInstanceKeywords`. Access level: Read. Authorizes: DescribeInstanceKeywords. Not verified in a primary source.
+    /// `rds:DescribeInstanceKeywords`. Access level: Read. Authorizes: DescribeInstanceKeywords. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeInstanceKeywords,
-    /// `rds:DescribeInstanceLinkedWhitelistTemplate`. Access level: Read. Authorizes: DescribeInstanceLinkedWhitelistTemplate. Not verified in a primary source.
+    /// `rds:DescribeInstanceLinkedWhitelistTemplate`. Access level: Read. Authorizes: DescribeInstanceLinkedWhitelistTemplate. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeInstanceLinkedWhitelistTemplate,
-    /// `rds:DescribeKmsAssociateResources`. Access level: Read. Authorizes: DescribeKmsAssociateResources. Not verified in a primary source.
+    /// `rds:DescribeKmsAssociateResources`. Access level: Read. Authorizes: DescribeKmsAssociateResources. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeKmsAssociateResources,
-    /// `rds:DescribeLocalAvailableRecoveryTime`. Access level: Read. Authorizes: DescribeLocalAvailableRecoveryTime. Not verified in a primary source.
+    /// `rds:DescribeLocalAvailableRecoveryTime`. Access level: Read. Authorizes: DescribeLocalAvailableRecoveryTime. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeLocalAvailableRecoveryTime,
-    /// `rds:DescribeLogBackupFiles`. Access level: Read. Authorizes: DescribeLogBackupFiles. Not verified in a primary source.
+    /// `rds:DescribeLogBackupFiles`. Access level: Read. Authorizes: DescribeLogBackupFiles. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeLogBackupFiles,
-    /// `rds:DescribeMarketingActivity`. Access level: Read. Authorizes: DescribeMarketingActivity. Not verified in a primary source.
+    /// `rds:DescribeMarketingActivity`. Access level: Read. Authorizes: DescribeMarketingActivity. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeMarketingActivity,
-    /// `rds:DescribeMaskingRules`. Access level: Read. Authorizes: DescribeMaskingRules. Not verified in a primary source.
+    /// `rds:DescribeMaskingRules`. Access level: Read. Authorizes: DescribeMaskingRules. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeMaskingRules,
-    /// `rds:DescribeMetaList`. Access level: Read. Authorizes: DescribeMetaList. Not verified in a primary source.
+    /// `rds:DescribeMetaList`. Access level: Read. Authorizes: DescribeMetaList. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeMetaList,
-    /// `rds:DescribeMigrateTaskById`. Access level: Read. Authorizes: DescribeMigrateTaskById. Not verified in a primary source.
+    /// `rds:DescribeMigrateTaskById`. Access level: Read. Authorizes: DescribeMigrateTaskById. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeMigrateTaskById,
-    /// `rds:DescribeMigrateTasks`. Access level: Read. Authorizes: DescribeMigrateTasks. Not verified in a primary source.
+    /// `rds:DescribeMigrateTasks`. Access level: Read. Authorizes: DescribeMigrateTasks. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeMigrateTasks,
-    /// `rds:DescribeModifyParameterLog`. Access level: Read. Authorizes: DescribeModifyParameterLog. Not verified in a primary source.
+    /// `rds:DescribeModifyParameterLog`. Access level: Read. Authorizes: DescribeModifyParameterLog. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeModifyParameterLog,
-    /// `rds:DescribeModifyPGHbaConfigLog`. Access level: Read. Authorizes: DescribeModifyPGHbaConfigLog. Not verified in a primary source.
+    /// `rds:DescribeModifyPGHbaConfigLog`. Access level: Read. Authorizes: DescribeModifyPGHbaConfigLog. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeModifyPGHbaConfigLog,
-    /// `rds:DescribeOssDownloads`. Access level: Read. Authorizes: DescribeOssDownloads. Not verified in a primary source.
+    /// `rds:DescribeOssDownloads`. Access level: Read. Authorizes: DescribeOssDownloads. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeOssDownloads,
-    /// `rds:DescribeParameterGroup`. Access level: Read. Authorizes: DescribeParameterGroup. Not verified in a primary source.
+    /// `rds:DescribeParameterGroup`. Access level: Read. Authorizes: DescribeParameterGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeParameterGroup,
-    /// `rds:DescribeParameterGroups`. Access level: Read. Authorizes: DescribeParameterGroups. Not verified in a primary source.
+    /// `rds:DescribeParameterGroups`. Access level: Read. Authorizes: DescribeParameterGroups. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeParameterGroups,
-    /// `rds:DescribeParameters`. Access level: Read. Resource types: any resource (`*`). Authorizes: DescribeParameters.
+    /// `rds:DescribeParameters`. Access level: Read. Resource types: any resource (`*`). Authorizes: DescribeParameters. Inferred, not read: access level, resource types.
     DescribeParameters,
-    /// `rds:DescribeParameterTemplates`. Access level: Read. Authorizes: DescribeParameterTemplates. Not verified in a primary source.
+    /// `rds:DescribeParameterTemplates`. Access level: Read. Authorizes: DescribeParameterTemplates. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeParameterTemplates,
-    /// `rds:DescribeParameterTimedScheduleTask`. Access level: Read. Authorizes: DescribeParameterTimedScheduleTask. Not verified in a primary source.
+    /// `rds:DescribeParameterTimedScheduleTask`. Access level: Read. Authorizes: DescribeParameterTimedScheduleTask. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeParameterTimedScheduleTask,
-    /// `rds:DescribePGHbaConfig`. Access level: Read. Authorizes: DescribePGHbaConfig. Not verified in a primary source.
+    /// `rds:DescribePGHbaConfig`. Access level: Read. Authorizes: DescribePGHbaConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribePGHbaConfig,
-    /// `rds:DescribePostgresExtensions`. Access level: Read. Authorizes: DescribePostgresExtensions. Not verified in a primary source.
+    /// `rds:DescribePostgresExtensions`. Access level: Read. Authorizes: DescribePostgresExtensions. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribePostgresExtensions,
-    /// `rds:DescribePrice`. Access level: Read. Authorizes: DescribePrice. Not verified in a primary source.
+    /// `rds:DescribePrice`. Access level: Read. Authorizes: DescribePrice. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribePrice,
-    /// `rds:DescribeQuickSaleConfig`. Access level: Read. Authorizes: DescribeQuickSaleConfig. Not verified in a primary source.
+    /// `rds:DescribeQuickSaleConfig`. Access level: Read. Authorizes: DescribeQuickSaleConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeQuickSaleConfig,
-    /// `rds:DescribeRCClusterConfig`. Access level: Read. Authorizes: DescribeRCClusterConfig. Not verified in a primary source.
+    /// `rds:DescribeRCClusterConfig`. Access level: Read. Authorizes: DescribeRCClusterConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeRCClusterConfig,
-    /// `rds:DescribeRCDisks`. Access level: Read. Authorizes: DescribeRCDisks. Not verified in a primary source.
+    /// `rds:DescribeRCDisks`. Access level: Read. Authorizes: DescribeRCDisks. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeRCDisks,
-    /// `rds:DescribeRCImageList`. Access level: Read. Authorizes: DescribeRCImageList. Not verified in a primary source.
+    /// `rds:DescribeRCImageList`. Access level: Read. Authorizes: DescribeRCImageList. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeRCImageList,
-    /// `rds:DescribeRCInstanceAttribute`. Access level: Read. Authorizes: DescribeRCInstanceAttribute. Not verified in a primary source.
+    /// `rds:DescribeRCInstanceAttribute`. Access level: Read. Authorizes: DescribeRCInstanceAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeRCInstanceAttribute,
-    /// `rds:DescribeRCInstanceDdosCount`. Access level: Read. Authorizes: DescribeRCInstanceDdosCount. Not verified in a primary source.
+    /// `rds:DescribeRCInstanceDdosCount`. Access level: Read. Authorizes: DescribeRCInstanceDdosCount. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeRCInstanceDdosCount,
-    /// `rds:DescribeRCInstanceIpAddress`. Access level: Read. Authorizes: DescribeRCInstanceIpAddress. Not verified in a primary source.
+    /// `rds:DescribeRCInstanceIpAddress`. Access level: Read. Authorizes: DescribeRCInstanceIpAddress. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeRCInstanceIpAddress,
-    /// `rds:DescribeRCInstances`. Access level: Read. Authorizes: DescribeRCInstances. Not verified in a primary source.
+    /// `rds:DescribeRCInstances`. Access level: Read. Authorizes: DescribeRCInstances. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeRCInstances,
-    /// `rds:DescribeRCInstanceVncUrl`. Access level: Read. Authorizes: DescribeRCInstanceVncUrl. Not verified in a primary source.
+    /// `rds:DescribeRCInstanceVncUrl`. Access level: Read. Authorizes: DescribeRCInstanceVncUrl. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeRCInstanceVncUrl,
-    /// `rds:DescribeRCMetricList`. Access level: Read. Authorizes: DescribeRCMetricList. Not verified in a primary source.
+    /// `rds:DescribeRCMetricList`. Access level: Read. Authorizes: DescribeRCMetricList. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeRCMetricList,
-    /// `rds:DescribeRCNodePool`. Access level: Read. Authorizes: DescribeRCNodePool. Not verified in a primary source.
+    /// `rds:DescribeRCNodePool`. Access level: Read. Authorizes: DescribeRCNodePool. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeRCNodePool,
-    /// `rds:DescribeRCSnapshots`. Access level: Read. Authorizes: DescribeRCSnapshots. Not verified in a primary source.
+    /// `rds:DescribeRCSnapshots`. Access level: Read. Authorizes: DescribeRCSnapshots. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeRCSnapshots,
-    /// `rds:DescribeReadDBInstanceDelay`. Access level: Read. Authorizes: DescribeReadDBInstanceDelay. Not verified in a primary source.
+    /// `rds:DescribeReadDBInstanceDelay`. Access level: Read. Authorizes: DescribeReadDBInstanceDelay. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeReadDBInstanceDelay,
-    /// `rds:DescribeRegionInfos`. Access level: Read. Authorizes: DescribeRegionInfos. Not verified in a primary source.
+    /// `rds:DescribeRegionInfos`. Access level: Read. Authorizes: DescribeRegionInfos. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeRegionInfos,
-    /// `rds:DescribeRegions`. Access level: Read. Resource types: any resource (`*`). Authorizes: DescribeRegions.
+    /// `rds:DescribeRegions`. Access level: Read. Resource types: any resource (`*`). Authorizes: DescribeRegions. Inferred, not read: access level, resource types.
     DescribeRegions,
-    /// `rds:DescribeRenewalPrice`. Access level: Read. Authorizes: DescribeRenewalPrice. Not verified in a primary source.
+    /// `rds:DescribeRenewalPrice`. Access level: Read. Authorizes: DescribeRenewalPrice. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeRenewalPrice,
-    /// `rds:DescribeReplicationLinkLogs`. Access level: Read. Authorizes: DescribeReplicationLinkLogs. Not verified in a primary source.
+    /// `rds:DescribeReplicationLinkLogs`. Access level: Read. Authorizes: DescribeReplicationLinkLogs. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeReplicationLinkLogs,
-    /// `rds:DescribeResourceDetails`. Access level: Read. Authorizes: DescribeResourceDetails. Not verified in a primary source.
+    /// `rds:DescribeResourceDetails`. Access level: Read. Authorizes: DescribeResourceDetails. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeResourceDetails,
-    /// `rds:DescribeResourceUsage`. Access level: Read. Authorizes: DescribeResourceUsage. Not verified in a primary source.
+    /// `rds:DescribeResourceUsage`. Access level: Read. Authorizes: DescribeResourceUsage. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeResourceUsage,
-    /// `rds:DescribeSecrets`. Access level: Read. Authorizes: DescribeSecrets. Not verified in a primary source.
+    /// `rds:DescribeSecrets`. Access level: Read. Authorizes: DescribeSecrets. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeSecrets,
-    /// `rds:DescribeSecurityGroupConfiguration`. Access level: Read. Authorizes: DescribeSecurityGroupConfiguration. Not verified in a primary source.
+    /// `rds:DescribeSecurityGroupConfiguration`. Access level: Read. Authorizes: DescribeSecurityGroupConfiguration. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeSecurityGroupConfiguration,
-    /// `rds:DescribeSlots`. Access level: Read. Authorizes: DescribeSlots. Not verified in a primary source.
+    /// `rds:DescribeSlots`. Access level: Read. Authorizes: DescribeSlots. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeSlots,
-    /// `rds:DescribeSlowLogRecords`. Access level: Read. Resource types: dbinstance (required). Authorizes: DescribeSlowLogRecords. Not verified in a primary source.
+    /// `rds:DescribeSlowLogRecords`. Access level: Read. Resource types: dbinstance (required). Authorizes: DescribeSlowLogRecords. Not verified in a primary source. Inferred, not read: access level.
     DescribeSlowLogRecords,
-    /// `rds:DescribeSlowLogs`. Access level: Read. Authorizes: DescribeSlowLogs. Not verified in a primary source.
+    /// `rds:DescribeSlowLogs`. Access level: Read. Authorizes: DescribeSlowLogs. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeSlowLogs,
-    /// `rds:DescribeSQLCollectorPolicy`. Access level: Read. Authorizes: DescribeSQLCollectorPolicy. Not verified in a primary source.
+    /// `rds:DescribeSQLCollectorPolicy`. Access level: Read. Authorizes: DescribeSQLCollectorPolicy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeSQLCollectorPolicy,
-    /// `rds:DescribeSQLCollectorRetention`. Access level: Read. Authorizes: DescribeSQLCollectorRetention. Not verified in a primary source.
+    /// `rds:DescribeSQLCollectorRetention`. Access level: Read. Authorizes: DescribeSQLCollectorRetention. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeSQLCollectorRetention,
-    /// `rds:DescribeSQLLogFiles`. Access level: Read. Authorizes: DescribeSQLLogFiles. Not verified in a primary source.
+    /// `rds:DescribeSQLLogFiles`. Access level: Read. Authorizes: DescribeSQLLogFiles. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeSQLLogFiles,
-    /// `rds:DescribeSQLLogRecords`. Access level: Read. Resource types: dbinstance (required). Authorizes: DescribeSQLLogRecords. Not verified in a primary source.
+    /// `rds:DescribeSQLLogRecords`. Access level: Read. Resource types: dbinstance (required). Authorizes: DescribeSQLLogRecords. Not verified in a primary source. Inferred, not read: access level.
     DescribeSQLLogRecords,
-    /// `rds:DescribeSQLLogReportList`. Access level: Read. Authorizes: DescribeSQLLogReportList. Not verified in a primary source.
+    /// `rds:DescribeSQLLogReportList`. Access level: Read. Authorizes: DescribeSQLLogReportList. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeSQLLogReportList,
-    /// `rds:DescribeSQLServerUpgradeVersions`. Access level: Read. Authorizes: DescribeSQLServerUpgradeVersions. Not verified in a primary source.
+    /// `rds:DescribeSQLServerUpgradeVersions`. Access level: Read. Authorizes: DescribeSQLServerUpgradeVersions. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeSQLServerUpgradeVersions,
-    /// `rds:DescribeSupportOnlineResizeDisk`. Access level: Read. Authorizes: DescribeSupportOnlineResizeDisk. Not verified in a primary source.
+    /// `rds:DescribeSupportOnlineResizeDisk`. Access level: Read. Authorizes: DescribeSupportOnlineResizeDisk. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeSupportOnlineResizeDisk,
-    /// `rds:DescribeTags`. Access level: Read. Resource types: any resource (`*`). Authorizes: DescribeTags.
+    /// `rds:DescribeTags`. Access level: Read. Resource types: any resource (`*`). Authorizes: DescribeTags. Inferred, not read: resource types.
     DescribeTags,
-    /// `rds:DescribeTaskInfo`. Access level: Read. Resource types: any resource (`*`). Authorizes: DescribeTaskInfo.
+    /// `rds:DescribeTaskInfo`. Access level: Read. Resource types: any resource (`*`). Authorizes: DescribeTaskInfo. Inferred, not read: access level, resource types.
     DescribeTaskInfo,
-    /// `rds:DescribeTasks`. Access level: Read. Authorizes: DescribeTasks. Not verified in a primary source.
+    /// `rds:DescribeTasks`. Access level: Read. Authorizes: DescribeTasks. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeTasks,
-    /// `rds:DescribeUpgradeMajorVersionPrecheckTask`. Access level: Read. Authorizes: DescribeUpgradeMajorVersionPrecheckTask. Not verified in a primary source.
+    /// `rds:DescribeUpgradeMajorVersionPrecheckTask`. Access level: Read. Authorizes: DescribeUpgradeMajorVersionPrecheckTask. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeUpgradeMajorVersionPrecheckTask,
-    /// `rds:DescribeUpgradeMajorVersionTasks`. Access level: Read. Authorizes: DescribeUpgradeMajorVersionTasks. Not verified in a primary source.
+    /// `rds:DescribeUpgradeMajorVersionTasks`. Access level: Read. Authorizes: DescribeUpgradeMajorVersionTasks. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeUpgradeMajorVersionTasks,
-    /// `rds:DescribeVpcs`. Access level: Read. Authorizes: DescribeVpcs. Not verified in a primary source.
+    /// `rds:DescribeVpcs`. Access level: Read. Authorizes: DescribeVpcs. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeVpcs,
-    /// `rds:DescribeVSwitches`. Access level: Read. Authorizes: DescribeVSwitches. Not verified in a primary source.
+    /// `rds:DescribeVSwitches`. Access level: Read. Authorizes: DescribeVSwitches. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeVSwitches,
-    /// `rds:DescribeWhitelistTemplate`. Access level: Read. Authorizes: DescribeWhitelistTemplate. Not verified in a primary source.
+    /// `rds:DescribeWhitelistTemplate`. Access level: Read. Authorizes: DescribeWhitelistTemplate. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeWhitelistTemplate,
-    /// `rds:DescribeWhitelistTemplateLinkedInstance`. Access level: Read. Authorizes: DescribeWhitelistTemplateLinkedInstance. Not verified in a primary source.
+    /// `rds:DescribeWhitelistTemplateLinkedInstance`. Access level: Read. Authorizes: DescribeWhitelistTemplateLinkedInstance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeWhitelistTemplateLinkedInstance,
-    /// `rds:DestroyDBInstance`. Access level: Write. Authorizes: DestroyDBInstance. Not verified in a primary source.
+    /// `rds:DestroyDBInstance`. Access level: Write. Authorizes: DestroyDBInstance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DestroyDBInstance,
-    /// `rds:DetachGadInstanceMember`. Access level: Write. Authorizes: DetachGadInstanceMember. Not verified in a primary source.
+    /// `rds:DetachGadInstanceMember`. Access level: Write. Authorizes: DetachGadInstanceMember. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DetachGadInstanceMember,
-    /// `rds:DetachRCDisk`. Access level: Write. Authorizes: DetachRCDisk. Not verified in a primary source.
+    /// `rds:DetachRCDisk`. Access level: Write. Authorizes: DetachRCDisk. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DetachRCDisk,
-    /// `rds:DetachWhitelistTemplateToInstance`. Access level: Write. Authorizes: DetachWhitelistTemplateToInstance. Not verified in a primary source.
+    /// `rds:DetachWhitelistTemplateToInstance`. Access level: Write. Authorizes: DetachWhitelistTemplateToInstance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DetachWhitelistTemplateToInstance,
-    /// `rds:EnableBackupEncryption`. Access level: Write. Authorizes: EnableBackupEncryption. Not verified in a primary source.
+    /// `rds:EnableBackupEncryption`. Access level: Write. Authorizes: EnableBackupEncryption. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     EnableBackupEncryption,
-    /// `rds:EvaluateLocalExtendDisk`. Access level: Write. Authorizes: EvaluateLocalExtendDisk. Not verified in a primary source.
+    /// `rds:EvaluateLocalExtendDisk`. Access level: Write. Authorizes: EvaluateLocalExtendDisk. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     EvaluateLocalExtendDisk,
-    /// `rds:GetDBInstanceTopology`. Access level: Read. Authorizes: GetDBInstanceTopology. Not verified in a primary source.
+    /// `rds:GetDBInstanceTopology`. Access level: Read. Authorizes: GetDBInstanceTopology. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetDBInstanceTopology,
-    /// `rds:GetDbProxyInstanceSsl`. Access level: Read. Authorizes: GetDbProxyInstanceSsl. Not verified in a primary source.
+    /// `rds:GetDbProxyInstanceSsl`. Access level: Read. Authorizes: GetDbProxyInstanceSsl. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetDbProxyInstanceSsl,
-    /// `rds:GrantAccountPrivilege`. Access level: Write. Authorizes: GrantAccountPrivilege. Not verified in a primary source.
+    /// `rds:GrantAccountPrivilege`. Access level: Write. Authorizes: GrantAccountPrivilege. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GrantAccountPrivilege,
-    /// `rds:GrantOperatorPermission`. Access level: Write. Authorizes: GrantOperatorPermission. Not verified in a primary source.
+    /// `rds:GrantOperatorPermission`. Access level: Write. Authorizes: GrantOperatorPermission. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GrantOperatorPermission,
-    /// `rds:ImportUserBackupFile`. Access level: Write. Authorizes: ImportUserBackupFile. Not verified in a primary source.
+    /// `rds:ImportUserBackupFile`. Access level: Write. Authorizes: ImportUserBackupFile. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ImportUserBackupFile,
-    /// `rds:ListClasses`. Access level: List. Authorizes: ListClasses. Not verified in a primary source.
+    /// `rds:ListClasses`. Access level: List. Authorizes: ListClasses. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListClasses,
-    /// `rds:ListImportTasks`. Access level: List. Authorizes: ListImportTasks. Not verified in a primary source.
+    /// `rds:ListImportTasks`. Access level: List. Authorizes: ListImportTasks. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListImportTasks,
-    /// `rds:ListTagResources`. Access level: List. Resource types: dbinstance. Authorizes: ListTagResources.
+    /// `rds:ListTagResources`. Access level: List. Resource types: dbinstance. Authorizes: ListTagResources. Inferred, not read: resource types.required.
     ListTagResources,
-    /// `rds:ListUserBackupFiles`. Access level: List. Authorizes: ListUserBackupFiles. Not verified in a primary source.
+    /// `rds:ListUserBackupFiles`. Access level: List. Authorizes: ListUserBackupFiles. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListUserBackupFiles,
-    /// `rds:LockAccount`. Access level: Write. Authorizes: LockAccount. Not verified in a primary source.
+    /// `rds:LockAccount`. Access level: Write. Authorizes: LockAccount. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     LockAccount,
-    /// `rds:MigrateConnectionToOtherZone`. Access level: Write. Authorizes: MigrateConnectionToOtherZone. Not verified in a primary source.
+    /// `rds:MigrateConnectionToOtherZone`. Access level: Write. Authorizes: MigrateConnectionToOtherZone. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     MigrateConnectionToOtherZone,
-    /// `rds:MigrateDBInstance`. Access level: Write. Authorizes: MigrateDBInstance. Not verified in a primary source.
+    /// `rds:MigrateDBInstance`. Access level: Write. Authorizes: MigrateDBInstance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     MigrateDBInstance,
-    /// `rds:MigrateDBNodes`. Access level: Write. Authorizes: MigrateDBNodes. Not verified in a primary source.
+    /// `rds:MigrateDBNodes`. Access level: Write. Authorizes: MigrateDBNodes. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     MigrateDBNodes,
-    /// `rds:MigrateSecurityIPMode`. Access level: Write. Authorizes: MigrateSecurityIPMode. Not verified in a primary source.
+    /// `rds:MigrateSecurityIPMode`. Access level: Write. Authorizes: MigrateSecurityIPMode. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     MigrateSecurityIPMode,
-    /// `rds:MigrateToOtherZone`. Access level: Write. Authorizes: MigrateToOtherZone. Not verified in a primary source.
+    /// `rds:MigrateToOtherZone`. Access level: Write. Authorizes: MigrateToOtherZone. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     MigrateToOtherZone,
-    /// `rds:ModifyAccountCheckPolicy`. Access level: Write. Authorizes: ModifyAccountCheckPolicy. Not verified in a primary source.
+    /// `rds:ModifyAccountCheckPolicy`. Access level: Write. Authorizes: ModifyAccountCheckPolicy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyAccountCheckPolicy,
-    /// `rds:ModifyAccountDescription`. Access level: Write. Authorizes: ModifyAccountDescription. Not verified in a primary source.
+    /// `rds:ModifyAccountDescription`. Access level: Write. Authorizes: ModifyAccountDescription. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyAccountDescription,
-    /// `rds:ModifyAccountMaskingPrivilege`. Access level: Write. Authorizes: ModifyAccountMaskingPrivilege. Not verified in a primary source.
+    /// `rds:ModifyAccountMaskingPrivilege`. Access level: Write. Authorizes: ModifyAccountMaskingPrivilege. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyAccountMaskingPrivilege,
-    /// `rds:ModifyAccountSecurityPolicy`. Access level: Write. Authorizes: ModifyAccountSecurityPolicy. Not verified in a primary source.
+    /// `rds:ModifyAccountSecurityPolicy`. Access level: Write. Authorizes: ModifyAccountSecurityPolicy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyAccountSecurityPolicy,
-    /// `rds:ModifyActionEventPolicy`. Access level: Write. Authorizes: ModifyActionEventPolicy. Not verified in a primary source.
+    /// `rds:ModifyActionEventPolicy`. Access level: Write. Authorizes: ModifyActionEventPolicy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyActionEventPolicy,
-    /// `rds:ModifyActiveOperationTasks`. Access level: Write. Authorizes: ModifyActiveOperationTasks. Not verified in a primary source.
+    /// `rds:ModifyActiveOperationTasks`. Access level: Write. Authorizes: ModifyActiveOperationTasks. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyActiveOperationTasks,
-    /// `rds:ModifyADInfo`. Access level: Write. Authorizes: ModifyADInfo. Not verified in a primary source.
+    /// `rds:ModifyADInfo`. Access level: Write. Authorizes: ModifyADInfo. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyADInfo,
-    /// `rds:ModifyBackupPolicy`. Access level: Write. Resource types: dbinstance. Authorizes: ModifyBackupPolicy.
+    /// `rds:ModifyBackupPolicy`. Access level: Write. Resource types: dbinstance. Authorizes: ModifyBackupPolicy. Inferred, not read: access level, resource types.
     ModifyBackupPolicy,
-    /// `rds:ModifyBackupSetExpireTime`. Access level: Write. Authorizes: ModifyBackupSetExpireTime. Not verified in a primary source.
+    /// `rds:ModifyBackupSetExpireTime`. Access level: Write. Authorizes: ModifyBackupSetExpireTime. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyBackupSetExpireTime,
-    /// `rds:ModifyCollationTimeZone`. Access level: Write. Authorizes: ModifyCollationTimeZone. Not verified in a primary source.
+    /// `rds:ModifyCollationTimeZone`. Access level: Write. Authorizes: ModifyCollationTimeZone. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyCollationTimeZone,
-    /// `rds:ModifyComputeBurstConfig`. Access level: Write. Authorizes: ModifyComputeBurstConfig. Not verified in a primary source.
+    /// `rds:ModifyComputeBurstConfig`. Access level: Write. Authorizes: ModifyComputeBurstConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyComputeBurstConfig,
-    /// `rds:ModifyCustinsResource`. Access level: Write. Authorizes: ModifyCustinsResource. Not verified in a primary source.
+    /// `rds:ModifyCustinsResource`. Access level: Write. Authorizes: ModifyCustinsResource. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyCustinsResource,
-    /// `rds:ModifyDasInstanceConfig`. Access level: Write. Authorizes: ModifyDasInstanceConfig. Not verified in a primary source.
+    /// `rds:ModifyDasInstanceConfig`. Access level: Write. Authorizes: ModifyDasInstanceConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDasInstanceConfig,
-    /// `rds:ModifyDatabaseConfig`. Access level: Write. Authorizes: ModifyDatabaseConfig. Not verified in a primary source.
+    /// `rds:ModifyDatabaseConfig`. Access level: Write. Authorizes: ModifyDatabaseConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDatabaseConfig,
-    /// `rds:ModifyDBDescription`. Access level: Write. Resource types: dbinstance (required). Authorizes: ModifyDBDescription. Not verified in a primary source.
+    /// `rds:ModifyDBDescription`. Access level: Write. Resource types: dbinstance (required). Authorizes: ModifyDBDescription. Not verified in a primary source. Inferred, not read: access level.
     ModifyDBDescription,
-    /// `rds:ModifyDBInstance`. Access level: Write. Authorizes: ModifyDBInstance. Not verified in a primary source.
+    /// `rds:ModifyDBInstance`. Access level: Write. Authorizes: ModifyDBInstance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBInstance,
-    /// `rds:ModifyDBInstanceAutoUpgradeMinorVersion`. Access level: Write. Authorizes: ModifyDBInstanceAutoUpgradeMinorVersion. Not verified in a primary source.
+    /// `rds:ModifyDBInstanceAutoUpgradeMinorVersion`. Access level: Write. Authorizes: ModifyDBInstanceAutoUpgradeMinorVersion. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBInstanceAutoUpgradeMinorVersion,
-    /// `rds:ModifyDBInstanceCLS`. Access level: Write. Authorizes: ModifyDBInstanceCLS. Not verified in a primary source.
+    /// `rds:ModifyDBInstanceCLS`. Access level: Write. Authorizes: ModifyDBInstanceCLS. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBInstanceCLS,
-    /// `rds:ModifyDBInstanceConfig`. Access level: Write. Authorizes: ModifyDBInstanceConfig. Not verified in a primary source.
+    /// `rds:ModifyDBInstanceConfig`. Access level: Write. Authorizes: ModifyDBInstanceConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBInstanceConfig,
-    /// `rds:ModifyDBInstanceConnectionString`. Access level: Write. Authorizes: ModifyDBInstanceConnectionString. Not verified in a primary source.
+    /// `rds:ModifyDBInstanceConnectionString`. Access level: Write. Authorizes: ModifyDBInstanceConnectionString. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBInstanceConnectionString,
-    /// `rds:ModifyDBInstanceDelayedReplicationTime`. Access level: Write. Authorizes: ModifyDBInstanceDelayedReplicationTime. Not verified in a primary source.
+    /// `rds:ModifyDBInstanceDelayedReplicationTime`. Access level: Write. Authorizes: ModifyDBInstanceDelayedReplicationTime. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBInstanceDelayedReplicationTime,
-    /// `rds:ModifyDBInstanceDeletionProtection`. Access level: Write. Authorizes: ModifyDBInstanceDeletionProtection. Not verified in a primary source.
+    /// `rds:ModifyDBInstanceDeletionProtection`. Access level: Write. Authorizes: ModifyDBInstanceDeletionProtection. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBInstanceDeletionProtection,
-    /// `rds:ModifyDBInstanceDescription`. Access level: Write. Resource types: dbinstance (required). Authorizes: ModifyDBInstanceDescription. Not verified in a primary source.
+    /// `rds:ModifyDBInstanceDescription`. Access level: Write. Resource types: dbinstance (required). Authorizes: ModifyDBInstanceDescription. Not verified in a primary source. Inferred, not read: access level.
     ModifyDBInstanceDescription,
-    /// `rds:ModifyDBInstanceEndpoint`. Access level: Write. Authorizes: ModifyDBInstanceEndpoint. Not verified in a primary source.
+    /// `rds:ModifyDBInstanceEndpoint`. Access level: Write. Authorizes: ModifyDBInstanceEndpoint. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBInstanceEndpoint,
-    /// `rds:ModifyDBInstanceEndpointAddress`. Access level: Write. Authorizes: ModifyDBInstanceEndpointAddress. Not verified in a primary source.
+    /// `rds:ModifyDBInstanceEndpointAddress`. Access level: Write. Authorizes: ModifyDBInstanceEndpointAddress. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBInstanceEndpointAddress,
-    /// `rds:ModifyDBInstanceHAConfig`. Access level: Write. Authorizes: ModifyDBInstanceHAConfig. Not verified in a primary source.
+    /// `rds:ModifyDBInstanceHAConfig`. Access level: Write. Authorizes: ModifyDBInstanceHAConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBInstanceHAConfig,
-    /// `rds:ModifyDBInstanceMaintainTime`. Access level: Write. Resource types: dbinstance (required). Authorizes: ModifyDBInstanceMaintainTime. Not verified in a primary source.
+    /// `rds:ModifyDBInstanceMaintainTime`. Access level: Write. Resource types: dbinstance (required). Authorizes: ModifyDBInstanceMaintainTime. Not verified in a primary source. Inferred, not read: access level.
     ModifyDBInstanceMaintainTime,
-    /// `rds:ModifyDBInstanceMetrics`. Access level: Write. Authorizes: ModifyDBInstanceMetrics. Not verified in a primary source.
+    /// `rds:ModifyDBInstanceMetrics`. Access level: Write. Authorizes: ModifyDBInstanceMetrics. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBInstanceMetrics,
-    /// `rds:ModifyDBInstanceMonitor`. Access level: Write. Authorizes: ModifyDBInstanceMonitor. Not verified in a primary source.
+    /// `rds:ModifyDBInstanceMonitor`. Access level: Write. Authorizes: ModifyDBInstanceMonitor. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBInstanceMonitor,
-    /// `rds:ModifyDBInstanceNetworkExpireTime`. Access level: Write. Authorizes: ModifyDBInstanceNetworkExpireTime. Not verified in a primary source.
+    /// `rds:ModifyDBInstanceNetworkExpireTime`. Access level: Write. Authorizes: ModifyDBInstanceNetworkExpireTime. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBInstanceNetworkExpireTime,
-    /// `rds:ModifyDBInstanceNetworkType`. Access level: Write. Authorizes: ModifyDBInstanceNetworkType. Not verified in a primary source.
+    /// `rds:ModifyDBInstanceNetworkType`. Access level: Write. Authorizes: ModifyDBInstanceNetworkType. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBInstanceNetworkType,
-    /// `rds:ModifyDBInstancePayType`. Access level: Write. Authorizes: ModifyDBInstancePayType. Not verified in a primary source.
+    /// `rds:ModifyDBInstancePayType`. Access level: Write. Authorizes: ModifyDBInstancePayType. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBInstancePayType,
-    /// `rds:ModifyDBInstanceReplicationSwitch`. Access level: Write. Authorizes: ModifyDBInstanceReplicationSwitch. Not verified in a primary source.
+    /// `rds:ModifyDBInstanceReplicationSwitch`. Access level: Write. Authorizes: ModifyDBInstanceReplicationSwitch. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBInstanceReplicationSwitch,
-    /// `rds:ModifyDBInstanceSecurityGroupRule`. Access level: Write. Authorizes: ModifyDBInstanceSecurityGroupRule. Not verified in a primary source.
+    /// `rds:ModifyDBInstanceSecurityGroupRule`. Access level: Write. Authorizes: ModifyDBInstanceSecurityGroupRule. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBInstanceSecurityGroupRule,
-    /// `rds:ModifyDBInstanceSpec`. Access level: Write. Authorizes: ModifyDBInstanceSpec. Not verified in a primary source.
+    /// `rds:ModifyDBInstanceSpec`. Access level: Write. Authorizes: ModifyDBInstanceSpec. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBInstanceSpec,
-    /// `rds:ModifyDBInstanceSSL`. Access level: Write. Authorizes: ModifyDBInstanceSSL. Not verified in a primary source.
+    /// `rds:ModifyDBInstanceSSL`. Access level: Write. Authorizes: ModifyDBInstanceSSL. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBInstanceSSL,
-    /// `rds:ModifyDBInstanceTDE`. Access level: Write. Authorizes: ModifyDBInstanceTDE. Not verified in a primary source.
+    /// `rds:ModifyDBInstanceTDE`. Access level: Write. Authorizes: ModifyDBInstanceTDE. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBInstanceTDE,
-    /// `rds:ModifyDBInstanceVectorSupportStatus`. Access level: Write. Authorizes: ModifyDBInstanceVectorSupportStatus. Not verified in a primary source.
+    /// `rds:ModifyDBInstanceVectorSupportStatus`. Access level: Write. Authorizes: ModifyDBInstanceVectorSupportStatus. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBInstanceVectorSupportStatus,
-    /// `rds:ModifyDBNode`. Access level: Write. Authorizes: ModifyDBNode. Not verified in a primary source.
+    /// `rds:ModifyDBNode`. Access level: Write. Authorizes: ModifyDBNode. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBNode,
-    /// `rds:ModifyDBProxy`. Access level: Write. Authorizes: ModifyDBProxy. Not verified in a primary source.
+    /// `rds:ModifyDBProxy`. Access level: Write. Authorizes: ModifyDBProxy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBProxy,
-    /// `rds:ModifyDBProxyEndpoint`. Access level: Write. Authorizes: ModifyDBProxyEndpoint. Not verified in a primary source.
+    /// `rds:ModifyDBProxyEndpoint`. Access level: Write. Authorizes: ModifyDBProxyEndpoint. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBProxyEndpoint,
-    /// `rds:ModifyDBProxyEndpointAddress`. Access level: Write. Authorizes: ModifyDBProxyEndpointAddress. Not verified in a primary source.
+    /// `rds:ModifyDBProxyEndpointAddress`. Access level: Write. Authorizes: ModifyDBProxyEndpointAddress. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBProxyEndpointAddress,
-    /// `rds:ModifyDBProxyInstance`. Access level: Write. Authorizes: ModifyDBProxyInstance. Not verified in a primary source.
+    /// `rds:ModifyDBProxyInstance`. Access level: Write. Authorizes: ModifyDBProxyInstance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDBProxyInstance,
-    /// `rds:ModifyDbProxyInstanceSsl`. Access level: Write. Authorizes: ModifyDbProxyInstanceSsl. Not verified in a primary source.
+    /// `rds:ModifyDbProxyInstanceSsl`. Access level: Write. Authorizes: ModifyDbProxyInstanceSsl. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDbProxyInstanceSsl,
-    /// `rds:ModifyDTCSecurityIpHostsForSQLServer`. Access level: Write. Authorizes: ModifyDTCSecurityIpHostsForSQLServer. Not verified in a primary source.
+    /// `rds:ModifyDTCSecurityIpHostsForSQLServer`. Access level: Write. Authorizes: ModifyDTCSecurityIpHostsForSQLServer. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyDTCSecurityIpHostsForSQLServer,
-    /// `rds:ModifyEventInfo`. Access level: Write. Authorizes: ModifyEventInfo. Not verified in a primary source.
+    /// `rds:ModifyEventInfo`. Access level: Write. Authorizes: ModifyEventInfo. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyEventInfo,
-    /// `rds:ModifyHADiagnoseConfig`. Access level: Write. Authorizes: ModifyHADiagnoseConfig. Not verified in a primary source.
+    /// `rds:ModifyHADiagnoseConfig`. Access level: Write. Authorizes: ModifyHADiagnoseConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyHADiagnoseConfig,
-    /// `rds:ModifyHASwitchConfig`. Access level: Write. Authorizes: ModifyHASwitchConfig. Not verified in a primary source.
+    /// `rds:ModifyHASwitchConfig`. Access level: Write. Authorizes: ModifyHASwitchConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyHASwitchConfig,
-    /// `rds:ModifyImportTask`. Access level: Write. Authorizes: ModifyImportTask. Not verified in a primary source.
+    /// `rds:ModifyImportTask`. Access level: Write. Authorizes: ModifyImportTask. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyImportTask,
-    /// `rds:ModifyInstanceAutoRenewalAttribute`. Access level: Write. Authorizes: ModifyInstanceAutoRenewalAttribute. Not verified in a primary source.
+    /// `rds:ModifyInstanceAutoRenewalAttribute`. Access level: Write. Authorizes: ModifyInstanceAutoRenewalAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyInstanceAutoRenewalAttribute,
-    /// `rds:ModifyInstanceCrossBackupPolicy`. Access level: Write. Authorizes: ModifyInstanceCrossBackupPolicy. Not verified in a primary source.
+    /// `rds:ModifyInstanceCrossBackupPolicy`. Access level: Write. Authorizes: ModifyInstanceCrossBackupPolicy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyInstanceCrossBackupPolicy,
-    /// `rds:ModifyMaskingRules`. Access level: Write. Authorizes: ModifyMaskingRules. Not verified in a primary source.
+    /// `rds:ModifyMaskingRules`. Access level: Write. Authorizes: ModifyMaskingRules. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyMaskingRules,
-    /// `rds:ModifyParameter`. Access level: Write. Authorizes: ModifyParameter. Not verified in a primary source.
+    /// `rds:ModifyParameter`. Access level: Write. Authorizes: ModifyParameter. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyParameter,
-    /// `rds:ModifyParameterGroup`. Access level: Write. Authorizes: ModifyParameterGroup. Not verified in a primary source.
+    /// `rds:ModifyParameterGroup`. Access level: Write. Authorizes: ModifyParameterGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyParameterGroup,
-    /// `rds:ModifyParameterTimedScheduleTask`. Access level: Write. Authorizes: ModifyParameterTimedScheduleTask. Not verified in a primary source.
+    /// `rds:ModifyParameterTimedScheduleTask`. Access level: Write. Authorizes: ModifyParameterTimedScheduleTask. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyParameterTimedScheduleTask,
-    /// `rds:ModifyPGHbaConfig`. Access level: Write. Authorizes: ModifyPGHbaConfig. Not verified in a primary source.
+    /// `rds:ModifyPGHbaConfig`. Access level: Write. Authorizes: ModifyPGHbaConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyPGHbaConfig,
-    /// `rds:ModifyRCDiskAttribute`. Access level: Write. Authorizes: ModifyRCDiskAttribute. Not verified in a primary source.
+    /// `rds:ModifyRCDiskAttribute`. Access level: Write. Authorizes: ModifyRCDiskAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyRCDiskAttribute,
-    /// `rds:ModifyRCInstance`. Access level: Write. Authorizes: ModifyRCInstance. Not verified in a primary source.
+    /// `rds:ModifyRCInstance`. Access level: Write. Authorizes: ModifyRCInstance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyRCInstance,
-    /// `rds:ModifyRCInstanceChargeType`. Access level: Write. Authorizes: ModifyRCInstanceChargeType. Not verified in a primary source.
+    /// `rds:ModifyRCInstanceChargeType`. Access level: Write. Authorizes: ModifyRCInstanceChargeType. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyRCInstanceChargeType,
-    /// `rds:ModifyRCInstanceDescription`. Access level: Write. Authorizes: ModifyRCInstanceDescription. Not verified in a primary source.
+    /// `rds:ModifyRCInstanceDescription`. Access level: Write. Authorizes: ModifyRCInstanceDescription. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyRCInstanceDescription,
-    /// `rds:ModifyReadonlyInstanceDelayReplicationTime`. Access level: Write. Authorizes: ModifyReadonlyInstanceDelayReplicationTime. Not verified in a primary source.
+    /// `rds:ModifyReadonlyInstanceDelayReplicationTime`. Access level: Write. Authorizes: ModifyReadonlyInstanceDelayReplicationTime. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyReadonlyInstanceDelayReplicationTime,
-    /// `rds:ModifyReadWriteSplittingConnection`. Access level: Write. Authorizes: ModifyReadWriteSplittingConnection. Not verified in a primary source.
+    /// `rds:ModifyReadWriteSplittingConnection`. Access level: Write. Authorizes: ModifyReadWriteSplittingConnection. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyReadWriteSplittingConnection,
-    /// `rds:ModifyResourceGroup`. Access level: Write. Authorizes: ModifyResourceGroup. Not verified in a primary source.
+    /// `rds:ModifyResourceGroup`. Access level: Write. Authorizes: ModifyResourceGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyResourceGroup,
-    /// `rds:ModifySecurityGroupConfiguration`. Access level: Write. Authorizes: ModifySecurityGroupConfiguration. Not verified in a primary source.
+    /// `rds:ModifySecurityGroupConfiguration`. Access level: Write. Authorizes: ModifySecurityGroupConfiguration. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifySecurityGroupConfiguration,
-    /// `rds:ModifySecurityIps`. Access level: Write. Resource types: any resource (`*`). Authorizes: ModifySecurityIps.
+    /// `rds:ModifySecurityIps`. Access level: Write. Resource types: any resource (`*`). Authorizes: ModifySecurityIps. Inferred, not read: access level, resource types.
     ModifySecurityIps,
-    /// `rds:ModifySQLCollectorPolicy`. Access level: Write. Authorizes: ModifySQLCollectorPolicy. Not verified in a primary source.
+    /// `rds:ModifySQLCollectorPolicy`. Access level: Write. Authorizes: ModifySQLCollectorPolicy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifySQLCollectorPolicy,
-    /// `rds:ModifySQLCollectorRetention`. Access level: Write. Authorizes: ModifySQLCollectorRetention. Not verified in a primary source.
+    /// `rds:ModifySQLCollectorRetention`. Access level: Write. Authorizes: ModifySQLCollectorRetention. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifySQLCollectorRetention,
-    /// `rds:ModifyTaskInfo`. Access level: Write. Authorizes: ModifyTaskInfo. Not verified in a primary source.
+    /// `rds:ModifyTaskInfo`. Access level: Write. Authorizes: ModifyTaskInfo. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyTaskInfo,
-    /// `rds:ModifyWhitelistTemplate`. Access level: Write. Authorizes: ModifyWhitelistTemplate. Not verified in a primary source.
+    /// `rds:ModifyWhitelistTemplate`. Access level: Write. Authorizes: ModifyWhitelistTemplate. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyWhitelistTemplate,
-    /// `rds:PreCheckCreateOrderForDeleteDBNodes`. Access level: Write. Authorizes: PreCheckCreateOrderForDeleteDBNodes. Not verified in a primary source.
+    /// `rds:PreCheckCreateOrderForDeleteDBNodes`. Access level: Write. Authorizes: PreCheckCreateOrderForDeleteDBNodes. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     PreCheckCreateOrderForDeleteDBNodes,
-    /// `rds:PrecheckDuckDBDependency`. Access level: Write. Authorizes: PrecheckDuckDBDependency. Not verified in a primary source.
+    /// `rds:PrecheckDuckDBDependency`. Access level: Write. Authorizes: PrecheckDuckDBDependency. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     PrecheckDuckDBDependency,
-    /// `rds:PurgeDBInstanceLog`. Access level: Write. Resource types: dbinstance (required). Authorizes: PurgeDBInstanceLog. Not verified in a primary source.
+    /// `rds:PurgeDBInstanceLog`. Access level: Write. Resource types: dbinstance (required). Authorizes: PurgeDBInstanceLog. Not verified in a primary source. Inferred, not read: access level.
     PurgeDBInstanceLog,
-    /// `rds:QueryNotify`. Access level: Read. Authorizes: QueryNotify. Not verified in a primary source.
+    /// `rds:QueryNotify`. Access level: Read. Authorizes: QueryNotify. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     QueryNotify,
-    /// `rds:QueryRecommendByCode`. Access level: Read. Authorizes: QueryRecommendByCode. Not verified in a primary source.
+    /// `rds:QueryRecommendByCode`. Access level: Read. Authorizes: QueryRecommendByCode. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     QueryRecommendByCode,
-    /// `rds:RebuildDBInstance`. Access level: Write. Authorizes: RebuildDBInstance. Not verified in a primary source.
+    /// `rds:RebuildDBInstance`. Access level: Write. Authorizes: RebuildDBInstance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RebuildDBInstance,
-    /// `rds:RebuildReplicationLink`. Access level: Write. Authorizes: RebuildReplicationLink. Not verified in a primary source.
+    /// `rds:RebuildReplicationLink`. Access level: Write. Authorizes: RebuildReplicationLink. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RebuildReplicationLink,
-    /// `rds:ReceiveDBInstance`. Access level: Write. Authorizes: ReceiveDBInstance. Not verified in a primary source.
+    /// `rds:ReceiveDBInstance`. Access level: Write. Authorizes: ReceiveDBInstance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ReceiveDBInstance,
-    /// `rds:RecoveryDBInstance`. Access level: Write. Authorizes: RecoveryDBInstance. Not verified in a primary source.
+    /// `rds:RecoveryDBInstance`. Access level: Write. Authorizes: RecoveryDBInstance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RecoveryDBInstance,
-    /// `rds:ReleaseInstanceConnection`. Access level: Write. Authorizes: ReleaseInstanceConnection. Not verified in a primary source.
+    /// `rds:ReleaseInstanceConnection`. Access level: Write. Authorizes: ReleaseInstanceConnection. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ReleaseInstanceConnection,
-    /// `rds:ReleaseInstancePublicConnection`. Access level: Write. Authorizes: ReleaseInstancePublicConnection. Not verified in a primary source.
+    /// `rds:ReleaseInstancePublicConnection`. Access level: Write. Authorizes: ReleaseInstancePublicConnection. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ReleaseInstancePublicConnection,
-    /// `rds:ReleaseReadWriteSplittingConnection`. Access level: Write. Authorizes: ReleaseReadWriteSplittingConnection. Not verified in a primary source.
+    /// `rds:ReleaseReadWriteSplittingConnection`. Access level: Write. Authorizes: ReleaseReadWriteSplittingConnection. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ReleaseReadWriteSplittingConnection,
-    /// `rds:RemoveTagsFromResource`. Access level: Write. Authorizes: RemoveTagsFromResource. Not verified in a primary source.
+    /// `rds:RemoveTagsFromResource`. Access level: Write. Authorizes: RemoveTagsFromResource. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RemoveTagsFromResource,
-    /// `rds:RenewInstance`. Access level: Write. Authorizes: RenewInstance. Not verified in a primary source.
+    /// `rds:RenewInstance`. Access level: Write. Authorizes: RenewInstance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RenewInstance,
-    /// `rds:RenewRCInstance`. Access level: Write. Authorizes: RenewRCInstance. Not verified in a primary source.
+    /// `rds:RenewRCInstance`. Access level: Write. Authorizes: RenewRCInstance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RenewRCInstance,
-    /// `rds:ReplaceRCInstanceSystemDisk`. Access level: Write. Authorizes: ReplaceRCInstanceSystemDisk. Not verified in a primary source.
+    /// `rds:ReplaceRCInstanceSystemDisk`. Access level: Write. Authorizes: ReplaceRCInstanceSystemDisk. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ReplaceRCInstanceSystemDisk,
-    /// `rds:ResetAccount`. Access level: Write. Authorizes: ResetAccount. Not verified in a primary source.
+    /// `rds:ResetAccount`. Access level: Write. Authorizes: ResetAccount. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ResetAccount,
-    /// `rds:ResetAccountPassword`. Access level: Write. Resource types: dbinstance (required). Authorizes: ResetAccountPassword. Not verified in a primary source.
+    /// `rds:ResetAccountPassword`. Access level: Write. Resource types: dbinstance (required). Authorizes: ResetAccountPassword. Not verified in a primary source. Inferred, not read: access level.
     ResetAccountPassword,
-    /// `rds:ResizeRCInstanceDisk`. Access level: Write. Authorizes: ResizeRCInstanceDisk. Not verified in a primary source.
+    /// `rds:ResizeRCInstanceDisk`. Access level: Write. Authorizes: ResizeRCInstanceDisk. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ResizeRCInstanceDisk,
-    /// `rds:RestartDBInstance`. Access level: Write. Authorizes: RestartDBInstance. Not verified in a primary source.
+    /// `rds:RestartDBInstance`. Access level: Write. Authorizes: RestartDBInstance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RestartDBInstance,
-    /// `rds:RestoreDdrTable`. Access level: Write. Authorizes: RestoreDdrTable. Not verified in a primary source.
+    /// `rds:RestoreDdrTable`. Access level: Write. Authorizes: RestoreDdrTable. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RestoreDdrTable,
-    /// `rds:RestoreTable`. Access level: Write. Authorizes: RestoreTable. Not verified in a primary source.
+    /// `rds:RestoreTable`. Access level: Write. Authorizes: RestoreTable. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RestoreTable,
-    /// `rds:RevokeAccountPrivilege`. Access level: Write. Resource types: dbinstance (required). Authorizes: RevokeAccountPrivilege. Not verified in a primary source.
+    /// `rds:RevokeAccountPrivilege`. Access level: Write. Resource types: dbinstance (required). Authorizes: RevokeAccountPrivilege. Not verified in a primary source. Inferred, not read: access level.
     RevokeAccountPrivilege,
-    /// `rds:RevokeOperatorPermission`. Access level: Write. Authorizes: RevokeOperatorPermission. Not verified in a primary source.
+    /// `rds:RevokeOperatorPermission`. Access level: Write. Authorizes: RevokeOperatorPermission. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RevokeOperatorPermission,
-    /// `rds:RunRCInstances`. Access level: Write. Authorizes: RunRCInstances. Not verified in a primary source.
+    /// `rds:RunRCInstances`. Access level: Write. Authorizes: RunRCInstances. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RunRCInstances,
-    /// `rds:StartDBInstance`. Access level: Write. Authorizes: StartDBInstance. Not verified in a primary source.
+    /// `rds:StartDBInstance`. Access level: Write. Authorizes: StartDBInstance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     StartDBInstance,
-    /// `rds:StartRCInstance`. Access level: Write. Authorizes: StartRCInstance. Not verified in a primary source.
+    /// `rds:StartRCInstance`. Access level: Write. Authorizes: StartRCInstance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     StartRCInstance,
-    /// `rds:StopDBInstance`. Access level: Write. Authorizes: StopDBInstance. Not verified in a primary source.
+    /// `rds:StopDBInstance`. Access level: Write. Authorizes: StopDBInstance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     StopDBInstance,
-    /// `rds:StopRCInstance`. Access level: Write. Authorizes: StopRCInstance. Not verified in a primary source.
+    /// `rds:StopRCInstance`. Access level: Write. Authorizes: StopRCInstance. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     StopRCInstance,
-    /// `rds:SwitchDBInstanceHA`. Access level: Write. Authorizes: SwitchDBInstanceHA. Not verified in a primary source.
+    /// `rds:SwitchDBInstanceHA`. Access level: Write. Authorizes: SwitchDBInstanceHA. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SwitchDBInstanceHA,
-    /// `rds:SwitchDBInstanceNetType`. Access level: Write. Resource types: dbinstance (required). Authorizes: SwitchDBInstanceNetType. Not verified in a primary source.
+    /// `rds:SwitchDBInstanceNetType`. Access level: Write. Resource types: dbinstance (required). Authorizes: SwitchDBInstanceNetType. Not verified in a primary source. Inferred, not read: access level.
     SwitchDBInstanceNetType,
-    /// `rds:SwitchDBInstanceVpc`. Access level: Write. Authorizes: SwitchDBInstanceVpc. Not verified in a primary source.
+    /// `rds:SwitchDBInstanceVpc`. Access level: Write. Authorizes: SwitchDBInstanceVpc. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SwitchDBInstanceVpc,
-    /// `rds:SwitchOverMajorVersionUpgrade`. Access level: Write. Authorizes: SwitchOverMajorVersionUpgrade. Not verified in a primary source.
+    /// `rds:SwitchOverMajorVersionUpgrade`. Access level: Write. Authorizes: SwitchOverMajorVersionUpgrade. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SwitchOverMajorVersionUpgrade,
-    /// `rds:SwitchReplicationLink`. Access level: Write. Authorizes: SwitchReplicationLink. Not verified in a primary source.
+    /// `rds:SwitchReplicationLink`. Access level: Write. Authorizes: SwitchReplicationLink. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SwitchReplicationLink,
-    /// `rds:TagResources`. Access level: Tagging. Resource types: dbinstance (required). Authorizes: TagResources.
+    /// `rds:TagResources`. Access level: Tagging. Resource types: dbinstance (required). Authorizes: TagResources. Inferred, not read: resource types.required.
     TagResources,
-    /// `rds:TerminateMigrateTask`. Access level: Write. Authorizes: TerminateMigrateTask. Not verified in a primary source.
+    /// `rds:TerminateMigrateTask`. Access level: Write. Authorizes: TerminateMigrateTask. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     TerminateMigrateTask,
-    /// `rds:TransformDBInstancePayType`. Access level: Write. Authorizes: TransformDBInstancePayType. Not verified in a primary source.
+    /// `rds:TransformDBInstancePayType`. Access level: Write. Authorizes: TransformDBInstancePayType. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     TransformDBInstancePayType,
-    /// `rds:UnlockAccount`. Access level: Write. Authorizes: UnlockAccount. Not verified in a primary source.
+    /// `rds:UnlockAccount`. Access level: Write. Authorizes: UnlockAccount. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UnlockAccount,
-    /// `rds:UntagResources`. Access level: Tagging. Authorizes: UntagResources. Not verified in a primary source.
+    /// `rds:UntagResources`. Access level: Tagging. Authorizes: UntagResources. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UntagResources,
-    /// `rds:UpdateDBInstanceReplication`. Access level: Write. Authorizes: UpdateDBInstanceReplication. Not verified in a primary source.
+    /// `rds:UpdateDBInstanceReplication`. Access level: Write. Authorizes: UpdateDBInstanceReplication. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateDBInstanceReplication,
-    /// `rds:UpdatePostgresExtensions`. Access level: Write. Authorizes: UpdatePostgresExtensions. Not verified in a primary source.
+    /// `rds:UpdatePostgresExtensions`. Access level: Write. Authorizes: UpdatePostgresExtensions. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdatePostgresExtensions,
-    /// `rds:UpdateUserBackupFile`. Access level: Write. Authorizes: UpdateUserBackupFile. Not verified in a primary source.
+    /// `rds:UpdateUserBackupFile`. Access level: Write. Authorizes: UpdateUserBackupFile. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateUserBackupFile,
-    /// `rds:UpgradeDBInstanceEngineVersion`. Access level: Write. Authorizes: UpgradeDBInstanceEngineVersion. Not verified in a primary source.
+    /// `rds:UpgradeDBInstanceEngineVersion`. Access level: Write. Authorizes: UpgradeDBInstanceEngineVersion. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpgradeDBInstanceEngineVersion,
-    /// `rds:UpgradeDBInstanceKernelVersion`. Access level: Write. Authorizes: UpgradeDBInstanceKernelVersion. Not verified in a primary source.
+    /// `rds:UpgradeDBInstanceKernelVersion`. Access level: Write. Authorizes: UpgradeDBInstanceKernelVersion. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpgradeDBInstanceKernelVersion,
-    /// `rds:UpgradeDBInstanceMajorVersion`. Access level: Write. Authorizes: UpgradeDBInstanceMajorVersion. Not verified in a primary source.
+    /// `rds:UpgradeDBInstanceMajorVersion`. Access level: Write. Authorizes: UpgradeDBInstanceMajorVersion. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpgradeDBInstanceMajorVersion,
-    /// `rds:UpgradeDBInstanceMajorVersionPrecheck`. Access level: Write. Authorizes: UpgradeDBInstanceMajorVersionPrecheck. Not verified in a primary source.
+    /// `rds:UpgradeDBInstanceMajorVersionPrecheck`. Access level: Write. Authorizes: UpgradeDBInstanceMajorVersionPrecheck. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpgradeDBInstanceMajorVersionPrecheck,
-    /// `rds:UpgradeDBProxyInstanceKernelVersion`. Access level: Write. Authorizes: UpgradeDBProxyInstanceKernelVersion. Not verified in a primary source.
+    /// `rds:UpgradeDBProxyInstanceKernelVersion`. Access level: Write. Authorizes: UpgradeDBProxyInstanceKernelVersion. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpgradeDBProxyInstanceKernelVersion,
-    /// `rds:ValidateImportTask`. Access level: Write. Authorizes: ValidateImportTask. Not verified in a primary source.
+    /// `rds:ValidateImportTask`. Access level: Write. Authorizes: ValidateImportTask. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ValidateImportTask,
 }
 

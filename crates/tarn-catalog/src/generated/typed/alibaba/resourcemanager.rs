@@ -9,31 +9,31 @@
 pub enum Action {
     /// `resourcemanager:AcceptHandshake`. Access level: Write. Resource types: handshake (required). Authorizes: AcceptHandshake.
     AcceptHandshake,
-    /// `resourcemanager:AddMessageContact`. Access level: Write. Authorizes: AddMessageContact. Not verified in a primary source.
+    /// `resourcemanager:AddMessageContact`. Access level: Write. Authorizes: AddMessageContact. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AddMessageContact,
-    /// `resourcemanager:AssociateMembers`. Access level: Write. Authorizes: AssociateMembers. Not verified in a primary source.
+    /// `resourcemanager:AssociateMembers`. Access level: Write. Authorizes: AssociateMembers. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AssociateMembers,
     /// `resourcemanager:AttachControlPolicy`. Access level: Write. Resource types: account (required), folder (required), controlpolicy (required). Authorizes: AttachControlPolicy.
     AttachControlPolicy,
-    /// `resourcemanager:AttachPolicy`. Access level: Write. Authorizes: AttachPolicy. Not verified in a primary source.
+    /// `resourcemanager:AttachPolicy`. Access level: Write. Authorizes: AttachPolicy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AttachPolicy,
-    /// `resourcemanager:BindSecureMobilePhone`. Access level: Write. Authorizes: BindSecureMobilePhone. Not verified in a primary source.
+    /// `resourcemanager:BindSecureMobilePhone`. Access level: Write. Authorizes: BindSecureMobilePhone. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     BindSecureMobilePhone,
-    /// `resourcemanager:CancelChangeAccountEmail`. Access level: Write. Authorizes: CancelChangeAccountEmail. Not verified in a primary source.
+    /// `resourcemanager:CancelChangeAccountEmail`. Access level: Write. Authorizes: CancelChangeAccountEmail. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CancelChangeAccountEmail,
-    /// `resourcemanager:CancelCreateCloudAccount`. Access level: Write. Authorizes: CancelCreateCloudAccount. Not verified in a primary source.
+    /// `resourcemanager:CancelCreateCloudAccount`. Access level: Write. Authorizes: CancelCreateCloudAccount. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CancelCreateCloudAccount,
     /// `resourcemanager:CancelHandshake`. Access level: Write. Resource types: handshake (required). Authorizes: CancelHandshake.
     CancelHandshake,
-    /// `resourcemanager:CancelMessageContactUpdate`. Access level: Write. Authorizes: CancelMessageContactUpdate. Not verified in a primary source.
+    /// `resourcemanager:CancelMessageContactUpdate`. Access level: Write. Authorizes: CancelMessageContactUpdate. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CancelMessageContactUpdate,
-    /// `resourcemanager:CancelPromoteResourceAccount`. Access level: Write. Authorizes: CancelPromoteResourceAccount. Not verified in a primary source.
+    /// `resourcemanager:CancelPromoteResourceAccount`. Access level: Write. Authorizes: CancelPromoteResourceAccount. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CancelPromoteResourceAccount,
-    /// `resourcemanager:ChangeAccountEmail`. Access level: Write. Authorizes: ChangeAccountEmail. Not verified in a primary source.
+    /// `resourcemanager:ChangeAccountEmail`. Access level: Write. Authorizes: ChangeAccountEmail. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ChangeAccountEmail,
-    /// `resourcemanager:CheckAccountDelete`. Access level: Read. Authorizes: CheckAccountDelete. Not verified in a primary source.
+    /// `resourcemanager:CheckAccountDelete`. Access level: Read. Authorizes: CheckAccountDelete. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CheckAccountDelete,
-    /// `resourcemanager:CreateAutoGroupingRule`. Access level: Write. Authorizes: CreateAutoGroupingRule. Not verified in a primary source.
+    /// `resourcemanager:CreateAutoGroupingRule`. Access level: Write. Authorizes: CreateAutoGroupingRule. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateAutoGroupingRule,
     /// `resourcemanager:CreateCloudAccount`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: CreateCloudAccount.
     CreateCloudAccount,
@@ -43,113 +43,113 @@ pub enum Action {
     CreateFolder,
     /// `resourcemanager:CreateResourceAccount`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: CreateResourceAccount.
     CreateResourceAccount,
-    /// `resourcemanager:CreateResourceGroup`. Access level: Write. Authorizes: CreateResourceGroup. Not verified in a primary source.
+    /// `resourcemanager:CreateResourceGroup`. Access level: Write. Authorizes: CreateResourceGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateResourceGroup,
-    /// `resourcemanager:DeclineHandshake`. Access level: Write. Authorizes: DeclineHandshake. Not verified in a primary source.
+    /// `resourcemanager:DeclineHandshake`. Access level: Write. Authorizes: DeclineHandshake. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeclineHandshake,
-    /// `resourcemanager:DeleteAccount`. Access level: Write. Authorizes: DeleteAccount. Not verified in a primary source.
+    /// `resourcemanager:DeleteAccount`. Access level: Write. Authorizes: DeleteAccount. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteAccount,
-    /// `resourcemanager:DeleteAutoGroupingRule`. Access level: Write. Authorizes: DeleteAutoGroupingRule. Not verified in a primary source.
+    /// `resourcemanager:DeleteAutoGroupingRule`. Access level: Write. Authorizes: DeleteAutoGroupingRule. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteAutoGroupingRule,
     /// `resourcemanager:DeleteControlPolicy`. Access level: Write. Resource types: controlpolicy (required). Authorizes: DeleteControlPolicy.
     DeleteControlPolicy,
     /// `resourcemanager:DeleteFolder`. Access level: Write. Resource types: folder (required). Authorizes: DeleteFolder.
     DeleteFolder,
-    /// `resourcemanager:DeleteMessageContact`. Access level: Write. Authorizes: DeleteMessageContact. Not verified in a primary source.
+    /// `resourcemanager:DeleteMessageContact`. Access level: Write. Authorizes: DeleteMessageContact. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteMessageContact,
-    /// `resourcemanager:DeleteResourceGroup`. Access level: Write. Authorizes: DeleteResourceGroup. Not verified in a primary source.
+    /// `resourcemanager:DeleteResourceGroup`. Access level: Write. Authorizes: DeleteResourceGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteResourceGroup,
-    /// `resourcemanager:DeregisterDelegatedAdministrator`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: DeregisterDelegatedAdministrator.
+    /// `resourcemanager:DeregisterDelegatedAdministrator`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: DeregisterDelegatedAdministrator. Inferred, not read: access level, resource types.
     DeregisterDelegatedAdministrator,
     /// `resourcemanager:DestroyResourceDirectory`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: DestroyResourceDirectory.
     DestroyResourceDirectory,
     /// `resourcemanager:DetachControlPolicy`. Access level: Write. Resource types: account (required), controlpolicy (required), folder (required). Authorizes: DetachControlPolicy.
     DetachControlPolicy,
-    /// `resourcemanager:DetachPolicy`. Access level: Write. Authorizes: DetachPolicy. Not verified in a primary source.
+    /// `resourcemanager:DetachPolicy`. Access level: Write. Authorizes: DetachPolicy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DetachPolicy,
-    /// `resourcemanager:DisableAssociatedTransfer`. Access level: Write. Authorizes: DisableAssociatedTransfer. Not verified in a primary source.
+    /// `resourcemanager:DisableAssociatedTransfer`. Access level: Write. Authorizes: DisableAssociatedTransfer. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DisableAssociatedTransfer,
-    /// `resourcemanager:DisableAutoGrouping`. Access level: Write. Authorizes: DisableAutoGrouping. Not verified in a primary source.
+    /// `resourcemanager:DisableAutoGrouping`. Access level: Write. Authorizes: DisableAutoGrouping. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DisableAutoGrouping,
-    /// `resourcemanager:DisableControlPolicy`. Access level: Write. Authorizes: DisableControlPolicy. Not verified in a primary source.
+    /// `resourcemanager:DisableControlPolicy`. Access level: Write. Authorizes: DisableControlPolicy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DisableControlPolicy,
-    /// `resourcemanager:DisableResourceGroupNotification`. Access level: Write. Authorizes: DisableResourceGroupNotification. Not verified in a primary source.
+    /// `resourcemanager:DisableResourceGroupNotification`. Access level: Write. Authorizes: DisableResourceGroupNotification. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DisableResourceGroupNotification,
-    /// `resourcemanager:DisassociateMembers`. Access level: Write. Authorizes: DisassociateMembers. Not verified in a primary source.
+    /// `resourcemanager:DisassociateMembers`. Access level: Write. Authorizes: DisassociateMembers. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DisassociateMembers,
-    /// `resourcemanager:EnableAssociatedTransfer`. Access level: Write. Authorizes: EnableAssociatedTransfer. Not verified in a primary source.
+    /// `resourcemanager:EnableAssociatedTransfer`. Access level: Write. Authorizes: EnableAssociatedTransfer. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     EnableAssociatedTransfer,
-    /// `resourcemanager:EnableAutoGrouping`. Access level: Write. Authorizes: EnableAutoGrouping. Not verified in a primary source.
+    /// `resourcemanager:EnableAutoGrouping`. Access level: Write. Authorizes: EnableAutoGrouping. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     EnableAutoGrouping,
     /// `resourcemanager:EnableControlPolicy`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: EnableControlPolicy.
     EnableControlPolicy,
-    /// `resourcemanager:EnableResourceDirectory`. Access level: Write. Authorizes: EnableResourceDirectory. Not verified in a primary source.
+    /// `resourcemanager:EnableResourceDirectory`. Access level: Write. Authorizes: EnableResourceDirectory. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     EnableResourceDirectory,
-    /// `resourcemanager:EnableResourceGroupNotification`. Access level: Write. Authorizes: EnableResourceGroupNotification. Not verified in a primary source.
+    /// `resourcemanager:EnableResourceGroupNotification`. Access level: Write. Authorizes: EnableResourceGroupNotification. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     EnableResourceGroupNotification,
     /// `resourcemanager:GetAccount`. Access level: Read. Resource types: account (required). Authorizes: GetAccount.
     GetAccount,
-    /// `resourcemanager:GetAccountDeletionCheckResult`. Access level: Read. Authorizes: GetAccountDeletionCheckResult. Not verified in a primary source.
+    /// `resourcemanager:GetAccountDeletionCheckResult`. Access level: Read. Authorizes: GetAccountDeletionCheckResult. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetAccountDeletionCheckResult,
-    /// `resourcemanager:GetAccountDeletionStatus`. Access level: Read. Authorizes: GetAccountDeletionStatus. Not verified in a primary source.
+    /// `resourcemanager:GetAccountDeletionStatus`. Access level: Read. Authorizes: GetAccountDeletionStatus. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetAccountDeletionStatus,
-    /// `resourcemanager:GetAutoGroupingRule`. Access level: Read. Authorizes: GetAutoGroupingRule. Not verified in a primary source.
+    /// `resourcemanager:GetAutoGroupingRule`. Access level: Read. Authorizes: GetAutoGroupingRule. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetAutoGroupingRule,
-    /// `resourcemanager:GetAutoGroupingStatus`. Access level: Read. Authorizes: GetAutoGroupingStatus. Not verified in a primary source.
+    /// `resourcemanager:GetAutoGroupingStatus`. Access level: Read. Authorizes: GetAutoGroupingStatus. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetAutoGroupingStatus,
     /// `resourcemanager:GetControlPolicy`. Access level: Read. Resource types: controlpolicy (required). Authorizes: GetControlPolicy.
     GetControlPolicy,
-    /// `resourcemanager:GetControlPolicyEnablementStatus`. Access level: Read. Authorizes: GetControlPolicyEnablementStatus. Not verified in a primary source.
+    /// `resourcemanager:GetControlPolicyEnablementStatus`. Access level: Read. Authorizes: GetControlPolicyEnablementStatus. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetControlPolicyEnablementStatus,
-    /// `resourcemanager:GetFolder`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetFolder.
+    /// `resourcemanager:GetFolder`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetFolder. Inferred, not read: access level, resource types.
     GetFolder,
     /// `resourcemanager:GetHandshake`. Access level: Read. Resource types: handshake (required). Authorizes: GetHandshake.
     GetHandshake,
-    /// `resourcemanager:GetMessageContact`. Access level: Read. Authorizes: GetMessageContact. Not verified in a primary source.
+    /// `resourcemanager:GetMessageContact`. Access level: Read. Authorizes: GetMessageContact. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetMessageContact,
-    /// `resourcemanager:GetMessageContactDeletionStatus`. Access level: Read. Authorizes: GetMessageContactDeletionStatus. Not verified in a primary source.
+    /// `resourcemanager:GetMessageContactDeletionStatus`. Access level: Read. Authorizes: GetMessageContactDeletionStatus. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetMessageContactDeletionStatus,
-    /// `resourcemanager:GetPayerForAccount`. Access level: Read. Authorizes: GetPayerForAccount. Not verified in a primary source.
+    /// `resourcemanager:GetPayerForAccount`. Access level: Read. Authorizes: GetPayerForAccount. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetPayerForAccount,
-    /// `resourcemanager:GetResourceDirectory`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetResourceDirectory.
+    /// `resourcemanager:GetResourceDirectory`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetResourceDirectory. Inferred, not read: access level, resource types.
     GetResourceDirectory,
-    /// `resourcemanager:GetResourceGroup`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetResourceGroup.
+    /// `resourcemanager:GetResourceGroup`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetResourceGroup. Inferred, not read: access level, resource types.
     GetResourceGroup,
-    /// `resourcemanager:GetResourceGroupAdminSetting`. Access level: Read. Authorizes: GetResourceGroupAdminSetting. Not verified in a primary source.
+    /// `resourcemanager:GetResourceGroupAdminSetting`. Access level: Read. Authorizes: GetResourceGroupAdminSetting. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetResourceGroupAdminSetting,
-    /// `resourcemanager:GetResourceGroupNotificationSetting`. Access level: Read. Authorizes: GetResourceGroupNotificationSetting. Not verified in a primary source.
+    /// `resourcemanager:GetResourceGroupNotificationSetting`. Access level: Read. Authorizes: GetResourceGroupNotificationSetting. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetResourceGroupNotificationSetting,
-    /// `resourcemanager:GetResourceGroupResourceCounts`. Access level: Read. Authorizes: GetResourceGroupResourceCounts. Not verified in a primary source.
+    /// `resourcemanager:GetResourceGroupResourceCounts`. Access level: Read. Authorizes: GetResourceGroupResourceCounts. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetResourceGroupResourceCounts,
-    /// `resourcemanager:GetServiceLinkedRoleDeletionStatus`. Access level: Read. Authorizes: GetServiceLinkedRoleDeletionStatus. Not verified in a primary source.
+    /// `resourcemanager:GetServiceLinkedRoleDeletionStatus`. Access level: Read. Authorizes: GetServiceLinkedRoleDeletionStatus. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetServiceLinkedRoleDeletionStatus,
-    /// `resourcemanager:InitResourceDirectory`. Access level: Write. Authorizes: InitResourceDirectory. Not verified in a primary source.
+    /// `resourcemanager:InitResourceDirectory`. Access level: Write. Authorizes: InitResourceDirectory. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     InitResourceDirectory,
     /// `resourcemanager:InviteAccountToResourceDirectory`. Access level: Write. Resource types: handshake (required), folder (required). Authorizes: InviteAccountToResourceDirectory.
     InviteAccountToResourceDirectory,
     /// `resourcemanager:ListAccounts`. Access level: List. Resource types: account (required). Authorizes: ListAccounts.
     ListAccounts,
-    /// `resourcemanager:ListAccountsForParent`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: ListAccountsForParent.
+    /// `resourcemanager:ListAccountsForParent`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: ListAccountsForParent. Inferred, not read: access level, resource types.
     ListAccountsForParent,
     /// `resourcemanager:ListAncestors`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: ListAncestors.
     ListAncestors,
-    /// `resourcemanager:ListAssociatedTransferSetting`. Access level: List. Authorizes: ListAssociatedTransferSetting. Not verified in a primary source.
+    /// `resourcemanager:ListAssociatedTransferSetting`. Access level: List. Authorizes: ListAssociatedTransferSetting. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListAssociatedTransferSetting,
-    /// `resourcemanager:ListAuthorizedAccounts`. Access level: List. Authorizes: ListAuthorizedAccounts. Not verified in a primary source.
+    /// `resourcemanager:ListAuthorizedAccounts`. Access level: List. Authorizes: ListAuthorizedAccounts. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListAuthorizedAccounts,
-    /// `resourcemanager:ListAuthorizedFolders`. Access level: List. Authorizes: ListAuthorizedFolders. Not verified in a primary source.
+    /// `resourcemanager:ListAuthorizedFolders`. Access level: List. Authorizes: ListAuthorizedFolders. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListAuthorizedFolders,
-    /// `resourcemanager:ListAutoGroupingRemediations`. Access level: List. Authorizes: ListAutoGroupingRemediations. Not verified in a primary source.
+    /// `resourcemanager:ListAutoGroupingRemediations`. Access level: List. Authorizes: ListAutoGroupingRemediations. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListAutoGroupingRemediations,
-    /// `resourcemanager:ListAutoGroupingRules`. Access level: List. Authorizes: ListAutoGroupingRules. Not verified in a primary source.
+    /// `resourcemanager:ListAutoGroupingRules`. Access level: List. Authorizes: ListAutoGroupingRules. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListAutoGroupingRules,
-    /// `resourcemanager:ListControlPolicies`. Access level: List. Authorizes: ListControlPolicies. Not verified in a primary source.
+    /// `resourcemanager:ListControlPolicies`. Access level: List. Authorizes: ListControlPolicies. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListControlPolicies,
     /// `resourcemanager:ListControlPolicyAttachmentsForTarget`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: ListControlPolicyAttachmentsForTarget.
     ListControlPolicyAttachmentsForTarget,
-    /// `resourcemanager:ListDelegatedAdministrators`. Access level: List. Authorizes: ListDelegatedAdministrators. Not verified in a primary source.
+    /// `resourcemanager:ListDelegatedAdministrators`. Access level: List. Authorizes: ListDelegatedAdministrators. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListDelegatedAdministrators,
-    /// `resourcemanager:ListDelegatedServicesForAccount`. Access level: List. Authorizes: ListDelegatedServicesForAccount. Not verified in a primary source.
+    /// `resourcemanager:ListDelegatedServicesForAccount`. Access level: List. Authorizes: ListDelegatedServicesForAccount. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListDelegatedServicesForAccount,
     /// `resourcemanager:ListFoldersForParent`. Access level: List. Resource types: folder (required). Authorizes: ListFoldersForParent.
     ListFoldersForParent,
@@ -157,79 +157,79 @@ pub enum Action {
     ListHandshakesForAccount,
     /// `resourcemanager:ListHandshakesForResourceDirectory`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: ListHandshakesForResourceDirectory.
     ListHandshakesForResourceDirectory,
-    /// `resourcemanager:ListMessageContacts`. Access level: List. Authorizes: ListMessageContacts. Not verified in a primary source.
+    /// `resourcemanager:ListMessageContacts`. Access level: List. Authorizes: ListMessageContacts. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListMessageContacts,
-    /// `resourcemanager:ListMessageContactVerifications`. Access level: List. Authorizes: ListMessageContactVerifications. Not verified in a primary source.
+    /// `resourcemanager:ListMessageContactVerifications`. Access level: List. Authorizes: ListMessageContactVerifications. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListMessageContactVerifications,
-    /// `resourcemanager:ListPolicyAttachments`. Access level: List. Authorizes: ListPolicyAttachments. Not verified in a primary source.
+    /// `resourcemanager:ListPolicyAttachments`. Access level: List. Authorizes: ListPolicyAttachments. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListPolicyAttachments,
-    /// `resourcemanager:ListResourceGroupCapability`. Access level: List. Authorizes: ListResourceGroupCapability. Not verified in a primary source.
+    /// `resourcemanager:ListResourceGroupCapability`. Access level: List. Authorizes: ListResourceGroupCapability. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListResourceGroupCapability,
-    /// `resourcemanager:ListResourceGroups`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: ListResourceGroups.
+    /// `resourcemanager:ListResourceGroups`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: ListResourceGroups. Inferred, not read: access level, resource types.
     ListResourceGroups,
-    /// `resourcemanager:ListResourceGroupsWithAuthDetails`. Access level: List. Authorizes: ListResourceGroupsWithAuthDetails. Not verified in a primary source.
+    /// `resourcemanager:ListResourceGroupsWithAuthDetails`. Access level: List. Authorizes: ListResourceGroupsWithAuthDetails. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListResourceGroupsWithAuthDetails,
-    /// `resourcemanager:ListResources`. Access level: List. Authorizes: ListResources. Not verified in a primary source.
+    /// `resourcemanager:ListResources`. Access level: List. Authorizes: ListResources. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListResources,
-    /// `resourcemanager:ListTagKeys`. Access level: List. Authorizes: ListTagKeys. Not verified in a primary source.
+    /// `resourcemanager:ListTagKeys`. Access level: List. Authorizes: ListTagKeys. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListTagKeys,
-    /// `resourcemanager:ListTagValues`. Access level: List. Authorizes: ListTagValues. Not verified in a primary source.
+    /// `resourcemanager:ListTagValues`. Access level: List. Authorizes: ListTagValues. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListTagValues,
     /// `resourcemanager:ListTargetAttachmentsForControlPolicy`. Access level: List. Resource types: controlpolicy (required). Authorizes: ListTargetAttachmentsForControlPolicy.
     ListTargetAttachmentsForControlPolicy,
-    /// `resourcemanager:ListTrustedServiceStatus`. Access level: List. Authorizes: ListTrustedServiceStatus. Not verified in a primary source.
+    /// `resourcemanager:ListTrustedServiceStatus`. Access level: List. Authorizes: ListTrustedServiceStatus. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListTrustedServiceStatus,
-    /// `resourcemanager:LookupResourceGroupEvents`. Access level: Write. Authorizes: LookupResourceGroupEvents. Not verified in a primary source.
+    /// `resourcemanager:LookupResourceGroupEvents`. Access level: Write. Authorizes: LookupResourceGroupEvents. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     LookupResourceGroupEvents,
     /// `resourcemanager:MoveAccount`. Access level: Write. Resource types: account (required), folder (required). Authorizes: MoveAccount.
     MoveAccount,
     /// `resourcemanager:MoveResources`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: MoveResources.
     MoveResources,
-    /// `resourcemanager:PrecheckForConsolidatedBillingAccount`. Access level: Write. Authorizes: PrecheckForConsolidatedBillingAccount. Not verified in a primary source.
+    /// `resourcemanager:PrecheckForConsolidatedBillingAccount`. Access level: Write. Authorizes: PrecheckForConsolidatedBillingAccount. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     PrecheckForConsolidatedBillingAccount,
-    /// `resourcemanager:PromoteResourceAccount`. Access level: Write. Authorizes: PromoteResourceAccount. Not verified in a primary source.
+    /// `resourcemanager:PromoteResourceAccount`. Access level: Write. Authorizes: PromoteResourceAccount. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     PromoteResourceAccount,
-    /// `resourcemanager:RegisterDelegatedAdministrator`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: RegisterDelegatedAdministrator.
+    /// `resourcemanager:RegisterDelegatedAdministrator`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: RegisterDelegatedAdministrator. Inferred, not read: access level, resource types.
     RegisterDelegatedAdministrator,
     /// `resourcemanager:RemoveCloudAccount`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: RemoveCloudAccount.
     RemoveCloudAccount,
-    /// `resourcemanager:ResendCreateCloudAccountEmail`. Access level: Write. Authorizes: ResendCreateCloudAccountEmail. Not verified in a primary source.
+    /// `resourcemanager:ResendCreateCloudAccountEmail`. Access level: Write. Authorizes: ResendCreateCloudAccountEmail. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ResendCreateCloudAccountEmail,
-    /// `resourcemanager:ResendPromoteResourceAccountEmail`. Access level: Write. Authorizes: ResendPromoteResourceAccountEmail. Not verified in a primary source.
+    /// `resourcemanager:ResendPromoteResourceAccountEmail`. Access level: Write. Authorizes: ResendPromoteResourceAccountEmail. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ResendPromoteResourceAccountEmail,
-    /// `resourcemanager:RetryChangeAccountEmail`. Access level: Write. Authorizes: RetryChangeAccountEmail. Not verified in a primary source.
+    /// `resourcemanager:RetryChangeAccountEmail`. Access level: Write. Authorizes: RetryChangeAccountEmail. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RetryChangeAccountEmail,
-    /// `resourcemanager:SendEmailVerificationForMessageContact`. Access level: Write. Authorizes: SendEmailVerificationForMessageContact. Not verified in a primary source.
+    /// `resourcemanager:SendEmailVerificationForMessageContact`. Access level: Write. Authorizes: SendEmailVerificationForMessageContact. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SendEmailVerificationForMessageContact,
-    /// `resourcemanager:SendPhoneVerificationForMessageContact`. Access level: Write. Authorizes: SendPhoneVerificationForMessageContact. Not verified in a primary source.
+    /// `resourcemanager:SendPhoneVerificationForMessageContact`. Access level: Write. Authorizes: SendPhoneVerificationForMessageContact. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SendPhoneVerificationForMessageContact,
-    /// `resourcemanager:SendVerificationCodeForBindSecureMobilePhone`. Access level: Write. Authorizes: SendVerificationCodeForBindSecureMobilePhone. Not verified in a primary source.
+    /// `resourcemanager:SendVerificationCodeForBindSecureMobilePhone`. Access level: Write. Authorizes: SendVerificationCodeForBindSecureMobilePhone. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SendVerificationCodeForBindSecureMobilePhone,
-    /// `resourcemanager:SendVerificationCodeForEnableRD`. Access level: Write. Authorizes: SendVerificationCodeForEnableRD. Not verified in a primary source.
+    /// `resourcemanager:SendVerificationCodeForEnableRD`. Access level: Write. Authorizes: SendVerificationCodeForEnableRD. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SendVerificationCodeForEnableRD,
-    /// `resourcemanager:SetMemberDeletionPermission`. Access level: Write. Authorizes: SetMemberDeletionPermission. Not verified in a primary source.
+    /// `resourcemanager:SetMemberDeletionPermission`. Access level: Write. Authorizes: SetMemberDeletionPermission. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SetMemberDeletionPermission,
-    /// `resourcemanager:SetMemberDisplayNameSyncStatus`. Access level: Write. Authorizes: SetMemberDisplayNameSyncStatus. Not verified in a primary source.
+    /// `resourcemanager:SetMemberDisplayNameSyncStatus`. Access level: Write. Authorizes: SetMemberDisplayNameSyncStatus. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SetMemberDisplayNameSyncStatus,
-    /// `resourcemanager:UpdateAccount`. Access level: Write. Authorizes: UpdateAccount. Not verified in a primary source.
+    /// `resourcemanager:UpdateAccount`. Access level: Write. Authorizes: UpdateAccount. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateAccount,
-    /// `resourcemanager:UpdateAssociatedTransferSetting`. Access level: Write. Authorizes: UpdateAssociatedTransferSetting. Not verified in a primary source.
+    /// `resourcemanager:UpdateAssociatedTransferSetting`. Access level: Write. Authorizes: UpdateAssociatedTransferSetting. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateAssociatedTransferSetting,
-    /// `resourcemanager:UpdateAutoGroupingConfig`. Access level: Write. Authorizes: UpdateAutoGroupingConfig. Not verified in a primary source.
+    /// `resourcemanager:UpdateAutoGroupingConfig`. Access level: Write. Authorizes: UpdateAutoGroupingConfig. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateAutoGroupingConfig,
-    /// `resourcemanager:UpdateAutoGroupingRule`. Access level: Write. Authorizes: UpdateAutoGroupingRule. Not verified in a primary source.
+    /// `resourcemanager:UpdateAutoGroupingRule`. Access level: Write. Authorizes: UpdateAutoGroupingRule. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateAutoGroupingRule,
     /// `resourcemanager:UpdateControlPolicy`. Access level: Write. Resource types: controlpolicy (required). Authorizes: UpdateControlPolicy.
     UpdateControlPolicy,
     /// `resourcemanager:UpdateFolder`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: UpdateFolder.
     UpdateFolder,
-    /// `resourcemanager:UpdateMessageContact`. Access level: Write. Authorizes: UpdateMessageContact. Not verified in a primary source.
+    /// `resourcemanager:UpdateMessageContact`. Access level: Write. Authorizes: UpdateMessageContact. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateMessageContact,
-    /// `resourcemanager:UpdatePayerForAccount`. Access level: Write. Authorizes: UpdatePayerForAccount. Not verified in a primary source.
+    /// `resourcemanager:UpdatePayerForAccount`. Access level: Write. Authorizes: UpdatePayerForAccount. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdatePayerForAccount,
-    /// `resourcemanager:UpdateResourceGroup`. Access level: Write. Authorizes: UpdateResourceGroup. Not verified in a primary source.
+    /// `resourcemanager:UpdateResourceGroup`. Access level: Write. Authorizes: UpdateResourceGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateResourceGroup,
-    /// `resourcemanager:UpdateResourceGroupAdminSetting`. Access level: Write. Authorizes: UpdateResourceGroupAdminSetting. Not verified in a primary source.
+    /// `resourcemanager:UpdateResourceGroupAdminSetting`. Access level: Write. Authorizes: UpdateResourceGroupAdminSetting. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateResourceGroupAdminSetting,
 }
 

@@ -13,179 +13,179 @@ pub enum Action {
     CancelUpdateStack,
     /// `ros:ContinueCreateStack`. Access level: Write. Resource types: stack (required). Authorizes: ContinueCreateStack.
     ContinueCreateStack,
-    /// `ros:CreateAITask`. Access level: Write. Authorizes: CreateAITask. Not verified in a primary source.
+    /// `ros:CreateAITask`. Access level: Write. Authorizes: CreateAITask. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateAITask,
-    /// `ros:CreateChangeSet`. Access level: Write. Resource types: stack (required). Authorizes: CreateChangeSet.
+    /// `ros:CreateChangeSet`. Access level: Write. Resource types: stack (required). Authorizes: CreateChangeSet. Inferred, not read: access level.
     CreateChangeSet,
-    /// `ros:CreateDiagnostic`. Access level: Write. Authorizes: CreateDiagnostic. Not verified in a primary source.
+    /// `ros:CreateDiagnostic`. Access level: Write. Authorizes: CreateDiagnostic. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateDiagnostic,
     /// `ros:CreateStack`. Access level: Write. Resource types: stack (required), template. Authorizes: CreateStack.
     CreateStack,
-    /// `ros:CreateStackGroup`. Access level: Write. Resource types: stack_group (required). Authorizes: CreateStackGroup.
+    /// `ros:CreateStackGroup`. Access level: Write. Resource types: stack_group (required). Authorizes: CreateStackGroup. Inferred, not read: access level.
     CreateStackGroup,
-    /// `ros:CreateStackInstances`. Access level: Write. Resource types: stack_instance (required). Authorizes: CreateStackInstances.
+    /// `ros:CreateStackInstances`. Access level: Write. Resource types: stack_instance (required). Authorizes: CreateStackInstances. Inferred, not read: access level.
     CreateStackInstances,
-    /// `ros:CreateTemplate`. Access level: Write. Resource types: template (required). Authorizes: CreateTemplate.
+    /// `ros:CreateTemplate`. Access level: Write. Resource types: template (required). Authorizes: CreateTemplate. Inferred, not read: access level.
     CreateTemplate,
-    /// `ros:CreateTemplateScratch`. Access level: Write. Authorizes: CreateTemplateScratch. Not verified in a primary source.
+    /// `ros:CreateTemplateScratch`. Access level: Write. Authorizes: CreateTemplateScratch. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateTemplateScratch,
-    /// `ros:DeleteChangeSet`. Access level: Write. Resource types: stack (required). Authorizes: DeleteChangeSet.
+    /// `ros:DeleteChangeSet`. Access level: Write. Resource types: stack (required). Authorizes: DeleteChangeSet. Inferred, not read: access level.
     DeleteChangeSet,
-    /// `ros:DeleteDiagnostic`. Access level: Write. Authorizes: DeleteDiagnostic. Not verified in a primary source.
+    /// `ros:DeleteDiagnostic`. Access level: Write. Authorizes: DeleteDiagnostic. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteDiagnostic,
-    /// `ros:DeleteStack`. Access level: Write. Resource types: stack (required). Authorizes: DeleteStack.
+    /// `ros:DeleteStack`. Access level: Write. Resource types: stack (required). Authorizes: DeleteStack. Inferred, not read: access level.
     DeleteStack,
-    /// `ros:DeleteStackGroup`. Access level: Write. Resource types: stack_group (required). Authorizes: DeleteStackGroup.
+    /// `ros:DeleteStackGroup`. Access level: Write. Resource types: stack_group (required). Authorizes: DeleteStackGroup. Inferred, not read: access level.
     DeleteStackGroup,
-    /// `ros:DeleteStackInstances`. Access level: Write. Resource types: stack_instance (required). Authorizes: DeleteStackInstances.
+    /// `ros:DeleteStackInstances`. Access level: Write. Resource types: stack_instance (required). Authorizes: DeleteStackInstances. Inferred, not read: access level.
     DeleteStackInstances,
-    /// `ros:DeleteTemplate`. Access level: Write. Resource types: template (required). Authorizes: DeleteTemplate.
+    /// `ros:DeleteTemplate`. Access level: Write. Resource types: template (required). Authorizes: DeleteTemplate. Inferred, not read: access level.
     DeleteTemplate,
-    /// `ros:DeleteTemplateScratch`. Access level: Write. Authorizes: DeleteTemplateScratch. Not verified in a primary source.
+    /// `ros:DeleteTemplateScratch`. Access level: Write. Authorizes: DeleteTemplateScratch. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteTemplateScratch,
-    /// `ros:DeregisterResourceType`. Access level: Write. Authorizes: DeregisterResourceType. Not verified in a primary source.
+    /// `ros:DeregisterResourceType`. Access level: Write. Authorizes: DeregisterResourceType. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeregisterResourceType,
-    /// `ros:DescribeRegions`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeRegions.
+    /// `ros:DescribeRegions`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: DescribeRegions. Inferred, not read: access level.
     DescribeRegions,
-    /// `ros:DetectStackDrift`. Access level: Write. Authorizes: DetectStackDrift. Not verified in a primary source.
+    /// `ros:DetectStackDrift`. Access level: Write. Authorizes: DetectStackDrift. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DetectStackDrift,
-    /// `ros:DetectStackGroupDrift`. Access level: Write. Authorizes: DetectStackGroupDrift. Not verified in a primary source.
+    /// `ros:DetectStackGroupDrift`. Access level: Write. Authorizes: DetectStackGroupDrift. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DetectStackGroupDrift,
-    /// `ros:DetectStackResourceDrift`. Access level: Write. Authorizes: DetectStackResourceDrift. Not verified in a primary source.
+    /// `ros:DetectStackResourceDrift`. Access level: Write. Authorizes: DetectStackResourceDrift. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DetectStackResourceDrift,
-    /// `ros:EnableServiceAccess`. Access level: Write. Authorizes: EnableServiceAccess. Not verified in a primary source.
+    /// `ros:EnableServiceAccess`. Access level: Write. Authorizes: EnableServiceAccess. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     EnableServiceAccess,
-    /// `ros:EnableServices`. Access level: Write. Authorizes: EnableServices. Not verified in a primary source.
+    /// `ros:EnableServices`. Access level: Write. Authorizes: EnableServices. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     EnableServices,
-    /// `ros:ExecuteChangeSet`. Access level: Write. Resource types: stack (required). Authorizes: ExecuteChangeSet.
+    /// `ros:ExecuteChangeSet`. Access level: Write. Resource types: stack (required). Authorizes: ExecuteChangeSet. Inferred, not read: access level.
     ExecuteChangeSet,
-    /// `ros:GenerateTemplateByScratch`. Access level: Write. Authorizes: GenerateTemplateByScratch. Not verified in a primary source.
+    /// `ros:GenerateTemplateByScratch`. Access level: Write. Authorizes: GenerateTemplateByScratch. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GenerateTemplateByScratch,
-    /// `ros:GenerateTemplatePolicy`. Access level: Read. Resource types: template. Authorizes: GenerateTemplatePolicy.
+    /// `ros:GenerateTemplatePolicy`. Access level: Read. Resource types: template. Authorizes: GenerateTemplatePolicy. Inferred, not read: access level.
     GenerateTemplatePolicy,
-    /// `ros:GetAITask`. Access level: Read. Authorizes: GetAITask. Not verified in a primary source.
+    /// `ros:GetAITask`. Access level: Read. Authorizes: GetAITask. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetAITask,
-    /// `ros:GetChangeSet`. Access level: Read. Resource types: stack (required). Authorizes: GetChangeSet.
+    /// `ros:GetChangeSet`. Access level: Read. Resource types: stack (required). Authorizes: GetChangeSet. Inferred, not read: access level.
     GetChangeSet,
-    /// `ros:GetDiagnostic`. Access level: Read. Authorizes: GetDiagnostic. Not verified in a primary source.
+    /// `ros:GetDiagnostic`. Access level: Read. Authorizes: GetDiagnostic. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetDiagnostic,
-    /// `ros:GetFeatureDetails`. Access level: Read. Authorizes: GetFeatureDetails. Not verified in a primary source.
+    /// `ros:GetFeatureDetails`. Access level: Read. Authorizes: GetFeatureDetails. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetFeatureDetails,
-    /// `ros:GetResourceType`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetResourceType.
+    /// `ros:GetResourceType`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetResourceType. Inferred, not read: access level.
     GetResourceType,
-    /// `ros:GetResourceTypeTemplate`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetResourceTypeTemplate.
+    /// `ros:GetResourceTypeTemplate`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetResourceTypeTemplate. Inferred, not read: access level.
     GetResourceTypeTemplate,
-    /// `ros:GetServiceAccess`. Access level: Read. Authorizes: GetServiceAccess. Not verified in a primary source.
+    /// `ros:GetServiceAccess`. Access level: Read. Authorizes: GetServiceAccess. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetServiceAccess,
-    /// `ros:GetServiceProvisions`. Access level: Read. Authorizes: GetServiceProvisions. Not verified in a primary source.
+    /// `ros:GetServiceProvisions`. Access level: Read. Authorizes: GetServiceProvisions. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetServiceProvisions,
-    /// `ros:GetStack`. Access level: Read. Resource types: stack (required). Authorizes: GetStack.
+    /// `ros:GetStack`. Access level: Read. Resource types: stack (required). Authorizes: GetStack. Inferred, not read: access level.
     GetStack,
-    /// `ros:GetStackDriftDetectionStatus`. Access level: Read. Authorizes: GetStackDriftDetectionStatus. Not verified in a primary source.
+    /// `ros:GetStackDriftDetectionStatus`. Access level: Read. Authorizes: GetStackDriftDetectionStatus. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetStackDriftDetectionStatus,
-    /// `ros:GetStackGroup`. Access level: Read. Resource types: stack_group (required). Authorizes: GetStackGroup.
+    /// `ros:GetStackGroup`. Access level: Read. Resource types: stack_group (required). Authorizes: GetStackGroup. Inferred, not read: access level.
     GetStackGroup,
-    /// `ros:GetStackGroupOperation`. Access level: Read. Resource types: stack_group_operation (required). Authorizes: GetStackGroupOperation.
+    /// `ros:GetStackGroupOperation`. Access level: Read. Resource types: stack_group_operation (required). Authorizes: GetStackGroupOperation. Inferred, not read: access level.
     GetStackGroupOperation,
-    /// `ros:GetStackInstance`. Access level: Read. Resource types: stack (required). Authorizes: GetStackInstance.
+    /// `ros:GetStackInstance`. Access level: Read. Resource types: stack (required). Authorizes: GetStackInstance. Inferred, not read: access level.
     GetStackInstance,
-    /// `ros:GetStackPolicy`. Access level: Read. Resource types: stack (required). Authorizes: GetStackPolicy.
+    /// `ros:GetStackPolicy`. Access level: Read. Resource types: stack (required). Authorizes: GetStackPolicy. Inferred, not read: access level.
     GetStackPolicy,
-    /// `ros:GetStackResource`. Access level: Read. Resource types: stack (required). Authorizes: GetStackResource.
+    /// `ros:GetStackResource`. Access level: Read. Resource types: stack (required). Authorizes: GetStackResource. Inferred, not read: access level.
     GetStackResource,
-    /// `ros:GetTemplate`. Access level: Read. Resource types: stack, stack_group, template. Authorizes: GetTemplate.
+    /// `ros:GetTemplate`. Access level: Read. Resource types: stack, stack_group, template. Authorizes: GetTemplate. Inferred, not read: access level.
     GetTemplate,
-    /// `ros:GetTemplateEstimateCost`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetTemplateEstimateCost.
+    /// `ros:GetTemplateEstimateCost`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: GetTemplateEstimateCost. Inferred, not read: access level.
     GetTemplateEstimateCost,
-    /// `ros:GetTemplateParameterConstraints`. Access level: Read. Authorizes: GetTemplateParameterConstraints. Not verified in a primary source.
+    /// `ros:GetTemplateParameterConstraints`. Access level: Read. Authorizes: GetTemplateParameterConstraints. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetTemplateParameterConstraints,
-    /// `ros:GetTemplateScratch`. Access level: Read. Authorizes: GetTemplateScratch. Not verified in a primary source.
+    /// `ros:GetTemplateScratch`. Access level: Read. Authorizes: GetTemplateScratch. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetTemplateScratch,
-    /// `ros:GetTemplateSummary`. Access level: Read. Resource types: template. Authorizes: GetTemplateSummary.
+    /// `ros:GetTemplateSummary`. Access level: Read. Resource types: template. Authorizes: GetTemplateSummary. Inferred, not read: access level.
     GetTemplateSummary,
-    /// `ros:ImportStacksToStackGroup`. Access level: Write. Authorizes: ImportStacksToStackGroup. Not verified in a primary source.
+    /// `ros:ImportStacksToStackGroup`. Access level: Write. Authorizes: ImportStacksToStackGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ImportStacksToStackGroup,
-    /// `ros:ListAITaskEvents`. Access level: List. Authorizes: ListAITaskEvents. Not verified in a primary source.
+    /// `ros:ListAITaskEvents`. Access level: List. Authorizes: ListAITaskEvents. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListAITaskEvents,
-    /// `ros:ListAITasks`. Access level: List. Authorizes: ListAITasks. Not verified in a primary source.
+    /// `ros:ListAITasks`. Access level: List. Authorizes: ListAITasks. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListAITasks,
-    /// `ros:ListChangeSets`. Access level: List. Resource types: stack (required). Authorizes: ListChangeSets.
+    /// `ros:ListChangeSets`. Access level: List. Resource types: stack (required). Authorizes: ListChangeSets. Inferred, not read: access level.
     ListChangeSets,
-    /// `ros:ListDiagnostics`. Access level: List. Authorizes: ListDiagnostics. Not verified in a primary source.
+    /// `ros:ListDiagnostics`. Access level: List. Authorizes: ListDiagnostics. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListDiagnostics,
-    /// `ros:ListResourceTypeRegistrations`. Access level: List. Authorizes: ListResourceTypeRegistrations. Not verified in a primary source.
+    /// `ros:ListResourceTypeRegistrations`. Access level: List. Authorizes: ListResourceTypeRegistrations. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListResourceTypeRegistrations,
-    /// `ros:ListResourceTypes`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: ListResourceTypes.
+    /// `ros:ListResourceTypes`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: ListResourceTypes. Inferred, not read: access level.
     ListResourceTypes,
-    /// `ros:ListResourceTypeVersions`. Access level: List. Authorizes: ListResourceTypeVersions. Not verified in a primary source.
+    /// `ros:ListResourceTypeVersions`. Access level: List. Authorizes: ListResourceTypeVersions. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListResourceTypeVersions,
-    /// `ros:ListStackEvents`. Access level: List. Resource types: stack (required). Authorizes: ListStackEvents.
+    /// `ros:ListStackEvents`. Access level: List. Resource types: stack (required). Authorizes: ListStackEvents. Inferred, not read: access level.
     ListStackEvents,
-    /// `ros:ListStackGroupOperationResults`. Access level: List. Resource types: stack_group_operation (required). Authorizes: ListStackGroupOperationResults.
+    /// `ros:ListStackGroupOperationResults`. Access level: List. Resource types: stack_group_operation (required). Authorizes: ListStackGroupOperationResults. Inferred, not read: access level.
     ListStackGroupOperationResults,
-    /// `ros:ListStackGroupOperations`. Access level: List. Resource types: stack_group_operation (required). Authorizes: ListStackGroupOperations.
+    /// `ros:ListStackGroupOperations`. Access level: List. Resource types: stack_group_operation (required). Authorizes: ListStackGroupOperations. Inferred, not read: access level.
     ListStackGroupOperations,
-    /// `ros:ListStackGroups`. Access level: List. Resource types: stack_group (required). Authorizes: ListStackGroups.
+    /// `ros:ListStackGroups`. Access level: List. Resource types: stack_group (required). Authorizes: ListStackGroups. Inferred, not read: access level.
     ListStackGroups,
-    /// `ros:ListStackInstances`. Access level: List. Resource types: stack_instance (required). Authorizes: ListStackInstances.
+    /// `ros:ListStackInstances`. Access level: List. Resource types: stack_instance (required). Authorizes: ListStackInstances. Inferred, not read: access level.
     ListStackInstances,
-    /// `ros:ListStackOperationRisks`. Access level: List. Resource types: stack (required). Authorizes: ListStackOperationRisks.
+    /// `ros:ListStackOperationRisks`. Access level: List. Resource types: stack (required). Authorizes: ListStackOperationRisks. Inferred, not read: access level.
     ListStackOperationRisks,
-    /// `ros:ListStackResourceDrifts`. Access level: List. Authorizes: ListStackResourceDrifts. Not verified in a primary source.
+    /// `ros:ListStackResourceDrifts`. Access level: List. Authorizes: ListStackResourceDrifts. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListStackResourceDrifts,
-    /// `ros:ListStackResources`. Access level: List. Resource types: stack (required). Authorizes: ListStackResources.
+    /// `ros:ListStackResources`. Access level: List. Resource types: stack (required). Authorizes: ListStackResources. Inferred, not read: access level.
     ListStackResources,
-    /// `ros:ListStacks`. Access level: List. Resource types: stack (required). Authorizes: ListStacks.
+    /// `ros:ListStacks`. Access level: List. Resource types: stack (required). Authorizes: ListStacks. Inferred, not read: access level.
     ListStacks,
-    /// `ros:ListSummaries`. Access level: List. Authorizes: ListSummaries. Not verified in a primary source.
+    /// `ros:ListSummaries`. Access level: List. Authorizes: ListSummaries. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListSummaries,
-    /// `ros:ListTagKeys`. Access level: List. Resource types: tag (required). Authorizes: ListTagKeys.
+    /// `ros:ListTagKeys`. Access level: List. Resource types: tag (required). Authorizes: ListTagKeys. Inferred, not read: access level.
     ListTagKeys,
-    /// `ros:ListTagResources`. Access level: List. Resource types: tag (required). Authorizes: ListTagResources.
+    /// `ros:ListTagResources`. Access level: List. Resource types: tag (required). Authorizes: ListTagResources. Inferred, not read: access level.
     ListTagResources,
-    /// `ros:ListTagValues`. Access level: List. Resource types: tag (required). Authorizes: ListTagValues.
+    /// `ros:ListTagValues`. Access level: List. Resource types: tag (required). Authorizes: ListTagValues. Inferred, not read: access level.
     ListTagValues,
-    /// `ros:ListTemplates`. Access level: List. Resource types: template (required). Authorizes: ListTemplates.
+    /// `ros:ListTemplates`. Access level: List. Resource types: template (required). Authorizes: ListTemplates. Inferred, not read: access level.
     ListTemplates,
-    /// `ros:ListTemplateScratches`. Access level: List. Authorizes: ListTemplateScratches. Not verified in a primary source.
+    /// `ros:ListTemplateScratches`. Access level: List. Authorizes: ListTemplateScratches. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListTemplateScratches,
-    /// `ros:ListTemplateVersions`. Access level: List. Resource types: template (required). Authorizes: ListTemplateVersions.
+    /// `ros:ListTemplateVersions`. Access level: List. Resource types: template (required). Authorizes: ListTemplateVersions. Inferred, not read: access level.
     ListTemplateVersions,
-    /// `ros:MoveResourceGroup`. Access level: Write. Resource types: stack, stack_group, template. Authorizes: MoveResourceGroup.
+    /// `ros:MoveResourceGroup`. Access level: Write. Resource types: stack, stack_group, template. Authorizes: MoveResourceGroup. Inferred, not read: access level.
     MoveResourceGroup,
-    /// `ros:PreviewStack`. Access level: Read. Resource types: stack (required). Authorizes: PreviewStack.
+    /// `ros:PreviewStack`. Access level: Read. Resource types: stack (required). Authorizes: PreviewStack. Inferred, not read: access level.
     PreviewStack,
-    /// `ros:RegisterResourceType`. Access level: Write. Authorizes: RegisterResourceType. Not verified in a primary source.
+    /// `ros:RegisterResourceType`. Access level: Write. Authorizes: RegisterResourceType. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RegisterResourceType,
-    /// `ros:SetDeletionProtection`. Access level: Write. Resource types: stack (required). Authorizes: SetDeletionProtection.
+    /// `ros:SetDeletionProtection`. Access level: Write. Resource types: stack (required). Authorizes: SetDeletionProtection. Inferred, not read: access level.
     SetDeletionProtection,
-    /// `ros:SetResourceType`. Access level: Write. Authorizes: SetResourceType. Not verified in a primary source.
+    /// `ros:SetResourceType`. Access level: Write. Authorizes: SetResourceType. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SetResourceType,
-    /// `ros:SetStackPolicy`. Access level: Permissions management. Resource types: stack (required). Authorizes: SetStackPolicy.
+    /// `ros:SetStackPolicy`. Access level: Permissions management. Resource types: stack (required). Authorizes: SetStackPolicy. Inferred, not read: access level.
     SetStackPolicy,
-    /// `ros:SetTemplatePermission`. Access level: Permissions management. Resource types: any resource (`*`) (required). Authorizes: SetTemplatePermission.
+    /// `ros:SetTemplatePermission`. Access level: Permissions management. Resource types: any resource (`*`) (required). Authorizes: SetTemplatePermission. Inferred, not read: access level.
     SetTemplatePermission,
-    /// `ros:SignalResource`. Access level: Write. Resource types: stack (required). Authorizes: SignalResource.
+    /// `ros:SignalResource`. Access level: Write. Resource types: stack (required). Authorizes: SignalResource. Inferred, not read: access level.
     SignalResource,
-    /// `ros:StopStackGroupOperation`. Access level: Write. Resource types: stack_group_operation (required). Authorizes: StopStackGroupOperation.
+    /// `ros:StopStackGroupOperation`. Access level: Write. Resource types: stack_group_operation (required). Authorizes: StopStackGroupOperation. Inferred, not read: access level.
     StopStackGroupOperation,
-    /// `ros:TagResources`. Access level: Tagging. Authorizes: TagResources. Not verified in a primary source.
+    /// `ros:TagResources`. Access level: Tagging. Authorizes: TagResources. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     TagResources,
-    /// `ros:UntagResources`. Access level: Tagging. Resource types: tag (required). Authorizes: UntagResources.
+    /// `ros:UntagResources`. Access level: Tagging. Resource types: tag (required). Authorizes: UntagResources. Inferred, not read: access level.
     UntagResources,
-    /// `ros:UpdateStack`. Access level: Write. Resource types: stack (required). Authorizes: UpdateStack.
+    /// `ros:UpdateStack`. Access level: Write. Resource types: stack (required). Authorizes: UpdateStack. Inferred, not read: access level.
     UpdateStack,
-    /// `ros:UpdateStackGroup`. Access level: Write. Resource types: stack_group (required). Authorizes: UpdateStackGroup.
+    /// `ros:UpdateStackGroup`. Access level: Write. Resource types: stack_group (required). Authorizes: UpdateStackGroup. Inferred, not read: access level.
     UpdateStackGroup,
-    /// `ros:UpdateStackInstances`. Access level: Write. Resource types: stack_instance (required). Authorizes: UpdateStackInstances.
+    /// `ros:UpdateStackInstances`. Access level: Write. Resource types: stack_instance (required). Authorizes: UpdateStackInstances. Inferred, not read: access level.
     UpdateStackInstances,
-    /// `ros:UpdateStackTemplateByResources`. Access level: Write. Authorizes: UpdateStackTemplateByResources. Not verified in a primary source.
+    /// `ros:UpdateStackTemplateByResources`. Access level: Write. Authorizes: UpdateStackTemplateByResources. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateStackTemplateByResources,
-    /// `ros:UpdateTemplate`. Access level: Write. Resource types: template (required). Authorizes: UpdateTemplate.
+    /// `ros:UpdateTemplate`. Access level: Write. Resource types: template (required). Authorizes: UpdateTemplate. Inferred, not read: access level.
     UpdateTemplate,
-    /// `ros:UpdateTemplateScratch`. Access level: Write. Authorizes: UpdateTemplateScratch. Not verified in a primary source.
+    /// `ros:UpdateTemplateScratch`. Access level: Write. Authorizes: UpdateTemplateScratch. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateTemplateScratch,
-    /// `ros:ValidateTemplate`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: ValidateTemplate.
+    /// `ros:ValidateTemplate`. Access level: Read. Resource types: any resource (`*`) (required). Authorizes: ValidateTemplate. Inferred, not read: access level.
     ValidateTemplate,
 }
 

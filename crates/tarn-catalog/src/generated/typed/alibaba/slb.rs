@@ -7,191 +7,191 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[allow(non_camel_case_types)]
 pub enum Action {
-    /// `slb:AddAccessControlListEntry`. Access level: Write. Resource types: acl (required). Authorizes: AddAccessControlListEntry.
+    /// `slb:AddAccessControlListEntry`. Access level: Write. Resource types: acl (required). Authorizes: AddAccessControlListEntry. Inferred, not read: access level.
     AddAccessControlListEntry,
-    /// `slb:AddBackendServers`. Access level: Write. Resource types: loadbalancer (required), instance (required). Authorizes: AddBackendServers.
+    /// `slb:AddBackendServers`. Access level: Write. Resource types: loadbalancer (required), instance (required). Authorizes: AddBackendServers. Inferred, not read: access level.
     AddBackendServers,
-    /// `slb:AddListenerWhiteListItem`. Access level: Write. Authorizes: AddListenerWhiteListItem. Not verified in a primary source.
+    /// `slb:AddListenerWhiteListItem`. Access level: Write. Authorizes: AddListenerWhiteListItem. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AddListenerWhiteListItem,
-    /// `slb:AddTags`. Access level: Tagging. Resource types: loadbalancer (required). Authorizes: AddTags.
+    /// `slb:AddTags`. Access level: Tagging. Resource types: loadbalancer (required). Authorizes: AddTags. Inferred, not read: resource types.required.
     AddTags,
-    /// `slb:AddVServerGroupBackendServers`. Access level: Write. Resource types: loadbalancer (required), instance (required). Authorizes: AddVServerGroupBackendServers.
+    /// `slb:AddVServerGroupBackendServers`. Access level: Write. Resource types: loadbalancer (required), instance (required). Authorizes: AddVServerGroupBackendServers. Inferred, not read: access level.
     AddVServerGroupBackendServers,
-    /// `slb:CreateAccessControlList`. Access level: Write. Resource types: acl (required). Authorizes: CreateAccessControlList.
+    /// `slb:CreateAccessControlList`. Access level: Write. Resource types: acl (required). Authorizes: CreateAccessControlList. Inferred, not read: access level.
     CreateAccessControlList,
-    /// `slb:CreateDomainExtension`. Access level: Write. Authorizes: CreateDomainExtension. Not verified in a primary source.
+    /// `slb:CreateDomainExtension`. Access level: Write. Authorizes: CreateDomainExtension. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateDomainExtension,
-    /// `slb:CreateLoadBalancer`. Access level: Write. Resource types: loadbalancer (required). Authorizes: CreateLoadBalancer.
+    /// `slb:CreateLoadBalancer`. Access level: Write. Resource types: loadbalancer (required). Authorizes: CreateLoadBalancer. Inferred, not read: access level.
     CreateLoadBalancer,
-    /// `slb:CreateLoadBalancerHTTPListener`. Access level: Write. Resource types: loadbalancer (required). Authorizes: CreateLoadBalancerHTTPListener.
+    /// `slb:CreateLoadBalancerHTTPListener`. Access level: Write. Resource types: loadbalancer (required). Authorizes: CreateLoadBalancerHTTPListener. Inferred, not read: access level.
     CreateLoadBalancerHTTPListener,
-    /// `slb:CreateLoadBalancerHTTPSListener`. Access level: Write. Resource types: loadbalancer (required), certificate (required). Authorizes: CreateLoadBalancerHTTPSListener.
+    /// `slb:CreateLoadBalancerHTTPSListener`. Access level: Write. Resource types: loadbalancer (required), certificate (required). Authorizes: CreateLoadBalancerHTTPSListener. Inferred, not read: access level.
     CreateLoadBalancerHTTPSListener,
     /// `slb:CreateLoadBalancerTCPListener`. Access level: Write. Resource types: acl (required), loadbalancer (required). Authorizes: CreateLoadBalancerTCPListener.
     CreateLoadBalancerTCPListener,
-    /// `slb:CreateLoadBalancerUDPListener`. Access level: Write. Resource types: loadbalancer (required). Authorizes: CreateLoadBalancerUDPListener.
+    /// `slb:CreateLoadBalancerUDPListener`. Access level: Write. Resource types: loadbalancer (required). Authorizes: CreateLoadBalancerUDPListener. Inferred, not read: access level.
     CreateLoadBalancerUDPListener,
-    /// `slb:CreateMasterSlaveServerGroup`. Access level: Write. Authorizes: CreateMasterSlaveServerGroup. Not verified in a primary source.
+    /// `slb:CreateMasterSlaveServerGroup`. Access level: Write. Authorizes: CreateMasterSlaveServerGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateMasterSlaveServerGroup,
-    /// `slb:CreateRules`. Access level: Write. Authorizes: CreateRules. Not verified in a primary source.
+    /// `slb:CreateRules`. Access level: Write. Authorizes: CreateRules. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateRules,
-    /// `slb:CreateTLSCipherPolicy`. Access level: Write. Authorizes: CreateTLSCipherPolicy. Not verified in a primary source.
+    /// `slb:CreateTLSCipherPolicy`. Access level: Write. Authorizes: CreateTLSCipherPolicy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateTLSCipherPolicy,
-    /// `slb:CreateVServerGroup`. Access level: Write. Resource types: loadbalancer (required), instance (required). Authorizes: CreateVServerGroup.
+    /// `slb:CreateVServerGroup`. Access level: Write. Resource types: loadbalancer (required), instance (required). Authorizes: CreateVServerGroup. Inferred, not read: access level.
     CreateVServerGroup,
-    /// `slb:DeleteAccessControlList`. Access level: Write. Resource types: acl (required). Authorizes: DeleteAccessControlList.
+    /// `slb:DeleteAccessControlList`. Access level: Write. Resource types: acl (required). Authorizes: DeleteAccessControlList. Inferred, not read: access level.
     DeleteAccessControlList,
-    /// `slb:DeleteAccessLogsDownloadAttribute`. Access level: Write. Resource types: any resource (`*`). Authorizes: DeleteAccessLogsDownloadAttribute.
+    /// `slb:DeleteAccessLogsDownloadAttribute`. Access level: Write. Resource types: any resource (`*`). Authorizes: DeleteAccessLogsDownloadAttribute. Inferred, not read: access level, resource types.
     DeleteAccessLogsDownloadAttribute,
-    /// `slb:DeleteCACertificate`. Access level: Write. Authorizes: DeleteCACertificate. Not verified in a primary source.
+    /// `slb:DeleteCACertificate`. Access level: Write. Authorizes: DeleteCACertificate. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteCACertificate,
-    /// `slb:DeleteDomainExtension`. Access level: Write. Authorizes: DeleteDomainExtension. Not verified in a primary source.
+    /// `slb:DeleteDomainExtension`. Access level: Write. Authorizes: DeleteDomainExtension. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteDomainExtension,
-    /// `slb:DeleteLoadBalancer`. Access level: Write. Resource types: loadbalancer (required). Authorizes: DeleteLoadBalancer.
+    /// `slb:DeleteLoadBalancer`. Access level: Write. Resource types: loadbalancer (required). Authorizes: DeleteLoadBalancer. Inferred, not read: access level.
     DeleteLoadBalancer,
-    /// `slb:DeleteLoadBalancerListener`. Access level: Write. Resource types: loadbalancer (required). Authorizes: DeleteLoadBalancerListener.
+    /// `slb:DeleteLoadBalancerListener`. Access level: Write. Resource types: loadbalancer (required). Authorizes: DeleteLoadBalancerListener. Inferred, not read: access level.
     DeleteLoadBalancerListener,
-    /// `slb:DeleteMasterSlaveServerGroup`. Access level: Write. Authorizes: DeleteMasterSlaveServerGroup. Not verified in a primary source.
+    /// `slb:DeleteMasterSlaveServerGroup`. Access level: Write. Authorizes: DeleteMasterSlaveServerGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteMasterSlaveServerGroup,
-    /// `slb:DeleteRules`. Access level: Write. Authorizes: DeleteRules. Not verified in a primary source.
+    /// `slb:DeleteRules`. Access level: Write. Authorizes: DeleteRules. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteRules,
-    /// `slb:DeleteServerCertificate`. Access level: Write. Resource types: certificate (required). Authorizes: DeleteServerCertificate.
+    /// `slb:DeleteServerCertificate`. Access level: Write. Resource types: certificate (required). Authorizes: DeleteServerCertificate. Inferred, not read: access level.
     DeleteServerCertificate,
-    /// `slb:DeleteTLSCipherPolicy`. Access level: Write. Authorizes: DeleteTLSCipherPolicy. Not verified in a primary source.
+    /// `slb:DeleteTLSCipherPolicy`. Access level: Write. Authorizes: DeleteTLSCipherPolicy. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteTLSCipherPolicy,
-    /// `slb:DeleteVServerGroup`. Access level: Write. Resource types: loadbalancer (required). Authorizes: DeleteVServerGroup.
+    /// `slb:DeleteVServerGroup`. Access level: Write. Resource types: loadbalancer (required). Authorizes: DeleteVServerGroup. Inferred, not read: access level.
     DeleteVServerGroup,
-    /// `slb:DescribeAccessControlListAttribute`. Access level: Read. Resource types: acl (required). Authorizes: DescribeAccessControlListAttribute.
+    /// `slb:DescribeAccessControlListAttribute`. Access level: Read. Resource types: acl (required). Authorizes: DescribeAccessControlListAttribute. Inferred, not read: access level.
     DescribeAccessControlListAttribute,
     /// `slb:DescribeAccessControlLists`. Access level: List. Resource types: acl. Authorizes: DescribeAccessControlLists.
     DescribeAccessControlLists,
-    /// `slb:DescribeAccessLogsDownloadAttribute`. Access level: Read. Resource types: any resource (`*`). Authorizes: DescribeAccessLogsDownloadAttribute.
+    /// `slb:DescribeAccessLogsDownloadAttribute`. Access level: Read. Resource types: any resource (`*`). Authorizes: DescribeAccessLogsDownloadAttribute. Inferred, not read: access level, resource types.
     DescribeAccessLogsDownloadAttribute,
-    /// `slb:DescribeAvailableResource`. Access level: Read. Authorizes: DescribeAvailableResource. Not verified in a primary source.
+    /// `slb:DescribeAvailableResource`. Access level: Read. Authorizes: DescribeAvailableResource. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeAvailableResource,
-    /// `slb:DescribeCACertificates`. Access level: Read. Authorizes: DescribeCACertificates. Not verified in a primary source.
+    /// `slb:DescribeCACertificates`. Access level: Read. Authorizes: DescribeCACertificates. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeCACertificates,
-    /// `slb:DescribeDomainExtensionAttribute`. Access level: Read. Authorizes: DescribeDomainExtensionAttribute. Not verified in a primary source.
+    /// `slb:DescribeDomainExtensionAttribute`. Access level: Read. Authorizes: DescribeDomainExtensionAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDomainExtensionAttribute,
-    /// `slb:DescribeDomainExtensions`. Access level: Read. Authorizes: DescribeDomainExtensions. Not verified in a primary source.
+    /// `slb:DescribeDomainExtensions`. Access level: Read. Authorizes: DescribeDomainExtensions. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeDomainExtensions,
-    /// `slb:DescribeHealthStatus`. Access level: Read. Resource types: loadbalancer (required). Authorizes: DescribeHealthStatus.
+    /// `slb:DescribeHealthStatus`. Access level: Read. Resource types: loadbalancer (required). Authorizes: DescribeHealthStatus. Inferred, not read: access level.
     DescribeHealthStatus,
-    /// `slb:DescribeHighDefinationMonitor`. Access level: Read. Authorizes: DescribeHighDefinationMonitor. Not verified in a primary source.
+    /// `slb:DescribeHighDefinationMonitor`. Access level: Read. Authorizes: DescribeHighDefinationMonitor. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeHighDefinationMonitor,
-    /// `slb:DescribeListenerAccessControlAttribute`. Access level: Read. Authorizes: DescribeListenerAccessControlAttribute. Not verified in a primary source.
+    /// `slb:DescribeListenerAccessControlAttribute`. Access level: Read. Authorizes: DescribeListenerAccessControlAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeListenerAccessControlAttribute,
     /// `slb:DescribeLoadBalancerAttribute`. Access level: Read. Resource types: loadbalancer (required). Authorizes: DescribeLoadBalancerAttribute.
     DescribeLoadBalancerAttribute,
-    /// `slb:DescribeLoadBalancerHTTPListenerAttribute`. Access level: Read. Resource types: loadbalancer (required). Authorizes: DescribeLoadBalancerHTTPListenerAttribute.
+    /// `slb:DescribeLoadBalancerHTTPListenerAttribute`. Access level: Read. Resource types: loadbalancer (required). Authorizes: DescribeLoadBalancerHTTPListenerAttribute. Inferred, not read: access level.
     DescribeLoadBalancerHTTPListenerAttribute,
-    /// `slb:DescribeLoadBalancerHTTPSListenerAttribute`. Access level: Read. Resource types: loadbalancer (required). Authorizes: DescribeLoadBalancerHTTPSListenerAttribute.
+    /// `slb:DescribeLoadBalancerHTTPSListenerAttribute`. Access level: Read. Resource types: loadbalancer (required). Authorizes: DescribeLoadBalancerHTTPSListenerAttribute. Inferred, not read: access level.
     DescribeLoadBalancerHTTPSListenerAttribute,
-    /// `slb:DescribeLoadBalancerListeners`. Access level: Read. Resource types: any resource (`*`). Authorizes: DescribeLoadBalancerListeners.
+    /// `slb:DescribeLoadBalancerListeners`. Access level: Read. Resource types: any resource (`*`). Authorizes: DescribeLoadBalancerListeners. Inferred, not read: resource types.
     DescribeLoadBalancerListeners,
-    /// `slb:DescribeLoadBalancers`. Access level: List. Resource types: loadbalancer (required). Authorizes: DescribeLoadBalancers.
+    /// `slb:DescribeLoadBalancers`. Access level: List. Resource types: loadbalancer (required). Authorizes: DescribeLoadBalancers. Inferred, not read: access level.
     DescribeLoadBalancers,
-    /// `slb:DescribeLoadBalancerTCPListenerAttribute`. Access level: Read. Resource types: loadbalancer (required). Authorizes: DescribeLoadBalancerTCPListenerAttribute.
+    /// `slb:DescribeLoadBalancerTCPListenerAttribute`. Access level: Read. Resource types: loadbalancer (required). Authorizes: DescribeLoadBalancerTCPListenerAttribute. Inferred, not read: access level.
     DescribeLoadBalancerTCPListenerAttribute,
-    /// `slb:DescribeLoadBalancerUDPListenerAttribute`. Access level: Read. Resource types: loadbalancer (required). Authorizes: DescribeLoadBalancerUDPListenerAttribute.
+    /// `slb:DescribeLoadBalancerUDPListenerAttribute`. Access level: Read. Resource types: loadbalancer (required). Authorizes: DescribeLoadBalancerUDPListenerAttribute. Inferred, not read: access level.
     DescribeLoadBalancerUDPListenerAttribute,
-    /// `slb:DescribeMasterSlaveServerGroupAttribute`. Access level: Read. Authorizes: DescribeMasterSlaveServerGroupAttribute. Not verified in a primary source.
+    /// `slb:DescribeMasterSlaveServerGroupAttribute`. Access level: Read. Authorizes: DescribeMasterSlaveServerGroupAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeMasterSlaveServerGroupAttribute,
-    /// `slb:DescribeMasterSlaveServerGroups`. Access level: Read. Authorizes: DescribeMasterSlaveServerGroups. Not verified in a primary source.
+    /// `slb:DescribeMasterSlaveServerGroups`. Access level: Read. Authorizes: DescribeMasterSlaveServerGroups. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeMasterSlaveServerGroups,
-    /// `slb:DescribeRegions`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: DescribeRegions.
+    /// `slb:DescribeRegions`. Access level: List. Resource types: any resource (`*`) (required). Authorizes: DescribeRegions. Inferred, not read: access level.
     DescribeRegions,
-    /// `slb:DescribeRuleAttribute`. Access level: Read. Authorizes: DescribeRuleAttribute. Not verified in a primary source.
+    /// `slb:DescribeRuleAttribute`. Access level: Read. Authorizes: DescribeRuleAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeRuleAttribute,
-    /// `slb:DescribeRules`. Access level: Read. Authorizes: DescribeRules. Not verified in a primary source.
+    /// `slb:DescribeRules`. Access level: Read. Authorizes: DescribeRules. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeRules,
-    /// `slb:DescribeServerCertificate`. Access level: Read. Resource types: certificate (required). Authorizes: DescribeServerCertificate.
+    /// `slb:DescribeServerCertificate`. Access level: Read. Resource types: certificate (required). Authorizes: DescribeServerCertificate. Inferred, not read: access level.
     DescribeServerCertificate,
-    /// `slb:DescribeServerCertificates`. Access level: List. Resource types: certificate (required). Authorizes: DescribeServerCertificates.
+    /// `slb:DescribeServerCertificates`. Access level: List. Resource types: certificate (required). Authorizes: DescribeServerCertificates. Inferred, not read: access level.
     DescribeServerCertificates,
-    /// `slb:DescribeTags`. Access level: Read. Authorizes: DescribeTags. Not verified in a primary source.
+    /// `slb:DescribeTags`. Access level: Read. Authorizes: DescribeTags. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeTags,
-    /// `slb:DescribeVServerGroupAttribute`. Access level: Read. Resource types: loadbalancer (required). Authorizes: DescribeVServerGroupAttribute.
+    /// `slb:DescribeVServerGroupAttribute`. Access level: Read. Resource types: loadbalancer (required). Authorizes: DescribeVServerGroupAttribute. Inferred, not read: access level.
     DescribeVServerGroupAttribute,
-    /// `slb:DescribeVServerGroups`. Access level: List. Resource types: loadbalancer (required). Authorizes: DescribeVServerGroups.
+    /// `slb:DescribeVServerGroups`. Access level: List. Resource types: loadbalancer (required). Authorizes: DescribeVServerGroups. Inferred, not read: access level.
     DescribeVServerGroups,
-    /// `slb:DescribeZones`. Access level: Read. Authorizes: DescribeZones. Not verified in a primary source.
+    /// `slb:DescribeZones`. Access level: Read. Authorizes: DescribeZones. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeZones,
-    /// `slb:EnableHighDefinationMonitor`. Access level: Write. Authorizes: EnableHighDefinationMonitor. Not verified in a primary source.
+    /// `slb:EnableHighDefinationMonitor`. Access level: Write. Authorizes: EnableHighDefinationMonitor. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     EnableHighDefinationMonitor,
-    /// `slb:ListTagResources`. Access level: List. Authorizes: ListTagResources. Not verified in a primary source.
+    /// `slb:ListTagResources`. Access level: List. Authorizes: ListTagResources. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListTagResources,
-    /// `slb:ListTLSCipherPolicies`. Access level: List. Authorizes: ListTLSCipherPolicies. Not verified in a primary source.
+    /// `slb:ListTLSCipherPolicies`. Access level: List. Authorizes: ListTLSCipherPolicies. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListTLSCipherPolicies,
-    /// `slb:ModifyHighDefinationMonitor`. Access level: Write. Authorizes: ModifyHighDefinationMonitor. Not verified in a primary source.
+    /// `slb:ModifyHighDefinationMonitor`. Access level: Write. Authorizes: ModifyHighDefinationMonitor. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyHighDefinationMonitor,
-    /// `slb:ModifyLoadBalancerInstanceChargeType`. Access level: Write. Authorizes: ModifyLoadBalancerInstanceChargeType. Not verified in a primary source.
+    /// `slb:ModifyLoadBalancerInstanceChargeType`. Access level: Write. Authorizes: ModifyLoadBalancerInstanceChargeType. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyLoadBalancerInstanceChargeType,
-    /// `slb:ModifyLoadBalancerInstanceSpec`. Access level: Write. Authorizes: ModifyLoadBalancerInstanceSpec. Not verified in a primary source.
+    /// `slb:ModifyLoadBalancerInstanceSpec`. Access level: Write. Authorizes: ModifyLoadBalancerInstanceSpec. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyLoadBalancerInstanceSpec,
-    /// `slb:ModifyLoadBalancerInternetSpec`. Access level: Write. Resource types: loadbalancer (required). Authorizes: ModifyLoadBalancerInternetSpec.
+    /// `slb:ModifyLoadBalancerInternetSpec`. Access level: Write. Resource types: loadbalancer (required). Authorizes: ModifyLoadBalancerInternetSpec. Inferred, not read: access level.
     ModifyLoadBalancerInternetSpec,
-    /// `slb:ModifyVServerGroupBackendServers`. Access level: Write. Resource types: loadbalancer (required), instance (required). Authorizes: ModifyVServerGroupBackendServers.
+    /// `slb:ModifyVServerGroupBackendServers`. Access level: Write. Resource types: loadbalancer (required), instance (required). Authorizes: ModifyVServerGroupBackendServers. Inferred, not read: access level.
     ModifyVServerGroupBackendServers,
-    /// `slb:MoveResourceGroup`. Access level: Write. Authorizes: MoveResourceGroup. Not verified in a primary source.
+    /// `slb:MoveResourceGroup`. Access level: Write. Authorizes: MoveResourceGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     MoveResourceGroup,
-    /// `slb:RemoveAccessControlListEntry`. Access level: Write. Resource types: acl (required). Authorizes: RemoveAccessControlListEntry.
+    /// `slb:RemoveAccessControlListEntry`. Access level: Write. Resource types: acl (required). Authorizes: RemoveAccessControlListEntry. Inferred, not read: access level.
     RemoveAccessControlListEntry,
-    /// `slb:RemoveBackendServers`. Access level: Write. Resource types: loadbalancer (required), instance (required). Authorizes: RemoveBackendServers.
+    /// `slb:RemoveBackendServers`. Access level: Write. Resource types: loadbalancer (required), instance (required). Authorizes: RemoveBackendServers. Inferred, not read: access level.
     RemoveBackendServers,
-    /// `slb:RemoveListenerWhiteListItem`. Access level: Write. Authorizes: RemoveListenerWhiteListItem. Not verified in a primary source.
+    /// `slb:RemoveListenerWhiteListItem`. Access level: Write. Authorizes: RemoveListenerWhiteListItem. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RemoveListenerWhiteListItem,
-    /// `slb:RemoveTags`. Access level: Write. Authorizes: RemoveTags. Not verified in a primary source.
+    /// `slb:RemoveTags`. Access level: Write. Authorizes: RemoveTags. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RemoveTags,
-    /// `slb:RemoveVServerGroupBackendServers`. Access level: Write. Resource types: loadbalancer (required), instance (required). Authorizes: RemoveVServerGroupBackendServers.
+    /// `slb:RemoveVServerGroupBackendServers`. Access level: Write. Resource types: loadbalancer (required), instance (required). Authorizes: RemoveVServerGroupBackendServers. Inferred, not read: access level.
     RemoveVServerGroupBackendServers,
-    /// `slb:SetAccessControlListAttribute`. Access level: Write. Resource types: acl (required). Authorizes: SetAccessControlListAttribute.
+    /// `slb:SetAccessControlListAttribute`. Access level: Write. Resource types: acl (required). Authorizes: SetAccessControlListAttribute. Inferred, not read: access level.
     SetAccessControlListAttribute,
-    /// `slb:SetAccessLogsDownloadAttribute`. Access level: Write. Resource types: any resource (`*`). Authorizes: SetAccessLogsDownloadAttribute.
+    /// `slb:SetAccessLogsDownloadAttribute`. Access level: Write. Resource types: any resource (`*`). Authorizes: SetAccessLogsDownloadAttribute. Inferred, not read: access level, resource types.
     SetAccessLogsDownloadAttribute,
     /// `slb:SetBackendServers`. Access level: Write. Resource types: loadbalancer (required), instance (required). Authorizes: SetBackendServers.
     SetBackendServers,
-    /// `slb:SetCACertificateName`. Access level: Write. Authorizes: SetCACertificateName. Not verified in a primary source.
+    /// `slb:SetCACertificateName`. Access level: Write. Authorizes: SetCACertificateName. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SetCACertificateName,
-    /// `slb:SetDomainExtensionAttribute`. Access level: Write. Authorizes: SetDomainExtensionAttribute. Not verified in a primary source.
+    /// `slb:SetDomainExtensionAttribute`. Access level: Write. Authorizes: SetDomainExtensionAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SetDomainExtensionAttribute,
-    /// `slb:SetListenerAccessControlStatus`. Access level: Write. Authorizes: SetListenerAccessControlStatus. Not verified in a primary source.
+    /// `slb:SetListenerAccessControlStatus`. Access level: Write. Authorizes: SetListenerAccessControlStatus. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SetListenerAccessControlStatus,
     /// `slb:SetLoadBalancerDeleteProtection`. Access level: Write. Resource types: loadbalancer (required). Authorizes: SetLoadBalancerDeleteProtection.
     SetLoadBalancerDeleteProtection,
-    /// `slb:SetLoadBalancerHTTPListenerAttribute`. Access level: Write. Resource types: loadbalancer (required). Authorizes: SetLoadBalancerHTTPListenerAttribute.
+    /// `slb:SetLoadBalancerHTTPListenerAttribute`. Access level: Write. Resource types: loadbalancer (required). Authorizes: SetLoadBalancerHTTPListenerAttribute. Inferred, not read: access level.
     SetLoadBalancerHTTPListenerAttribute,
-    /// `slb:SetLoadBalancerHTTPSListenerAttribute`. Access level: Write. Resource types: loadbalancer (required), certificate (required). Authorizes: SetLoadBalancerHTTPSListenerAttribute.
+    /// `slb:SetLoadBalancerHTTPSListenerAttribute`. Access level: Write. Resource types: loadbalancer (required), certificate (required). Authorizes: SetLoadBalancerHTTPSListenerAttribute. Inferred, not read: access level.
     SetLoadBalancerHTTPSListenerAttribute,
-    /// `slb:SetLoadBalancerModificationProtection`. Access level: Write. Resource types: loadbalancer. Authorizes: SetLoadBalancerModificationProtection.
+    /// `slb:SetLoadBalancerModificationProtection`. Access level: Write. Resource types: loadbalancer. Authorizes: SetLoadBalancerModificationProtection. Inferred, not read: resource types.required.
     SetLoadBalancerModificationProtection,
     /// `slb:SetLoadBalancerName`. Access level: Write. Resource types: loadbalancer (required). Authorizes: SetLoadBalancerName.
     SetLoadBalancerName,
     /// `slb:SetLoadBalancerStatus`. Access level: Write. Resource types: loadbalancer (required). Authorizes: SetLoadBalancerStatus.
     SetLoadBalancerStatus,
-    /// `slb:SetLoadBalancerTCPListenerAttribute`. Access level: Write. Resource types: loadbalancer (required). Authorizes: SetLoadBalancerTCPListenerAttribute.
+    /// `slb:SetLoadBalancerTCPListenerAttribute`. Access level: Write. Resource types: loadbalancer (required). Authorizes: SetLoadBalancerTCPListenerAttribute. Inferred, not read: access level.
     SetLoadBalancerTCPListenerAttribute,
-    /// `slb:SetLoadBalancerUDPListenerAttribute`. Access level: Write. Resource types: loadbalancer (required). Authorizes: SetLoadBalancerUDPListenerAttribute.
+    /// `slb:SetLoadBalancerUDPListenerAttribute`. Access level: Write. Resource types: loadbalancer (required). Authorizes: SetLoadBalancerUDPListenerAttribute. Inferred, not read: access level.
     SetLoadBalancerUDPListenerAttribute,
-    /// `slb:SetRule`. Access level: Write. Authorizes: SetRule. Not verified in a primary source.
+    /// `slb:SetRule`. Access level: Write. Authorizes: SetRule. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SetRule,
-    /// `slb:SetServerCertificateName`. Access level: Write. Resource types: certificate (required). Authorizes: SetServerCertificateName.
+    /// `slb:SetServerCertificateName`. Access level: Write. Resource types: certificate (required). Authorizes: SetServerCertificateName. Inferred, not read: access level.
     SetServerCertificateName,
-    /// `slb:SetTLSCipherPolicyAttribute`. Access level: Write. Authorizes: SetTLSCipherPolicyAttribute. Not verified in a primary source.
+    /// `slb:SetTLSCipherPolicyAttribute`. Access level: Write. Authorizes: SetTLSCipherPolicyAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SetTLSCipherPolicyAttribute,
-    /// `slb:SetVServerGroupAttribute`. Access level: Write. Resource types: loadbalancer (required). Authorizes: SetVServerGroupAttribute.
+    /// `slb:SetVServerGroupAttribute`. Access level: Write. Resource types: loadbalancer (required). Authorizes: SetVServerGroupAttribute. Inferred, not read: access level.
     SetVServerGroupAttribute,
-    /// `slb:StartLoadBalancerListener`. Access level: Write. Resource types: loadbalancer (required). Authorizes: StartLoadBalancerListener.
+    /// `slb:StartLoadBalancerListener`. Access level: Write. Resource types: loadbalancer (required). Authorizes: StartLoadBalancerListener. Inferred, not read: access level.
     StartLoadBalancerListener,
-    /// `slb:StopLoadBalancerListener`. Access level: Write. Resource types: loadbalancer (required). Authorizes: StopLoadBalancerListener.
+    /// `slb:StopLoadBalancerListener`. Access level: Write. Resource types: loadbalancer (required). Authorizes: StopLoadBalancerListener. Inferred, not read: access level.
     StopLoadBalancerListener,
-    /// `slb:TagResources`. Access level: Tagging. Resource types: acl, certificate, loadbalancer. Authorizes: TagResources.
+    /// `slb:TagResources`. Access level: Tagging. Resource types: acl, certificate, loadbalancer. Authorizes: TagResources. Inferred, not read: resource types.required.
     TagResources,
-    /// `slb:UntagResources`. Access level: Tagging. Authorizes: UntagResources. Not verified in a primary source.
+    /// `slb:UntagResources`. Access level: Tagging. Authorizes: UntagResources. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UntagResources,
-    /// `slb:UploadCACertificate`. Access level: Write. Authorizes: UploadCACertificate. Not verified in a primary source.
+    /// `slb:UploadCACertificate`. Access level: Write. Authorizes: UploadCACertificate. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UploadCACertificate,
-    /// `slb:UploadServerCertificate`. Access level: Write. Resource types: certificate (required). Authorizes: UploadServerCertificate.
+    /// `slb:UploadServerCertificate`. Access level: Write. Resource types: certificate (required). Authorizes: UploadServerCertificate. Inferred, not read: access level.
     UploadServerCertificate,
 }
 

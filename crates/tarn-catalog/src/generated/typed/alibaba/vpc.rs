@@ -11,795 +11,795 @@ pub enum Action {
     ActivateRouterInterface,
     /// `vpc:ActiveFlowLog`. Access level: Write. Resource types: flowlog (required). Authorizes: ActiveFlowLog.
     ActiveFlowLog,
-    /// `vpc:AddBandwidthPackageIps`. Access level: Write. Resource types: bandwidthpackage (required). Authorizes: AddBandwidthPackageIps. Not verified in a primary source.
+    /// `vpc:AddBandwidthPackageIps`. Access level: Write. Resource types: bandwidthpackage (required). Authorizes: AddBandwidthPackageIps. Not verified in a primary source. Inferred, not read: access level.
     AddBandwidthPackageIps,
-    /// `vpc:AddBgpNetwork`. Access level: Read. Resource types: virtualborderrouter (required). Authorizes: AddBgpNetwork.
+    /// `vpc:AddBgpNetwork`. Access level: Read. Resource types: virtualborderrouter (required). Authorizes: AddBgpNetwork. Inferred, not read: resource types.arn.
     AddBgpNetwork,
-    /// `vpc:AddCommonBandwidthPackageIp`. Access level: Write. Authorizes: AddCommonBandwidthPackageIp. Not verified in a primary source.
+    /// `vpc:AddCommonBandwidthPackageIp`. Access level: Write. Authorizes: AddCommonBandwidthPackageIp. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AddCommonBandwidthPackageIp,
-    /// `vpc:AddCommonBandwidthPackageIps`. Access level: Write. Authorizes: AddCommonBandwidthPackageIps. Not verified in a primary source.
+    /// `vpc:AddCommonBandwidthPackageIps`. Access level: Write. Authorizes: AddCommonBandwidthPackageIps. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AddCommonBandwidthPackageIps,
-    /// `vpc:AddGlobalAccelerationInstanceIp`. Access level: Write. Resource types: globalaccelerationinstance (required), eip (required). Authorizes: AddGlobalAccelerationInstanceIp. Not verified in a primary source.
+    /// `vpc:AddGlobalAccelerationInstanceIp`. Access level: Write. Resource types: globalaccelerationinstance (required), eip (required). Authorizes: AddGlobalAccelerationInstanceIp. Not verified in a primary source. Inferred, not read: access level.
     AddGlobalAccelerationInstanceIp,
-    /// `vpc:AddPublicIpAddressPoolCidrBlock`. Access level: Write. Authorizes: AddPublicIpAddressPoolCidrBlock. Not verified in a primary source.
+    /// `vpc:AddPublicIpAddressPoolCidrBlock`. Access level: Write. Authorizes: AddPublicIpAddressPoolCidrBlock. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AddPublicIpAddressPoolCidrBlock,
-    /// `vpc:AddSourcesToTrafficMirrorSession`. Access level: Write. Authorizes: AddSourcesToTrafficMirrorSession. Not verified in a primary source.
+    /// `vpc:AddSourcesToTrafficMirrorSession`. Access level: Write. Authorizes: AddSourcesToTrafficMirrorSession. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AddSourcesToTrafficMirrorSession,
     /// `vpc:AllocateEipAddress`. Access level: Write. Resource types: eip (required). Authorizes: AllocateEipAddress.
     AllocateEipAddress,
     /// `vpc:AllocateEipAddressPro`. Access level: Write. Resource types: eip (required). Authorizes: AllocateEipAddressPro.
     AllocateEipAddressPro,
-    /// `vpc:AllocateIpv6Address`. Access level: Write. Authorizes: AllocateIpv6Address. Not verified in a primary source.
+    /// `vpc:AllocateIpv6Address`. Access level: Write. Authorizes: AllocateIpv6Address. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AllocateIpv6Address,
-    /// `vpc:AllocateIpv6InternetBandwidth`. Access level: Write. Authorizes: AllocateIpv6InternetBandwidth. Not verified in a primary source.
+    /// `vpc:AllocateIpv6InternetBandwidth`. Access level: Write. Authorizes: AllocateIpv6InternetBandwidth. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AllocateIpv6InternetBandwidth,
-    /// `vpc:AllocateVpcIpv6Cidr`. Access level: Write. Authorizes: AllocateVpcIpv6Cidr. Not verified in a primary source.
+    /// `vpc:AllocateVpcIpv6Cidr`. Access level: Write. Authorizes: AllocateVpcIpv6Cidr. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AllocateVpcIpv6Cidr,
-    /// `vpc:ApplyPhysicalConnectionLOA`. Access level: Write. Authorizes: ApplyPhysicalConnectionLOA. Not verified in a primary source.
+    /// `vpc:ApplyPhysicalConnectionLOA`. Access level: Write. Authorizes: ApplyPhysicalConnectionLOA. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ApplyPhysicalConnectionLOA,
-    /// `vpc:AssociateEipAddress`. Access level: Write. Resource types: eip (required), instance, havip. Authorizes: AssociateEipAddress.
+    /// `vpc:AssociateEipAddress`. Access level: Write. Resource types: eip (required), instance, havip. Authorizes: AssociateEipAddress. Inferred, not read: access level.
     AssociateEipAddress,
-    /// `vpc:AssociateEipAddressBatch`. Access level: Write. Authorizes: AssociateEipAddressBatch. Not verified in a primary source.
+    /// `vpc:AssociateEipAddressBatch`. Access level: Write. Authorizes: AssociateEipAddressBatch. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AssociateEipAddressBatch,
-    /// `vpc:AssociateGlobalAccelerationInstance`. Access level: Write. Resource types: globalaccelerationinstance (required), instance (required). Authorizes: AssociateGlobalAccelerationInstance. Not verified in a primary source.
+    /// `vpc:AssociateGlobalAccelerationInstance`. Access level: Write. Resource types: globalaccelerationinstance (required), instance (required). Authorizes: AssociateGlobalAccelerationInstance. Not verified in a primary source. Inferred, not read: access level.
     AssociateGlobalAccelerationInstance,
-    /// `vpc:AssociateHaVip`. Access level: Write. Resource types: havip (required), instance (required). Authorizes: AssociateHaVip. Not verified in a primary source.
+    /// `vpc:AssociateHaVip`. Access level: Write. Resource types: havip (required), instance (required). Authorizes: AssociateHaVip. Not verified in a primary source. Inferred, not read: access level.
     AssociateHaVip,
-    /// `vpc:AssociateMacSecKey`. Access level: Write. Authorizes: AssociateMacSecKey. Not verified in a primary source.
+    /// `vpc:AssociateMacSecKey`. Access level: Write. Authorizes: AssociateMacSecKey. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AssociateMacSecKey,
-    /// `vpc:AssociateNetworkAcl`. Access level: Write. Authorizes: AssociateNetworkAcl. Not verified in a primary source.
+    /// `vpc:AssociateNetworkAcl`. Access level: Write. Authorizes: AssociateNetworkAcl. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AssociateNetworkAcl,
-    /// `vpc:AssociatePhysicalConnectionToVirtualBorderRouter`. Access level: Write. Authorizes: AssociatePhysicalConnectionToVirtualBorderRouter. Not verified in a primary source.
+    /// `vpc:AssociatePhysicalConnectionToVirtualBorderRouter`. Access level: Write. Authorizes: AssociatePhysicalConnectionToVirtualBorderRouter. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AssociatePhysicalConnectionToVirtualBorderRouter,
-    /// `vpc:AssociateRouteTable`. Access level: Write. Authorizes: AssociateRouteTable. Not verified in a primary source.
+    /// `vpc:AssociateRouteTable`. Access level: Write. Authorizes: AssociateRouteTable. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AssociateRouteTable,
-    /// `vpc:AssociateRouteTablesWithVpcGatewayEndpoint`. Access level: Write. Authorizes: AssociateRouteTablesWithVpcGatewayEndpoint. Not verified in a primary source.
+    /// `vpc:AssociateRouteTablesWithVpcGatewayEndpoint`. Access level: Write. Authorizes: AssociateRouteTablesWithVpcGatewayEndpoint. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AssociateRouteTablesWithVpcGatewayEndpoint,
-    /// `vpc:AssociateRouteTableWithGateway`. Access level: Write. Authorizes: AssociateRouteTableWithGateway. Not verified in a primary source.
+    /// `vpc:AssociateRouteTableWithGateway`. Access level: Write. Authorizes: AssociateRouteTableWithGateway. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AssociateRouteTableWithGateway,
-    /// `vpc:AssociateVpcCidrBlock`. Access level: Write. Authorizes: AssociateVpcCidrBlock. Not verified in a primary source.
+    /// `vpc:AssociateVpcCidrBlock`. Access level: Write. Authorizes: AssociateVpcCidrBlock. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AssociateVpcCidrBlock,
-    /// `vpc:AssociateVpnGatewayWithCertificate`. Access level: Write. Authorizes: AssociateVpnGatewayWithCertificate. Not verified in a primary source.
+    /// `vpc:AssociateVpnGatewayWithCertificate`. Access level: Write. Authorizes: AssociateVpnGatewayWithCertificate. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AssociateVpnGatewayWithCertificate,
-    /// `vpc:AttachDhcpOptionsSetToVpc`. Access level: Write. Authorizes: AttachDhcpOptionsSetToVpc. Not verified in a primary source.
+    /// `vpc:AttachDhcpOptionsSetToVpc`. Access level: Write. Authorizes: AttachDhcpOptionsSetToVpc. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AttachDhcpOptionsSetToVpc,
-    /// `vpc:AttachVbrToVpconn`. Access level: Write. Authorizes: AttachVbrToVpconn. Not verified in a primary source.
+    /// `vpc:AttachVbrToVpconn`. Access level: Write. Authorizes: AttachVbrToVpconn. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     AttachVbrToVpconn,
-    /// `vpc:CancelCommonBandwidthPackageIpBandwidth`. Access level: Write. Authorizes: CancelCommonBandwidthPackageIpBandwidth. Not verified in a primary source.
+    /// `vpc:CancelCommonBandwidthPackageIpBandwidth`. Access level: Write. Authorizes: CancelCommonBandwidthPackageIpBandwidth. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CancelCommonBandwidthPackageIpBandwidth,
-    /// `vpc:CancelPhysicalConnection`. Access level: Write. Authorizes: CancelPhysicalConnection. Not verified in a primary source.
+    /// `vpc:CancelPhysicalConnection`. Access level: Write. Authorizes: CancelPhysicalConnection. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CancelPhysicalConnection,
-    /// `vpc:ChangeResourceGroup`. Access level: Write. Authorizes: ChangeResourceGroup. Not verified in a primary source.
+    /// `vpc:ChangeResourceGroup`. Access level: Write. Authorizes: ChangeResourceGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ChangeResourceGroup,
-    /// `vpc:CheckCanAllocateVpcPrivateIpAddress`. Access level: Read. Authorizes: CheckCanAllocateVpcPrivateIpAddress. Not verified in a primary source.
+    /// `vpc:CheckCanAllocateVpcPrivateIpAddress`. Access level: Read. Authorizes: CheckCanAllocateVpcPrivateIpAddress. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CheckCanAllocateVpcPrivateIpAddress,
-    /// `vpc:CheckVpnBgpEnabled`. Access level: Read. Authorizes: CheckVpnBgpEnabled. Not verified in a primary source.
+    /// `vpc:CheckVpnBgpEnabled`. Access level: Read. Authorizes: CheckVpnBgpEnabled. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CheckVpnBgpEnabled,
-    /// `vpc:CompletePhysicalConnectionLOA`. Access level: Write. Authorizes: CompletePhysicalConnectionLOA. Not verified in a primary source.
+    /// `vpc:CompletePhysicalConnectionLOA`. Access level: Write. Authorizes: CompletePhysicalConnectionLOA. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CompletePhysicalConnectionLOA,
-    /// `vpc:ConfirmPhysicalConnection`. Access level: Write. Authorizes: ConfirmPhysicalConnection. Not verified in a primary source.
+    /// `vpc:ConfirmPhysicalConnection`. Access level: Write. Authorizes: ConfirmPhysicalConnection. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ConfirmPhysicalConnection,
-    /// `vpc:ConnectRouterInterface`. Access level: Write. Authorizes: ConnectRouterInterface. Not verified in a primary source.
+    /// `vpc:ConnectRouterInterface`. Access level: Write. Authorizes: ConnectRouterInterface. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ConnectRouterInterface,
-    /// `vpc:ConvertBandwidthPackage`. Access level: Write. Authorizes: ConvertBandwidthPackage. Not verified in a primary source.
+    /// `vpc:ConvertBandwidthPackage`. Access level: Write. Authorizes: ConvertBandwidthPackage. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ConvertBandwidthPackage,
-    /// `vpc:CopyNetworkAclEntries`. Access level: Write. Authorizes: CopyNetworkAclEntries. Not verified in a primary source.
+    /// `vpc:CopyNetworkAclEntries`. Access level: Write. Authorizes: CopyNetworkAclEntries. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CopyNetworkAclEntries,
-    /// `vpc:CreateBandwidthPackage`. Access level: Write. Resource types: bandwidthpackage (required). Authorizes: CreateBandwidthPackage. Not verified in a primary source.
+    /// `vpc:CreateBandwidthPackage`. Access level: Write. Resource types: bandwidthpackage (required). Authorizes: CreateBandwidthPackage. Not verified in a primary source. Inferred, not read: access level.
     CreateBandwidthPackage,
-    /// `vpc:CreateBgpGroup`. Access level: Write. Authorizes: CreateBgpGroup. Not verified in a primary source.
+    /// `vpc:CreateBgpGroup`. Access level: Write. Authorizes: CreateBgpGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateBgpGroup,
-    /// `vpc:CreateBgpPeer`. Access level: Write. Authorizes: CreateBgpPeer. Not verified in a primary source.
+    /// `vpc:CreateBgpPeer`. Access level: Write. Authorizes: CreateBgpPeer. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateBgpPeer,
-    /// `vpc:CreateCommonBandwidthPackage`. Access level: Write. Authorizes: CreateCommonBandwidthPackage. Not verified in a primary source.
+    /// `vpc:CreateCommonBandwidthPackage`. Access level: Write. Authorizes: CreateCommonBandwidthPackage. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateCommonBandwidthPackage,
-    /// `vpc:CreateCustomerGateway`. Access level: Write. Resource types: customergateway (required). Authorizes: CreateCustomerGateway. Not verified in a primary source.
+    /// `vpc:CreateCustomerGateway`. Access level: Write. Resource types: customergateway (required). Authorizes: CreateCustomerGateway. Not verified in a primary source. Inferred, not read: access level.
     CreateCustomerGateway,
-    /// `vpc:CreateDefaultVpc`. Access level: Write. Authorizes: CreateDefaultVpc. Not verified in a primary source.
+    /// `vpc:CreateDefaultVpc`. Access level: Write. Authorizes: CreateDefaultVpc. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateDefaultVpc,
-    /// `vpc:CreateDefaultVSwitch`. Access level: Write. Authorizes: CreateDefaultVSwitch. Not verified in a primary source.
+    /// `vpc:CreateDefaultVSwitch`. Access level: Write. Authorizes: CreateDefaultVSwitch. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateDefaultVSwitch,
-    /// `vpc:CreateDhcpOptionsSet`. Access level: Write. Authorizes: CreateDhcpOptionsSet. Not verified in a primary source.
+    /// `vpc:CreateDhcpOptionsSet`. Access level: Write. Authorizes: CreateDhcpOptionsSet. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateDhcpOptionsSet,
-    /// `vpc:CreateEnhancedVpnGateway`. Access level: Write. Authorizes: CreateEnhancedVpnGateway. Not verified in a primary source.
+    /// `vpc:CreateEnhancedVpnGateway`. Access level: Write. Authorizes: CreateEnhancedVpnGateway. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateEnhancedVpnGateway,
-    /// `vpc:CreateExpressCloudConnection`. Access level: Write. Authorizes: CreateExpressCloudConnection. Not verified in a primary source.
+    /// `vpc:CreateExpressCloudConnection`. Access level: Write. Authorizes: CreateExpressCloudConnection. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateExpressCloudConnection,
-    /// `vpc:CreateExpressConnectTrafficQos`. Access level: Write. Authorizes: CreateExpressConnectTrafficQos. Not verified in a primary source.
+    /// `vpc:CreateExpressConnectTrafficQos`. Access level: Write. Authorizes: CreateExpressConnectTrafficQos. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateExpressConnectTrafficQos,
-    /// `vpc:CreateExpressConnectTrafficQosQueue`. Access level: Write. Authorizes: CreateExpressConnectTrafficQosQueue. Not verified in a primary source.
+    /// `vpc:CreateExpressConnectTrafficQosQueue`. Access level: Write. Authorizes: CreateExpressConnectTrafficQosQueue. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateExpressConnectTrafficQosQueue,
-    /// `vpc:CreateExpressConnectTrafficQosRule`. Access level: Write. Authorizes: CreateExpressConnectTrafficQosRule. Not verified in a primary source.
+    /// `vpc:CreateExpressConnectTrafficQosRule`. Access level: Write. Authorizes: CreateExpressConnectTrafficQosRule. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateExpressConnectTrafficQosRule,
-    /// `vpc:CreateFailoverTestJob`. Access level: Write. Authorizes: CreateFailoverTestJob. Not verified in a primary source.
+    /// `vpc:CreateFailoverTestJob`. Access level: Write. Authorizes: CreateFailoverTestJob. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateFailoverTestJob,
-    /// `vpc:CreateFlowLog`. Access level: Write. Authorizes: CreateFlowLog. Not verified in a primary source.
+    /// `vpc:CreateFlowLog`. Access level: Write. Authorizes: CreateFlowLog. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateFlowLog,
-    /// `vpc:CreateForwardEntry`. Access level: Write. Resource types: forwardtable (required). Authorizes: CreateForwardEntry. Not verified in a primary source.
+    /// `vpc:CreateForwardEntry`. Access level: Write. Resource types: forwardtable (required). Authorizes: CreateForwardEntry. Not verified in a primary source. Inferred, not read: access level.
     CreateForwardEntry,
-    /// `vpc:CreateFullNatEntry`. Access level: Write. Authorizes: CreateFullNatEntry. Not verified in a primary source.
+    /// `vpc:CreateFullNatEntry`. Access level: Write. Authorizes: CreateFullNatEntry. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateFullNatEntry,
-    /// `vpc:CreateGlobalAccelerationInstance`. Access level: Write. Resource types: globalaccelerationinstance (required). Authorizes: CreateGlobalAccelerationInstance. Not verified in a primary source.
+    /// `vpc:CreateGlobalAccelerationInstance`. Access level: Write. Resource types: globalaccelerationinstance (required). Authorizes: CreateGlobalAccelerationInstance. Not verified in a primary source. Inferred, not read: access level.
     CreateGlobalAccelerationInstance,
-    /// `vpc:CreateHaVip`. Access level: Write. Resource types: havip (required), vswitch (required). Authorizes: CreateHaVip. Not verified in a primary source.
+    /// `vpc:CreateHaVip`. Access level: Write. Resource types: havip (required), vswitch (required). Authorizes: CreateHaVip. Not verified in a primary source. Inferred, not read: access level.
     CreateHaVip,
-    /// `vpc:CreateHighReliablePhysicalConnection`. Access level: Write. Authorizes: CreateHighReliablePhysicalConnection. Not verified in a primary source.
+    /// `vpc:CreateHighReliablePhysicalConnection`. Access level: Write. Authorizes: CreateHighReliablePhysicalConnection. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateHighReliablePhysicalConnection,
-    /// `vpc:CreateIpsecServer`. Access level: Write. Authorizes: CreateIpsecServer. Not verified in a primary source.
+    /// `vpc:CreateIpsecServer`. Access level: Write. Authorizes: CreateIpsecServer. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateIpsecServer,
-    /// `vpc:CreateIpv4Gateway`. Access level: Write. Authorizes: CreateIpv4Gateway. Not verified in a primary source.
+    /// `vpc:CreateIpv4Gateway`. Access level: Write. Authorizes: CreateIpv4Gateway. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateIpv4Gateway,
-    /// `vpc:CreateIpv6EgressOnlyRule`. Access level: Write. Authorizes: CreateIpv6EgressOnlyRule. Not verified in a primary source.
+    /// `vpc:CreateIpv6EgressOnlyRule`. Access level: Write. Authorizes: CreateIpv6EgressOnlyRule. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateIpv6EgressOnlyRule,
-    /// `vpc:CreateIpv6Gateway`. Access level: Write. Authorizes: CreateIpv6Gateway. Not verified in a primary source.
+    /// `vpc:CreateIpv6Gateway`. Access level: Write. Authorizes: CreateIpv6Gateway. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateIpv6Gateway,
-    /// `vpc:CreateNatGateway`. Access level: Write. Resource types: natgateway (required). Authorizes: CreateNatGateway. Not verified in a primary source.
+    /// `vpc:CreateNatGateway`. Access level: Write. Resource types: natgateway (required). Authorizes: CreateNatGateway. Not verified in a primary source. Inferred, not read: access level.
     CreateNatGateway,
-    /// `vpc:CreateNatIp`. Access level: Write. Authorizes: CreateNatIp. Not verified in a primary source.
+    /// `vpc:CreateNatIp`. Access level: Write. Authorizes: CreateNatIp. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateNatIp,
-    /// `vpc:CreateNatIpCidr`. Access level: Write. Authorizes: CreateNatIpCidr. Not verified in a primary source.
+    /// `vpc:CreateNatIpCidr`. Access level: Write. Authorizes: CreateNatIpCidr. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateNatIpCidr,
-    /// `vpc:CreateNetworkAcl`. Access level: Write. Authorizes: CreateNetworkAcl. Not verified in a primary source.
+    /// `vpc:CreateNetworkAcl`. Access level: Write. Authorizes: CreateNetworkAcl. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateNetworkAcl,
-    /// `vpc:CreatePhysicalConnection`. Access level: Write. Authorizes: CreatePhysicalConnection. Not verified in a primary source.
+    /// `vpc:CreatePhysicalConnection`. Access level: Write. Authorizes: CreatePhysicalConnection. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreatePhysicalConnection,
-    /// `vpc:CreatePhysicalConnectionOccupancyOrder`. Access level: Write. Authorizes: CreatePhysicalConnectionOccupancyOrder. Not verified in a primary source.
+    /// `vpc:CreatePhysicalConnectionOccupancyOrder`. Access level: Write. Authorizes: CreatePhysicalConnectionOccupancyOrder. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreatePhysicalConnectionOccupancyOrder,
-    /// `vpc:CreatePhysicalConnectionSetupOrder`. Access level: Write. Authorizes: CreatePhysicalConnectionSetupOrder. Not verified in a primary source.
+    /// `vpc:CreatePhysicalConnectionSetupOrder`. Access level: Write. Authorizes: CreatePhysicalConnectionSetupOrder. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreatePhysicalConnectionSetupOrder,
-    /// `vpc:CreatePublicIpAddressPool`. Access level: Write. Authorizes: CreatePublicIpAddressPool. Not verified in a primary source.
+    /// `vpc:CreatePublicIpAddressPool`. Access level: Write. Authorizes: CreatePublicIpAddressPool. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreatePublicIpAddressPool,
-    /// `vpc:CreateRouteEntries`. Access level: Write. Authorizes: CreateRouteEntries. Not verified in a primary source.
+    /// `vpc:CreateRouteEntries`. Access level: Write. Authorizes: CreateRouteEntries. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateRouteEntries,
-    /// `vpc:CreateRouteEntry`. Access level: Write. Resource types: routetable (required). Authorizes: CreateRouteEntry. Not verified in a primary source.
+    /// `vpc:CreateRouteEntry`. Access level: Write. Resource types: routetable (required). Authorizes: CreateRouteEntry. Not verified in a primary source. Inferred, not read: access level.
     CreateRouteEntry,
-    /// `vpc:CreateRouterInterface`. Access level: Write. Authorizes: CreateRouterInterface. Not verified in a primary source.
+    /// `vpc:CreateRouterInterface`. Access level: Write. Authorizes: CreateRouterInterface. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateRouterInterface,
-    /// `vpc:CreateRouteTable`. Access level: Write. Authorizes: CreateRouteTable. Not verified in a primary source.
+    /// `vpc:CreateRouteTable`. Access level: Write. Authorizes: CreateRouteTable. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateRouteTable,
-    /// `vpc:CreateRouteTargetGroup`. Access level: Write. Authorizes: CreateRouteTargetGroup. Not verified in a primary source.
+    /// `vpc:CreateRouteTargetGroup`. Access level: Write. Authorizes: CreateRouteTargetGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateRouteTargetGroup,
-    /// `vpc:CreateSnatEntry`. Access level: Write. Resource types: snattable (required). Authorizes: CreateSnatEntry. Not verified in a primary source.
+    /// `vpc:CreateSnatEntry`. Access level: Write. Resource types: snattable (required). Authorizes: CreateSnatEntry. Not verified in a primary source. Inferred, not read: access level.
     CreateSnatEntry,
-    /// `vpc:CreateSslVpnClientCert`. Access level: Write. Authorizes: CreateSslVpnClientCert. Not verified in a primary source.
+    /// `vpc:CreateSslVpnClientCert`. Access level: Write. Authorizes: CreateSslVpnClientCert. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateSslVpnClientCert,
-    /// `vpc:CreateSslVpnServer`. Access level: Write. Authorizes: CreateSslVpnServer. Not verified in a primary source.
+    /// `vpc:CreateSslVpnServer`. Access level: Write. Authorizes: CreateSslVpnServer. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateSslVpnServer,
-    /// `vpc:CreateTrafficMirrorFilter`. Access level: Write. Authorizes: CreateTrafficMirrorFilter. Not verified in a primary source.
+    /// `vpc:CreateTrafficMirrorFilter`. Access level: Write. Authorizes: CreateTrafficMirrorFilter. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateTrafficMirrorFilter,
-    /// `vpc:CreateTrafficMirrorFilterRules`. Access level: Write. Authorizes: CreateTrafficMirrorFilterRules. Not verified in a primary source.
+    /// `vpc:CreateTrafficMirrorFilterRules`. Access level: Write. Authorizes: CreateTrafficMirrorFilterRules. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateTrafficMirrorFilterRules,
-    /// `vpc:CreateTrafficMirrorSession`. Access level: Write. Authorizes: CreateTrafficMirrorSession. Not verified in a primary source.
+    /// `vpc:CreateTrafficMirrorSession`. Access level: Write. Authorizes: CreateTrafficMirrorSession. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateTrafficMirrorSession,
-    /// `vpc:CreateVbrHa`. Access level: Write. Authorizes: CreateVbrHa. Not verified in a primary source.
+    /// `vpc:CreateVbrHa`. Access level: Write. Authorizes: CreateVbrHa. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateVbrHa,
-    /// `vpc:CreateVcoRouteEntry`. Access level: Write. Authorizes: CreateVcoRouteEntry. Not verified in a primary source.
+    /// `vpc:CreateVcoRouteEntry`. Access level: Write. Authorizes: CreateVcoRouteEntry. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateVcoRouteEntry,
-    /// `vpc:CreateVirtualBorderRouter`. Access level: Write. Authorizes: CreateVirtualBorderRouter. Not verified in a primary source.
+    /// `vpc:CreateVirtualBorderRouter`. Access level: Write. Authorizes: CreateVirtualBorderRouter. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateVirtualBorderRouter,
-    /// `vpc:CreateVirtualPhysicalConnection`. Access level: Write. Authorizes: CreateVirtualPhysicalConnection. Not verified in a primary source.
+    /// `vpc:CreateVirtualPhysicalConnection`. Access level: Write. Authorizes: CreateVirtualPhysicalConnection. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateVirtualPhysicalConnection,
     /// `vpc:CreateVpc`. Access level: Write. Resource types: vpc (required). Authorizes: CreateVpc.
     CreateVpc,
-    /// `vpc:CreateVpcGatewayEndpoint`. Access level: Write. Authorizes: CreateVpcGatewayEndpoint. Not verified in a primary source.
+    /// `vpc:CreateVpcGatewayEndpoint`. Access level: Write. Authorizes: CreateVpcGatewayEndpoint. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateVpcGatewayEndpoint,
-    /// `vpc:CreateVpconnFromVbr`. Access level: Write. Authorizes: CreateVpconnFromVbr. Not verified in a primary source.
+    /// `vpc:CreateVpconnFromVbr`. Access level: Write. Authorizes: CreateVpconnFromVbr. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateVpconnFromVbr,
-    /// `vpc:CreateVpcPrefixList`. Access level: Write. Authorizes: CreateVpcPrefixList. Not verified in a primary source.
+    /// `vpc:CreateVpcPrefixList`. Access level: Write. Authorizes: CreateVpcPrefixList. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateVpcPrefixList,
-    /// `vpc:CreateVpnAttachment`. Access level: Write. Authorizes: CreateVpnAttachment. Not verified in a primary source.
+    /// `vpc:CreateVpnAttachment`. Access level: Write. Authorizes: CreateVpnAttachment. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateVpnAttachment,
-    /// `vpc:CreateVpnConnection`. Access level: Write. Resource types: vpnconnection (required). Authorizes: CreateVpnConnection. Not verified in a primary source.
+    /// `vpc:CreateVpnConnection`. Access level: Write. Resource types: vpnconnection (required). Authorizes: CreateVpnConnection. Not verified in a primary source. Inferred, not read: access level.
     CreateVpnConnection,
-    /// `vpc:CreateVpnGateway`. Access level: Write. Authorizes: CreateVpnGateway. Not verified in a primary source.
+    /// `vpc:CreateVpnGateway`. Access level: Write. Authorizes: CreateVpnGateway. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateVpnGateway,
-    /// `vpc:CreateVpnPbrRouteEntry`. Access level: Write. Authorizes: CreateVpnPbrRouteEntry. Not verified in a primary source.
+    /// `vpc:CreateVpnPbrRouteEntry`. Access level: Write. Authorizes: CreateVpnPbrRouteEntry. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateVpnPbrRouteEntry,
-    /// `vpc:CreateVpnRouteEntry`. Access level: Write. Authorizes: CreateVpnRouteEntry. Not verified in a primary source.
+    /// `vpc:CreateVpnRouteEntry`. Access level: Write. Authorizes: CreateVpnRouteEntry. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateVpnRouteEntry,
-    /// `vpc:CreateVSwitch`. Access level: Write. Resource types: vswitch (required), vpc (required). Authorizes: CreateVSwitch. Not verified in a primary source.
+    /// `vpc:CreateVSwitch`. Access level: Write. Resource types: vswitch (required), vpc (required). Authorizes: CreateVSwitch. Not verified in a primary source. Inferred, not read: access level.
     CreateVSwitch,
-    /// `vpc:CreateVSwitchCidrReservation`. Access level: Write. Authorizes: CreateVSwitchCidrReservation. Not verified in a primary source.
+    /// `vpc:CreateVSwitchCidrReservation`. Access level: Write. Authorizes: CreateVSwitchCidrReservation. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     CreateVSwitchCidrReservation,
-    /// `vpc:DeactivateRouterInterface`. Access level: Write. Authorizes: DeactivateRouterInterface. Not verified in a primary source.
+    /// `vpc:DeactivateRouterInterface`. Access level: Write. Authorizes: DeactivateRouterInterface. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeactivateRouterInterface,
-    /// `vpc:DeactiveFlowLog`. Access level: Write. Authorizes: DeactiveFlowLog. Not verified in a primary source.
+    /// `vpc:DeactiveFlowLog`. Access level: Write. Authorizes: DeactiveFlowLog. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeactiveFlowLog,
-    /// `vpc:DeleteBandwidthPackage`. Access level: Write. Resource types: bandwidthpackage (required). Authorizes: DeleteBandwidthPackage. Not verified in a primary source.
+    /// `vpc:DeleteBandwidthPackage`. Access level: Write. Resource types: bandwidthpackage (required). Authorizes: DeleteBandwidthPackage. Not verified in a primary source. Inferred, not read: access level.
     DeleteBandwidthPackage,
-    /// `vpc:DeleteBgpGroup`. Access level: Write. Authorizes: DeleteBgpGroup. Not verified in a primary source.
+    /// `vpc:DeleteBgpGroup`. Access level: Write. Authorizes: DeleteBgpGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteBgpGroup,
-    /// `vpc:DeleteBgpNetwork`. Access level: Write. Authorizes: DeleteBgpNetwork. Not verified in a primary source.
+    /// `vpc:DeleteBgpNetwork`. Access level: Write. Authorizes: DeleteBgpNetwork. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteBgpNetwork,
-    /// `vpc:DeleteBgpPeer`. Access level: Write. Authorizes: DeleteBgpPeer. Not verified in a primary source.
+    /// `vpc:DeleteBgpPeer`. Access level: Write. Authorizes: DeleteBgpPeer. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteBgpPeer,
-    /// `vpc:DeleteCommonBandwidthPackage`. Access level: Write. Authorizes: DeleteCommonBandwidthPackage. Not verified in a primary source.
+    /// `vpc:DeleteCommonBandwidthPackage`. Access level: Write. Authorizes: DeleteCommonBandwidthPackage. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteCommonBandwidthPackage,
-    /// `vpc:DeleteCustomerGateway`. Access level: Write. Resource types: customergateway (required). Authorizes: DeleteCustomerGateway. Not verified in a primary source.
+    /// `vpc:DeleteCustomerGateway`. Access level: Write. Resource types: customergateway (required). Authorizes: DeleteCustomerGateway. Not verified in a primary source. Inferred, not read: access level.
     DeleteCustomerGateway,
-    /// `vpc:DeleteDhcpOptionsSet`. Access level: Write. Authorizes: DeleteDhcpOptionsSet. Not verified in a primary source.
+    /// `vpc:DeleteDhcpOptionsSet`. Access level: Write. Authorizes: DeleteDhcpOptionsSet. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteDhcpOptionsSet,
-    /// `vpc:DeleteEnhancedVpnGateway`. Access level: Write. Authorizes: DeleteEnhancedVpnGateway. Not verified in a primary source.
+    /// `vpc:DeleteEnhancedVpnGateway`. Access level: Write. Authorizes: DeleteEnhancedVpnGateway. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteEnhancedVpnGateway,
-    /// `vpc:DeleteExpressConnectTrafficQos`. Access level: Write. Authorizes: DeleteExpressConnectTrafficQos. Not verified in a primary source.
+    /// `vpc:DeleteExpressConnectTrafficQos`. Access level: Write. Authorizes: DeleteExpressConnectTrafficQos. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteExpressConnectTrafficQos,
-    /// `vpc:DeleteExpressConnectTrafficQosQueue`. Access level: Write. Authorizes: DeleteExpressConnectTrafficQosQueue. Not verified in a primary source.
+    /// `vpc:DeleteExpressConnectTrafficQosQueue`. Access level: Write. Authorizes: DeleteExpressConnectTrafficQosQueue. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteExpressConnectTrafficQosQueue,
-    /// `vpc:DeleteExpressConnectTrafficQosRule`. Access level: Write. Authorizes: DeleteExpressConnectTrafficQosRule. Not verified in a primary source.
+    /// `vpc:DeleteExpressConnectTrafficQosRule`. Access level: Write. Authorizes: DeleteExpressConnectTrafficQosRule. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteExpressConnectTrafficQosRule,
-    /// `vpc:DeleteFailoverTestJob`. Access level: Write. Authorizes: DeleteFailoverTestJob. Not verified in a primary source.
+    /// `vpc:DeleteFailoverTestJob`. Access level: Write. Authorizes: DeleteFailoverTestJob. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteFailoverTestJob,
-    /// `vpc:DeleteFlowLog`. Access level: Write. Authorizes: DeleteFlowLog. Not verified in a primary source.
+    /// `vpc:DeleteFlowLog`. Access level: Write. Authorizes: DeleteFlowLog. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteFlowLog,
-    /// `vpc:DeleteForwardEntry`. Access level: Write. Resource types: forwardtable (required). Authorizes: DeleteForwardEntry. Not verified in a primary source.
+    /// `vpc:DeleteForwardEntry`. Access level: Write. Resource types: forwardtable (required). Authorizes: DeleteForwardEntry. Not verified in a primary source. Inferred, not read: access level.
     DeleteForwardEntry,
-    /// `vpc:DeleteFullNatEntry`. Access level: Write. Authorizes: DeleteFullNatEntry. Not verified in a primary source.
+    /// `vpc:DeleteFullNatEntry`. Access level: Write. Authorizes: DeleteFullNatEntry. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteFullNatEntry,
-    /// `vpc:DeleteGlobalAccelerationInstance`. Access level: Write. Resource types: instance (required). Authorizes: DeleteGlobalAccelerationInstance. Not verified in a primary source.
+    /// `vpc:DeleteGlobalAccelerationInstance`. Access level: Write. Resource types: instance (required). Authorizes: DeleteGlobalAccelerationInstance. Not verified in a primary source. Inferred, not read: access level.
     DeleteGlobalAccelerationInstance,
-    /// `vpc:DeleteHaVip`. Access level: Write. Resource types: havip (required). Authorizes: DeleteHaVip. Not verified in a primary source.
+    /// `vpc:DeleteHaVip`. Access level: Write. Resource types: havip (required). Authorizes: DeleteHaVip. Not verified in a primary source. Inferred, not read: access level.
     DeleteHaVip,
-    /// `vpc:DeleteIpsecServer`. Access level: Write. Authorizes: DeleteIpsecServer. Not verified in a primary source.
+    /// `vpc:DeleteIpsecServer`. Access level: Write. Authorizes: DeleteIpsecServer. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteIpsecServer,
-    /// `vpc:DeleteIpv4Gateway`. Access level: Write. Authorizes: DeleteIpv4Gateway. Not verified in a primary source.
+    /// `vpc:DeleteIpv4Gateway`. Access level: Write. Authorizes: DeleteIpv4Gateway. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteIpv4Gateway,
-    /// `vpc:DeleteIpv6EgressOnlyRule`. Access level: Write. Authorizes: DeleteIpv6EgressOnlyRule. Not verified in a primary source.
+    /// `vpc:DeleteIpv6EgressOnlyRule`. Access level: Write. Authorizes: DeleteIpv6EgressOnlyRule. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteIpv6EgressOnlyRule,
-    /// `vpc:DeleteIpv6Gateway`. Access level: Write. Authorizes: DeleteIpv6Gateway. Not verified in a primary source.
+    /// `vpc:DeleteIpv6Gateway`. Access level: Write. Authorizes: DeleteIpv6Gateway. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteIpv6Gateway,
-    /// `vpc:DeleteIpv6InternetBandwidth`. Access level: Write. Authorizes: DeleteIpv6InternetBandwidth. Not verified in a primary source.
+    /// `vpc:DeleteIpv6InternetBandwidth`. Access level: Write. Authorizes: DeleteIpv6InternetBandwidth. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteIpv6InternetBandwidth,
-    /// `vpc:DeleteIPv6Translator`. Access level: Write. Authorizes: DeleteIPv6Translator. Not verified in a primary source.
+    /// `vpc:DeleteIPv6Translator`. Access level: Write. Authorizes: DeleteIPv6Translator. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteIPv6Translator,
-    /// `vpc:DeleteNatGateway`. Access level: Write. Resource types: natgateway (required), instance (required). Authorizes: DeleteNatGateway. Not verified in a primary source.
+    /// `vpc:DeleteNatGateway`. Access level: Write. Resource types: natgateway (required), instance (required). Authorizes: DeleteNatGateway. Not verified in a primary source. Inferred, not read: access level.
     DeleteNatGateway,
-    /// `vpc:DeleteNatIp`. Access level: Write. Authorizes: DeleteNatIp. Not verified in a primary source.
+    /// `vpc:DeleteNatIp`. Access level: Write. Authorizes: DeleteNatIp. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteNatIp,
-    /// `vpc:DeleteNatIpCidr`. Access level: Write. Authorizes: DeleteNatIpCidr. Not verified in a primary source.
+    /// `vpc:DeleteNatIpCidr`. Access level: Write. Authorizes: DeleteNatIpCidr. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteNatIpCidr,
-    /// `vpc:DeleteNetworkAcl`. Access level: Write. Authorizes: DeleteNetworkAcl. Not verified in a primary source.
+    /// `vpc:DeleteNetworkAcl`. Access level: Write. Authorizes: DeleteNetworkAcl. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteNetworkAcl,
-    /// `vpc:DeletePhysicalConnection`. Access level: Write. Authorizes: DeletePhysicalConnection. Not verified in a primary source.
+    /// `vpc:DeletePhysicalConnection`. Access level: Write. Authorizes: DeletePhysicalConnection. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeletePhysicalConnection,
-    /// `vpc:DeletePublicIpAddressPool`. Access level: Write. Authorizes: DeletePublicIpAddressPool. Not verified in a primary source.
+    /// `vpc:DeletePublicIpAddressPool`. Access level: Write. Authorizes: DeletePublicIpAddressPool. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeletePublicIpAddressPool,
-    /// `vpc:DeletePublicIpAddressPoolCidrBlock`. Access level: Write. Authorizes: DeletePublicIpAddressPoolCidrBlock. Not verified in a primary source.
+    /// `vpc:DeletePublicIpAddressPoolCidrBlock`. Access level: Write. Authorizes: DeletePublicIpAddressPoolCidrBlock. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeletePublicIpAddressPoolCidrBlock,
-    /// `vpc:DeleteRouteEntries`. Access level: Write. Authorizes: DeleteRouteEntries. Not verified in a primary source.
+    /// `vpc:DeleteRouteEntries`. Access level: Write. Authorizes: DeleteRouteEntries. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteRouteEntries,
-    /// `vpc:DeleteRouteEntry`. Access level: Write. Resource types: routetable (required). Authorizes: DeleteRouteEntry. Not verified in a primary source.
+    /// `vpc:DeleteRouteEntry`. Access level: Write. Resource types: routetable (required). Authorizes: DeleteRouteEntry. Not verified in a primary source. Inferred, not read: access level.
     DeleteRouteEntry,
-    /// `vpc:DeleteRouterInterface`. Access level: Write. Authorizes: DeleteRouterInterface. Not verified in a primary source.
+    /// `vpc:DeleteRouterInterface`. Access level: Write. Authorizes: DeleteRouterInterface. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteRouterInterface,
-    /// `vpc:DeleteRouteTable`. Access level: Write. Authorizes: DeleteRouteTable. Not verified in a primary source.
+    /// `vpc:DeleteRouteTable`. Access level: Write. Authorizes: DeleteRouteTable. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteRouteTable,
-    /// `vpc:DeleteRouteTargetGroup`. Access level: Write. Authorizes: DeleteRouteTargetGroup. Not verified in a primary source.
+    /// `vpc:DeleteRouteTargetGroup`. Access level: Write. Authorizes: DeleteRouteTargetGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteRouteTargetGroup,
-    /// `vpc:DeleteSnatEntry`. Access level: Write. Resource types: snattable (required). Authorizes: DeleteSnatEntry. Not verified in a primary source.
+    /// `vpc:DeleteSnatEntry`. Access level: Write. Resource types: snattable (required). Authorizes: DeleteSnatEntry. Not verified in a primary source. Inferred, not read: access level.
     DeleteSnatEntry,
-    /// `vpc:DeleteSslVpnClientCert`. Access level: Write. Authorizes: DeleteSslVpnClientCert. Not verified in a primary source.
+    /// `vpc:DeleteSslVpnClientCert`. Access level: Write. Authorizes: DeleteSslVpnClientCert. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteSslVpnClientCert,
-    /// `vpc:DeleteSslVpnServer`. Access level: Write. Authorizes: DeleteSslVpnServer. Not verified in a primary source.
+    /// `vpc:DeleteSslVpnServer`. Access level: Write. Authorizes: DeleteSslVpnServer. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteSslVpnServer,
-    /// `vpc:DeleteTrafficMirrorFilter`. Access level: Write. Authorizes: DeleteTrafficMirrorFilter. Not verified in a primary source.
+    /// `vpc:DeleteTrafficMirrorFilter`. Access level: Write. Authorizes: DeleteTrafficMirrorFilter. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteTrafficMirrorFilter,
-    /// `vpc:DeleteTrafficMirrorFilterRules`. Access level: Write. Authorizes: DeleteTrafficMirrorFilterRules. Not verified in a primary source.
+    /// `vpc:DeleteTrafficMirrorFilterRules`. Access level: Write. Authorizes: DeleteTrafficMirrorFilterRules. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteTrafficMirrorFilterRules,
-    /// `vpc:DeleteTrafficMirrorSession`. Access level: Write. Authorizes: DeleteTrafficMirrorSession. Not verified in a primary source.
+    /// `vpc:DeleteTrafficMirrorSession`. Access level: Write. Authorizes: DeleteTrafficMirrorSession. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteTrafficMirrorSession,
-    /// `vpc:DeleteVbrHa`. Access level: Write. Authorizes: DeleteVbrHa. Not verified in a primary source.
+    /// `vpc:DeleteVbrHa`. Access level: Write. Authorizes: DeleteVbrHa. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteVbrHa,
-    /// `vpc:DeleteVcoRouteEntry`. Access level: Write. Authorizes: DeleteVcoRouteEntry. Not verified in a primary source.
+    /// `vpc:DeleteVcoRouteEntry`. Access level: Write. Authorizes: DeleteVcoRouteEntry. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteVcoRouteEntry,
-    /// `vpc:DeleteVirtualBorderRouter`. Access level: Write. Authorizes: DeleteVirtualBorderRouter. Not verified in a primary source.
+    /// `vpc:DeleteVirtualBorderRouter`. Access level: Write. Authorizes: DeleteVirtualBorderRouter. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteVirtualBorderRouter,
-    /// `vpc:DeleteVpc`. Access level: Write. Resource types: vpc (required). Authorizes: DeleteVpc. Not verified in a primary source.
+    /// `vpc:DeleteVpc`. Access level: Write. Resource types: vpc (required). Authorizes: DeleteVpc. Not verified in a primary source. Inferred, not read: access level.
     DeleteVpc,
-    /// `vpc:DeleteVpcGatewayEndpoint`. Access level: Write. Authorizes: DeleteVpcGatewayEndpoint. Not verified in a primary source.
+    /// `vpc:DeleteVpcGatewayEndpoint`. Access level: Write. Authorizes: DeleteVpcGatewayEndpoint. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteVpcGatewayEndpoint,
-    /// `vpc:DeleteVpcPrefixList`. Access level: Write. Authorizes: DeleteVpcPrefixList. Not verified in a primary source.
+    /// `vpc:DeleteVpcPrefixList`. Access level: Write. Authorizes: DeleteVpcPrefixList. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteVpcPrefixList,
-    /// `vpc:DeleteVpnAttachment`. Access level: Write. Authorizes: DeleteVpnAttachment. Not verified in a primary source.
+    /// `vpc:DeleteVpnAttachment`. Access level: Write. Authorizes: DeleteVpnAttachment. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteVpnAttachment,
-    /// `vpc:DeleteVpnConnection`. Access level: Write. Resource types: vpnconnection (required). Authorizes: DeleteVpnConnection. Not verified in a primary source.
+    /// `vpc:DeleteVpnConnection`. Access level: Write. Resource types: vpnconnection (required). Authorizes: DeleteVpnConnection. Not verified in a primary source. Inferred, not read: access level.
     DeleteVpnConnection,
-    /// `vpc:DeleteVpnGateway`. Access level: Write. Resource types: vpngateway (required). Authorizes: DeleteVpnGateway. Not verified in a primary source.
+    /// `vpc:DeleteVpnGateway`. Access level: Write. Resource types: vpngateway (required). Authorizes: DeleteVpnGateway. Not verified in a primary source. Inferred, not read: access level.
     DeleteVpnGateway,
-    /// `vpc:DeleteVpnPbrRouteEntry`. Access level: Write. Authorizes: DeleteVpnPbrRouteEntry. Not verified in a primary source.
+    /// `vpc:DeleteVpnPbrRouteEntry`. Access level: Write. Authorizes: DeleteVpnPbrRouteEntry. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteVpnPbrRouteEntry,
-    /// `vpc:DeleteVpnRouteEntry`. Access level: Write. Authorizes: DeleteVpnRouteEntry. Not verified in a primary source.
+    /// `vpc:DeleteVpnRouteEntry`. Access level: Write. Authorizes: DeleteVpnRouteEntry. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteVpnRouteEntry,
-    /// `vpc:DeleteVSwitch`. Access level: Write. Resource types: vswitch (required). Authorizes: DeleteVSwitch. Not verified in a primary source.
+    /// `vpc:DeleteVSwitch`. Access level: Write. Resource types: vswitch (required). Authorizes: DeleteVSwitch. Not verified in a primary source. Inferred, not read: access level.
     DeleteVSwitch,
-    /// `vpc:DeleteVSwitchCidrReservation`. Access level: Write. Authorizes: DeleteVSwitchCidrReservation. Not verified in a primary source.
+    /// `vpc:DeleteVSwitchCidrReservation`. Access level: Write. Authorizes: DeleteVSwitchCidrReservation. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeleteVSwitchCidrReservation,
-    /// `vpc:DeletionProtection`. Access level: Write. Authorizes: DeletionProtection. Not verified in a primary source.
+    /// `vpc:DeletionProtection`. Access level: Write. Authorizes: DeletionProtection. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DeletionProtection,
-    /// `vpc:Describe95Traffic`. Access level: Read. Authorizes: Describe95Traffic. Not verified in a primary source.
+    /// `vpc:Describe95Traffic`. Access level: Read. Authorizes: Describe95Traffic. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     Describe95Traffic,
-    /// `vpc:DescribeAccessPoints`. Access level: Read. Authorizes: DescribeAccessPoints. Not verified in a primary source.
+    /// `vpc:DescribeAccessPoints`. Access level: Read. Authorizes: DescribeAccessPoints. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeAccessPoints,
-    /// `vpc:DescribeBandwidthPackages`. Access level: List. Resource types: bandwidthpackage (required). Authorizes: DescribeBandwidthPackages. Not verified in a primary source.
+    /// `vpc:DescribeBandwidthPackages`. Access level: List. Resource types: bandwidthpackage (required). Authorizes: DescribeBandwidthPackages. Not verified in a primary source. Inferred, not read: access level.
     DescribeBandwidthPackages,
-    /// `vpc:DescribeBgpGroups`. Access level: Read. Authorizes: DescribeBgpGroups. Not verified in a primary source.
+    /// `vpc:DescribeBgpGroups`. Access level: Read. Authorizes: DescribeBgpGroups. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeBgpGroups,
-    /// `vpc:DescribeBgpNetworks`. Access level: Read. Authorizes: DescribeBgpNetworks. Not verified in a primary source.
+    /// `vpc:DescribeBgpNetworks`. Access level: Read. Authorizes: DescribeBgpNetworks. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeBgpNetworks,
-    /// `vpc:DescribeBgpPeers`. Access level: Read. Authorizes: DescribeBgpPeers. Not verified in a primary source.
+    /// `vpc:DescribeBgpPeers`. Access level: Read. Authorizes: DescribeBgpPeers. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeBgpPeers,
     /// `vpc:DescribeCommonBandwidthPackages`. Access level: Read. Resource types: combandwidthpackage (required). Authorizes: DescribeCommonBandwidthPackages.
     DescribeCommonBandwidthPackages,
-    /// `vpc:DescribeCustomerGateway`. Access level: Read. Resource types: customergateway (required). Authorizes: DescribeCustomerGateway. Not verified in a primary source.
+    /// `vpc:DescribeCustomerGateway`. Access level: Read. Resource types: customergateway (required). Authorizes: DescribeCustomerGateway. Not verified in a primary source. Inferred, not read: access level.
     DescribeCustomerGateway,
-    /// `vpc:DescribeCustomerGateways`. Access level: List. Resource types: customergateway (required). Authorizes: DescribeCustomerGateways. Not verified in a primary source.
+    /// `vpc:DescribeCustomerGateways`. Access level: List. Resource types: customergateway (required). Authorizes: DescribeCustomerGateways. Not verified in a primary source. Inferred, not read: access level.
     DescribeCustomerGateways,
-    /// `vpc:DescribeEcGrantRelation`. Access level: Read. Authorizes: DescribeEcGrantRelation. Not verified in a primary source.
+    /// `vpc:DescribeEcGrantRelation`. Access level: Read. Authorizes: DescribeEcGrantRelation. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeEcGrantRelation,
-    /// `vpc:DescribeEipAddresses`. Access level: List. Resource types: eip (required). Authorizes: DescribeEipAddresses.
+    /// `vpc:DescribeEipAddresses`. Access level: List. Resource types: eip (required). Authorizes: DescribeEipAddresses. Inferred, not read: resource types.
     DescribeEipAddresses,
-    /// `vpc:DescribeEipGatewayInfo`. Access level: Read. Resource types: eip (required). Authorizes: DescribeEipGatewayInfo.
+    /// `vpc:DescribeEipGatewayInfo`. Access level: Read. Resource types: eip (required). Authorizes: DescribeEipGatewayInfo. Inferred, not read: access level, resource types.required.
     DescribeEipGatewayInfo,
-    /// `vpc:DescribeEipMonitorData`. Access level: Read. Resource types: eip (required), instance (required). Authorizes: DescribeEipMonitorData. Not verified in a primary source.
+    /// `vpc:DescribeEipMonitorData`. Access level: Read. Resource types: eip (required), instance (required). Authorizes: DescribeEipMonitorData. Not verified in a primary source. Inferred, not read: access level.
     DescribeEipMonitorData,
-    /// `vpc:DescribeEipSegment`. Access level: Read. Authorizes: DescribeEipSegment. Not verified in a primary source.
+    /// `vpc:DescribeEipSegment`. Access level: Read. Authorizes: DescribeEipSegment. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeEipSegment,
-    /// `vpc:DescribeExpressConnectTrafficQos`. Access level: Read. Authorizes: DescribeExpressConnectTrafficQos. Not verified in a primary source.
+    /// `vpc:DescribeExpressConnectTrafficQos`. Access level: Read. Authorizes: DescribeExpressConnectTrafficQos. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeExpressConnectTrafficQos,
-    /// `vpc:DescribeExpressConnectTrafficQosQueue`. Access level: Read. Authorizes: DescribeExpressConnectTrafficQosQueue. Not verified in a primary source.
+    /// `vpc:DescribeExpressConnectTrafficQosQueue`. Access level: Read. Authorizes: DescribeExpressConnectTrafficQosQueue. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeExpressConnectTrafficQosQueue,
-    /// `vpc:DescribeExpressConnectTrafficQosRule`. Access level: Read. Authorizes: DescribeExpressConnectTrafficQosRule. Not verified in a primary source.
+    /// `vpc:DescribeExpressConnectTrafficQosRule`. Access level: Read. Authorizes: DescribeExpressConnectTrafficQosRule. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeExpressConnectTrafficQosRule,
-    /// `vpc:DescribeFailoverTestJob`. Access level: Read. Authorizes: DescribeFailoverTestJob. Not verified in a primary source.
+    /// `vpc:DescribeFailoverTestJob`. Access level: Read. Authorizes: DescribeFailoverTestJob. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeFailoverTestJob,
-    /// `vpc:DescribeFailoverTestJobs`. Access level: Read. Authorizes: DescribeFailoverTestJobs. Not verified in a primary source.
+    /// `vpc:DescribeFailoverTestJobs`. Access level: Read. Authorizes: DescribeFailoverTestJobs. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeFailoverTestJobs,
-    /// `vpc:DescribeFlowLogs`. Access level: Read. Authorizes: DescribeFlowLogs. Not verified in a primary source.
+    /// `vpc:DescribeFlowLogs`. Access level: Read. Authorizes: DescribeFlowLogs. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeFlowLogs,
-    /// `vpc:DescribeForwardTableEntries`. Access level: List. Resource types: forwardtable (required). Authorizes: DescribeForwardTableEntries. Not verified in a primary source.
+    /// `vpc:DescribeForwardTableEntries`. Access level: List. Resource types: forwardtable (required). Authorizes: DescribeForwardTableEntries. Not verified in a primary source. Inferred, not read: access level.
     DescribeForwardTableEntries,
-    /// `vpc:DescribeGlobalAccelerationInstances`. Access level: List. Resource types: globalaccelerationinstance (required). Authorizes: DescribeGlobalAccelerationInstances. Not verified in a primary source.
+    /// `vpc:DescribeGlobalAccelerationInstances`. Access level: List. Resource types: globalaccelerationinstance (required). Authorizes: DescribeGlobalAccelerationInstances. Not verified in a primary source. Inferred, not read: access level.
     DescribeGlobalAccelerationInstances,
-    /// `vpc:DescribeGrantRulesToCen`. Access level: Read. Authorizes: DescribeGrantRulesToCen. Not verified in a primary source.
+    /// `vpc:DescribeGrantRulesToCen`. Access level: Read. Authorizes: DescribeGrantRulesToCen. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeGrantRulesToCen,
-    /// `vpc:DescribeGrantRulesToEcr`. Access level: Read. Authorizes: DescribeGrantRulesToEcr. Not verified in a primary source.
+    /// `vpc:DescribeGrantRulesToEcr`. Access level: Read. Authorizes: DescribeGrantRulesToEcr. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeGrantRulesToEcr,
-    /// `vpc:DescribeHaVips`. Access level: List. Resource types: havip (required). Authorizes: DescribeHaVips. Not verified in a primary source.
+    /// `vpc:DescribeHaVips`. Access level: List. Resource types: havip (required). Authorizes: DescribeHaVips. Not verified in a primary source. Inferred, not read: access level.
     DescribeHaVips,
-    /// `vpc:DescribeHighDefinitionMonitorLogAttribute`. Access level: Read. Authorizes: DescribeHighDefinitionMonitorLogAttribute. Not verified in a primary source.
+    /// `vpc:DescribeHighDefinitionMonitorLogAttribute`. Access level: Read. Authorizes: DescribeHighDefinitionMonitorLogAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeHighDefinitionMonitorLogAttribute,
-    /// `vpc:DescribeIpv6Addresses`. Access level: Read. Authorizes: DescribeIpv6Addresses. Not verified in a primary source.
+    /// `vpc:DescribeIpv6Addresses`. Access level: Read. Authorizes: DescribeIpv6Addresses. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeIpv6Addresses,
-    /// `vpc:DescribeIpv6EgressOnlyRules`. Access level: Read. Authorizes: DescribeIpv6EgressOnlyRules. Not verified in a primary source.
+    /// `vpc:DescribeIpv6EgressOnlyRules`. Access level: Read. Authorizes: DescribeIpv6EgressOnlyRules. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeIpv6EgressOnlyRules,
-    /// `vpc:DescribeIpv6GatewayAttribute`. Access level: Read. Authorizes: DescribeIpv6GatewayAttribute. Not verified in a primary source.
+    /// `vpc:DescribeIpv6GatewayAttribute`. Access level: Read. Authorizes: DescribeIpv6GatewayAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeIpv6GatewayAttribute,
-    /// `vpc:DescribeIpv6Gateways`. Access level: Read. Authorizes: DescribeIpv6Gateways. Not verified in a primary source.
+    /// `vpc:DescribeIpv6Gateways`. Access level: Read. Authorizes: DescribeIpv6Gateways. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeIpv6Gateways,
-    /// `vpc:DescribeIPv6TranslatorAclListAttributes`. Access level: Read. Authorizes: DescribeIPv6TranslatorAclListAttributes. Not verified in a primary source.
+    /// `vpc:DescribeIPv6TranslatorAclListAttributes`. Access level: Read. Authorizes: DescribeIPv6TranslatorAclListAttributes. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeIPv6TranslatorAclListAttributes,
-    /// `vpc:DescribeNatGatewayAssociateNetworkInterfaces`. Access level: Read. Authorizes: DescribeNatGatewayAssociateNetworkInterfaces. Not verified in a primary source.
+    /// `vpc:DescribeNatGatewayAssociateNetworkInterfaces`. Access level: Read. Authorizes: DescribeNatGatewayAssociateNetworkInterfaces. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeNatGatewayAssociateNetworkInterfaces,
-    /// `vpc:DescribeNatGateways`. Access level: List. Resource types: natgateway (required). Authorizes: DescribeNatGateways. Not verified in a primary source.
+    /// `vpc:DescribeNatGateways`. Access level: List. Resource types: natgateway (required). Authorizes: DescribeNatGateways. Not verified in a primary source. Inferred, not read: access level.
     DescribeNatGateways,
-    /// `vpc:DescribeNetworkAclAttributes`. Access level: Read. Authorizes: DescribeNetworkAclAttributes. Not verified in a primary source.
+    /// `vpc:DescribeNetworkAclAttributes`. Access level: Read. Authorizes: DescribeNetworkAclAttributes. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeNetworkAclAttributes,
-    /// `vpc:DescribeNetworkAcls`. Access level: Read. Authorizes: DescribeNetworkAcls. Not verified in a primary source.
+    /// `vpc:DescribeNetworkAcls`. Access level: Read. Authorizes: DescribeNetworkAcls. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeNetworkAcls,
-    /// `vpc:DescribePhysicalConnectionLOA`. Access level: Read. Authorizes: DescribePhysicalConnectionLOA. Not verified in a primary source.
+    /// `vpc:DescribePhysicalConnectionLOA`. Access level: Read. Authorizes: DescribePhysicalConnectionLOA. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribePhysicalConnectionLOA,
-    /// `vpc:DescribePhysicalConnections`. Access level: Read. Authorizes: DescribePhysicalConnections. Not verified in a primary source.
+    /// `vpc:DescribePhysicalConnections`. Access level: Read. Authorizes: DescribePhysicalConnections. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribePhysicalConnections,
-    /// `vpc:DescribePublicIpAddress`. Access level: Read. Authorizes: DescribePublicIpAddress. Not verified in a primary source.
+    /// `vpc:DescribePublicIpAddress`. Access level: Read. Authorizes: DescribePublicIpAddress. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribePublicIpAddress,
-    /// `vpc:DescribeRegions`. Access level: Read. Authorizes: DescribeRegions. Not verified in a primary source.
+    /// `vpc:DescribeRegions`. Access level: Read. Authorizes: DescribeRegions. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeRegions,
-    /// `vpc:DescribeRouteEntryList`. Access level: Read. Authorizes: DescribeRouteEntryList. Not verified in a primary source.
+    /// `vpc:DescribeRouteEntryList`. Access level: Read. Authorizes: DescribeRouteEntryList. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeRouteEntryList,
-    /// `vpc:DescribeRouterInterfaceAttribute`. Access level: Read. Authorizes: DescribeRouterInterfaceAttribute. Not verified in a primary source.
+    /// `vpc:DescribeRouterInterfaceAttribute`. Access level: Read. Authorizes: DescribeRouterInterfaceAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeRouterInterfaceAttribute,
-    /// `vpc:DescribeRouterInterfaces`. Access level: Read. Authorizes: DescribeRouterInterfaces. Not verified in a primary source.
+    /// `vpc:DescribeRouterInterfaces`. Access level: Read. Authorizes: DescribeRouterInterfaces. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeRouterInterfaces,
-    /// `vpc:DescribeRouteTableList`. Access level: Read. Authorizes: DescribeRouteTableList. Not verified in a primary source.
+    /// `vpc:DescribeRouteTableList`. Access level: Read. Authorizes: DescribeRouteTableList. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeRouteTableList,
-    /// `vpc:DescribeRouteTables`. Access level: List. Resource types: routetable (required). Authorizes: DescribeRouteTables. Not verified in a primary source.
+    /// `vpc:DescribeRouteTables`. Access level: List. Resource types: routetable (required). Authorizes: DescribeRouteTables. Not verified in a primary source. Inferred, not read: access level.
     DescribeRouteTables,
-    /// `vpc:DescribeServerRelatedGlobalAccelerationInstances`. Access level: List. Resource types: globalaccelerationinstance (required), instance (required). Authorizes: DescribeServerRelatedGlobalAccelerationInstances. Not verified in a primary source.
+    /// `vpc:DescribeServerRelatedGlobalAccelerationInstances`. Access level: List. Resource types: globalaccelerationinstance (required), instance (required). Authorizes: DescribeServerRelatedGlobalAccelerationInstances. Not verified in a primary source. Inferred, not read: access level.
     DescribeServerRelatedGlobalAccelerationInstances,
-    /// `vpc:DescribeSnatTableEntries`. Access level: List. Resource types: snattable (required). Authorizes: DescribeSnatTableEntries. Not verified in a primary source.
+    /// `vpc:DescribeSnatTableEntries`. Access level: List. Resource types: snattable (required). Authorizes: DescribeSnatTableEntries. Not verified in a primary source. Inferred, not read: access level.
     DescribeSnatTableEntries,
-    /// `vpc:DescribeSslVpnClientCert`. Access level: Read. Authorizes: DescribeSslVpnClientCert. Not verified in a primary source.
+    /// `vpc:DescribeSslVpnClientCert`. Access level: Read. Authorizes: DescribeSslVpnClientCert. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeSslVpnClientCert,
-    /// `vpc:DescribeSslVpnClientCerts`. Access level: Read. Authorizes: DescribeSslVpnClientCerts. Not verified in a primary source.
+    /// `vpc:DescribeSslVpnClientCerts`. Access level: Read. Authorizes: DescribeSslVpnClientCerts. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeSslVpnClientCerts,
-    /// `vpc:DescribeSslVpnClients`. Access level: Read. Authorizes: DescribeSslVpnClients. Not verified in a primary source.
+    /// `vpc:DescribeSslVpnClients`. Access level: Read. Authorizes: DescribeSslVpnClients. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeSslVpnClients,
-    /// `vpc:DescribeSslVpnServers`. Access level: Read. Authorizes: DescribeSslVpnServers. Not verified in a primary source.
+    /// `vpc:DescribeSslVpnServers`. Access level: Read. Authorizes: DescribeSslVpnServers. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeSslVpnServers,
-    /// `vpc:DescribeTagKeys`. Access level: Read. Authorizes: DescribeTagKeys. Not verified in a primary source.
+    /// `vpc:DescribeTagKeys`. Access level: Read. Authorizes: DescribeTagKeys. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeTagKeys,
-    /// `vpc:DescribeTagKeysForExpressConnect`. Access level: Read. Authorizes: DescribeTagKeysForExpressConnect. Not verified in a primary source.
+    /// `vpc:DescribeTagKeysForExpressConnect`. Access level: Read. Authorizes: DescribeTagKeysForExpressConnect. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeTagKeysForExpressConnect,
-    /// `vpc:DescribeTags`. Access level: Read. Authorizes: DescribeTags. Not verified in a primary source.
+    /// `vpc:DescribeTags`. Access level: Read. Authorizes: DescribeTags. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeTags,
-    /// `vpc:DescribeVbrHa`. Access level: Read. Authorizes: DescribeVbrHa. Not verified in a primary source.
+    /// `vpc:DescribeVbrHa`. Access level: Read. Authorizes: DescribeVbrHa. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeVbrHa,
-    /// `vpc:DescribeVcoRouteEntries`. Access level: Read. Authorizes: DescribeVcoRouteEntries. Not verified in a primary source.
+    /// `vpc:DescribeVcoRouteEntries`. Access level: Read. Authorizes: DescribeVcoRouteEntries. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeVcoRouteEntries,
-    /// `vpc:DescribeVirtualBorderRouters`. Access level: Read. Authorizes: DescribeVirtualBorderRouters. Not verified in a primary source.
+    /// `vpc:DescribeVirtualBorderRouters`. Access level: Read. Authorizes: DescribeVirtualBorderRouters. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeVirtualBorderRouters,
-    /// `vpc:DescribeVirtualBorderRoutersForPhysicalConnection`. Access level: Read. Authorizes: DescribeVirtualBorderRoutersForPhysicalConnection. Not verified in a primary source.
+    /// `vpc:DescribeVirtualBorderRoutersForPhysicalConnection`. Access level: Read. Authorizes: DescribeVirtualBorderRoutersForPhysicalConnection. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeVirtualBorderRoutersForPhysicalConnection,
-    /// `vpc:DescribeVpcAttribute`. Access level: Read. Authorizes: DescribeVpcAttribute. Not verified in a primary source.
+    /// `vpc:DescribeVpcAttribute`. Access level: Read. Authorizes: DescribeVpcAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeVpcAttribute,
-    /// `vpc:DescribeVpcGrantRulesToEcr`. Access level: Read. Authorizes: DescribeVpcGrantRulesToEcr. Not verified in a primary source.
+    /// `vpc:DescribeVpcGrantRulesToEcr`. Access level: Read. Authorizes: DescribeVpcGrantRulesToEcr. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeVpcGrantRulesToEcr,
-    /// `vpc:DescribeVpcs`. Access level: List. Resource types: vpc (required). Authorizes: DescribeVpcs.
+    /// `vpc:DescribeVpcs`. Access level: List. Resource types: vpc (required). Authorizes: DescribeVpcs. Inferred, not read: access level.
     DescribeVpcs,
-    /// `vpc:DescribeVpnAttachments`. Access level: Read. Authorizes: DescribeVpnAttachments. Not verified in a primary source.
+    /// `vpc:DescribeVpnAttachments`. Access level: Read. Authorizes: DescribeVpnAttachments. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeVpnAttachments,
-    /// `vpc:DescribeVpnConnection`. Access level: Read. Resource types: vpnconnection (required). Authorizes: DescribeVpnConnection. Not verified in a primary source.
+    /// `vpc:DescribeVpnConnection`. Access level: Read. Resource types: vpnconnection (required). Authorizes: DescribeVpnConnection. Not verified in a primary source. Inferred, not read: access level.
     DescribeVpnConnection,
-    /// `vpc:DescribeVpnConnectionLogs`. Access level: Read. Authorizes: DescribeVpnConnectionLogs. Not verified in a primary source.
+    /// `vpc:DescribeVpnConnectionLogs`. Access level: Read. Authorizes: DescribeVpnConnectionLogs. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeVpnConnectionLogs,
-    /// `vpc:DescribeVpnConnections`. Access level: List. Resource types: vpnconnection (required). Authorizes: DescribeVpnConnections. Not verified in a primary source.
+    /// `vpc:DescribeVpnConnections`. Access level: List. Resource types: vpnconnection (required). Authorizes: DescribeVpnConnections. Not verified in a primary source. Inferred, not read: access level.
     DescribeVpnConnections,
-    /// `vpc:DescribeVpnCrossAccountAuthorizations`. Access level: Read. Authorizes: DescribeVpnCrossAccountAuthorizations. Not verified in a primary source.
+    /// `vpc:DescribeVpnCrossAccountAuthorizations`. Access level: Read. Authorizes: DescribeVpnCrossAccountAuthorizations. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeVpnCrossAccountAuthorizations,
-    /// `vpc:DescribeVpnGateway`. Access level: Read. Resource types: vpngateway (required). Authorizes: DescribeVpnGateway. Not verified in a primary source.
+    /// `vpc:DescribeVpnGateway`. Access level: Read. Resource types: vpngateway (required). Authorizes: DescribeVpnGateway. Not verified in a primary source. Inferred, not read: access level.
     DescribeVpnGateway,
-    /// `vpc:DescribeVpnGatewayAvailableZones`. Access level: Read. Authorizes: DescribeVpnGatewayAvailableZones. Not verified in a primary source.
+    /// `vpc:DescribeVpnGatewayAvailableZones`. Access level: Read. Authorizes: DescribeVpnGatewayAvailableZones. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeVpnGatewayAvailableZones,
-    /// `vpc:DescribeVpnGateways`. Access level: List. Resource types: vpngateway (required). Authorizes: DescribeVpnGateways. Not verified in a primary source.
+    /// `vpc:DescribeVpnGateways`. Access level: List. Resource types: vpngateway (required). Authorizes: DescribeVpnGateways. Not verified in a primary source. Inferred, not read: access level.
     DescribeVpnGateways,
-    /// `vpc:DescribeVpnPbrRouteEntries`. Access level: Read. Authorizes: DescribeVpnPbrRouteEntries. Not verified in a primary source.
+    /// `vpc:DescribeVpnPbrRouteEntries`. Access level: Read. Authorizes: DescribeVpnPbrRouteEntries. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeVpnPbrRouteEntries,
-    /// `vpc:DescribeVpnRouteEntries`. Access level: Read. Authorizes: DescribeVpnRouteEntries. Not verified in a primary source.
+    /// `vpc:DescribeVpnRouteEntries`. Access level: Read. Authorizes: DescribeVpnRouteEntries. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeVpnRouteEntries,
-    /// `vpc:DescribeVpnSslServerLogs`. Access level: Read. Authorizes: DescribeVpnSslServerLogs. Not verified in a primary source.
+    /// `vpc:DescribeVpnSslServerLogs`. Access level: Read. Authorizes: DescribeVpnSslServerLogs. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeVpnSslServerLogs,
-    /// `vpc:DescribeVRouters`. Access level: List. Resource types: vrouter (required). Authorizes: DescribeVRouters. Not verified in a primary source.
+    /// `vpc:DescribeVRouters`. Access level: List. Resource types: vrouter (required). Authorizes: DescribeVRouters. Not verified in a primary source. Inferred, not read: access level.
     DescribeVRouters,
     /// `vpc:DescribeVSwitchAttributes`. Access level: Read. Resource types: vswitch (required). Authorizes: DescribeVSwitchAttributes.
     DescribeVSwitchAttributes,
     /// `vpc:DescribeVSwitches`. Access level: List. Resource types: vswitch (required). Authorizes: DescribeVSwitches.
     DescribeVSwitches,
-    /// `vpc:DescribeZones`. Access level: Read. Authorizes: DescribeZones. Not verified in a primary source.
+    /// `vpc:DescribeZones`. Access level: Read. Authorizes: DescribeZones. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DescribeZones,
-    /// `vpc:DetachDhcpOptionsSetFromVpc`. Access level: Write. Authorizes: DetachDhcpOptionsSetFromVpc. Not verified in a primary source.
+    /// `vpc:DetachDhcpOptionsSetFromVpc`. Access level: Write. Authorizes: DetachDhcpOptionsSetFromVpc. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DetachDhcpOptionsSetFromVpc,
-    /// `vpc:DiagnoseVpnConnections`. Access level: Write. Authorizes: DiagnoseVpnConnections. Not verified in a primary source.
+    /// `vpc:DiagnoseVpnConnections`. Access level: Write. Authorizes: DiagnoseVpnConnections. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DiagnoseVpnConnections,
-    /// `vpc:DiagnoseVpnGateway`. Access level: Write. Authorizes: DiagnoseVpnGateway. Not verified in a primary source.
+    /// `vpc:DiagnoseVpnGateway`. Access level: Write. Authorizes: DiagnoseVpnGateway. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DiagnoseVpnGateway,
-    /// `vpc:DisassociateMacSecKey`. Access level: Write. Authorizes: DisassociateMacSecKey. Not verified in a primary source.
+    /// `vpc:DisassociateMacSecKey`. Access level: Write. Authorizes: DisassociateMacSecKey. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DisassociateMacSecKey,
-    /// `vpc:DissociateRouteTableFromGateway`. Access level: Write. Authorizes: DissociateRouteTableFromGateway. Not verified in a primary source.
+    /// `vpc:DissociateRouteTableFromGateway`. Access level: Write. Authorizes: DissociateRouteTableFromGateway. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DissociateRouteTableFromGateway,
-    /// `vpc:DissociateRouteTablesFromVpcGatewayEndpoint`. Access level: Write. Authorizes: DissociateRouteTablesFromVpcGatewayEndpoint. Not verified in a primary source.
+    /// `vpc:DissociateRouteTablesFromVpcGatewayEndpoint`. Access level: Write. Authorizes: DissociateRouteTablesFromVpcGatewayEndpoint. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DissociateRouteTablesFromVpcGatewayEndpoint,
-    /// `vpc:DissociateVpnGatewayWithCertificate`. Access level: Write. Authorizes: DissociateVpnGatewayWithCertificate. Not verified in a primary source.
+    /// `vpc:DissociateVpnGatewayWithCertificate`. Access level: Write. Authorizes: DissociateVpnGatewayWithCertificate. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     DissociateVpnGatewayWithCertificate,
-    /// `vpc:DownloadVpnConnectionConfig`. Access level: Write. Resource types: vpnconnection (required). Authorizes: DownloadVpnConnectionConfig. Not verified in a primary source.
+    /// `vpc:DownloadVpnConnectionConfig`. Access level: Write. Resource types: vpnconnection (required). Authorizes: DownloadVpnConnectionConfig. Not verified in a primary source. Inferred, not read: access level.
     DownloadVpnConnectionConfig,
-    /// `vpc:EnablePhysicalConnection`. Access level: Write. Authorizes: EnablePhysicalConnection. Not verified in a primary source.
+    /// `vpc:EnablePhysicalConnection`. Access level: Write. Authorizes: EnablePhysicalConnection. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     EnablePhysicalConnection,
-    /// `vpc:EnableVpcIpv4Gateway`. Access level: Write. Authorizes: EnableVpcIpv4Gateway. Not verified in a primary source.
+    /// `vpc:EnableVpcIpv4Gateway`. Access level: Write. Authorizes: EnableVpcIpv4Gateway. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     EnableVpcIpv4Gateway,
-    /// `vpc:GetDhcpOptionsSet`. Access level: Read. Authorizes: GetDhcpOptionsSet. Not verified in a primary source.
+    /// `vpc:GetDhcpOptionsSet`. Access level: Read. Authorizes: GetDhcpOptionsSet. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetDhcpOptionsSet,
-    /// `vpc:GetFlowLogServiceStatus`. Access level: Read. Authorizes: GetFlowLogServiceStatus. Not verified in a primary source.
+    /// `vpc:GetFlowLogServiceStatus`. Access level: Read. Authorizes: GetFlowLogServiceStatus. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetFlowLogServiceStatus,
-    /// `vpc:GetIpv4GatewayAttribute`. Access level: Read. Authorizes: GetIpv4GatewayAttribute. Not verified in a primary source.
+    /// `vpc:GetIpv4GatewayAttribute`. Access level: Read. Authorizes: GetIpv4GatewayAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetIpv4GatewayAttribute,
-    /// `vpc:GetNatGatewayAttribute`. Access level: Read. Authorizes: GetNatGatewayAttribute. Not verified in a primary source.
+    /// `vpc:GetNatGatewayAttribute`. Access level: Read. Authorizes: GetNatGatewayAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetNatGatewayAttribute,
-    /// `vpc:GetNatIpAttribute`. Access level: Read. Authorizes: GetNatIpAttribute. Not verified in a primary source.
+    /// `vpc:GetNatIpAttribute`. Access level: Read. Authorizes: GetNatIpAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetNatIpAttribute,
-    /// `vpc:GetNatIpCidrAttribute`. Access level: Read. Authorizes: GetNatIpCidrAttribute. Not verified in a primary source.
+    /// `vpc:GetNatIpCidrAttribute`. Access level: Read. Authorizes: GetNatIpCidrAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetNatIpCidrAttribute,
-    /// `vpc:GetPhysicalConnectionServiceStatus`. Access level: Read. Authorizes: GetPhysicalConnectionServiceStatus. Not verified in a primary source.
+    /// `vpc:GetPhysicalConnectionServiceStatus`. Access level: Read. Authorizes: GetPhysicalConnectionServiceStatus. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetPhysicalConnectionServiceStatus,
-    /// `vpc:GetPublicIpAddressPoolServiceStatus`. Access level: Read. Authorizes: GetPublicIpAddressPoolServiceStatus. Not verified in a primary source.
+    /// `vpc:GetPublicIpAddressPoolServiceStatus`. Access level: Read. Authorizes: GetPublicIpAddressPoolServiceStatus. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetPublicIpAddressPoolServiceStatus,
-    /// `vpc:GetRouteTargetGroup`. Access level: Read. Authorizes: GetRouteTargetGroup. Not verified in a primary source.
+    /// `vpc:GetRouteTargetGroup`. Access level: Read. Authorizes: GetRouteTargetGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetRouteTargetGroup,
-    /// `vpc:GetTrafficMirrorServiceStatus`. Access level: Read. Authorizes: GetTrafficMirrorServiceStatus. Not verified in a primary source.
+    /// `vpc:GetTrafficMirrorServiceStatus`. Access level: Read. Authorizes: GetTrafficMirrorServiceStatus. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetTrafficMirrorServiceStatus,
-    /// `vpc:GetVpcGatewayEndpointAttribute`. Access level: Read. Authorizes: GetVpcGatewayEndpointAttribute. Not verified in a primary source.
+    /// `vpc:GetVpcGatewayEndpointAttribute`. Access level: Read. Authorizes: GetVpcGatewayEndpointAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetVpcGatewayEndpointAttribute,
-    /// `vpc:GetVpcPrefixListAssociations`. Access level: Read. Authorizes: GetVpcPrefixListAssociations. Not verified in a primary source.
+    /// `vpc:GetVpcPrefixListAssociations`. Access level: Read. Authorizes: GetVpcPrefixListAssociations. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetVpcPrefixListAssociations,
-    /// `vpc:GetVpcPrefixListEntries`. Access level: Read. Authorizes: GetVpcPrefixListEntries. Not verified in a primary source.
+    /// `vpc:GetVpcPrefixListEntries`. Access level: Read. Authorizes: GetVpcPrefixListEntries. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetVpcPrefixListEntries,
-    /// `vpc:GetVpcRouteEntrySummary`. Access level: Read. Authorizes: GetVpcRouteEntrySummary. Not verified in a primary source.
+    /// `vpc:GetVpcRouteEntrySummary`. Access level: Read. Authorizes: GetVpcRouteEntrySummary. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetVpcRouteEntrySummary,
-    /// `vpc:GetVpnGatewayDiagnoseResult`. Access level: Read. Authorizes: GetVpnGatewayDiagnoseResult. Not verified in a primary source.
+    /// `vpc:GetVpnGatewayDiagnoseResult`. Access level: Read. Authorizes: GetVpnGatewayDiagnoseResult. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetVpnGatewayDiagnoseResult,
-    /// `vpc:GetVSwitchCidrReservationUsage`. Access level: Read. Authorizes: GetVSwitchCidrReservationUsage. Not verified in a primary source.
+    /// `vpc:GetVSwitchCidrReservationUsage`. Access level: Read. Authorizes: GetVSwitchCidrReservationUsage. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GetVSwitchCidrReservationUsage,
-    /// `vpc:GrantInstanceToCen`. Access level: Write. Authorizes: GrantInstanceToCen. Not verified in a primary source.
+    /// `vpc:GrantInstanceToCen`. Access level: Write. Authorizes: GrantInstanceToCen. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GrantInstanceToCen,
-    /// `vpc:GrantInstanceToVbr`. Access level: Write. Authorizes: GrantInstanceToVbr. Not verified in a primary source.
+    /// `vpc:GrantInstanceToVbr`. Access level: Write. Authorizes: GrantInstanceToVbr. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     GrantInstanceToVbr,
-    /// `vpc:ListBusinessAccessPoints`. Access level: List. Authorizes: ListBusinessAccessPoints. Not verified in a primary source.
+    /// `vpc:ListBusinessAccessPoints`. Access level: List. Authorizes: ListBusinessAccessPoints. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListBusinessAccessPoints,
-    /// `vpc:ListBusinessRegions`. Access level: List. Authorizes: ListBusinessRegions. Not verified in a primary source.
+    /// `vpc:ListBusinessRegions`. Access level: List. Authorizes: ListBusinessRegions. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListBusinessRegions,
-    /// `vpc:ListDhcpOptionsSets`. Access level: List. Authorizes: ListDhcpOptionsSets. Not verified in a primary source.
+    /// `vpc:ListDhcpOptionsSets`. Access level: List. Authorizes: ListDhcpOptionsSets. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListDhcpOptionsSets,
-    /// `vpc:ListEnhanhcedNatGatewayAvailableZones`. Access level: List. Authorizes: ListEnhanhcedNatGatewayAvailableZones. Not verified in a primary source.
+    /// `vpc:ListEnhanhcedNatGatewayAvailableZones`. Access level: List. Authorizes: ListEnhanhcedNatGatewayAvailableZones. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListEnhanhcedNatGatewayAvailableZones,
-    /// `vpc:ListFullNatEntries`. Access level: List. Authorizes: ListFullNatEntries. Not verified in a primary source.
+    /// `vpc:ListFullNatEntries`. Access level: List. Authorizes: ListFullNatEntries. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListFullNatEntries,
-    /// `vpc:ListGatewayRouteTableEntries`. Access level: List. Authorizes: ListGatewayRouteTableEntries. Not verified in a primary source.
+    /// `vpc:ListGatewayRouteTableEntries`. Access level: List. Authorizes: ListGatewayRouteTableEntries. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListGatewayRouteTableEntries,
-    /// `vpc:ListGeographicSubRegions`. Access level: List. Authorizes: ListGeographicSubRegions. Not verified in a primary source.
+    /// `vpc:ListGeographicSubRegions`. Access level: List. Authorizes: ListGeographicSubRegions. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListGeographicSubRegions,
-    /// `vpc:ListIpsecServerLogs`. Access level: List. Authorizes: ListIpsecServerLogs. Not verified in a primary source.
+    /// `vpc:ListIpsecServerLogs`. Access level: List. Authorizes: ListIpsecServerLogs. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListIpsecServerLogs,
-    /// `vpc:ListIpsecServers`. Access level: List. Authorizes: ListIpsecServers. Not verified in a primary source.
+    /// `vpc:ListIpsecServers`. Access level: List. Authorizes: ListIpsecServers. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListIpsecServers,
-    /// `vpc:ListIpv4Gateways`. Access level: List. Authorizes: ListIpv4Gateways. Not verified in a primary source.
+    /// `vpc:ListIpv4Gateways`. Access level: List. Authorizes: ListIpv4Gateways. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListIpv4Gateways,
-    /// `vpc:ListNatIpCidrs`. Access level: List. Authorizes: ListNatIpCidrs. Not verified in a primary source.
+    /// `vpc:ListNatIpCidrs`. Access level: List. Authorizes: ListNatIpCidrs. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListNatIpCidrs,
-    /// `vpc:ListNatIps`. Access level: List. Authorizes: ListNatIps. Not verified in a primary source.
+    /// `vpc:ListNatIps`. Access level: List. Authorizes: ListNatIps. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListNatIps,
-    /// `vpc:ListPhysicalConnectionFeatures`. Access level: List. Authorizes: ListPhysicalConnectionFeatures. Not verified in a primary source.
+    /// `vpc:ListPhysicalConnectionFeatures`. Access level: List. Authorizes: ListPhysicalConnectionFeatures. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListPhysicalConnectionFeatures,
-    /// `vpc:ListPrefixLists`. Access level: List. Authorizes: ListPrefixLists. Not verified in a primary source.
+    /// `vpc:ListPrefixLists`. Access level: List. Authorizes: ListPrefixLists. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListPrefixLists,
-    /// `vpc:ListPublicIpAddressPoolCidrBlocks`. Access level: List. Authorizes: ListPublicIpAddressPoolCidrBlocks. Not verified in a primary source.
+    /// `vpc:ListPublicIpAddressPoolCidrBlocks`. Access level: List. Authorizes: ListPublicIpAddressPoolCidrBlocks. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListPublicIpAddressPoolCidrBlocks,
-    /// `vpc:ListPublicIpAddressPools`. Access level: List. Authorizes: ListPublicIpAddressPools. Not verified in a primary source.
+    /// `vpc:ListPublicIpAddressPools`. Access level: List. Authorizes: ListPublicIpAddressPools. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListPublicIpAddressPools,
-    /// `vpc:ListRouteTargetGroups`. Access level: List. Authorizes: ListRouteTargetGroups. Not verified in a primary source.
+    /// `vpc:ListRouteTargetGroups`. Access level: List. Authorizes: ListRouteTargetGroups. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListRouteTargetGroups,
-    /// `vpc:ListTagResources`. Access level: List. Authorizes: ListTagResources. Not verified in a primary source.
+    /// `vpc:ListTagResources`. Access level: List. Authorizes: ListTagResources. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListTagResources,
-    /// `vpc:ListTagResourcesForExpressConnect`. Access level: List. Authorizes: ListTagResourcesForExpressConnect. Not verified in a primary source.
+    /// `vpc:ListTagResourcesForExpressConnect`. Access level: List. Authorizes: ListTagResourcesForExpressConnect. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListTagResourcesForExpressConnect,
-    /// `vpc:ListTrafficMirrorFilters`. Access level: List. Authorizes: ListTrafficMirrorFilters. Not verified in a primary source.
+    /// `vpc:ListTrafficMirrorFilters`. Access level: List. Authorizes: ListTrafficMirrorFilters. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListTrafficMirrorFilters,
-    /// `vpc:ListTrafficMirrorSessions`. Access level: List. Authorizes: ListTrafficMirrorSessions. Not verified in a primary source.
+    /// `vpc:ListTrafficMirrorSessions`. Access level: List. Authorizes: ListTrafficMirrorSessions. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListTrafficMirrorSessions,
-    /// `vpc:ListVirtualPhysicalConnections`. Access level: List. Authorizes: ListVirtualPhysicalConnections. Not verified in a primary source.
+    /// `vpc:ListVirtualPhysicalConnections`. Access level: List. Authorizes: ListVirtualPhysicalConnections. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListVirtualPhysicalConnections,
-    /// `vpc:ListVpcEndpointServicesByEndUser`. Access level: List. Authorizes: ListVpcEndpointServicesByEndUser. Not verified in a primary source.
+    /// `vpc:ListVpcEndpointServicesByEndUser`. Access level: List. Authorizes: ListVpcEndpointServicesByEndUser. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListVpcEndpointServicesByEndUser,
-    /// `vpc:ListVpcGatewayEndpoints`. Access level: List. Authorizes: ListVpcGatewayEndpoints. Not verified in a primary source.
+    /// `vpc:ListVpcGatewayEndpoints`. Access level: List. Authorizes: ListVpcGatewayEndpoints. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListVpcGatewayEndpoints,
-    /// `vpc:ListVpcPublishedRouteEntries`. Access level: List. Authorizes: ListVpcPublishedRouteEntries. Not verified in a primary source.
+    /// `vpc:ListVpcPublishedRouteEntries`. Access level: List. Authorizes: ListVpcPublishedRouteEntries. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListVpcPublishedRouteEntries,
-    /// `vpc:ListVpnCertificateAssociations`. Access level: List. Authorizes: ListVpnCertificateAssociations. Not verified in a primary source.
+    /// `vpc:ListVpnCertificateAssociations`. Access level: List. Authorizes: ListVpnCertificateAssociations. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListVpnCertificateAssociations,
-    /// `vpc:ListVSwitchCidrReservations`. Access level: List. Authorizes: ListVSwitchCidrReservations. Not verified in a primary source.
+    /// `vpc:ListVSwitchCidrReservations`. Access level: List. Authorizes: ListVSwitchCidrReservations. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ListVSwitchCidrReservations,
-    /// `vpc:ModifyBandwidthPackageAttribute`. Access level: Write. Resource types: bandwidthpackage (required). Authorizes: ModifyBandwidthPackageAttribute. Not verified in a primary source.
+    /// `vpc:ModifyBandwidthPackageAttribute`. Access level: Write. Resource types: bandwidthpackage (required). Authorizes: ModifyBandwidthPackageAttribute. Not verified in a primary source. Inferred, not read: access level.
     ModifyBandwidthPackageAttribute,
-    /// `vpc:ModifyBandwidthPackageSpec`. Access level: Write. Resource types: bandwidthpackage (required). Authorizes: ModifyBandwidthPackageSpec. Not verified in a primary source.
+    /// `vpc:ModifyBandwidthPackageSpec`. Access level: Write. Resource types: bandwidthpackage (required). Authorizes: ModifyBandwidthPackageSpec. Not verified in a primary source. Inferred, not read: access level.
     ModifyBandwidthPackageSpec,
-    /// `vpc:ModifyBgpGroupAttribute`. Access level: Write. Authorizes: ModifyBgpGroupAttribute. Not verified in a primary source.
+    /// `vpc:ModifyBgpGroupAttribute`. Access level: Write. Authorizes: ModifyBgpGroupAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyBgpGroupAttribute,
-    /// `vpc:ModifyBgpPeerAttribute`. Access level: Write. Authorizes: ModifyBgpPeerAttribute. Not verified in a primary source.
+    /// `vpc:ModifyBgpPeerAttribute`. Access level: Write. Authorizes: ModifyBgpPeerAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyBgpPeerAttribute,
     /// `vpc:ModifyCommonBandwidthPackageAttribute`. Access level: Write. Resource types: combandwidthpackage (required). Authorizes: ModifyCommonBandwidthPackageAttribute.
     ModifyCommonBandwidthPackageAttribute,
-    /// `vpc:ModifyCommonBandwidthPackageIpBandwidth`. Access level: Write. Authorizes: ModifyCommonBandwidthPackageIpBandwidth. Not verified in a primary source.
+    /// `vpc:ModifyCommonBandwidthPackageIpBandwidth`. Access level: Write. Authorizes: ModifyCommonBandwidthPackageIpBandwidth. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyCommonBandwidthPackageIpBandwidth,
-    /// `vpc:ModifyCommonBandwidthPackageSpec`. Access level: Write. Authorizes: ModifyCommonBandwidthPackageSpec. Not verified in a primary source.
+    /// `vpc:ModifyCommonBandwidthPackageSpec`. Access level: Write. Authorizes: ModifyCommonBandwidthPackageSpec. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyCommonBandwidthPackageSpec,
-    /// `vpc:ModifyCustomerGatewayAttribute`. Access level: Write. Resource types: customergateway (required). Authorizes: ModifyCustomerGatewayAttribute. Not verified in a primary source.
+    /// `vpc:ModifyCustomerGatewayAttribute`. Access level: Write. Resource types: customergateway (required). Authorizes: ModifyCustomerGatewayAttribute. Not verified in a primary source. Inferred, not read: access level.
     ModifyCustomerGatewayAttribute,
-    /// `vpc:ModifyEipAddressAttribute`. Access level: Write. Resource types: eip (required). Authorizes: ModifyEipAddressAttribute.
+    /// `vpc:ModifyEipAddressAttribute`. Access level: Write. Resource types: eip (required). Authorizes: ModifyEipAddressAttribute. Inferred, not read: resource types.required.
     ModifyEipAddressAttribute,
     /// `vpc:ModifyEipForwardMode`. Access level: Write. Resource types: eip (required). Authorizes: ModifyEipForwardMode.
     ModifyEipForwardMode,
-    /// `vpc:ModifyExpressCloudConnectionAttribute`. Access level: Write. Authorizes: ModifyExpressCloudConnectionAttribute. Not verified in a primary source.
+    /// `vpc:ModifyExpressCloudConnectionAttribute`. Access level: Write. Authorizes: ModifyExpressCloudConnectionAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyExpressCloudConnectionAttribute,
-    /// `vpc:ModifyExpressCloudConnectionBandwidth`. Access level: Write. Authorizes: ModifyExpressCloudConnectionBandwidth. Not verified in a primary source.
+    /// `vpc:ModifyExpressCloudConnectionBandwidth`. Access level: Write. Authorizes: ModifyExpressCloudConnectionBandwidth. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyExpressCloudConnectionBandwidth,
-    /// `vpc:ModifyExpressConnectTrafficQos`. Access level: Write. Authorizes: ModifyExpressConnectTrafficQos. Not verified in a primary source.
+    /// `vpc:ModifyExpressConnectTrafficQos`. Access level: Write. Authorizes: ModifyExpressConnectTrafficQos. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyExpressConnectTrafficQos,
-    /// `vpc:ModifyExpressConnectTrafficQosQueue`. Access level: Write. Authorizes: ModifyExpressConnectTrafficQosQueue. Not verified in a primary source.
+    /// `vpc:ModifyExpressConnectTrafficQosQueue`. Access level: Write. Authorizes: ModifyExpressConnectTrafficQosQueue. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyExpressConnectTrafficQosQueue,
-    /// `vpc:ModifyExpressConnectTrafficQosRule`. Access level: Write. Authorizes: ModifyExpressConnectTrafficQosRule. Not verified in a primary source.
+    /// `vpc:ModifyExpressConnectTrafficQosRule`. Access level: Write. Authorizes: ModifyExpressConnectTrafficQosRule. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyExpressConnectTrafficQosRule,
-    /// `vpc:ModifyFlowLogAttribute`. Access level: Write. Authorizes: ModifyFlowLogAttribute. Not verified in a primary source.
+    /// `vpc:ModifyFlowLogAttribute`. Access level: Write. Authorizes: ModifyFlowLogAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyFlowLogAttribute,
-    /// `vpc:ModifyForwardEntry`. Access level: Write. Resource types: forwardtable (required). Authorizes: ModifyForwardEntry. Not verified in a primary source.
+    /// `vpc:ModifyForwardEntry`. Access level: Write. Resource types: forwardtable (required). Authorizes: ModifyForwardEntry. Not verified in a primary source. Inferred, not read: access level.
     ModifyForwardEntry,
-    /// `vpc:ModifyFullNatEntryAttribute`. Access level: Write. Authorizes: ModifyFullNatEntryAttribute. Not verified in a primary source.
+    /// `vpc:ModifyFullNatEntryAttribute`. Access level: Write. Authorizes: ModifyFullNatEntryAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyFullNatEntryAttribute,
-    /// `vpc:ModifyGlobalAccelerationInstanceAttributes`. Access level: Write. Resource types: instance (required). Authorizes: ModifyGlobalAccelerationInstanceAttributes. Not verified in a primary source.
+    /// `vpc:ModifyGlobalAccelerationInstanceAttributes`. Access level: Write. Resource types: instance (required). Authorizes: ModifyGlobalAccelerationInstanceAttributes. Not verified in a primary source. Inferred, not read: access level.
     ModifyGlobalAccelerationInstanceAttributes,
-    /// `vpc:ModifyGlobalAccelerationInstanceSpec`. Access level: Write. Resource types: instance (required). Authorizes: ModifyGlobalAccelerationInstanceSpec. Not verified in a primary source.
+    /// `vpc:ModifyGlobalAccelerationInstanceSpec`. Access level: Write. Resource types: instance (required). Authorizes: ModifyGlobalAccelerationInstanceSpec. Not verified in a primary source. Inferred, not read: access level.
     ModifyGlobalAccelerationInstanceSpec,
-    /// `vpc:ModifyHaVipAttribute`. Access level: Write. Authorizes: ModifyHaVipAttribute. Not verified in a primary source.
+    /// `vpc:ModifyHaVipAttribute`. Access level: Write. Authorizes: ModifyHaVipAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyHaVipAttribute,
-    /// `vpc:ModifyIpv6AddressAttribute`. Access level: Write. Authorizes: ModifyIpv6AddressAttribute. Not verified in a primary source.
+    /// `vpc:ModifyIpv6AddressAttribute`. Access level: Write. Authorizes: ModifyIpv6AddressAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyIpv6AddressAttribute,
-    /// `vpc:ModifyIpv6GatewayAttribute`. Access level: Write. Authorizes: ModifyIpv6GatewayAttribute. Not verified in a primary source.
+    /// `vpc:ModifyIpv6GatewayAttribute`. Access level: Write. Authorizes: ModifyIpv6GatewayAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyIpv6GatewayAttribute,
-    /// `vpc:ModifyIpv6InternetBandwidth`. Access level: Write. Authorizes: ModifyIpv6InternetBandwidth. Not verified in a primary source.
+    /// `vpc:ModifyIpv6InternetBandwidth`. Access level: Write. Authorizes: ModifyIpv6InternetBandwidth. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyIpv6InternetBandwidth,
-    /// `vpc:ModifyIPv6TranslatorAclListEntry`. Access level: Write. Authorizes: ModifyIPv6TranslatorAclListEntry. Not verified in a primary source.
+    /// `vpc:ModifyIPv6TranslatorAclListEntry`. Access level: Write. Authorizes: ModifyIPv6TranslatorAclListEntry. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyIPv6TranslatorAclListEntry,
-    /// `vpc:ModifyIPv6TranslatorAttribute`. Access level: Write. Authorizes: ModifyIPv6TranslatorAttribute. Not verified in a primary source.
+    /// `vpc:ModifyIPv6TranslatorAttribute`. Access level: Write. Authorizes: ModifyIPv6TranslatorAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyIPv6TranslatorAttribute,
-    /// `vpc:ModifyIPv6TranslatorBandwidth`. Access level: Write. Authorizes: ModifyIPv6TranslatorBandwidth. Not verified in a primary source.
+    /// `vpc:ModifyIPv6TranslatorBandwidth`. Access level: Write. Authorizes: ModifyIPv6TranslatorBandwidth. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyIPv6TranslatorBandwidth,
-    /// `vpc:ModifyNatGatewayAttribute`. Access level: Write. Resource types: natgateway (required), instance (required). Authorizes: ModifyNatGatewayAttribute. Not verified in a primary source.
+    /// `vpc:ModifyNatGatewayAttribute`. Access level: Write. Resource types: natgateway (required), instance (required). Authorizes: ModifyNatGatewayAttribute. Not verified in a primary source. Inferred, not read: access level.
     ModifyNatGatewayAttribute,
-    /// `vpc:ModifyNatGatewaySpec`. Access level: Write. Resource types: natgateway (required). Authorizes: ModifyNatGatewaySpec. Not verified in a primary source.
+    /// `vpc:ModifyNatGatewaySpec`. Access level: Write. Resource types: natgateway (required). Authorizes: ModifyNatGatewaySpec. Not verified in a primary source. Inferred, not read: access level.
     ModifyNatGatewaySpec,
-    /// `vpc:ModifyNatIpAttribute`. Access level: Write. Authorizes: ModifyNatIpAttribute. Not verified in a primary source.
+    /// `vpc:ModifyNatIpAttribute`. Access level: Write. Authorizes: ModifyNatIpAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyNatIpAttribute,
-    /// `vpc:ModifyNatIpCidrAttribute`. Access level: Write. Authorizes: ModifyNatIpCidrAttribute. Not verified in a primary source.
+    /// `vpc:ModifyNatIpCidrAttribute`. Access level: Write. Authorizes: ModifyNatIpCidrAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyNatIpCidrAttribute,
-    /// `vpc:ModifyNetworkAclAttributes`. Access level: Write. Authorizes: ModifyNetworkAclAttributes. Not verified in a primary source.
+    /// `vpc:ModifyNetworkAclAttributes`. Access level: Write. Authorizes: ModifyNetworkAclAttributes. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyNetworkAclAttributes,
-    /// `vpc:ModifyPhysicalConnectionAttribute`. Access level: Write. Authorizes: ModifyPhysicalConnectionAttribute. Not verified in a primary source.
+    /// `vpc:ModifyPhysicalConnectionAttribute`. Access level: Write. Authorizes: ModifyPhysicalConnectionAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyPhysicalConnectionAttribute,
-    /// `vpc:ModifyRouteEntry`. Access level: Write. Authorizes: ModifyRouteEntry. Not verified in a primary source.
+    /// `vpc:ModifyRouteEntry`. Access level: Write. Authorizes: ModifyRouteEntry. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyRouteEntry,
-    /// `vpc:ModifyRouterInterfaceAttribute`. Access level: Write. Authorizes: ModifyRouterInterfaceAttribute. Not verified in a primary source.
+    /// `vpc:ModifyRouterInterfaceAttribute`. Access level: Write. Authorizes: ModifyRouterInterfaceAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyRouterInterfaceAttribute,
-    /// `vpc:ModifyRouterInterfaceSpec`. Access level: Write. Authorizes: ModifyRouterInterfaceSpec. Not verified in a primary source.
+    /// `vpc:ModifyRouterInterfaceSpec`. Access level: Write. Authorizes: ModifyRouterInterfaceSpec. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyRouterInterfaceSpec,
-    /// `vpc:ModifyRouteTableAttributes`. Access level: Write. Authorizes: ModifyRouteTableAttributes. Not verified in a primary source.
+    /// `vpc:ModifyRouteTableAttributes`. Access level: Write. Authorizes: ModifyRouteTableAttributes. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyRouteTableAttributes,
-    /// `vpc:ModifySnatEntry`. Access level: Write. Resource types: snattable (required). Authorizes: ModifySnatEntry. Not verified in a primary source.
+    /// `vpc:ModifySnatEntry`. Access level: Write. Resource types: snattable (required). Authorizes: ModifySnatEntry. Not verified in a primary source. Inferred, not read: access level.
     ModifySnatEntry,
-    /// `vpc:ModifySslVpnClientCert`. Access level: Write. Authorizes: ModifySslVpnClientCert. Not verified in a primary source.
+    /// `vpc:ModifySslVpnClientCert`. Access level: Write. Authorizes: ModifySslVpnClientCert. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifySslVpnClientCert,
-    /// `vpc:ModifySslVpnServer`. Access level: Write. Authorizes: ModifySslVpnServer. Not verified in a primary source.
+    /// `vpc:ModifySslVpnServer`. Access level: Write. Authorizes: ModifySslVpnServer. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifySslVpnServer,
-    /// `vpc:ModifyTunnelAttribute`. Access level: Write. Authorizes: ModifyTunnelAttribute. Not verified in a primary source.
+    /// `vpc:ModifyTunnelAttribute`. Access level: Write. Authorizes: ModifyTunnelAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyTunnelAttribute,
-    /// `vpc:ModifyVcoRouteEntryWeight`. Access level: Write. Authorizes: ModifyVcoRouteEntryWeight. Not verified in a primary source.
+    /// `vpc:ModifyVcoRouteEntryWeight`. Access level: Write. Authorizes: ModifyVcoRouteEntryWeight. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyVcoRouteEntryWeight,
-    /// `vpc:ModifyVirtualBorderRouterAttribute`. Access level: Write. Authorizes: ModifyVirtualBorderRouterAttribute. Not verified in a primary source.
+    /// `vpc:ModifyVirtualBorderRouterAttribute`. Access level: Write. Authorizes: ModifyVirtualBorderRouterAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyVirtualBorderRouterAttribute,
-    /// `vpc:ModifyVpcAttribute`. Access level: Write. Resource types: vpc (required). Authorizes: ModifyVpcAttribute. Not verified in a primary source.
+    /// `vpc:ModifyVpcAttribute`. Access level: Write. Resource types: vpc (required). Authorizes: ModifyVpcAttribute. Not verified in a primary source. Inferred, not read: access level.
     ModifyVpcAttribute,
-    /// `vpc:ModifyVpcPrefixList`. Access level: Write. Authorizes: ModifyVpcPrefixList. Not verified in a primary source.
+    /// `vpc:ModifyVpcPrefixList`. Access level: Write. Authorizes: ModifyVpcPrefixList. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyVpcPrefixList,
-    /// `vpc:ModifyVpnAttachmentAttribute`. Access level: Write. Authorizes: ModifyVpnAttachmentAttribute. Not verified in a primary source.
+    /// `vpc:ModifyVpnAttachmentAttribute`. Access level: Write. Authorizes: ModifyVpnAttachmentAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyVpnAttachmentAttribute,
-    /// `vpc:ModifyVpnConnectionAttribute`. Access level: Write. Resource types: vpnconnection (required). Authorizes: ModifyVpnConnectionAttribute. Not verified in a primary source.
+    /// `vpc:ModifyVpnConnectionAttribute`. Access level: Write. Resource types: vpnconnection (required). Authorizes: ModifyVpnConnectionAttribute. Not verified in a primary source. Inferred, not read: access level.
     ModifyVpnConnectionAttribute,
-    /// `vpc:ModifyVpnGatewayAttribute`. Access level: Write. Resource types: vpngateway (required). Authorizes: ModifyVpnGatewayAttribute. Not verified in a primary source.
+    /// `vpc:ModifyVpnGatewayAttribute`. Access level: Write. Resource types: vpngateway (required). Authorizes: ModifyVpnGatewayAttribute. Not verified in a primary source. Inferred, not read: access level.
     ModifyVpnGatewayAttribute,
-    /// `vpc:ModifyVpnPbrRouteEntryAttribute`. Access level: Write. Authorizes: ModifyVpnPbrRouteEntryAttribute. Not verified in a primary source.
+    /// `vpc:ModifyVpnPbrRouteEntryAttribute`. Access level: Write. Authorizes: ModifyVpnPbrRouteEntryAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyVpnPbrRouteEntryAttribute,
-    /// `vpc:ModifyVpnPbrRouteEntryPriority`. Access level: Write. Authorizes: ModifyVpnPbrRouteEntryPriority. Not verified in a primary source.
+    /// `vpc:ModifyVpnPbrRouteEntryPriority`. Access level: Write. Authorizes: ModifyVpnPbrRouteEntryPriority. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyVpnPbrRouteEntryPriority,
-    /// `vpc:ModifyVpnPbrRouteEntryWeight`. Access level: Write. Authorizes: ModifyVpnPbrRouteEntryWeight. Not verified in a primary source.
+    /// `vpc:ModifyVpnPbrRouteEntryWeight`. Access level: Write. Authorizes: ModifyVpnPbrRouteEntryWeight. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyVpnPbrRouteEntryWeight,
-    /// `vpc:ModifyVpnRouteEntryWeight`. Access level: Write. Authorizes: ModifyVpnRouteEntryWeight. Not verified in a primary source.
+    /// `vpc:ModifyVpnRouteEntryWeight`. Access level: Write. Authorizes: ModifyVpnRouteEntryWeight. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyVpnRouteEntryWeight,
-    /// `vpc:ModifyVRouterAttribute`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: ModifyVRouterAttribute. Not verified in a primary source.
+    /// `vpc:ModifyVRouterAttribute`. Access level: Write. Resource types: any resource (`*`) (required). Authorizes: ModifyVRouterAttribute. Not verified in a primary source. Inferred, not read: access level.
     ModifyVRouterAttribute,
-    /// `vpc:ModifyVSwitchAttribute`. Access level: Write. Resource types: vswitch (required). Authorizes: ModifyVSwitchAttribute. Not verified in a primary source.
+    /// `vpc:ModifyVSwitchAttribute`. Access level: Write. Resource types: vswitch (required). Authorizes: ModifyVSwitchAttribute. Not verified in a primary source. Inferred, not read: access level.
     ModifyVSwitchAttribute,
-    /// `vpc:ModifyVSwitchCidrReservationAttribute`. Access level: Write. Authorizes: ModifyVSwitchCidrReservationAttribute. Not verified in a primary source.
+    /// `vpc:ModifyVSwitchCidrReservationAttribute`. Access level: Write. Authorizes: ModifyVSwitchCidrReservationAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ModifyVSwitchCidrReservationAttribute,
-    /// `vpc:MoveResourceGroup`. Access level: Write. Authorizes: MoveResourceGroup. Not verified in a primary source.
+    /// `vpc:MoveResourceGroup`. Access level: Write. Authorizes: MoveResourceGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     MoveResourceGroup,
-    /// `vpc:MoveVpnResourceGroup`. Access level: Write. Authorizes: MoveVpnResourceGroup. Not verified in a primary source.
+    /// `vpc:MoveVpnResourceGroup`. Access level: Write. Authorizes: MoveVpnResourceGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     MoveVpnResourceGroup,
-    /// `vpc:OpenFlowLogService`. Access level: Write. Authorizes: OpenFlowLogService. Not verified in a primary source.
+    /// `vpc:OpenFlowLogService`. Access level: Write. Authorizes: OpenFlowLogService. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     OpenFlowLogService,
-    /// `vpc:OpenPhysicalConnectionService`. Access level: Write. Authorizes: OpenPhysicalConnectionService. Not verified in a primary source.
+    /// `vpc:OpenPhysicalConnectionService`. Access level: Write. Authorizes: OpenPhysicalConnectionService. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     OpenPhysicalConnectionService,
-    /// `vpc:OpenPublicIpAddressPoolService`. Access level: Write. Authorizes: OpenPublicIpAddressPoolService. Not verified in a primary source.
+    /// `vpc:OpenPublicIpAddressPoolService`. Access level: Write. Authorizes: OpenPublicIpAddressPoolService. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     OpenPublicIpAddressPoolService,
-    /// `vpc:OpenTrafficMirrorService`. Access level: Write. Authorizes: OpenTrafficMirrorService. Not verified in a primary source.
+    /// `vpc:OpenTrafficMirrorService`. Access level: Write. Authorizes: OpenTrafficMirrorService. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     OpenTrafficMirrorService,
-    /// `vpc:PublishVpcRouteEntries`. Access level: Write. Authorizes: PublishVpcRouteEntries. Not verified in a primary source.
+    /// `vpc:PublishVpcRouteEntries`. Access level: Write. Authorizes: PublishVpcRouteEntries. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     PublishVpcRouteEntries,
-    /// `vpc:PublishVpnRouteEntry`. Access level: Write. Authorizes: PublishVpnRouteEntry. Not verified in a primary source.
+    /// `vpc:PublishVpnRouteEntry`. Access level: Write. Authorizes: PublishVpnRouteEntry. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     PublishVpnRouteEntry,
-    /// `vpc:RecoverPhysicalConnection`. Access level: Write. Authorizes: RecoverPhysicalConnection. Not verified in a primary source.
+    /// `vpc:RecoverPhysicalConnection`. Access level: Write. Authorizes: RecoverPhysicalConnection. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RecoverPhysicalConnection,
-    /// `vpc:RecoverVirtualBorderRouter`. Access level: Write. Authorizes: RecoverVirtualBorderRouter. Not verified in a primary source.
+    /// `vpc:RecoverVirtualBorderRouter`. Access level: Write. Authorizes: RecoverVirtualBorderRouter. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RecoverVirtualBorderRouter,
-    /// `vpc:ReleaseEipAddress`. Access level: Write. Resource types: eip (required). Authorizes: ReleaseEipAddress. Not verified in a primary source.
+    /// `vpc:ReleaseEipAddress`. Access level: Write. Resource types: eip (required). Authorizes: ReleaseEipAddress. Not verified in a primary source. Inferred, not read: access level.
     ReleaseEipAddress,
-    /// `vpc:ReleaseEipSegmentAddress`. Access level: Write. Authorizes: ReleaseEipSegmentAddress. Not verified in a primary source.
+    /// `vpc:ReleaseEipSegmentAddress`. Access level: Write. Authorizes: ReleaseEipSegmentAddress. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ReleaseEipSegmentAddress,
-    /// `vpc:ReleaseIpv6Address`. Access level: Write. Authorizes: ReleaseIpv6Address. Not verified in a primary source.
+    /// `vpc:ReleaseIpv6Address`. Access level: Write. Authorizes: ReleaseIpv6Address. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ReleaseIpv6Address,
-    /// `vpc:RemoveBandwidthPackageIps`. Access level: Write. Resource types: bandwidthpackage (required). Authorizes: RemoveBandwidthPackageIps. Not verified in a primary source.
+    /// `vpc:RemoveBandwidthPackageIps`. Access level: Write. Resource types: bandwidthpackage (required). Authorizes: RemoveBandwidthPackageIps. Not verified in a primary source. Inferred, not read: access level.
     RemoveBandwidthPackageIps,
-    /// `vpc:RemoveCommonBandwidthPackageIp`. Access level: Write. Authorizes: RemoveCommonBandwidthPackageIp. Not verified in a primary source.
+    /// `vpc:RemoveCommonBandwidthPackageIp`. Access level: Write. Authorizes: RemoveCommonBandwidthPackageIp. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RemoveCommonBandwidthPackageIp,
-    /// `vpc:RemoveGlobalAccelerationInstanceIp`. Access level: Write. Resource types: globalaccelerationinstance (required), eip (required). Authorizes: RemoveGlobalAccelerationInstanceIp. Not verified in a primary source.
+    /// `vpc:RemoveGlobalAccelerationInstanceIp`. Access level: Write. Resource types: globalaccelerationinstance (required), eip (required). Authorizes: RemoveGlobalAccelerationInstanceIp. Not verified in a primary source. Inferred, not read: access level.
     RemoveGlobalAccelerationInstanceIp,
-    /// `vpc:RemoveIPv6TranslatorAclListEntry`. Access level: Write. Authorizes: RemoveIPv6TranslatorAclListEntry. Not verified in a primary source.
+    /// `vpc:RemoveIPv6TranslatorAclListEntry`. Access level: Write. Authorizes: RemoveIPv6TranslatorAclListEntry. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RemoveIPv6TranslatorAclListEntry,
-    /// `vpc:RemoveSourcesFromTrafficMirrorSession`. Access level: Write. Authorizes: RemoveSourcesFromTrafficMirrorSession. Not verified in a primary source.
+    /// `vpc:RemoveSourcesFromTrafficMirrorSession`. Access level: Write. Authorizes: RemoveSourcesFromTrafficMirrorSession. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RemoveSourcesFromTrafficMirrorSession,
-    /// `vpc:ReplaceVpcDhcpOptionsSet`. Access level: Write. Authorizes: ReplaceVpcDhcpOptionsSet. Not verified in a primary source.
+    /// `vpc:ReplaceVpcDhcpOptionsSet`. Access level: Write. Authorizes: ReplaceVpcDhcpOptionsSet. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     ReplaceVpcDhcpOptionsSet,
-    /// `vpc:RetryVpcPrefixListAssociation`. Access level: Write. Authorizes: RetryVpcPrefixListAssociation. Not verified in a primary source.
+    /// `vpc:RetryVpcPrefixListAssociation`. Access level: Write. Authorizes: RetryVpcPrefixListAssociation. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RetryVpcPrefixListAssociation,
-    /// `vpc:RevokeInstanceFromCen`. Access level: Write. Authorizes: RevokeInstanceFromCen. Not verified in a primary source.
+    /// `vpc:RevokeInstanceFromCen`. Access level: Write. Authorizes: RevokeInstanceFromCen. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RevokeInstanceFromCen,
-    /// `vpc:RevokeInstanceFromVbr`. Access level: Write. Authorizes: RevokeInstanceFromVbr. Not verified in a primary source.
+    /// `vpc:RevokeInstanceFromVbr`. Access level: Write. Authorizes: RevokeInstanceFromVbr. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     RevokeInstanceFromVbr,
-    /// `vpc:SecondApplyPhysicalConnectionLOA`. Access level: Write. Authorizes: SecondApplyPhysicalConnectionLOA. Not verified in a primary source.
+    /// `vpc:SecondApplyPhysicalConnectionLOA`. Access level: Write. Authorizes: SecondApplyPhysicalConnectionLOA. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SecondApplyPhysicalConnectionLOA,
-    /// `vpc:SetHighDefinitionMonitorLogStatus`. Access level: Write. Authorizes: SetHighDefinitionMonitorLogStatus. Not verified in a primary source.
+    /// `vpc:SetHighDefinitionMonitorLogStatus`. Access level: Write. Authorizes: SetHighDefinitionMonitorLogStatus. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SetHighDefinitionMonitorLogStatus,
-    /// `vpc:StartFailoverTestJob`. Access level: Write. Authorizes: StartFailoverTestJob. Not verified in a primary source.
+    /// `vpc:StartFailoverTestJob`. Access level: Write. Authorizes: StartFailoverTestJob. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     StartFailoverTestJob,
-    /// `vpc:StopFailoverTestJob`. Access level: Write. Authorizes: StopFailoverTestJob. Not verified in a primary source.
+    /// `vpc:StopFailoverTestJob`. Access level: Write. Authorizes: StopFailoverTestJob. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     StopFailoverTestJob,
-    /// `vpc:SwitchActiveRouteTarget`. Access level: Write. Authorizes: SwitchActiveRouteTarget. Not verified in a primary source.
+    /// `vpc:SwitchActiveRouteTarget`. Access level: Write. Authorizes: SwitchActiveRouteTarget. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     SwitchActiveRouteTarget,
-    /// `vpc:TagResources`. Access level: Tagging. Resource types: any resource (`*`). Authorizes: TagResources.
+    /// `vpc:TagResources`. Access level: Tagging. Resource types: any resource (`*`). Authorizes: TagResources. Inferred, not read: access level, resource types.
     TagResources,
-    /// `vpc:TagResourcesForExpressConnect`. Access level: Tagging. Authorizes: TagResourcesForExpressConnect. Not verified in a primary source.
+    /// `vpc:TagResourcesForExpressConnect`. Access level: Tagging. Authorizes: TagResourcesForExpressConnect. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     TagResourcesForExpressConnect,
-    /// `vpc:TerminatePhysicalConnection`. Access level: Write. Authorizes: TerminatePhysicalConnection. Not verified in a primary source.
+    /// `vpc:TerminatePhysicalConnection`. Access level: Write. Authorizes: TerminatePhysicalConnection. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     TerminatePhysicalConnection,
-    /// `vpc:TerminateVirtualBorderRouter`. Access level: Write. Authorizes: TerminateVirtualBorderRouter. Not verified in a primary source.
+    /// `vpc:TerminateVirtualBorderRouter`. Access level: Write. Authorizes: TerminateVirtualBorderRouter. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     TerminateVirtualBorderRouter,
-    /// `vpc:TransformEipSegmentToPublicIpAddressPool`. Access level: Write. Authorizes: TransformEipSegmentToPublicIpAddressPool. Not verified in a primary source.
+    /// `vpc:TransformEipSegmentToPublicIpAddressPool`. Access level: Write. Authorizes: TransformEipSegmentToPublicIpAddressPool. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     TransformEipSegmentToPublicIpAddressPool,
-    /// `vpc:UnassociateEipAddress`. Access level: Write. Resource types: eip (required), instance, havip. Authorizes: UnassociateEipAddress. Not verified in a primary source.
+    /// `vpc:UnassociateEipAddress`. Access level: Write. Resource types: eip (required), instance, havip. Authorizes: UnassociateEipAddress. Not verified in a primary source. Inferred, not read: access level.
     UnassociateEipAddress,
-    /// `vpc:UnassociateGlobalAccelerationInstance`. Access level: Write. Resource types: instance (required). Authorizes: UnassociateGlobalAccelerationInstance. Not verified in a primary source.
+    /// `vpc:UnassociateGlobalAccelerationInstance`. Access level: Write. Resource types: instance (required). Authorizes: UnassociateGlobalAccelerationInstance. Not verified in a primary source. Inferred, not read: access level.
     UnassociateGlobalAccelerationInstance,
-    /// `vpc:UnassociateHaVip`. Access level: Write. Resource types: havip (required), instance (required). Authorizes: UnassociateHaVip. Not verified in a primary source.
+    /// `vpc:UnassociateHaVip`. Access level: Write. Resource types: havip (required), instance (required). Authorizes: UnassociateHaVip. Not verified in a primary source. Inferred, not read: access level.
     UnassociateHaVip,
-    /// `vpc:UnassociateNetworkAcl`. Access level: Write. Authorizes: UnassociateNetworkAcl. Not verified in a primary source.
+    /// `vpc:UnassociateNetworkAcl`. Access level: Write. Authorizes: UnassociateNetworkAcl. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UnassociateNetworkAcl,
-    /// `vpc:UnassociatePhysicalConnectionFromVirtualBorderRouter`. Access level: Write. Authorizes: UnassociatePhysicalConnectionFromVirtualBorderRouter. Not verified in a primary source.
+    /// `vpc:UnassociatePhysicalConnectionFromVirtualBorderRouter`. Access level: Write. Authorizes: UnassociatePhysicalConnectionFromVirtualBorderRouter. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UnassociatePhysicalConnectionFromVirtualBorderRouter,
-    /// `vpc:UnassociateRouteTable`. Access level: Write. Authorizes: UnassociateRouteTable. Not verified in a primary source.
+    /// `vpc:UnassociateRouteTable`. Access level: Write. Authorizes: UnassociateRouteTable. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UnassociateRouteTable,
-    /// `vpc:UnassociateVpcCidrBlock`. Access level: Write. Authorizes: UnassociateVpcCidrBlock. Not verified in a primary source.
+    /// `vpc:UnassociateVpcCidrBlock`. Access level: Write. Authorizes: UnassociateVpcCidrBlock. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UnassociateVpcCidrBlock,
-    /// `vpc:UnTagResources`. Access level: Write. Authorizes: UnTagResources. Not verified in a primary source.
+    /// `vpc:UnTagResources`. Access level: Write. Authorizes: UnTagResources. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UnTagResources,
-    /// `vpc:UntagResourcesForExpressConnect`. Access level: Tagging. Authorizes: UntagResourcesForExpressConnect. Not verified in a primary source.
+    /// `vpc:UntagResourcesForExpressConnect`. Access level: Tagging. Authorizes: UntagResourcesForExpressConnect. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UntagResourcesForExpressConnect,
-    /// `vpc:UpdateDhcpOptionsSetAttribute`. Access level: Write. Authorizes: UpdateDhcpOptionsSetAttribute. Not verified in a primary source.
+    /// `vpc:UpdateDhcpOptionsSetAttribute`. Access level: Write. Authorizes: UpdateDhcpOptionsSetAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateDhcpOptionsSetAttribute,
-    /// `vpc:UpdateEnhancedVpnGateway`. Access level: Write. Authorizes: UpdateEnhancedVpnGateway. Not verified in a primary source.
+    /// `vpc:UpdateEnhancedVpnGateway`. Access level: Write. Authorizes: UpdateEnhancedVpnGateway. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateEnhancedVpnGateway,
-    /// `vpc:UpdateFailoverTestJob`. Access level: Write. Authorizes: UpdateFailoverTestJob. Not verified in a primary source.
+    /// `vpc:UpdateFailoverTestJob`. Access level: Write. Authorizes: UpdateFailoverTestJob. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateFailoverTestJob,
-    /// `vpc:UpdateGatewayRouteTableEntryAttribute`. Access level: Write. Authorizes: UpdateGatewayRouteTableEntryAttribute. Not verified in a primary source.
+    /// `vpc:UpdateGatewayRouteTableEntryAttribute`. Access level: Write. Authorizes: UpdateGatewayRouteTableEntryAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateGatewayRouteTableEntryAttribute,
-    /// `vpc:UpdateIpsecServer`. Access level: Write. Authorizes: UpdateIpsecServer. Not verified in a primary source.
+    /// `vpc:UpdateIpsecServer`. Access level: Write. Authorizes: UpdateIpsecServer. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateIpsecServer,
-    /// `vpc:UpdateIpv4GatewayAttribute`. Access level: Write. Authorizes: UpdateIpv4GatewayAttribute. Not verified in a primary source.
+    /// `vpc:UpdateIpv4GatewayAttribute`. Access level: Write. Authorizes: UpdateIpv4GatewayAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateIpv4GatewayAttribute,
-    /// `vpc:UpdateNetworkAclEntries`. Access level: Write. Authorizes: UpdateNetworkAclEntries. Not verified in a primary source.
+    /// `vpc:UpdateNetworkAclEntries`. Access level: Write. Authorizes: UpdateNetworkAclEntries. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateNetworkAclEntries,
-    /// `vpc:UpdatePublicIpAddressPoolAttribute`. Access level: Write. Authorizes: UpdatePublicIpAddressPoolAttribute. Not verified in a primary source.
+    /// `vpc:UpdatePublicIpAddressPoolAttribute`. Access level: Write. Authorizes: UpdatePublicIpAddressPoolAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdatePublicIpAddressPoolAttribute,
-    /// `vpc:UpdateRouteTargetGroup`. Access level: Write. Authorizes: UpdateRouteTargetGroup. Not verified in a primary source.
+    /// `vpc:UpdateRouteTargetGroup`. Access level: Write. Authorizes: UpdateRouteTargetGroup. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateRouteTargetGroup,
-    /// `vpc:UpdateTrafficMirrorFilterAttribute`. Access level: Write. Authorizes: UpdateTrafficMirrorFilterAttribute. Not verified in a primary source.
+    /// `vpc:UpdateTrafficMirrorFilterAttribute`. Access level: Write. Authorizes: UpdateTrafficMirrorFilterAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateTrafficMirrorFilterAttribute,
-    /// `vpc:UpdateTrafficMirrorFilterRuleAttribute`. Access level: Write. Authorizes: UpdateTrafficMirrorFilterRuleAttribute. Not verified in a primary source.
+    /// `vpc:UpdateTrafficMirrorFilterRuleAttribute`. Access level: Write. Authorizes: UpdateTrafficMirrorFilterRuleAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateTrafficMirrorFilterRuleAttribute,
-    /// `vpc:UpdateTrafficMirrorSessionAttribute`. Access level: Write. Authorizes: UpdateTrafficMirrorSessionAttribute. Not verified in a primary source.
+    /// `vpc:UpdateTrafficMirrorSessionAttribute`. Access level: Write. Authorizes: UpdateTrafficMirrorSessionAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateTrafficMirrorSessionAttribute,
-    /// `vpc:UpdateVirtualBorderBandwidth`. Access level: Write. Authorizes: UpdateVirtualBorderBandwidth. Not verified in a primary source.
+    /// `vpc:UpdateVirtualBorderBandwidth`. Access level: Write. Authorizes: UpdateVirtualBorderBandwidth. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateVirtualBorderBandwidth,
-    /// `vpc:UpdateVirtualPhysicalConnection`. Access level: Write. Authorizes: UpdateVirtualPhysicalConnection. Not verified in a primary source.
+    /// `vpc:UpdateVirtualPhysicalConnection`. Access level: Write. Authorizes: UpdateVirtualPhysicalConnection. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateVirtualPhysicalConnection,
-    /// `vpc:UpdateVpcGatewayEndpointAttribute`. Access level: Write. Authorizes: UpdateVpcGatewayEndpointAttribute. Not verified in a primary source.
+    /// `vpc:UpdateVpcGatewayEndpointAttribute`. Access level: Write. Authorizes: UpdateVpcGatewayEndpointAttribute. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     UpdateVpcGatewayEndpointAttribute,
-    /// `vpc:VpcDescribeVpcNatGatewayNetworkInterfaceQuota`. Access level: Write. Authorizes: VpcDescribeVpcNatGatewayNetworkInterfaceQuota. Not verified in a primary source.
+    /// `vpc:VpcDescribeVpcNatGatewayNetworkInterfaceQuota`. Access level: Write. Authorizes: VpcDescribeVpcNatGatewayNetworkInterfaceQuota. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     VpcDescribeVpcNatGatewayNetworkInterfaceQuota,
-    /// `vpc:WithdrawVpcPublishedRouteEntries`. Access level: Write. Authorizes: WithdrawVpcPublishedRouteEntries. Not verified in a primary source.
+    /// `vpc:WithdrawVpcPublishedRouteEntries`. Access level: Write. Authorizes: WithdrawVpcPublishedRouteEntries. Not verified in a primary source. Inferred, not read: name, access level, resource types.
     WithdrawVpcPublishedRouteEntries,
 }
 
