@@ -173,9 +173,19 @@ fn service_file(preamble: &str, cloud: &str, svc: &Value, path: &Path) -> Result
             let name = rt["name"].as_str().unwrap_or_default();
             name.is_empty() || svc["resource_types"][name]["verified"].as_bool().unwrap_or(true)
         });
+        let resources_verified = verified && !rows_inferred && types_verified;
+        // A source Alibaba publishes today (a help page) or a seed document; the `AlibabaCloudDocs/<product>`
+        // repositories are a frozen copy of the documentation sources (2018 to 2021).
+        let live = a["sources"].as_array().into_iter().flatten().filter_map(Value::as_str).any(|s| {
+            s.starts_with("seed:") || ["alibabacloud.com/", "aliyun.com/"].iter().any(|host| s.contains(host))
+        });
         let _ = writeln!(o, "            verified: {verified},");
-        let _ =
-            writeln!(o, "            resources_verified: {},", verified && !rows_inferred && types_verified);
+        let _ = writeln!(o, "            resources_verified: {resources_verified},");
+        let _ = writeln!(
+            o,
+            "            resources_confirmed: {},",
+            resources_verified && (cloud == "aws" || live)
+        );
         o.push_str("        },\n");
     }
     o.push_str("    ],\n");
@@ -344,7 +354,7 @@ fn with_coverage_table(readme: &Path, inputs: &[Input]) -> Result<String> {
         let actions = obj(&v, "actions");
         let verified = actions.iter().filter(|(_, a)| a["verified"].as_bool().unwrap_or(false)).count();
         let complete = v["completeness"]["complete"].as_bool().unwrap_or(false);
-        let share = if actions.is_empty() { 0 } else { (verified * 100 + actions.len() / 2) / actions.len() };
+        let share = (verified * 100 + actions.len() / 2).checked_div(actions.len()).unwrap_or(0);
         let _ = writeln!(
             table,
             "| `{}` | {} | {} | {verified} ({share}%) | {} | {} | {} |",
@@ -360,7 +370,7 @@ fn with_coverage_table(readme: &Path, inputs: &[Input]) -> Result<String> {
         services += 1;
         complete_services += usize::from(complete);
     }
-    let share = if total == 0 { 0 } else { (total_verified * 100 + total / 2) / total };
+    let share = (total_verified * 100 + total / 2).checked_div(total).unwrap_or(0);
     let _ = writeln!(
         table,
         "| **{services} codes** | | **{total}** | **{total_verified} ({share}%)** | | | {complete_services} complete |"

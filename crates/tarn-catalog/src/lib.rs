@@ -756,6 +756,14 @@ impl Action {
         self.resources_verified
     }
 
+    /// Whether the source of this action's resource types is one the cloud publishes today (every AWS
+    /// action; an Alibaba Cloud action read from a help page or from the seed documents), not only a frozen
+    /// copy of Alibaba's documentation sources (`AlibabaCloudDocs/<product>`, 2018 to 2021), whose rows
+    /// the current pages sometimes changed. A mismatch that only such rows show is a warning.
+    pub fn resources_confirmed(&self) -> bool {
+        self.resources_confirmed
+    }
+
     /// Actions this action depends on, over all its resource types.
     pub fn dependent_actions(&self) -> Vec<&'static str> {
         let mut v: Vec<&'static str> =

@@ -73,6 +73,7 @@ pub struct Action {
     pub(crate) apis: &'static [&'static str],
     pub(crate) verified: bool,
     pub(crate) resources_verified: bool,
+    pub(crate) resources_confirmed: bool,
 }
 
 /// One resource type an action applies to (`""`: any resource, the AWS `*` row), with the condition keys

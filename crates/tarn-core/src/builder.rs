@@ -407,9 +407,11 @@ fn resolve(
                     report(p.message, Some(help));
                     None
                 }
-                // An expansion that is not all the name covers, or an unverified action, takes no part in the fit.
+                // An expansion that is not all the name covers, or an action whose resource types no current
+                // page confirms, takes no part in the fit: the builder refuses only what is certain.
                 _ => {
                     let actions = rules::fit_set(cloud, &name, actions);
+                    let actions = if rules::fit_confirmed(&actions) { actions } else { Vec::new() };
                     Some(Resolved { text: name, actions })
                 }
             }

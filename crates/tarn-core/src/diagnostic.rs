@@ -116,6 +116,7 @@ codes! {
     RedundantAction = "REDUNDANT_ACTION", Warning, "An action that another entry of the same list already covers.";
     ForAllValuesWithSingleValuedKey = "FOR_ALL_VALUES_WITH_SINGLE_VALUED_KEY", Warning, "`ForAllValues:` on a single-valued key, which holds when the key is missing.";
     MissingVersion = "MISSING_VERSION", Warning, "An IAM policy without `Version`, where policy variables are plain text.";
+    ResourceMismatchUnconfirmed = "RESOURCE_MISMATCH_UNCONFIRMED", Warning, "An action that applies to none of the statement's resources by resource types that only older documentation states (a frozen copy of Alibaba Cloud's documentation sources, 2018 to 2021), not a page Alibaba publishes today.";
     ResourceLevelUnsupported = "RESOURCE_LEVEL_UNSUPPORTED", Warning, "An action without resource-level permissions granted on specific resources only.";
     MismatchedKeyType = "MISMATCHED_KEY_TYPE", Warning, "A condition operator of another type than its key (`StringEquals` on a `Bool` key).";
     PlaceholderInResource = "PLACEHOLDER_IN_RESOURCE", Warning, "A placeholder copied from documentation (`{Bucket}`, `<instanceId>`) in a resource.";

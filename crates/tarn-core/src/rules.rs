@@ -655,6 +655,14 @@ pub fn fit_set(
     }
 }
 
+/// Whether a primary source that the cloud publishes today states the resource types of every action of
+/// `set` ([`catalog::Action::resources_confirmed`]): a mismatch of actions and resources is then an error;
+/// otherwise only older documentation shows it, and it is a warning (RESOURCE_MISMATCH_UNCONFIRMED in the
+/// linter, a warning in `policy!`; the builder, which has no warnings, leaves such actions out of the fit).
+pub fn fit_confirmed(set: &[&'static catalog::Action]) -> bool {
+    set.iter().all(|a| a.resources_confirmed())
+}
+
 /// UNKNOWN_SERVICE, UNKNOWN_ACTION, WILDCARD_MATCHES_NOTHING, INVALID_ACTION, NOT_IN_CATALOG and
 /// DEPRECATED_ALIAS for each entry of statement `i`'s action list.
 pub(crate) fn actions_in_catalog(cloud: Cloud, s: &Statement, i: usize) -> ActionSets {
@@ -789,9 +797,16 @@ pub(crate) fn resource_mismatch(s: &Statement, i: usize, actions: &ActionSets) -
                 ),
                 Some("grant it on `\"*\"` in a statement of its own".to_owned()),
             ));
-        } else {
+        } else if actions.sets.get(*action).is_none_or(|set| fit_confirmed(set)) {
             let (message, help) = problem.describe(|k| items.get(k).map_or("", |a| a.as_str()), &fitted);
             out.push(Diagnostic::new(Code::ResourceMismatch, site, message, help));
+        } else {
+            let (message, help) = problem.describe(|k| items.get(k).map_or("", |a| a.as_str()), &fitted);
+            let older =
+                "tarn's resource types for it come from older documentation (AlibabaCloudDocs, 2018 to \
+                         2021) that no current page confirmed";
+            let help = Some(help.map_or(older.to_owned(), |h| format!("{h}; {older}")));
+            out.push(Diagnostic::new(Code::ResourceMismatchUnconfirmed, site, message, help));
         }
     }
     out

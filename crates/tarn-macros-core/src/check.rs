@@ -420,6 +420,8 @@ impl Checker<'_> {
         if !s.not_action && !s.not_resource && !fitting.is_empty() && self.diags.len() == fit_errors_before {
             let only: Vec<Pattern> = fitting.iter().map(|(p, _)| p.clone()).collect();
             let set_refs: Vec<&[&'static catalog::Action]> = sets.iter().map(Vec::as_slice).collect();
+            // A mismatch that only older documentation shows is a warning, not an error.
+            let confirmed = set_refs.iter().all(|set| tarn_core::rules::fit_confirmed(set));
             for problem in check_fit(&set_refs, &only) {
                 let (message, help) =
                     problem.describe(|i| s.actions.get(i).map_or("", |a| a.text.as_str()), &only);
@@ -434,8 +436,15 @@ impl Checker<'_> {
                 };
                 let at = at.unwrap_or_else(|| s.effect.clone());
                 let mut d = err(&at, message);
-                d.help = help;
-                self.diags.push(d);
+                if confirmed {
+                    d.help = help;
+                    self.diags.push(d);
+                } else {
+                    let older = "tarn's resource types for these actions come from older documentation \
+                                 (AlibabaCloudDocs, 2018 to 2021) that no current page confirmed";
+                    d.help = Some(help.map_or(older.to_owned(), |h| format!("{h}; {older}")));
+                    self.warnings.push(("tarn_unconfirmed_resource_types", d));
+                }
             }
         }
         // Principals.

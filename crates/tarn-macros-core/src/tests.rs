@@ -399,3 +399,31 @@ fn condition_placeholders_that_cannot_be_checked_are_errors() {
         ["expected a value: a string, a number, `true`, `false` or a `<placeholder>`, found `<`"]
     );
 }
+
+#[test]
+fn a_mismatch_only_older_documentation_shows_is_a_warning() {
+    // ecs:DeleteDisk's resource types come from the 2018-2021 documentation sources only: a warning.
+    let w = warnings(r#"allow ecs:DeleteDisk on "acs:ecs:*:*:instance/i-001""#);
+    assert_eq!(
+        w,
+        [
+            "`acs:ecs:*:*:instance/i-001` is of resource type `instance`, which none of the statement's actions applies to",
+            "`ecs:DeleteDisk` applies to none of the resources"
+        ]
+    );
+    assert!(warnings(r#"allow ecs:DeleteDisk on "acs:ecs:*:*:disk/d-001""#).is_empty());
+    // A current page states ecs:DeleteImage's: an error.
+    assert_eq!(
+        errors(r#"allow ecs:DeleteImage on "acs:ecs:*:*:disk/d-001""#),
+        [
+            "`acs:ecs:*:*:disk/d-001` is of resource type `disk`, which none of the statement's actions applies to",
+            "`ecs:DeleteImage` applies to none of the resources"
+        ]
+    );
+    // An action inferred from the operation list takes no part: no claim either way.
+    let inferred = tarn_catalog::service(tarn_arn::Cloud::Alibaba, "ecs")
+        .and_then(|s| s.actions().iter().find(|a| !a.verified()))
+        .map(|a| a.full_name())
+        .unwrap();
+    assert!(warnings(&format!(r#"allow {inferred} on "acs:ecs:*:*:disk/d-001""#)).is_empty());
+}
