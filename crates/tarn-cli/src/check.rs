@@ -102,7 +102,7 @@ fn check_one(
                     "`{name}` is neither a policy, a CloudFormation or ROS template, nor a Terraform plan in JSON (--input names what it is)"
                 ))
             }
-            Err(e) => return Err(format!("cannot read `{name}` as a template or plan: {}:{}:{}: {}", name, e.line, e.column, e.message)),
+            Err(e) => return Err(format!("{name}:{}:{}: cannot read this template or plan: {}", e.line, e.column, e.message)),
         },
     };
     match tarn_infra::check(&src, Some(kind), opts) {

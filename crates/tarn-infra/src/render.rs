@@ -294,11 +294,15 @@ impl Render {
                 Some(Resolved::Unknown(name)) => {
                     let m = marker(&name);
                     for s in services {
-                        let arn = match self.cloud {
-                            Cloud::Alibaba => format!("acs:{s}:{m}:{m}:{m}"),
-                            _ => format!("arn:{m}:{s}:{m}:{m}:{m}"),
-                        };
-                        texts.push((arn, item));
+                        texts.push((self.unknown_arn(&m, s, ""), item));
+                    }
+                }
+                // `!Sub "${Bucket.Arn}/*"`: an unknown ARN, then text.
+                Some(Resolved::Text(t)) if t.starts_with("${") => {
+                    let end = t.find('}').map_or(t.len(), |e| e + 1);
+                    let (m, rest) = t.split_at(end);
+                    for s in services {
+                        texts.push((self.unknown_arn(m, s, rest), item));
                     }
                 }
                 Some(Resolved::Text(t)) => texts.push((t, item)),
@@ -329,6 +333,14 @@ impl Render {
         }
         if !one {
             self.out.push(']');
+        }
+    }
+
+    /// An ARN of service `s` whose every other part is the unknown `m`, followed by `rest`.
+    fn unknown_arn(&self, m: &str, s: &str, rest: &str) -> String {
+        match self.cloud {
+            Cloud::Alibaba => format!("acs:{s}:{m}:{m}:{m}{rest}"),
+            _ => format!("arn:{m}:{s}:{m}:{m}:{m}{rest}"),
         }
     }
 
