@@ -94,15 +94,19 @@ fn check_one(
     let kind = match kind {
         Some(k) => k,
         None => match tarn_infra::detect(&src) {
-            Ok(Detected::Input(InputKind::Policy)) if file.walked && !src.contains("\"Statement\"") => return Ok(None),
+            Ok(Detected::Input(InputKind::Policy)) if file.walked && !src.contains("\"Statement\"") => {
+                return Ok(None)
+            }
             Ok(Detected::Input(k)) => k,
             Ok(Detected::Other) if file.walked => return Ok(None),
-            Ok(Detected::Other) => {
+            // A named file that is nothing else is read as a policy: the linter says what is wrong with it.
+            Ok(Detected::Other) => InputKind::Policy,
+            Err(e) => {
                 return Err(format!(
-                    "`{name}` is neither a policy, a CloudFormation or ROS template, nor a Terraform plan in JSON (--input names what it is)"
+                    "{name}:{}:{}: cannot read this template or plan: {}",
+                    e.line, e.column, e.message
                 ))
             }
-            Err(e) => return Err(format!("{name}:{}:{}: cannot read this template or plan: {}", e.line, e.column, e.message)),
         },
     };
     match tarn_infra::check(&src, Some(kind), opts) {

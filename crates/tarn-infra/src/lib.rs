@@ -206,11 +206,7 @@ fn classify(tree: &Node) -> Option<InputKind> {
     if tree.get("AWSTemplateFormatVersion").is_some() {
         return Some(InputKind::CloudFormation);
     }
-    if tree.get("format_version").is_some()
-        && ["planned_values", "resource_changes", "values", "terraform_version", "prior_state"]
-            .iter()
-            .any(|k| tree.get(k).is_some())
-    {
+    if ["format_version", "planned_values", "resource_changes"].iter().any(|k| tree.get(k).is_some()) {
         return Some(InputKind::TerraformPlan);
     }
     let types: Vec<&str> =
@@ -264,9 +260,12 @@ pub fn policies(src: &str, input: InputKind) -> Result<Vec<FoundPolicy>, InputEr
     match input {
         InputKind::Policy => Ok(Vec::new()),
         InputKind::TerraformPlan => {
-            if !matches!(tree.v, tree::V::Map(_)) {
+            let plan = ["format_version", "resource_changes", "planned_values", "values"]
+                .iter()
+                .any(|k| tree.get(k).is_some());
+            if !plan {
                 return Err(structure(
-                    "a Terraform plan in JSON is an object (`terraform show -json PLANFILE`)",
+                    "not a Terraform plan: it has no `format_version`, `resource_changes` or `planned_values` (`terraform show -json PLANFILE` writes them)",
                 ));
             }
             Ok(terraform::policies(&tree, src))

@@ -218,9 +218,13 @@ fn malformed_inputs_are_errors_with_a_place() {
     assert!(e.message.contains("YAML"), "{e}");
     let e = check("Resources: 3\nAWSTemplateFormatVersion: x\n", None, &LintOptions::default()).unwrap_err();
     assert!(e.message.contains("Resources"), "{e}");
-    // Forced to a plan, a policy is an object without resources: nothing to check.
-    let c = check(r#"{"Statement": []}"#, Some(InputKind::TerraformPlan), &LintOptions::default()).unwrap();
-    assert_eq!(c.policies, 0);
+    // Forced to a plan, a policy is not one.
+    let e =
+        check(r#"{"Statement": []}"#, Some(InputKind::TerraformPlan), &LintOptions::default()).unwrap_err();
+    assert!(e.message.contains("format_version"), "{e}");
+    // A plan with unknown fields only, and no resources: nothing to check, no error.
+    let c = check(r#"{"format_version": "9.0", "new": {"x": 1}}"#, None, &LintOptions::default()).unwrap();
+    assert_eq!((c.input, c.policies), (InputKind::TerraformPlan, 0));
 }
 
 #[test]
