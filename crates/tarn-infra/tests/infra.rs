@@ -235,3 +235,15 @@ fn the_covered_table_lists_every_type() {
         && *k == PolicyKind::InlineRole));
     assert!(all.iter().any(|(t, p, _)| *t == "ALIYUN::OSS::Bucket" && p == "Policy"));
 }
+
+#[test]
+fn the_readme_lists_every_covered_type_and_property() {
+    let readme = std::fs::read_to_string(format!("{}/../../README.md", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let start = readme.find("Covered resource types and properties").unwrap();
+    let table = &readme[start..];
+    for (ty, property, _) in tarn_infra::covered() {
+        let row = table.lines().find(|l| l.starts_with('|') && l.contains(&format!("`{ty}`")));
+        let row = row.unwrap_or_else(|| panic!("README has no row for {ty}"));
+        assert!(row.contains(&format!("`{property}`")), "README's row for {ty} lacks {property}");
+    }
+}
