@@ -307,12 +307,40 @@ pub fn check(src: &str, input: Option<InputKind>, opts: &LintOptions) -> Result<
     }
     let found = policies(src, input)?;
     let lines = Lines::new(src);
-    let mut findings = Vec::new();
-    for p in &found {
-        findings.extend(lint_found(p, src, &lines, opts));
-    }
+    let mut findings = lint_all(&found, src, &lines, opts);
     findings.sort_by_key(|l| (l.finding.line, l.finding.column, std::cmp::Reverse(l.finding.severity)));
     Ok(Checked { input, policies: found.len(), findings })
+}
+
+/// Lints the found policies, on every core when there are many (a plan of a thousand policies is one file,
+/// where a thousand policy files would be spread over the cores).
+fn lint_all(found: &[FoundPolicy], src: &str, lines: &Lines<'_>, opts: &LintOptions) -> Vec<Located> {
+    const PER_THREAD: usize = 64;
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let threads = cores.min(found.len() / PER_THREAD);
+    if threads <= 1 {
+        return found.iter().flat_map(|p| lint_found(p, src, lines, opts)).collect();
+    }
+    let chunk = found.len().div_ceil(threads);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = found
+            .chunks(chunk)
+            .map(|part| {
+                let run =
+                    move || part.iter().flat_map(|p| lint_found(p, src, lines, opts)).collect::<Vec<_>>();
+                (part, s.spawn(run))
+            })
+            .collect();
+        let mut out = Vec::new();
+        for (part, h) in handles {
+            // A thread that panicked leaves its policies to this one.
+            match h.join() {
+                Ok(v) => out.extend(v),
+                Err(_) => out.extend(part.iter().flat_map(|p| lint_found(p, src, lines, opts))),
+            }
+        }
+        out
+    })
 }
 
 /// Lints one found policy with the kind of its property (the dialect of its cloud unless `opts` names one)
