@@ -396,6 +396,7 @@ fn found(
     let dialect = if cloud == Cloud::Alibaba { Dialect::Ram } else { Dialect::Iam };
     let (text, origin) = match &value.v {
         tree::V::Null => return None,
+        tree::V::Map(_) if render::nothing_known(value) => return None,
         tree::V::Map(_) if !render::unknown_as_a_whole(value) => {
             let (text, map) = render::policy_json(value, cloud);
             (text, Origin::Pointers(map))

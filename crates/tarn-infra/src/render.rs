@@ -241,7 +241,7 @@ impl Render {
                 self.out.push('[');
                 let mut i = 0;
                 for item in items {
-                    if inner == Ctx::Statement && unknown_as_a_whole(item) {
+                    if inner == Ctx::Statement && !statement_known(item) {
                         continue;
                     }
                     if i > 0 {
@@ -293,7 +293,7 @@ impl Render {
             match intrinsic(item).map(|(f, arg)| resolve(f, arg)) {
                 Some(Resolved::Unknown(name)) => {
                     let m = marker(&name);
-                    for s in services {
+                    for s in self.services_or_any(services) {
                         texts.push((self.unknown_arn(&m, s, ""), item));
                     }
                 }
@@ -301,7 +301,7 @@ impl Render {
                 Some(Resolved::Text(t)) if t.starts_with("${") => {
                     let end = t.find('}').map_or(t.len(), |e| e + 1);
                     let (m, rest) = t.split_at(end);
-                    for s in services {
+                    for s in self.services_or_any(services) {
                         texts.push((self.unknown_arn(m, s, rest), item));
                     }
                 }
@@ -336,6 +336,16 @@ impl Render {
         }
     }
 
+    /// The services an unknown resource stands for: those of the statement's actions, or when they name none
+    /// (`*`), the cloud's access-management service.
+    fn services_or_any<'s>(&self, services: &'s [String]) -> Vec<&'s str> {
+        if services.is_empty() {
+            vec![if self.cloud == Cloud::Alibaba { "ram" } else { "iam" }]
+        } else {
+            services.iter().map(String::as_str).collect()
+        }
+    }
+
     /// An ARN of service `s` whose every other part is the unknown `m`, followed by `rest`.
     fn unknown_arn(&self, m: &str, s: &str, rest: &str) -> String {
         match self.cloud {
@@ -367,6 +377,35 @@ impl Render {
             i += 1;
         }
         self.out.push(']');
+    }
+}
+
+/// Whether a statement is known enough to check: not unknown as a whole, and with at least one action
+/// (or `NotAction` item) without an unknown part. A statement that is not is left out.
+fn statement_known(statement: &Node) -> bool {
+    if unknown_as_a_whole(statement) {
+        return false;
+    }
+    let Some(actions) = statement.get("Action").or_else(|| statement.get("NotAction")) else {
+        return true;
+    };
+    let known = |n: &Node| intrinsic(n).is_none() || !text_of(n).contains("${");
+    match &actions.v {
+        V::Seq(items) if intrinsic(actions).is_none() => items.is_empty() || items.iter().any(known),
+        _ => known(actions),
+    }
+}
+
+/// Whether a policy written as a mapping has statements and none of them is known (see
+/// [`statement_known`]): then there is nothing to check.
+pub(crate) fn nothing_known(policy: &Node) -> bool {
+    match policy.get("Statement") {
+        Some(s) if unknown_as_a_whole(s) => true,
+        Some(s) => match &s.v {
+            V::Seq(items) => !items.is_empty() && !items.iter().any(statement_known),
+            _ => !statement_known(s),
+        },
+        None => false,
     }
 }
 

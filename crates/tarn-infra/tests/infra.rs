@@ -187,6 +187,10 @@ fn unknown_values_never_make_a_finding_and_never_count_as_star() {
         "{Effect: Allow, Action: 's3:GetObject', Resource: '*', Condition: {StringEquals: {'aws:SourceAccount': !Ref AWS::AccountId}}}",
         "!If [IsProd, {Effect: Allow, Action: '*', Resource: '*'}, !Ref AWS::NoValue]",
         "{Effect: Allow, Action: [!Ref SomeAction, s3:GetObject], Resource: 'arn:aws:s3:::b/*'}",
+        "{Effect: Allow, Action: !Ref SomeAction, Resource: '*'}",
+        "{Effect: Allow, Action: [!Ref SomeAction], Resource: 'arn:aws:s3:::b'}",
+        "{Effect: Allow, Action: '*', Resource: !Ref Anything}",
+        "{Effect: Allow, Action: 's3:*', Resource: [!Ref X]}",
     ] {
         let src = template(statement);
         let got = findings(&src);
