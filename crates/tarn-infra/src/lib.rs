@@ -99,6 +99,8 @@ enum Origin {
     JsonString(Range<usize>),
     /// A string whose escapes are not JSON's (YAML): every finding at its start.
     At(usize, usize),
+    /// A YAML literal block (`|`) starting at this line and column: its lines are the file's.
+    Block(usize, usize),
     /// Written from a mapping: the place of each pointer.
     Pointers(render::PointerMap),
 }
@@ -365,6 +367,7 @@ fn lint_found(p: &FoundPolicy, src: &str, lines: &Lines<'_>, opts: &LintOptions)
                     lines.line_col(span.start + 1 + raw)
                 }
                 Origin::At(line, col) => (*line, *col),
+                Origin::Block(line, col) => (line + f.line - 1, col + f.column - 1),
                 Origin::Pointers(map) => place(map, &f.pointer).unwrap_or((p.line, p.column)),
             };
             Located { resource: Some(p.resource.clone()), property: Some(p.property.clone()), finding: f }
@@ -403,8 +406,10 @@ fn found(
         }
         _ => {
             let text = render::string_policy(value)?;
-            match (&value.raw, value.tag.is_none() && value.str().is_some()) {
-                (Some(span), true) => (text, Origin::JsonString(span.clone())),
+            let plain = value.tag.is_none() && value.str().is_some();
+            match &value.raw {
+                Some(span) if plain => (text, Origin::JsonString(span.clone())),
+                None if plain && value.block => (text, Origin::Block(value.line, value.col)),
                 _ => (text, Origin::At(value.line, value.col)),
             }
         }

@@ -17,6 +17,8 @@ pub(crate) struct Node {
     pub tag: Option<String>,
     /// For a string read from JSON: the byte range of its literal, quotes included.
     pub raw: Option<Range<usize>>,
+    /// A YAML literal block scalar (`|`): its lines are the file's lines, from `line` on, indented to `col`.
+    pub block: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -108,7 +110,7 @@ pub(crate) fn from_json(n: JsonNode, lines: &Lines<'_>) -> Node {
             (V::Map(members.into_iter().map(|(k, m)| (k, from_json(m, lines))).collect()), None)
         }
     };
-    Node { v, line, col, tag: None, raw }
+    Node { v, line, col, tag: None, raw, block: false }
 }
 
 /// For the text between the quotes of a JSON string literal (`raw`, escapes and all): the byte offset in

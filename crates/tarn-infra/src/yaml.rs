@@ -40,7 +40,7 @@ pub(crate) fn parse(src: &str) -> Result<Option<Node>, YamlError> {
         })?;
         let (line, col) = at(&span);
         let error = |message: &str| YamlError { line, col, message: message.to_owned() };
-        let node = |v: V, tag: Option<String>| Node { v, line, col, tag, raw: None };
+        let node = |v: V, tag: Option<String>| Node { v, line, col, tag, raw: None, block: false };
         let is_map = matches!(event, Event::MappingStart(..));
         let done = match event {
             Event::StreamEnd | Event::DocumentEnd => break,
@@ -48,7 +48,9 @@ pub(crate) fn parse(src: &str) -> Result<Option<Node>, YamlError> {
             Event::Scalar(text, style, anchor, tag) => {
                 let tag = tag.and_then(|t| local_tag(&t.handle, &t.suffix));
                 let v = if style == ScalarStyle::Plain { plain(&text) } else { V::Str(text.into_owned()) };
-                (node(v, tag), anchor)
+                let mut n = node(v, tag);
+                n.block = style == ScalarStyle::Literal;
+                (n, anchor)
             }
             Event::Alias(id) => match anchors.get(&id) {
                 Some(n) => {

@@ -251,3 +251,12 @@ fn the_readme_lists_every_covered_type_and_property() {
         assert!(row.contains(&format!("`{property}`")), "README's row for {ty} lacks {property}");
     }
 }
+
+#[test]
+fn a_policy_written_as_a_yaml_literal_block_is_placed_line_by_line() {
+    let src = "Resources:\n  P:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument: |\n        {\"Version\": \"2012-10-17\",\n         \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"s3:GetObjekt\", \"Resource\": \"*\"}]}\n";
+    let got = summary(src);
+    assert_eq!(got, vec![s("P", "UNKNOWN_ACTION", 7, 54)]);
+    let line = src.lines().nth(6).unwrap();
+    assert_eq!(line.chars().skip(53).take(14).collect::<String>(), "\"s3:GetObjekt\"");
+}
