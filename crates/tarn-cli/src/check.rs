@@ -5,8 +5,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use clap::ArgMatches;
 use serde_json::{json, Value};
-use tarn_core::lint::{self, Code, Finding, LintOptions, Severity};
+use tarn_core::lint::{Code, Finding, LintOptions, Severity};
 use tarn_core::PolicyKind;
+use tarn_infra::{Detected, InputKind, Located};
 
 use crate::{input, Failure, FINDINGS, OK, USAGE};
 
@@ -29,25 +30,37 @@ pub const KINDS: &[(&str, PolicyKind)] = &[
 struct Report {
     file: String,
     src: String,
-    findings: Vec<Finding>,
+    findings: Vec<Located>,
 }
 
 /// `tarn check`.
 pub fn run(m: &ArgMatches, out: &mut dyn Write) -> Result<u8, Failure> {
     let kind = m.get_one::<String>("kind").and_then(|k| KINDS.iter().find(|(n, _)| n == k)).map(|(_, k)| *k);
     let opts = LintOptions { kind, dialect: input::dialect(m), lenient: m.get_flag("lenient") };
+    let input_kind = m.get_one::<String>("input").and_then(|i| InputKind::from_name(i));
     let fail_on = match m.get_one::<String>("fail-on").map(String::as_str) {
         Some("security-warning") => Severity::SecurityWarning,
         Some("warning") => Severity::Warning,
         Some("suggestion") => Severity::Suggestion,
         _ => Severity::Error,
     };
-    let files: Vec<&String> = m.get_many::<String>("files").into_iter().flatten().collect();
-    let mut reports = Vec::new();
+    let args: Vec<&String> = m.get_many::<String>("files").into_iter().flatten().collect();
     let mut unreadable = false;
-    for result in check_all(&files, &opts) {
+    let mut files = Vec::new();
+    for arg in args {
+        match input::expand(arg) {
+            Ok(found) => files.extend(found),
+            Err(message) => {
+                eprintln!("tarn: {message}");
+                unreadable = true;
+            }
+        }
+    }
+    let mut reports = Vec::new();
+    for result in check_all(&files, &opts, input_kind) {
         match result {
-            Ok(report) => reports.push(report),
+            Ok(Some(report)) => reports.push(report),
+            Ok(None) => {}
             Err(message) => {
                 // The other files are still checked; the exit status says that one could not be.
                 eprintln!("tarn: {message}");
@@ -62,27 +75,73 @@ pub fn run(m: &ArgMatches, out: &mut dyn Write) -> Result<u8, Failure> {
     }
     Ok(if unreadable {
         USAGE
-    } else if reports.iter().flat_map(|r| &r.findings).any(|f| f.severity >= fail_on) {
+    } else if reports.iter().flat_map(|r| &r.findings).any(|f| f.finding.severity >= fail_on) {
         FINDINGS
     } else {
         OK
     })
 }
 
-/// Reads and lints every file, on as many threads as there are cores; the results in the files' order.
-fn check_all(files: &[&String], opts: &LintOptions) -> Vec<Result<Report, String>> {
-    let one = |file: &String| -> Result<Report, String> {
-        let src = input::read(file).map_err(|e| e.message().to_owned())?;
-        let findings = lint::lint(&src, opts);
-        Ok(Report { file: input::display_name(file).to_owned(), src, findings })
+/// Reads and lints one file: a policy, or every policy of a template or plan. `Ok(None)`: a file found by
+/// walking a directory that is none of these, skipped.
+fn check_one(
+    file: &input::Input,
+    opts: &LintOptions,
+    kind: Option<InputKind>,
+) -> Result<Option<Report>, String> {
+    let src = input::read(&file.path).map_err(|e| e.message().to_owned())?;
+    let name = input::display_name(&file.path).to_owned();
+    let kind = match kind {
+        Some(k) => k,
+        None => match tarn_infra::detect(&src) {
+            Ok(Detected::Input(InputKind::Policy)) if file.walked && !src.contains("\"Statement\"") => {
+                return Ok(None)
+            }
+            Ok(Detected::Input(k)) => k,
+            Ok(Detected::Other) if file.walked => return Ok(None),
+            // A named file that is nothing else is read as a policy: the linter says what is wrong with it.
+            Ok(Detected::Other) => InputKind::Policy,
+            Err(e) => {
+                return Err(format!(
+                    "{name}:{}:{}: cannot read this template or plan: {}",
+                    e.line, e.column, e.message
+                ))
+            }
+        },
     };
+    match tarn_infra::check(&src, Some(kind), opts) {
+        Ok(checked) => Ok(Some(Report { file: name, src, findings: checked.findings })),
+        Err(e) => Err(format!(
+            "cannot read `{name}` as {}: {}:{}:{}: {}",
+            describe(kind),
+            name,
+            e.line,
+            e.column,
+            e.message
+        )),
+    }
+}
+
+fn describe(kind: InputKind) -> &'static str {
+    match kind {
+        InputKind::Policy => "a policy",
+        InputKind::TerraformPlan => "a Terraform plan",
+        InputKind::CloudFormation => "a CloudFormation template",
+        InputKind::Ros => "a ROS template",
+    }
+}
+
+type Outcome = Result<Option<Report>, String>;
+
+/// Reads and lints every file, on as many threads as there are cores; the results in the files' order.
+fn check_all(files: &[input::Input], opts: &LintOptions, kind: Option<InputKind>) -> Vec<Outcome> {
+    let one = |file: &input::Input| check_one(file, opts, kind);
     let workers = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).min(files.len());
     if workers <= 1 {
-        return files.iter().map(|f| one(f)).collect();
+        return files.iter().map(one).collect();
     }
     let next = AtomicUsize::new(0);
-    let mut done: Vec<Option<Result<Report, String>>> =
-        std::iter::repeat_with(|| None).take(files.len()).collect();
+    let mut done: Vec<Option<Outcome>> = std::iter::repeat_with(|| None).take(files.len()).collect();
     std::thread::scope(|s| {
         let handles: Vec<_> = (0..workers)
             .map(|_| {
@@ -121,8 +180,9 @@ fn level(s: Severity) -> &'static str {
 fn write_text(out: &mut dyn Write, reports: &[Report]) -> io::Result<()> {
     let mut counts = [0usize; 4];
     for r in reports {
-        for f in &r.findings {
-            text_finding(out, &r.file, &r.src, f)?;
+        for l in &r.findings {
+            let f = &l.finding;
+            located_finding(out, &r.file, &r.src, l)?;
             if let Some(c) = counts.get_mut(f.severity as usize) {
                 *c += 1;
             }
@@ -143,9 +203,18 @@ fn write_text(out: &mut dyn Write, reports: &[Report]) -> io::Result<()> {
 
 /// One finding as a compiler would show it: the source line with the value underlined, and the help.
 pub fn text_finding(out: &mut dyn Write, file: &str, src: &str, f: &Finding) -> io::Result<()> {
+    located_finding(out, file, src, &Located { resource: None, property: None, finding: f.clone() })
+}
+
+/// [`text_finding`], naming the resource and property of a policy found in a template or plan.
+fn located_finding(out: &mut dyn Write, file: &str, src: &str, l: &Located) -> io::Result<()> {
+    let f = &l.finding;
     writeln!(out, "{}[{}]: {}", level(f.severity), f.code, f.message)?;
     let gutter = f.line.to_string().len();
-    let at = if f.pointer.is_empty() { String::new() } else { format!(" at {}", f.pointer) };
+    let mut at = if f.pointer.is_empty() { String::new() } else { format!(" at {}", f.pointer) };
+    if let (Some(r), Some(p)) = (&l.resource, &l.property) {
+        at = format!(" in {r} ({p}){at}");
+    }
     writeln!(out, "{:gutter$}--> {file}:{}:{}{at}", "", f.line, f.column)?;
     if let Some(line) = src.lines().nth(f.line.saturating_sub(1)) {
         let (shown, caret_at, caret_len) = window(line, f.column.saturating_sub(1));
@@ -202,8 +271,9 @@ fn write_json(out: &mut dyn Write, reports: &[Report]) -> io::Result<()> {
     let all: Vec<Value> = reports
         .iter()
         .flat_map(|r| {
-            r.findings.iter().map(|f| {
-                json!({
+            r.findings.iter().map(|l| {
+                let f = &l.finding;
+                let mut v = json!({
                     "file": r.file,
                     "code": f.code.as_str(),
                     "severity": f.severity.as_str(),
@@ -212,7 +282,14 @@ fn write_json(out: &mut dyn Write, reports: &[Report]) -> io::Result<()> {
                     "pointer": f.pointer,
                     "line": f.line,
                     "column": f.column,
-                })
+                });
+                if let (Some(resource), Some(property), Some(obj)) =
+                    (&l.resource, &l.property, v.as_object_mut())
+                {
+                    obj.insert("resource".to_owned(), json!(resource));
+                    obj.insert("property".to_owned(), json!(property));
+                }
+                v
             })
         })
         .collect();
@@ -247,7 +324,12 @@ fn write_sarif(out: &mut dyn Write, reports: &[Report]) -> io::Result<()> {
     let results: Vec<Value> = reports
         .iter()
         .flat_map(|r| {
-            r.findings.iter().map(|f| {
+            r.findings.iter().map(|l| {
+                let f = &l.finding;
+                let mut logical = vec![json!({"fullyQualifiedName": f.pointer, "kind": "element"})];
+                if let Some(resource) = &l.resource {
+                    logical.insert(0, json!({"name": resource, "fullyQualifiedName": resource, "kind": "resource"}));
+                }
                 let text = match &f.help {
                     Some(h) => format!("{} (help: {h})", f.message),
                     None => f.message.clone(),
@@ -262,9 +344,9 @@ fn write_sarif(out: &mut dyn Write, reports: &[Report]) -> io::Result<()> {
                             "artifactLocation": {"uri": r.file},
                             "region": {"startLine": f.line, "startColumn": f.column},
                         },
-                        "logicalLocations": [{"fullyQualifiedName": f.pointer, "kind": "element"}],
+                        "logicalLocations": logical,
                     }],
-                    "properties": {"severity": f.severity.as_str(), "pointer": f.pointer},
+                    "properties": {"severity": f.severity.as_str(), "pointer": f.pointer, "resource": l.resource},
                 })
             })
         })

@@ -49,3 +49,59 @@ pub fn dialect(m: &ArgMatches) -> Option<Dialect> {
         _ => None,
     }
 }
+
+/// A file to check, and whether it was found by walking a directory or matching a glob (then a file that is
+/// no policy, template or plan is skipped quietly) rather than named.
+pub struct Input {
+    pub path: String,
+    pub walked: bool,
+}
+
+/// The extensions of the files that a walk looks at.
+const WALKED: &[&str] = &["json", "yaml", "yml", "template"];
+
+/// The files an argument stands for: itself, the files under a directory (as ripgrep walks: `.gitignore`
+/// and hidden files respected, sorted by name), or the files that match a glob (`infra/**/*.yaml`).
+pub fn expand(arg: &str) -> Result<Vec<Input>, String> {
+    let path = std::path::Path::new(arg);
+    if arg == "-" || !path.is_dir() && (path.exists() || !arg.contains(['*', '?', '[', '{'])) {
+        return Ok(vec![Input { path: arg.to_owned(), walked: false }]);
+    }
+    let (root, glob) = if path.is_dir() {
+        (arg.to_owned(), None)
+    } else {
+        // The part before the first component with a glob character is the folder to walk.
+        let first = arg.find(['*', '?', '[', '{']).unwrap_or(arg.len());
+        let root = arg
+            .get(..first)
+            .and_then(|p| p.rfind('/').map(|i| p.get(..i.max(1)).unwrap_or(".")))
+            .unwrap_or(".");
+        (root.to_owned(), Some(arg.strip_prefix(&format!("{root}/")).unwrap_or(arg).to_owned()))
+    };
+    let mut walk = ignore::WalkBuilder::new(&root);
+    walk.sort_by_file_name(std::cmp::Ord::cmp);
+    if let Some(g) = &glob {
+        let mut o = ignore::overrides::OverrideBuilder::new(&root);
+        o.add(g).map_err(|e| format!("`{arg}` is not a glob tarn understands: {e}"))?;
+        walk.overrides(o.build().map_err(|e| format!("`{arg}` is not a glob tarn understands: {e}"))?);
+    }
+    let mut out = Vec::new();
+    for entry in walk.build() {
+        let entry = entry.map_err(|e| format!("cannot walk `{arg}`: {e}"))?;
+        if !entry.file_type().is_some_and(|t| t.is_file()) {
+            continue;
+        }
+        let p = entry.path();
+        let wanted = glob.is_some()
+            || p.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| WALKED.contains(&e.to_ascii_lowercase().as_str()));
+        if wanted {
+            out.push(Input { path: p.to_string_lossy().into_owned(), walked: true });
+        }
+    }
+    if out.is_empty() && glob.is_some() {
+        return Err(format!("no file matches `{arg}`"));
+    }
+    Ok(out)
+}

@@ -2,7 +2,8 @@
 //! browse the catalogs of actions, resource types and condition keys.
 //!
 //! ```text
-//! tarn check [--kind K] [--dialect ram|iam] [--format text|json|sarif] [--fail-on LEVEL] [--lenient] FILE...
+//! tarn check [--kind K] [--dialect ram|iam] [--input policy|plan|cloudformation|ros] [--format text|json|sarif]
+//!            [--fail-on LEVEL] [--lenient] FILE|DIR|GLOB...
 //! tarn fmt [--pretty] [--lenient] [--dialect ram|iam] FILE
 //! tarn catalog [--cloud aws|alibaba] [SERVICE] [--api NAME] [--format text|json]
 //! tarn eval POLICY... --action A --resource R [--principal P] [--context KEY=VALUE]...
@@ -67,11 +68,18 @@ fn command() -> Command {
         )
         .arg(lenient.clone())
         .arg(
+            Arg::new("input")
+                .long("input")
+                .value_name("INPUT")
+                .value_parser(["policy", "plan", "cloudformation", "ros"])
+                .help("What the files are, instead of detecting it from their content: a policy, a Terraform plan in JSON, a CloudFormation or a ROS template"),
+        )
+        .arg(
             Arg::new("files")
                 .value_name("FILE")
                 .required(true)
                 .num_args(1..)
-                .help("Policy documents (JSON); - reads standard input"),
+                .help("Policy documents (JSON), CloudFormation or ROS templates (JSON, YAML), Terraform plans (terraform show -json), directories (walked as ripgrep does) or globs; - reads standard input"),
         );
     let fmt = Command::new("fmt")
         .about("Print a policy document as canonical JSON (comments dropped with --lenient)")

@@ -777,3 +777,112 @@ fn a_lone_statement_written_as_an_object_is_located() {
     assert_eq!(found[0]["code"], "MISSING_PRINCIPAL");
     assert_eq!((found[0]["pointer"].as_str(), found[0]["line"].as_u64()), (Some("/Statement"), Some(3)));
 }
+
+/// The templates and plans of tarn-infra's tests.
+fn infra_fixtures() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tarn-infra/tests/fixtures")
+}
+
+#[test]
+fn check_finds_the_policies_of_plans_and_templates_and_names_their_resources() {
+    let plan = infra_fixtures().join("plan.json");
+    let out = tarn(&["check", "--format", "json", plan.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let found = json_findings(&out);
+    let got: Vec<(&str, &str, u64, u64)> = found
+        .iter()
+        .map(|f| {
+            (
+                f["resource"].as_str().unwrap(),
+                f["code"].as_str().unwrap(),
+                f["line"].as_u64().unwrap(),
+                f["column"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("aws_iam_policy.reader", "UNKNOWN_ACTION", 55, 98),
+            ("module.app.aws_iam_role.this[0]", "PUBLIC_PRINCIPAL", 79, 147),
+            ("alicloud_ram_policy.ops", "RESOURCE_MISMATCH", 141, 128),
+        ]
+    );
+    let text = stdout(&tarn(&["check", infra_fixtures().join("template.yaml").to_str().unwrap()]));
+    assert!(
+        text.contains("template.yaml:19:17 in ReaderPolicy (PolicyDocument) at /Statement/0/Action/0"),
+        "{text}"
+    );
+    // SARIF: the file and line, and the resource as a logical location.
+    let out = tarn(&["check", "--format", "sarif", infra_fixtures().join("template.yaml").to_str().unwrap()]);
+    let sarif: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let first = &sarif["runs"][0]["results"][0]["locations"][0];
+    assert_eq!(first["physicalLocation"]["region"]["startLine"], 19);
+    assert!(first["physicalLocation"]["artifactLocation"]["uri"]
+        .as_str()
+        .unwrap()
+        .ends_with("template.yaml"));
+    assert_eq!(first["logicalLocations"][0]["name"], "ReaderPolicy");
+}
+
+#[test]
+fn check_walks_directories_as_ripgrep_does_and_takes_globs() {
+    let dir = scratch("walk");
+    std::fs::create_dir_all(dir.join("infra/.hidden")).unwrap();
+    std::fs::create_dir_all(dir.join("infra/ignored")).unwrap();
+    std::fs::create_dir_all(dir.join(".git")).unwrap();
+    std::fs::write(dir.join(".gitignore"), "ignored/\n").unwrap();
+    let bad = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObjekt", "Resource": "*"}]}"#;
+    std::fs::copy(infra_fixtures().join("template.yaml"), dir.join("infra/template.yaml")).unwrap();
+    std::fs::write(dir.join("infra/policy.json"), bad).unwrap();
+    std::fs::write(dir.join("infra/.hidden/policy.json"), bad).unwrap();
+    std::fs::write(dir.join("infra/ignored/policy.json"), bad).unwrap();
+    // Not policies, templates or plans: skipped quietly.
+    std::fs::write(dir.join("infra/package.json"), r#"{"name": "x"}"#).unwrap();
+    std::fs::write(dir.join("infra/ci.yaml"), "on: push\njobs: {}\n").unwrap();
+    std::fs::write(dir.join("infra/notes.txt"), "hello").unwrap();
+    let out = tarn(&["check", "--format", "json", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let files: BTreeSet<String> = json_findings(&out)
+        .iter()
+        .map(|f| Path::new(f["file"].as_str().unwrap()).strip_prefix(&dir).unwrap().display().to_string())
+        .collect();
+    assert_eq!(files, BTreeSet::from(["infra/policy.json".to_owned(), "infra/template.yaml".to_owned()]));
+    // A glob, as a shell that does not expand it passes it.
+    let glob = format!("{}/infra/*.yaml", dir.display());
+    let out = tarn(&["check", "--format", "json", &glob]);
+    let found = json_findings(&out);
+    let files: BTreeSet<&str> = found.iter().map(|f| f["file"].as_str().unwrap()).collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    assert!(files.iter().all(|f| f.ends_with("template.yaml")));
+    let out = tarn(&["check", &format!("{}/nothing/*.yaml", dir.display())]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn a_malformed_template_or_plan_is_named_with_its_line_and_the_others_are_still_checked() {
+    let dir = scratch("malformed");
+    let plan = dir.join("plan.json");
+    std::fs::write(&plan, "{\"format_version\": \"1.2\",\n \"resource_changes\": [\n").unwrap();
+    let yaml = dir.join("template.yaml");
+    std::fs::write(&yaml, "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  A: [\n").unwrap();
+    let good = infra_fixtures().join("ros.yaml");
+    let out = tarn(&[
+        "check",
+        "--format",
+        "json",
+        plan.to_str().unwrap(),
+        yaml.to_str().unwrap(),
+        good.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains(&format!("{}:3:1:", plan.display())), "{err}");
+    assert!(err.contains(&format!("{}:", yaml.display())) && err.contains("YAML"), "{err}");
+    assert_eq!(json_findings(&out).len(), 1, "the good file is still checked");
+    // --input names what a file is.
+    let out = tarn(&["check", "--input", "ros", good.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = tarn(&["check", "--input", "plan", good.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+}

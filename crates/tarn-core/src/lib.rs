@@ -59,6 +59,7 @@ pub use condition::{
 };
 pub use error::{ParseError, ParseErrorKind};
 pub use excerpt::{policies_in_text, Excerpt};
+pub use json::tree::{read_json_tree, JsonNode, JsonValue};
 pub use kind::{KindError, Limit, LimitError, PolicyKind, Unit};
 pub use literal::{Glob, Literal, LiteralError};
 pub use model::{

@@ -2,6 +2,7 @@
 //! the writer has a fixed canonical layout.
 
 pub(crate) mod read;
+pub(crate) mod tree;
 pub(crate) mod write;
 
 use crate::condition::{Condition, JsonType};

@@ -136,6 +136,16 @@ impl<'a> Reader<'a> {
         self.error(at, ParseErrorKind::Syntax, message, None)
     }
 
+    /// A syntax error at byte `at`.
+    pub(crate) fn syntax_error(&self, at: usize, message: impl Into<String>) -> ParseError {
+        self.syntax(at, message)
+    }
+
+    /// The byte offset the reader is at (after the value just read).
+    pub(crate) fn position(&self) -> usize {
+        self.pos
+    }
+
     fn found(&self, at: usize) -> String {
         match self.src.get(at..).and_then(|s| s.chars().next()) {
             None => "the end of the input".to_owned(),
