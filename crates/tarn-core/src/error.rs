@@ -139,25 +139,43 @@ impl fmt::Display for ParseError {
 
 impl std::error::Error for ParseError {}
 
-/// Line starts of a text, for the line and column of many offsets.
-pub(crate) struct Lines<'s> {
+/// Line starts of a text, for the line and column of many offsets (and back), as the reader and the
+/// front ends that place findings in other files count them.
+#[derive(Debug)]
+pub struct Lines<'s> {
     src: &'s str,
     starts: Vec<usize>,
 }
 
 impl<'s> Lines<'s> {
-    pub(crate) fn new(src: &'s str) -> Self {
+    /// The line starts of `src`.
+    pub fn new(src: &'s str) -> Self {
         let starts = std::iter::once(0).chain(src.match_indices('\n').map(|(i, _)| i + 1)).collect();
         Lines { src, starts }
     }
 
     /// The 1-based line and column (in characters) of byte `offset`, as [`line_col`] gives them.
-    pub(crate) fn line_col(&self, offset: usize) -> (usize, usize) {
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.src.len());
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
         let start = self.starts.get(line - 1).copied().unwrap_or(0);
         let column = self.src.get(start..offset).map_or(0, |s| s.chars().count()) + 1;
         (line, column)
+    }
+
+    /// The byte offset of a 1-based line and column (in characters); the end of the line if it is shorter,
+    /// the end of the text past its last line.
+    ///
+    /// ```
+    /// let lines = tarn_core::Lines::new("ab\ncd");
+    /// assert_eq!(lines.line_col(4), (2, 2));
+    /// assert_eq!(lines.offset(2, 2), 4);
+    /// ```
+    pub fn offset(&self, line: usize, col: usize) -> usize {
+        let Some(&start) = self.starts.get(line.saturating_sub(1)) else { return self.src.len() };
+        let end = self.starts.get(line).copied().unwrap_or(self.src.len());
+        let text = self.src.get(start..end).unwrap_or_default();
+        start + text.char_indices().nth(col.saturating_sub(1)).map_or(text.len(), |(i, _)| i)
     }
 }
 

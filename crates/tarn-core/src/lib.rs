@@ -57,7 +57,7 @@ pub use condition::{
     BaseOperator, Condition, ConditionValue, Date, IpNet, JsonType, KeyValues, Operator, OperatorBlock,
     OperatorError, SetQualifier, Typed, ValueError, ValueType,
 };
-pub use error::{ParseError, ParseErrorKind};
+pub use error::{Lines, ParseError, ParseErrorKind};
 pub use excerpt::{policies_in_text, Excerpt};
 pub use json::tree::{read_json_tree, JsonNode, JsonValue};
 pub use kind::{KindError, Limit, LimitError, PolicyKind, Unit};

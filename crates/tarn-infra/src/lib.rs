@@ -27,7 +27,8 @@ use tarn_core::{Cloud, Dialect, PolicyKind};
 pub use terraform::{plan_changes, PolicyChange};
 pub use types::covered;
 
-use tree::{Lines, Node};
+use tarn_core::Lines;
+use tree::Node;
 
 /// What a document is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

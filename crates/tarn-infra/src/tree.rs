@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use tarn_core::{JsonNode, JsonValue};
+use tarn_core::{JsonNode, JsonValue, Lines};
 
 /// A value of a template or plan.
 #[derive(Debug, Clone, PartialEq)]
@@ -63,36 +63,6 @@ impl Node {
 
     pub(crate) fn is_true(&self) -> bool {
         matches!(self.v, V::Bool(true))
-    }
-}
-
-/// Line starts of a text, for the line and column of byte offsets.
-pub(crate) struct Lines<'s> {
-    src: &'s str,
-    starts: Vec<usize>,
-}
-
-impl<'s> Lines<'s> {
-    pub(crate) fn new(src: &'s str) -> Self {
-        let starts = std::iter::once(0).chain(src.match_indices('\n').map(|(i, _)| i + 1)).collect();
-        Lines { src, starts }
-    }
-
-    /// 1-based line and column (in characters) of byte `offset`.
-    pub(crate) fn line_col(&self, offset: usize) -> (usize, usize) {
-        let offset = offset.min(self.src.len());
-        let line = self.starts.partition_point(|&s| s <= offset).max(1);
-        let start = self.starts.get(line - 1).copied().unwrap_or(0);
-        let column = self.src.get(start..offset).map_or(0, |s| s.chars().count()) + 1;
-        (line, column)
-    }
-
-    /// The byte offset of a 1-based line and column (in characters); the end of the line if it is shorter.
-    pub(crate) fn offset(&self, line: usize, col: usize) -> usize {
-        let Some(&start) = self.starts.get(line.saturating_sub(1)) else { return self.src.len() };
-        let end = self.starts.get(line).copied().unwrap_or(self.src.len());
-        let text = self.src.get(start..end).unwrap_or_default();
-        start + text.char_indices().nth(col.saturating_sub(1)).map_or(text.len(), |(i, _)| i)
     }
 }
 
