@@ -1,0 +1,299 @@
+//! Sets of strings written as globs, and the one question the diff asks of them: is there a string in
+//! every positive group and in no negative group? Answered exactly, by a breadth-first search over the
+//! product of the globs' automata, within a budget of states.
+//!
+//! A glob is a list of symbols: a literal character, `?` (one character) or `*` (any run). `?` and `*`
+//! never match the component separator [`SEP`] (so a resource's region, account and id can be matched
+//! each on its own, as the evaluator does) nor a policy variable's symbol ([`var_char`]): a variable is a
+//! letter of its own, which keeps an inclusion proved with it true whatever value the variable takes.
+//! [`Sym::All`] (the lone `*` resource) matches everything. Characters that no glob names behave alike,
+//! so one fresh character stands for all of them: the search is exact.
+
+use std::collections::{HashMap, VecDeque};
+
+/// Separates the components of an encoded resource.
+pub(crate) const SEP: char = '\u{0}';
+/// The first character used for policy variables (Unicode's supplementary private use area A).
+const VAR_BASE: u32 = 0xF_0000;
+
+/// The character that stands for policy variable number `n` of a diff.
+pub(crate) fn var_char(n: usize) -> char {
+    u32::try_from(n).ok().and_then(|n| char::from_u32(VAR_BASE + (n % 0xFFFD))).unwrap_or('\u{F0000}')
+}
+
+/// Whether `c` stands for a policy variable.
+pub(crate) fn is_var(c: char) -> bool {
+    (c as u32) >= VAR_BASE
+}
+
+/// One symbol of a glob.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Sym {
+    /// Exactly this character.
+    Lit(char),
+    /// One character (not [`SEP`], not a variable).
+    One,
+    /// Any run of characters (not [`SEP`], not a variable).
+    Star,
+    /// Any run of any characters: the lone `*`.
+    All,
+}
+
+/// A glob.
+pub(crate) type Glob = Vec<Sym>;
+
+/// Reads a glob from text where `*` and `?` are wildcards (a `StringLike` value, an action name).
+pub(crate) fn glob_of(text: &str) -> Glob {
+    text.chars()
+        .map(|c| match c {
+            '*' => Sym::Star,
+            '?' => Sym::One,
+            c => Sym::Lit(c),
+        })
+        .collect()
+}
+
+/// A literal glob.
+pub(crate) fn literal(text: &str) -> Glob {
+    text.chars().map(Sym::Lit).collect()
+}
+
+/// A group of globs: a string is in it when one of the globs matches; a positive group must hold, a
+/// negative one must not.
+#[derive(Debug, Clone)]
+pub(crate) struct Group {
+    pub globs: Vec<Glob>,
+    pub positive: bool,
+}
+
+/// The answer of [`search`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Found {
+    /// No string satisfies the groups: a proof.
+    Empty,
+    /// The shortest string that does.
+    Witness(String),
+    /// The search ran out of its budget of states.
+    TooLarge,
+}
+
+fn wild(c: char) -> bool {
+    c != SEP && !is_var(c)
+}
+
+/// Positions reachable from `set` through stars (which may match nothing).
+fn close(g: &Glob, set: &mut [u64]) {
+    for (i, s) in g.iter().enumerate() {
+        if matches!(s, Sym::Star | Sym::All) && bit(set, i) {
+            set_bit(set, i + 1);
+        }
+    }
+}
+
+fn bit(set: &[u64], i: usize) -> bool {
+    set.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
+}
+
+fn set_bit(set: &mut [u64], i: usize) {
+    if let Some(w) = set.get_mut(i / 64) {
+        *w |= 1 << (i % 64);
+    }
+}
+
+fn step(g: &Glob, from: &[u64], c: char, to: &mut [u64]) {
+    for (i, s) in g.iter().enumerate() {
+        if !bit(from, i) {
+            continue;
+        }
+        match s {
+            Sym::Lit(x) if *x == c => set_bit(to, i + 1),
+            Sym::One if wild(c) => set_bit(to, i + 1),
+            Sym::Star if wild(c) => set_bit(to, i),
+            Sym::All => set_bit(to, i),
+            _ => {}
+        }
+    }
+    close(g, to);
+}
+
+/// Whether `g` matches `text`.
+#[cfg(test)]
+pub(crate) fn matches(g: &Glob, text: &str) -> bool {
+    let words = (g.len() + 1).div_ceil(64);
+    let mut set = vec![0u64; words];
+    set_bit(&mut set, 0);
+    close(g, &mut set);
+    for c in text.chars() {
+        let mut next = vec![0u64; words];
+        step(g, &set, c, &mut next);
+        set = next;
+    }
+    bit(&set, g.len())
+}
+
+/// A character that no glob names, for the strings that a wildcard stands for.
+fn fresh(groups: &[Group]) -> char {
+    let named = |c: char| groups.iter().flat_map(|g| &g.globs).flatten().any(|s| *s == Sym::Lit(c));
+    "xzqkjw0123456789".chars().find(|c| !named(*c)).unwrap_or('\u{E000}')
+}
+
+/// Is there a string in every positive group and in no negative group? At most `budget` product states
+/// are explored.
+pub(crate) fn search(groups: &[Group], budget: usize) -> Found {
+    // A positive group without globs holds for nothing.
+    if groups.iter().any(|g| g.positive && g.globs.is_empty()) {
+        return Found::Empty;
+    }
+    let globs: Vec<(&Glob, usize)> =
+        groups.iter().enumerate().flat_map(|(gi, g)| g.globs.iter().map(move |x| (x, gi))).collect();
+    let offsets: Vec<usize> = globs
+        .iter()
+        .scan(0usize, |acc, (g, _)| {
+            let at = *acc;
+            *acc += (g.len() + 1).div_ceil(64);
+            Some(at)
+        })
+        .collect();
+    let words: usize = globs.iter().map(|(g, _)| (g.len() + 1).div_ceil(64)).sum();
+    let mut alphabet: Vec<char> = globs
+        .iter()
+        .flat_map(|(g, _)| g.iter())
+        .filter_map(|s| match s {
+            Sym::Lit(c) => Some(*c),
+            _ => None,
+        })
+        .collect();
+    alphabet.push(fresh(groups));
+    alphabet.sort_unstable();
+    alphabet.dedup();
+    let accepts = |state: &[u64]| -> bool {
+        groups.iter().enumerate().all(|(gi, g)| {
+            let any = globs.iter().enumerate().any(|(k, (glob, owner))| {
+                *owner == gi
+                    && state.get(offsets.get(k).copied().unwrap_or(0)..).is_some_and(|s| bit(s, glob.len()))
+            });
+            any == g.positive
+        })
+    };
+    // A state where some positive group has no live position can never accept.
+    let dead = |state: &[u64]| -> bool {
+        groups.iter().enumerate().any(|(gi, g)| {
+            g.positive
+                && globs.iter().enumerate().filter(|(_, (_, o))| *o == gi).all(|(k, (glob, _))| {
+                    let start = offsets.get(k).copied().unwrap_or(0);
+                    let len = (glob.len() + 1).div_ceil(64);
+                    state.get(start..start + len).is_none_or(|s| s.iter().all(|w| *w == 0))
+                })
+        })
+    };
+    let mut start = vec![0u64; words];
+    for (k, (g, _)) in globs.iter().enumerate() {
+        let at = offsets.get(k).copied().unwrap_or(0);
+        let len = (g.len() + 1).div_ceil(64);
+        if let Some(s) = start.get_mut(at..at + len) {
+            set_bit(s, 0);
+            close(g, s);
+        }
+    }
+    let mut seen: HashMap<Vec<u64>, (usize, char)> = HashMap::new();
+    let mut order: Vec<Vec<u64>> = Vec::new();
+    seen.insert(start.clone(), (usize::MAX, '\0'));
+    order.push(start.clone());
+    let mut queue = VecDeque::from([0usize]);
+    while let Some(id) = queue.pop_front() {
+        let Some(state) = order.get(id).cloned() else {
+            break;
+        };
+        if accepts(&state) {
+            // Walk back to the start.
+            let mut out = Vec::new();
+            let mut cur = state;
+            while let Some(&(parent, c)) = seen.get(&cur) {
+                if parent == usize::MAX {
+                    break;
+                }
+                out.push(c);
+                match order.get(parent) {
+                    Some(p) => cur = p.clone(),
+                    None => break,
+                }
+            }
+            out.reverse();
+            return Found::Witness(out.into_iter().collect());
+        }
+        for &c in &alphabet {
+            let mut next = vec![0u64; words];
+            for (k, (g, _)) in globs.iter().enumerate() {
+                let at = offsets.get(k).copied().unwrap_or(0);
+                let len = (g.len() + 1).div_ceil(64);
+                if let (Some(from), Some(to)) = (state.get(at..at + len), next.get_mut(at..at + len)) {
+                    step(g, from, c, to);
+                }
+            }
+            if dead(&next) || seen.contains_key(&next) {
+                continue;
+            }
+            if order.len() >= budget {
+                return Found::TooLarge;
+            }
+            seen.insert(next.clone(), (id, c));
+            queue.push_back(order.len());
+            order.push(next);
+        }
+    }
+    Found::Empty
+}
+
+/// Whether every string of `a` is in one of `bs` (`None`: too large to decide).
+pub(crate) fn included(a: &Glob, bs: &[Glob]) -> Option<bool> {
+    if bs.iter().any(|b| b == a) {
+        return Some(true);
+    }
+    match search(
+        &[Group { globs: vec![a.clone()], positive: true }, Group { globs: bs.to_vec(), positive: false }],
+        4096,
+    ) {
+        Found::Empty => Some(true),
+        Found::Witness(_) => Some(false),
+        Found::TooLarge => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+    use super::*;
+
+    #[test]
+    fn inclusion_of_globs() {
+        let g = |s: &str| glob_of(s);
+        assert_eq!(included(&g("a*"), &[g("*")]), Some(true));
+        assert_eq!(included(&g("*"), &[g("a*")]), Some(false));
+        assert_eq!(included(&g("?*"), &[g("*?")]), Some(true));
+        assert_eq!(included(&g("ab*"), &[g("a*b*"), g("x")]), Some(true));
+        assert_eq!(included(&g("a*"), &[g("ab*"), g("a")]), Some(false));
+        assert_eq!(included(&g("a*"), &[g("a?*"), g("a")]), Some(true));
+    }
+
+    #[test]
+    fn witnesses_satisfy_their_groups() {
+        let groups = [
+            Group { globs: vec![glob_of("bucket/*")], positive: true },
+            Group { globs: vec![glob_of("bucket/public/*"), glob_of("bucket/x")], positive: false },
+        ];
+        let Found::Witness(w) = search(&groups, 1000) else { panic!("a witness") };
+        assert!(matches(&glob_of("bucket/*"), &w));
+        assert!(!matches(&glob_of("bucket/public/*"), &w));
+        assert!(!matches(&glob_of("bucket/x"), &w));
+    }
+
+    #[test]
+    fn separators_stop_stars() {
+        let mut a = glob_of("*");
+        a.push(Sym::Lit(SEP));
+        a.extend(glob_of("x"));
+        assert!(!matches(&glob_of("*"), "a\u{0}x"));
+        assert!(matches(&a, "a\u{0}x"));
+        assert!(matches(&vec![Sym::All], "a\u{0}x"));
+    }
+}

@@ -1,0 +1,207 @@
+//! Resources in the diff: ARN patterns and the catalog's ARN formats as globs over components, with each
+//! cloud's matching rules (see `lang`).
+//!
+//! A pattern lives in a bucket, its cloud and service (never a wildcard): patterns of different buckets
+//! share no ARN. Within a bucket an AWS resource is `partition SEP region:account:resource` (a `*` after the
+//! service may run across `:`, as in the evaluator) and an Alibaba Cloud resource is
+//! `region SEP account SEP relative-id` (each matched on its own). The lone `*` is [`Sym::All`].
+
+use super::lang::{var_char, Glob, Sym, SEP};
+use tarn_arn::{Cloud, Pattern, VarPiece};
+
+/// The cloud and service of a resource.
+pub(crate) type Bucket = (Cloud, String);
+
+/// Policy variables met while encoding, numbered: (lowercase key, default).
+#[derive(Debug, Default)]
+pub(crate) struct Vars {
+    pub list: Vec<(String, Option<String>)>,
+}
+
+impl Vars {
+    fn char_of(&mut self, key: &str, default: Option<&str>) -> char {
+        let k = (key.to_ascii_lowercase(), default.map(str::to_owned));
+        let n = match self.list.iter().position(|x| *x == k) {
+            Some(n) => n,
+            None => {
+                self.list.push(k);
+                self.list.len() - 1
+            }
+        };
+        var_char(n)
+    }
+}
+
+/// One segment of a pattern: `*`, `?`, escapes and policy variables (letters of their own, when the
+/// policy's version substitutes them; else their text).
+fn segment(text: &str, variables: bool, vars: &mut Vars, out: &mut Glob) -> Option<()> {
+    for piece in tarn_arn::variables(text) {
+        match piece.ok()? {
+            VarPiece::Text(t) => out.extend(t.chars().map(|c| match c {
+                '*' => Sym::Star,
+                '?' => Sym::One,
+                c => Sym::Lit(c),
+            })),
+            VarPiece::Escape(c) => out.push(Sym::Lit(c)),
+            VarPiece::Var { key, default } => {
+                if variables {
+                    out.push(Sym::Lit(vars.char_of(key, default)));
+                } else {
+                    let t = match default {
+                        Some(d) => format!("${{{key}, '{d}'}}"),
+                        None => format!("${{{key}}}"),
+                    };
+                    out.extend(t.chars().map(Sym::Lit));
+                }
+            }
+        }
+    }
+    Some(())
+}
+
+/// A pattern as a bucket and a glob; `None` for the lone `*` (everything) or a pattern that cannot be read
+/// (which then matches nothing: the caller drops it).
+pub(crate) fn pattern(p: &Pattern, variables: bool, vars: &mut Vars) -> Option<(Bucket, Glob)> {
+    let cloud = p.cloud()?;
+    let service = p.service()?.to_owned();
+    let mut g = Glob::new();
+    match cloud {
+        Cloud::Aws => {
+            segment(p.partition().unwrap_or_default(), variables, vars, &mut g)?;
+            g.push(Sym::Lit(SEP));
+            let rest = format!(
+                "{}:{}:{}",
+                p.region().unwrap_or_default(),
+                p.account().unwrap_or_default(),
+                p.resource().unwrap_or_default()
+            );
+            segment(&rest, variables, vars, &mut g)?;
+        }
+        Cloud::Alibaba => {
+            segment(p.region().unwrap_or_default(), variables, vars, &mut g)?;
+            g.push(Sym::Lit(SEP));
+            segment(p.account().unwrap_or_default(), variables, vars, &mut g)?;
+            g.push(Sym::Lit(SEP));
+            segment(p.resource().unwrap_or_default(), variables, vars, &mut g)?;
+        }
+    }
+    Some(((cloud, service), g))
+}
+
+/// Splits at `:` outside `${…}`.
+fn split_template(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'{' if i > 0 && bytes.get(i - 1) == Some(&b'$') => depth += 1,
+            b'}' if depth > 0 => depth -= 1,
+            b':' if depth == 0 => {
+                out.push(text.get(start..i).unwrap_or_default());
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(text.get(start..).unwrap_or_default());
+    out
+}
+
+fn template_segment(text: &str, out: &mut Glob) {
+    let mut rest = text;
+    while let Some(i) = rest.find("${") {
+        out.extend(rest.get(..i).unwrap_or_default().chars().map(|c| {
+            if c == '*' {
+                Sym::Star
+            } else {
+                Sym::Lit(c)
+            }
+        }));
+        let after = rest.get(i..).unwrap_or_default();
+        match after.find('}') {
+            Some(j) => {
+                // A placeholder: at least one character.
+                out.push(Sym::One);
+                out.push(Sym::Star);
+                rest = after.get(j + 1..).unwrap_or_default();
+            }
+            None => {
+                out.extend(after.chars().map(Sym::Lit));
+                rest = "";
+            }
+        }
+    }
+    out.extend(rest.chars().map(|c| if c == '*' { Sym::Star } else { Sym::Lit(c) }));
+}
+
+/// A catalog ARN format (`arn:${Partition}:s3:::${BucketName}/${ObjectName}`) as a bucket and a glob:
+/// each placeholder is one or more characters.
+pub(crate) fn template(text: &str) -> Option<(Bucket, Glob)> {
+    let parts = split_template(text);
+    let mut g = Glob::new();
+    match parts.as_slice() {
+        ["arn", partition, service, region, account, rest @ ..] if !rest.is_empty() => {
+            template_segment(partition, &mut g);
+            g.push(Sym::Lit(SEP));
+            template_segment(&format!("{region}:{account}:{}", rest.join(":")), &mut g);
+            Some(((Cloud::Aws, (*service).to_owned()), g))
+        }
+        ["acs", service, region, account, rest @ ..] if !rest.is_empty() => {
+            template_segment(region, &mut g);
+            g.push(Sym::Lit(SEP));
+            template_segment(account, &mut g);
+            g.push(Sym::Lit(SEP));
+            template_segment(&rest.join(":"), &mut g);
+            Some(((Cloud::Alibaba, (*service).to_owned()), g))
+        }
+        _ => None,
+    }
+}
+
+/// The ARN of a witness string found in `bucket`, with the values its policy variables take.
+pub(crate) fn arn_of(bucket: &Bucket, w: &str, vars: &Vars) -> (String, Vec<(String, String)>) {
+    let mut context = Vec::new();
+    let mut text = String::new();
+    for c in w.chars() {
+        if super::lang::is_var(c) {
+            let n = (c as u32 - 0xF_0000) as usize;
+            if let Some((k, _)) = vars.list.get(n) {
+                let value = "tarn";
+                if !context.iter().any(|(x, _): &(String, String)| x == k) {
+                    context.push((k.clone(), value.to_owned()));
+                }
+                text.push_str(value);
+            }
+        } else {
+            text.push(c);
+        }
+    }
+    let parts: Vec<&str> = text.split(SEP).collect();
+    let arn = match (bucket.0, parts.as_slice()) {
+        (Cloud::Aws, [partition, rest]) => format!("arn:{partition}:{}:{rest}", bucket.1),
+        (Cloud::Alibaba, [region, account, resource]) => {
+            format!("acs:{}:{region}:{account}:{resource}", bucket.1)
+        }
+        _ => text.replace(SEP, ":"),
+    };
+    (arn, context)
+}
+
+/// A fresh bucket for actions outside the catalog: a service no pattern names.
+pub(crate) fn fresh_bucket(cloud: Cloud) -> (Bucket, Glob) {
+    let g = match cloud {
+        Cloud::Aws => vec![
+            Sym::Lit('a'),
+            Sym::Lit('w'),
+            Sym::Lit('s'),
+            Sym::Lit(SEP),
+            Sym::Lit(':'),
+            Sym::Lit(':'),
+            Sym::One,
+        ],
+        Cloud::Alibaba => vec![Sym::Lit(SEP), Sym::Lit(SEP), Sym::One],
+    };
+    ((cloud, "tarn-diff-example".to_owned()), g)
+}
