@@ -2,10 +2,11 @@
 //! every positive group and in no negative group? Answered exactly, by a breadth-first search over the
 //! product of the globs' automata, within a budget of states.
 //!
-//! A glob is a list of symbols: a literal character, `?` (one character) or `*` (any run). `?` and `*`
-//! never match the component separator [`SEP`] (so a resource's region, account and id can be matched
-//! each on its own, as the evaluator does) nor a policy variable's symbol ([`var_char`]): a variable is a
-//! letter of its own, which keeps an inclusion proved with it true whatever value the variable takes.
+//! A glob is a list of symbols: a literal character, `?` (one character) or `*` (any run). Neither
+//! matches the component separator [`SEP`] (so a resource's region, account and id can be matched each on
+//! its own, as the evaluator does). A policy variable is a letter of its own ([`var_char`]), which `*` may
+//! match (a run of any text) and `?` may not (the value's length is unknown): an inclusion proved with it
+//! then holds whatever value the variable takes.
 //! [`Sym::All`] (the lone `*` resource) matches everything. Characters that no glob names behave alike,
 //! so one fresh character stands for all of them: the search is exact.
 
@@ -33,7 +34,7 @@ pub(crate) enum Sym {
     Lit(char),
     /// One character (not [`SEP`], not a variable).
     One,
-    /// Any run of characters (not [`SEP`], not a variable).
+    /// Any run of characters (not [`SEP`]).
     Star,
     /// Any run of any characters: the lone `*`.
     All,
@@ -108,7 +109,9 @@ fn step(g: &Glob, from: &[u64], c: char, to: &mut [u64]) {
         match s {
             Sym::Lit(x) if *x == c => set_bit(to, i + 1),
             Sym::One if wild(c) => set_bit(to, i + 1),
-            Sym::Star if wild(c) => set_bit(to, i),
+            // A star may take a variable's value, whatever it is; `?` may not (the value's length is
+            // unknown).
+            Sym::Star if c != SEP => set_bit(to, i),
             Sym::All => set_bit(to, i),
             _ => {}
         }

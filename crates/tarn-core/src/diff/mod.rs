@@ -468,13 +468,13 @@ impl<'p> Engine<'p> {
                         Some(Outcome::Covered) => Outcome::Covered,
                         Some(Outcome::Found(g)) => match self.reverify(gain, lose, g, name) {
                             Some(g) => Outcome::Found(g),
-                            None => self.compare(gain, lose, gb, lb, &universe, Some(name)),
+                            None => self.per_action(gain, lose, gb, lb, &universe, name),
                         },
                         Some(Outcome::Undecided(g)) => {
                             Outcome::Undecided(Grant { action: name.clone(), ..g.clone() })
                         }
                         None => {
-                            let o = self.compare(gain, lose, gb, lb, &universe, Some(name));
+                            let o = self.per_action(gain, lose, gb, lb, &universe, name);
                             cache.insert(ukey, o.clone());
                             o
                         }
@@ -495,6 +495,32 @@ impl<'p> Engine<'p> {
             (false, false) => Verdict::Incomparable,
         };
         Diff { verdict, added, removed }
+    }
+
+    /// One action: first among the ARNs of its resource types (the examples people expect), then, when
+    /// nothing changed there, among every resource (the request on `*` included), as the evaluator sees it.
+    fn per_action(
+        &self,
+        gain: &Side<'_>,
+        lose: &Side<'_>,
+        gbits: &[u64],
+        lbits: &[u64],
+        universe: &Universe,
+        action: &str,
+    ) -> Outcome {
+        let first = self.compare(gain, lose, gbits, lbits, universe, Some(action));
+        if !matches!(first, Outcome::Covered) || universe.typed.is_none() {
+            return first;
+        }
+        let note = |mut g: Grant| {
+            g.resource = format!("{} (outside the action's resource types)", g.resource);
+            g
+        };
+        match self.compare(gain, lose, gbits, lbits, &Universe { typed: None, star: true }, Some(action)) {
+            Outcome::Covered => Outcome::Covered,
+            Outcome::Found(g) => Outcome::Found(note(g)),
+            Outcome::Undecided(g) => Outcome::Undecided(note(g)),
+        }
     }
 
     /// The same change for another action with the same resource types: its example, checked again.
