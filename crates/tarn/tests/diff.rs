@@ -4,7 +4,7 @@
 
 use proptest::prelude::*;
 use tarn::eval::{Decision, Request};
-use tarn::{diff, Diff, Dialect, Policy, Verdict};
+use tarn::{diff, Dialect, Diff, Policy, Verdict};
 
 fn iam(statements: &str) -> Policy {
     Policy::from_json(&format!(r#"{{"Version": "2012-10-17", "Statement": [{statements}]}}"#)).unwrap()
@@ -48,7 +48,12 @@ fn stmt(effect: &str, action: &str, resource: &str, condition: Option<&str>) -> 
 
 #[test]
 fn the_same_policy_is_equivalent() {
-    let p = iam(&stmt("Allow", "s3:Get*", "arn:aws:s3:::b/*", Some(r#"{"IpAddress": {"aws:SourceIp": "10.0.0.0/8"}}"#)));
+    let p = iam(&stmt(
+        "Allow",
+        "s3:Get*",
+        "arn:aws:s3:::b/*",
+        Some(r#"{"IpAddress": {"aws:SourceIp": "10.0.0.0/8"}}"#),
+    ));
     assert_eq!(verdict(&p, &p), Verdict::Equivalent);
     let e = Policy::empty(Dialect::Iam);
     assert_eq!(verdict(&e, &e), Verdict::Equivalent);
@@ -75,7 +80,9 @@ fn statement_order_and_splitting_do_not_matter() {
 #[test]
 fn one_added_action_is_reported_alone() {
     let old = iam(r#"{"Effect": "Allow", "Action": ["s3:GetObject"], "Resource": "arn:aws:s3:::b/*"}"#);
-    let new = iam(r#"{"Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject"], "Resource": "arn:aws:s3:::b/*"}"#);
+    let new = iam(
+        r#"{"Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject"], "Resource": "arn:aws:s3:::b/*"}"#,
+    );
     let d = check(&old, &new);
     assert_eq!(d.verdict, Verdict::Broader);
     assert_eq!(d.added.len(), 1);
@@ -104,7 +111,8 @@ fn wildcards_expand_over_the_catalog() {
 fn resources_on_aws_cross_colons_after_the_service() {
     // `app*` runs across the `:` of `log-group:app:log-stream:…`.
     let old = iam(&stmt("Allow", "logs:PutLogEvents", "arn:aws:logs:us-east-1:*:log-group:app*", None));
-    let new = iam(&stmt("Allow", "logs:PutLogEvents", "arn:aws:logs:us-east-1:*:log-group:app:log-stream:*", None));
+    let new =
+        iam(&stmt("Allow", "logs:PutLogEvents", "arn:aws:logs:us-east-1:*:log-group:app:log-stream:*", None));
     assert_eq!(verdict(&old, &new), Verdict::Narrower);
     assert_eq!(verdict(&new, &old), Verdict::Broader);
     let old = iam(&stmt("Allow", "ec2:TerminateInstances", "arn:aws:ec2:*:*:instance/*", None));
@@ -149,7 +157,10 @@ fn conditional_deny_is_reported_or_proved() {
     let new = iam(&allow);
     let d = check(&old, &new);
     assert_eq!(d.verdict, Verdict::Broader);
-    assert_eq!(d.added[0].example.as_ref().unwrap().context, vec![("aws:securetransport".to_owned(), vec!["false".to_owned()])]);
+    assert_eq!(
+        d.added[0].example.as_ref().unwrap().context,
+        vec![("aws:securetransport".to_owned(), vec!["false".to_owned()])]
+    );
     assert_eq!(verdict(&new, &old), Verdict::Narrower);
     assert_eq!(verdict(&old, &old), Verdict::Equivalent);
 }
@@ -161,7 +172,8 @@ fn not_action_and_not_resource() {
     let d = check(&old, &new);
     assert_eq!(d.verdict, Verdict::Narrower);
     assert!(d.removed.iter().all(|g| g.action.starts_with("s3:")));
-    let old = iam(r#"{"Effect": "Allow", "Action": "s3:GetObject", "NotResource": "arn:aws:s3:::b/private/*"}"#);
+    let old =
+        iam(r#"{"Effect": "Allow", "Action": "s3:GetObject", "NotResource": "arn:aws:s3:::b/private/*"}"#);
     let new = iam(r#"{"Effect": "Allow", "Action": "s3:GetObject", "NotResource": "arn:aws:s3:::b/*"}"#);
     let d = check(&old, &new);
     assert_eq!(d.verdict, Verdict::Narrower);
@@ -178,21 +190,81 @@ fn cond_verdict(old: &str, new: &str) -> Verdict {
 #[test]
 fn conditions_of_every_family() {
     let cases = [
-        (r#"{"StringEquals": {"aws:PrincipalTag/team": ["a", "b"]}}"#, r#"{"StringEquals": {"aws:PrincipalTag/team": "a"}}"#, Verdict::Narrower),
-        (r#"{"StringLike": {"s3:prefix": "home/*"}}"#, r#"{"StringLike": {"s3:prefix": "home/alice/*"}}"#, Verdict::Narrower),
-        (r#"{"StringEqualsIgnoreCase": {"aws:username": "Alice"}}"#, r#"{"StringEqualsIgnoreCase": {"aws:username": "alice"}}"#, Verdict::Equivalent),
-        (r#"{"StringNotEquals": {"aws:username": "bob"}}"#, r#"{"StringNotEquals": {"aws:username": ["bob", "eve"]}}"#, Verdict::Narrower),
-        (r#"{"NumericLessThan": {"s3:max-keys": "10"}}"#, r#"{"NumericLessThan": {"s3:max-keys": "100"}}"#, Verdict::Broader),
-        (r#"{"DateLessThan": {"aws:CurrentTime": "2027-01-01T00:00:00Z"}}"#, r#"{"DateLessThan": {"aws:CurrentTime": "2026-06-01T00:00:00Z"}}"#, Verdict::Narrower),
-        (r#"{"IpAddress": {"aws:SourceIp": "10.0.0.0/8"}}"#, r#"{"IpAddress": {"aws:SourceIp": "10.1.0.0/16"}}"#, Verdict::Narrower),
-        (r#"{"IpAddress": {"aws:SourceIp": "10.1.0.0/16"}}"#, r#"{"IpAddress": {"aws:SourceIp": "10.0.0.0/8"}}"#, Verdict::Broader),
-        (r#"{"NotIpAddress": {"aws:SourceIp": "10.0.0.0/8"}}"#, r#"{"NotIpAddress": {"aws:SourceIp": "10.1.0.0/16"}}"#, Verdict::Broader),
-        (r#"{"Bool": {"aws:SecureTransport": "true"}}"#, r#"{"Bool": {"aws:SecureTransport": "false"}}"#, Verdict::Incomparable),
-        (r#"{"ArnLike": {"aws:SourceArn": "arn:aws:sns:*:*:topic"}}"#, r#"{"ArnLike": {"aws:SourceArn": "arn:aws:sns:us-east-1:*:topic"}}"#, Verdict::Narrower),
-        (r#"{"StringEquals": {"aws:username": "a"}}"#, r#"{"StringEqualsIfExists": {"aws:username": "a"}}"#, Verdict::Broader),
-        (r#"{"ForAllValues:StringEquals": {"aws:TagKeys": ["a", "b"]}}"#, r#"{"ForAllValues:StringEquals": {"aws:TagKeys": "a"}}"#, Verdict::Narrower),
-        (r#"{"ForAnyValue:StringEquals": {"aws:TagKeys": "a"}}"#, r#"{"ForAnyValue:StringEquals": {"aws:TagKeys": ["a", "b"]}}"#, Verdict::Broader),
-        (r#"{"Null": {"aws:TokenIssueTime": "false"}}"#, r#"{"Null": {"aws:TokenIssueTime": "false"}}"#, Verdict::Equivalent),
+        (
+            r#"{"StringEquals": {"aws:PrincipalTag/team": ["a", "b"]}}"#,
+            r#"{"StringEquals": {"aws:PrincipalTag/team": "a"}}"#,
+            Verdict::Narrower,
+        ),
+        (
+            r#"{"StringLike": {"s3:prefix": "home/*"}}"#,
+            r#"{"StringLike": {"s3:prefix": "home/alice/*"}}"#,
+            Verdict::Narrower,
+        ),
+        (
+            r#"{"StringEqualsIgnoreCase": {"aws:username": "Alice"}}"#,
+            r#"{"StringEqualsIgnoreCase": {"aws:username": "alice"}}"#,
+            Verdict::Equivalent,
+        ),
+        (
+            r#"{"StringNotEquals": {"aws:username": "bob"}}"#,
+            r#"{"StringNotEquals": {"aws:username": ["bob", "eve"]}}"#,
+            Verdict::Narrower,
+        ),
+        (
+            r#"{"NumericLessThan": {"s3:max-keys": "10"}}"#,
+            r#"{"NumericLessThan": {"s3:max-keys": "100"}}"#,
+            Verdict::Broader,
+        ),
+        (
+            r#"{"DateLessThan": {"aws:CurrentTime": "2027-01-01T00:00:00Z"}}"#,
+            r#"{"DateLessThan": {"aws:CurrentTime": "2026-06-01T00:00:00Z"}}"#,
+            Verdict::Narrower,
+        ),
+        (
+            r#"{"IpAddress": {"aws:SourceIp": "10.0.0.0/8"}}"#,
+            r#"{"IpAddress": {"aws:SourceIp": "10.1.0.0/16"}}"#,
+            Verdict::Narrower,
+        ),
+        (
+            r#"{"IpAddress": {"aws:SourceIp": "10.1.0.0/16"}}"#,
+            r#"{"IpAddress": {"aws:SourceIp": "10.0.0.0/8"}}"#,
+            Verdict::Broader,
+        ),
+        (
+            r#"{"NotIpAddress": {"aws:SourceIp": "10.0.0.0/8"}}"#,
+            r#"{"NotIpAddress": {"aws:SourceIp": "10.1.0.0/16"}}"#,
+            Verdict::Broader,
+        ),
+        (
+            r#"{"Bool": {"aws:SecureTransport": "true"}}"#,
+            r#"{"Bool": {"aws:SecureTransport": "false"}}"#,
+            Verdict::Incomparable,
+        ),
+        (
+            r#"{"ArnLike": {"aws:SourceArn": "arn:aws:sns:*:*:topic"}}"#,
+            r#"{"ArnLike": {"aws:SourceArn": "arn:aws:sns:us-east-1:*:topic"}}"#,
+            Verdict::Narrower,
+        ),
+        (
+            r#"{"StringEquals": {"aws:username": "a"}}"#,
+            r#"{"StringEqualsIfExists": {"aws:username": "a"}}"#,
+            Verdict::Broader,
+        ),
+        (
+            r#"{"ForAllValues:StringEquals": {"aws:TagKeys": ["a", "b"]}}"#,
+            r#"{"ForAllValues:StringEquals": {"aws:TagKeys": "a"}}"#,
+            Verdict::Narrower,
+        ),
+        (
+            r#"{"ForAnyValue:StringEquals": {"aws:TagKeys": "a"}}"#,
+            r#"{"ForAnyValue:StringEquals": {"aws:TagKeys": ["a", "b"]}}"#,
+            Verdict::Broader,
+        ),
+        (
+            r#"{"Null": {"aws:TokenIssueTime": "false"}}"#,
+            r#"{"Null": {"aws:TokenIssueTime": "false"}}"#,
+            Verdict::Equivalent,
+        ),
     ];
     for (old, new, expected) in cases {
         assert_eq!(cond_verdict(old, new), expected, "{old} -> {new}");
@@ -207,8 +279,18 @@ fn conditions_of_every_family() {
 #[test]
 fn conditions_on_other_keys_are_never_called_equivalent() {
     let d = {
-        let o = iam(&stmt("Allow", "s3:GetObject", "arn:aws:s3:::b/*", Some(r#"{"StringEquals": {"aws:SourceVpc": "vpc-1"}}"#)));
-        let n = iam(&stmt("Allow", "s3:GetObject", "arn:aws:s3:::b/*", Some(r#"{"StringEquals": {"aws:SourceVpce": "vpce-1"}}"#)));
+        let o = iam(&stmt(
+            "Allow",
+            "s3:GetObject",
+            "arn:aws:s3:::b/*",
+            Some(r#"{"StringEquals": {"aws:SourceVpc": "vpc-1"}}"#),
+        ));
+        let n = iam(&stmt(
+            "Allow",
+            "s3:GetObject",
+            "arn:aws:s3:::b/*",
+            Some(r#"{"StringEquals": {"aws:SourceVpce": "vpce-1"}}"#),
+        ));
         check(&o, &n)
     };
     assert_eq!(d.verdict, Verdict::Incomparable);
@@ -281,7 +363,8 @@ fn policy_variables_compare_by_name() {
 
 fn arb_statement() -> impl Strategy<Value = String> {
     let effect = prop_oneof![3 => Just("Allow"), 1 => Just("Deny")];
-    let action = prop::sample::select(vec!["s3:GetObject", "s3:PutObject", "s3:Get*", "s3:*Object", "s3:ListBucket"]);
+    let action =
+        prop::sample::select(vec!["s3:GetObject", "s3:PutObject", "s3:Get*", "s3:*Object", "s3:ListBucket"]);
     let resource = prop::sample::select(vec![
         "*",
         "arn:aws:s3:::b/*",

@@ -366,6 +366,29 @@ pub(crate) fn candidates(key: &str, want: &[&Atom], avoid: &[&Atom]) -> Vec<Opti
     out
 }
 
+/// A candidate value with its policy variables replaced by `tarn` (escapes by their character); the
+/// variables' keys go to `vars`, so that the example's context resolves them to the same value.
+pub(crate) fn resolve_variables(v: &str, vars: &mut Vec<(String, String)>) -> String {
+    if !v.contains("${") {
+        return v.to_owned();
+    }
+    let mut out = String::new();
+    for piece in tarn_arn::variables(v) {
+        match piece {
+            Ok(tarn_arn::VarPiece::Text(t)) => out.push_str(t),
+            Ok(tarn_arn::VarPiece::Escape(c)) => out.push(c),
+            Ok(tarn_arn::VarPiece::Var { key, .. }) => {
+                out.push_str("tarn");
+                if !vars.iter().any(|(k, _)| k.eq_ignore_ascii_case(key)) {
+                    vars.push((key.to_owned(), "tarn".to_owned()));
+                }
+            }
+            Err(_) => return v.to_owned(),
+        }
+    }
+    out
+}
+
 /// The condition as one line: `StringEquals aws:SourceVpc: vpc-1, vpc-2; Bool aws:SecureTransport: true`.
 pub(crate) fn describe(atoms: &[Atom]) -> Option<String> {
     if atoms.is_empty() {

@@ -166,9 +166,10 @@ pub(crate) fn search(groups: &[Group], budget: usize) -> Found {
             _ => None,
         })
         .collect();
-    alphabet.push(fresh(groups));
     alphabet.sort_unstable();
     alphabet.dedup();
+    // The fresh character first: wildcards then read as `x`, not as some separator the patterns name.
+    alphabet.insert(0, fresh(groups));
     let accepts = |state: &[u64]| -> bool {
         groups.iter().enumerate().all(|(gi, g)| {
             let any = globs.iter().enumerate().any(|(k, (glob, owner))| {

@@ -601,6 +601,7 @@ impl<'p> Engine<'p> {
             for b in &buckets {
                 let mut groups = Vec::new();
                 let mut vars = n.has_vars;
+                groups.push(resources::valid(b));
                 groups.extend(in_group(n, b));
                 for o in &covering {
                     vars |= o.has_vars;
@@ -628,6 +629,7 @@ impl<'p> Engine<'p> {
                 }
                 for d in &suspects {
                     let mut dg = Vec::new();
+                    dg.push(resources::valid(b));
                     dg.extend(in_group(n, b));
                     dg.extend(in_group(d, b));
                     for x in &strong {
@@ -709,6 +711,7 @@ impl<'p> Engine<'p> {
         }
         self.buckets_of(a, universe).iter().all(|bk| {
             let mut groups = Vec::new();
+            groups.push(resources::valid(bk));
             groups.extend(in_group(a, bk));
             groups.push(out_group(b, bk));
             lang::search(&groups, BUDGET) == Found::Empty
@@ -803,11 +806,14 @@ impl<'p> Engine<'p> {
             .flat_map(|c| c.atoms.iter())
             .chain(g_deny.iter().flat_map(|c| c.atoms.iter()))
             .collect();
+        // Keys as first written.
         let mut keys: Vec<String> = Vec::new();
         for a in want.iter().chain(avoid.iter()) {
-            let k = a.key.to_ascii_lowercase();
-            if !keys.contains(&k) && !var_ctx.iter().any(|(x, _)| *x == k) {
-                keys.push(k);
+            let k = &a.key;
+            if !keys.iter().any(|x| x.eq_ignore_ascii_case(k))
+                && !var_ctx.iter().any(|(x, _)| x.eq_ignore_ascii_case(k))
+            {
+                keys.push(k.clone());
             }
         }
         let per_key: Vec<(String, Vec<Option<Vec<String>>>)> =
@@ -836,9 +842,16 @@ impl<'p> Engine<'p> {
         for choice in choices.iter().take(24) {
             let mut context: Vec<(String, Vec<String>)> =
                 var_ctx.iter().map(|(k, v)| (k.clone(), vec![v.clone()])).collect();
+            let mut resolved: Vec<(String, String)> = Vec::new();
             for ((k, c), &pick) in per_key.iter().zip(choice) {
                 if let Some(Some(vs)) = c.get(pick) {
-                    context.push((k.clone(), vs.clone()));
+                    let vs = vs.iter().map(|v| conditions::resolve_variables(v, &mut resolved)).collect();
+                    context.push((k.clone(), vs));
+                }
+            }
+            for (k, v) in resolved {
+                if !context.iter().any(|(x, _)| x.eq_ignore_ascii_case(&k)) {
+                    context.push((k, vec![v]));
                 }
             }
             for p in principals.iter().take(4) {

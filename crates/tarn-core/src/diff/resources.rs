@@ -205,3 +205,22 @@ pub(crate) fn fresh_bucket(cloud: Cloud) -> (Bucket, Glob) {
     };
     ((cloud, "tarn-diff-example".to_owned()), g)
 }
+
+/// The ARNs a request can name in `bucket`: a resource that is not empty and, on AWS, a known partition
+/// (the ARN grammar refuses the others, so the evaluator never sees them).
+pub(crate) fn valid(bucket: &Bucket) -> super::lang::Group {
+    let tail = [Sym::Star, Sym::Lit(':'), Sym::Star, Sym::Lit(':'), Sym::One, Sym::Star];
+    let globs = match bucket.0 {
+        Cloud::Aws => tarn_arn::AWS_PARTITIONS
+            .iter()
+            .map(|p| {
+                let mut g: Glob = p.chars().map(Sym::Lit).collect();
+                g.push(Sym::Lit(SEP));
+                g.extend(tail);
+                g
+            })
+            .collect(),
+        Cloud::Alibaba => vec![vec![Sym::Star, Sym::Lit(SEP), Sym::Star, Sym::Lit(SEP), Sym::One, Sym::Star]],
+    };
+    super::lang::Group { globs, positive: true }
+}
