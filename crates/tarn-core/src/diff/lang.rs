@@ -10,7 +10,7 @@
 //! [`Sym::All`] (the lone `*` resource) matches everything. Characters that no glob names behave alike,
 //! so one fresh character stands for all of them: the search is exact.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::HashMap;
 
 /// Separates the components of an encoded resource.
 pub(crate) const SEP: char = '\u{0}';
@@ -62,8 +62,8 @@ pub(crate) fn literal(text: &str) -> Glob {
 /// A group of globs: a string is in it when one of the globs matches; a positive group must hold, a
 /// negative one must not.
 #[derive(Debug, Clone)]
-pub(crate) struct Group {
-    pub globs: Vec<Glob>,
+pub(crate) struct Group<'a> {
+    pub globs: Vec<&'a [Sym]>,
     pub positive: bool,
 }
 
@@ -83,7 +83,7 @@ fn wild(c: char) -> bool {
 }
 
 /// Positions reachable from `set` through stars (which may match nothing).
-fn close(g: &Glob, set: &mut [u64]) {
+fn close(g: &[Sym], set: &mut [u64]) {
     for (i, s) in g.iter().enumerate() {
         if matches!(s, Sym::Star | Sym::All) && bit(set, i) {
             set_bit(set, i + 1);
@@ -101,7 +101,7 @@ fn set_bit(set: &mut [u64], i: usize) {
     }
 }
 
-fn step(g: &Glob, from: &[u64], c: char, to: &mut [u64]) {
+fn step(g: &[Sym], from: &[u64], c: char, to: &mut [u64]) {
     for (i, s) in g.iter().enumerate() {
         if !bit(from, i) {
             continue;
@@ -121,7 +121,7 @@ fn step(g: &Glob, from: &[u64], c: char, to: &mut [u64]) {
 
 /// Whether `g` matches `text`.
 #[cfg(test)]
-pub(crate) fn matches(g: &Glob, text: &str) -> bool {
+pub(crate) fn matches(g: &[Sym], text: &str) -> bool {
     let words = (g.len() + 1).div_ceil(64);
     let mut set = vec![0u64; words];
     set_bit(&mut set, 0);
@@ -135,32 +135,38 @@ pub(crate) fn matches(g: &Glob, text: &str) -> bool {
 }
 
 /// A character that no glob names, for the strings that a wildcard stands for.
-fn fresh(groups: &[Group]) -> char {
-    let named = |c: char| groups.iter().flat_map(|g| &g.globs).flatten().any(|s| *s == Sym::Lit(c));
+fn fresh(groups: &[Group<'_>]) -> char {
+    let named = |c: char| groups.iter().flat_map(|g| &g.globs).any(|g| g.contains(&Sym::Lit(c)));
     "xzqkjw0123456789".chars().find(|c| !named(*c)).unwrap_or('\u{E000}')
+}
+
+/// One glob of a search: where its positions sit in a state, and its group.
+struct Slot<'a> {
+    glob: &'a [Sym],
+    at: usize,
+    len: usize,
+    group: usize,
 }
 
 /// Is there a string in every positive group and in no negative group? At most `budget` product states
 /// are explored.
-pub(crate) fn search(groups: &[Group], budget: usize) -> Found {
+pub(crate) fn search(groups: &[Group<'_>], budget: usize) -> Found {
     // A positive group without globs holds for nothing.
     if groups.iter().any(|g| g.positive && g.globs.is_empty()) {
         return Found::Empty;
     }
-    let globs: Vec<(&Glob, usize)> =
-        groups.iter().enumerate().flat_map(|(gi, g)| g.globs.iter().map(move |x| (x, gi))).collect();
-    let offsets: Vec<usize> = globs
+    let mut slots: Vec<Slot<'_>> = Vec::new();
+    let mut words = 0;
+    for (gi, g) in groups.iter().enumerate() {
+        for glob in &g.globs {
+            let len = (glob.len() + 1).div_ceil(64);
+            slots.push(Slot { glob, at: words, len, group: gi });
+            words += len;
+        }
+    }
+    let mut alphabet: Vec<char> = slots
         .iter()
-        .scan(0usize, |acc, (g, _)| {
-            let at = *acc;
-            *acc += (g.len() + 1).div_ceil(64);
-            Some(at)
-        })
-        .collect();
-    let words: usize = globs.iter().map(|(g, _)| (g.len() + 1).div_ceil(64)).sum();
-    let mut alphabet: Vec<char> = globs
-        .iter()
-        .flat_map(|(g, _)| g.iter())
+        .flat_map(|s| s.glob.iter())
         .filter_map(|s| match s {
             Sym::Lit(c) => Some(*c),
             _ => None,
@@ -172,10 +178,7 @@ pub(crate) fn search(groups: &[Group], budget: usize) -> Found {
     alphabet.insert(0, fresh(groups));
     let accepts = |state: &[u64]| -> bool {
         groups.iter().enumerate().all(|(gi, g)| {
-            let any = globs.iter().enumerate().any(|(k, (glob, owner))| {
-                *owner == gi
-                    && state.get(offsets.get(k).copied().unwrap_or(0)..).is_some_and(|s| bit(s, glob.len()))
-            });
+            let any = slots.iter().any(|s| s.group == gi && state.get(s.at..s.at + s.len).is_some_and(|p| bit(p, s.glob.len())));
             any == g.positive
         })
     };
@@ -183,67 +186,59 @@ pub(crate) fn search(groups: &[Group], budget: usize) -> Found {
     let dead = |state: &[u64]| -> bool {
         groups.iter().enumerate().any(|(gi, g)| {
             g.positive
-                && globs.iter().enumerate().filter(|(_, (_, o))| *o == gi).all(|(k, (glob, _))| {
-                    let start = offsets.get(k).copied().unwrap_or(0);
-                    let len = (glob.len() + 1).div_ceil(64);
-                    state.get(start..start + len).is_none_or(|s| s.iter().all(|w| *w == 0))
-                })
+                && slots
+                    .iter()
+                    .filter(|s| s.group == gi)
+                    .all(|s| state.get(s.at..s.at + s.len).is_none_or(|p| p.iter().all(|w| *w == 0)))
         })
     };
-    let mut start = vec![0u64; words];
-    for (k, (g, _)) in globs.iter().enumerate() {
-        let at = offsets.get(k).copied().unwrap_or(0);
-        let len = (g.len() + 1).div_ceil(64);
-        if let Some(s) = start.get_mut(at..at + len) {
-            set_bit(s, 0);
-            close(g, s);
+    let mut arena: Vec<u64> = vec![0u64; words];
+    for s in &slots {
+        if let Some(p) = arena.get_mut(s.at..s.at + s.len) {
+            set_bit(p, 0);
+            close(s.glob, p);
         }
     }
-    let mut seen: HashMap<Vec<u64>, (usize, char)> = HashMap::new();
-    let mut order: Vec<Vec<u64>> = Vec::new();
-    seen.insert(start.clone(), (usize::MAX, '\0'));
-    order.push(start.clone());
-    let mut queue = VecDeque::from([0usize]);
-    while let Some(id) = queue.pop_front() {
-        let Some(state) = order.get(id).cloned() else {
-            break;
-        };
-        if accepts(&state) {
-            // Walk back to the start.
+    let mut seen: HashMap<Vec<u64>, (), std::hash::BuildHasherDefault<tarn_catalog::Fnv>> = HashMap::default();
+    seen.insert(arena.clone(), ());
+    // The parent of each state and the character that led to it.
+    let mut parents: Vec<(usize, char)> = vec![(usize::MAX, '\0')];
+    let mut next = vec![0u64; words];
+    let mut id = 0;
+    while id < parents.len() {
+        let Some(state) = arena.get(id * words..(id + 1) * words) else { break };
+        if accepts(state) {
             let mut out = Vec::new();
-            let mut cur = state;
-            while let Some(&(parent, c)) = seen.get(&cur) {
+            let mut cur = id;
+            while let Some(&(parent, c)) = parents.get(cur) {
                 if parent == usize::MAX {
                     break;
                 }
                 out.push(c);
-                match order.get(parent) {
-                    Some(p) => cur = p.clone(),
-                    None => break,
-                }
+                cur = parent;
             }
             out.reverse();
             return Found::Witness(out.into_iter().collect());
         }
+        let state = state.to_vec();
         for &c in &alphabet {
-            let mut next = vec![0u64; words];
-            for (k, (g, _)) in globs.iter().enumerate() {
-                let at = offsets.get(k).copied().unwrap_or(0);
-                let len = (g.len() + 1).div_ceil(64);
-                if let (Some(from), Some(to)) = (state.get(at..at + len), next.get_mut(at..at + len)) {
-                    step(g, from, c, to);
+            next.iter_mut().for_each(|w| *w = 0);
+            for s in &slots {
+                if let (Some(from), Some(to)) = (state.get(s.at..s.at + s.len), next.get_mut(s.at..s.at + s.len)) {
+                    step(s.glob, from, c, to);
                 }
             }
             if dead(&next) || seen.contains_key(&next) {
                 continue;
             }
-            if order.len() >= budget {
+            if parents.len() >= budget {
                 return Found::TooLarge;
             }
-            seen.insert(next.clone(), (id, c));
-            queue.push_back(order.len());
-            order.push(next);
+            seen.insert(next.clone(), ());
+            arena.extend_from_slice(&next);
+            parents.push((id, c));
         }
+        id += 1;
     }
     Found::Empty
 }
@@ -253,10 +248,11 @@ pub(crate) fn included(a: &Glob, bs: &[Glob]) -> Option<bool> {
     if bs.iter().any(|b| b == a) {
         return Some(true);
     }
-    match search(
-        &[Group { globs: vec![a.clone()], positive: true }, Group { globs: bs.to_vec(), positive: false }],
-        4096,
-    ) {
+    let groups = [
+        Group { globs: vec![a.as_slice()], positive: true },
+        Group { globs: bs.iter().map(Vec::as_slice).collect(), positive: false },
+    ];
+    match search(&groups, 4096) {
         Found::Empty => Some(true),
         Found::Witness(_) => Some(false),
         Found::TooLarge => None,
@@ -281,9 +277,10 @@ mod tests {
 
     #[test]
     fn witnesses_satisfy_their_groups() {
+        let (all, public, x) = (glob_of("bucket/*"), glob_of("bucket/public/*"), glob_of("bucket/x"));
         let groups = [
-            Group { globs: vec![glob_of("bucket/*")], positive: true },
-            Group { globs: vec![glob_of("bucket/public/*"), glob_of("bucket/x")], positive: false },
+            Group { globs: vec![&all], positive: true },
+            Group { globs: vec![&public, &x], positive: false },
         ];
         let Found::Witness(w) = search(&groups, 1000) else { panic!("a witness") };
         assert!(matches(&glob_of("bucket/*"), &w));
@@ -298,6 +295,6 @@ mod tests {
         a.extend(glob_of("x"));
         assert!(!matches(&glob_of("*"), "a\u{0}x"));
         assert!(matches(&a, "a\u{0}x"));
-        assert!(matches(&vec![Sym::All], "a\u{0}x"));
+        assert!(matches(&[Sym::All], "a\u{0}x"));
     }
 }

@@ -307,40 +307,27 @@ enum Outcome {
 
 /// Names of the actions, with the statements of each side that apply to each.
 struct Actions {
-    names: Vec<(String, Option<&'static tarn_catalog::Action>)>,
+    /// A catalog action, or a name outside the catalog as first written.
+    names: Vec<(Option<&'static tarn_catalog::Action>, String)>,
     old: Vec<Vec<u64>>,
     new: Vec<Vec<u64>>,
 }
 
+type Fnv = std::hash::BuildHasherDefault<tarn_catalog::Fnv>;
+
 fn applicability(sides: [&Policy; 2]) -> Actions {
-    let mut index: HashMap<usize, usize> = HashMap::new();
-    let mut by_name: HashMap<String, usize> = HashMap::new();
-    let mut names: Vec<(String, Option<&'static tarn_catalog::Action>)> = Vec::new();
+    // Catalog actions by address; the others by lowercase name.
+    let mut index: HashMap<usize, usize, Fnv> = HashMap::default();
+    let mut others: HashMap<String, usize, Fnv> = HashMap::default();
+    let mut names: Vec<(Option<&'static tarn_catalog::Action>, String)> = Vec::new();
+    let mut catalog = |names: &mut Vec<(Option<&'static tarn_catalog::Action>, String)>, a: &'static tarn_catalog::Action| {
+        *index.entry(std::ptr::from_ref(a) as usize).or_insert_with(|| {
+            names.push((Some(a), String::new()));
+            names.len() - 1
+        })
+    };
     // Per side, per statement, the names it names.
     let mut named: Vec<Vec<Vec<usize>>> = Vec::new();
-    let mut add = |names: &mut Vec<(String, Option<&'static tarn_catalog::Action>)>,
-                   a: Option<&'static tarn_catalog::Action>,
-                   name: &str|
-     -> usize {
-        if let Some(a) = a {
-            let key = std::ptr::from_ref(a) as usize;
-            if let Some(&i) = index.get(&key) {
-                return i;
-            }
-            names.push((a.full_name(), Some(a)));
-            index.insert(key, names.len() - 1);
-            by_name.insert(a.full_name().to_ascii_lowercase(), names.len() - 1);
-            names.len() - 1
-        } else {
-            let lower = name.to_ascii_lowercase();
-            if let Some(&i) = by_name.get(&lower) {
-                return i;
-            }
-            names.push((name.to_owned(), None));
-            by_name.insert(lower, names.len() - 1);
-            names.len() - 1
-        }
-    };
     for p in sides {
         let cloud = p.cloud();
         let mut per = Vec::new();
@@ -349,21 +336,25 @@ fn applicability(sides: [&Policy; 2]) -> Actions {
             for a in s.actions().items().iter() {
                 if a.has_wildcards() || a.as_str() == "*" {
                     if let Ok(found) = tarn_catalog::expand(cloud, a.as_str()) {
-                        for f in found {
-                            list.push(add(&mut names, Some(f), ""));
-                        }
+                        list.extend(found.into_iter().map(|f| catalog(&mut names, f)));
                     }
                 } else {
                     match tarn_catalog::action(cloud, a.as_str()) {
-                        Ok(f) => list.push(add(&mut names, Some(f), "")),
-                        Err(_) => list.push(add(&mut names, None, a.as_str())),
+                        Ok(f) => list.push(catalog(&mut names, f)),
+                        Err(_) => {
+                            let i = *others.entry(a.as_str().to_ascii_lowercase()).or_insert_with(|| {
+                                names.push((None, a.as_str().to_owned()));
+                                names.len() - 1
+                            });
+                            list.push(i);
+                        }
                     }
                 }
             }
             if s.actions().is_not() {
                 if let Ok(all) = tarn_catalog::expand(cloud, "*") {
                     for f in all {
-                        add(&mut names, Some(f), "");
+                        catalog(&mut names, f);
                     }
                 }
             }
@@ -371,30 +362,32 @@ fn applicability(sides: [&Policy; 2]) -> Actions {
         }
         named.push(per);
     }
-    let words = |p: &Policy| p.statements().len().div_ceil(64).max(1);
+    let unknown: Vec<usize> = names.iter().enumerate().filter(|(_, (a, _))| a.is_none()).map(|(i, _)| i).collect();
     let mut bits: Vec<Vec<Vec<u64>>> = Vec::new();
     for (side, p) in sides.iter().enumerate() {
-        let mut table = vec![vec![0u64; words(p)]; names.len()];
+        let words = p.statements().len().div_ceil(64).max(1);
+        let mut table = vec![vec![0u64; words]; names.len()];
+        let mut hit = vec![false; names.len()];
         for (si, s) in p.statements().iter().enumerate() {
-            let mut hit = vec![false; names.len()];
+            hit.iter_mut().for_each(|h| *h = false);
             for &i in named.get(side).and_then(|n| n.get(si)).map_or(&[][..], Vec::as_slice) {
                 if let Some(h) = hit.get_mut(i) {
                     *h = true;
                 }
             }
             // Names outside the catalog: by the evaluator's glob.
-            for (i, (name, a)) in names.iter().enumerate() {
-                if a.is_none()
-                    && s.actions().items().iter().any(|x| tarn_catalog::glob(x.as_str(), name, true))
-                {
+            for &i in &unknown {
+                let Some((_, name)) = names.get(i) else { continue };
+                if s.actions().items().iter().any(|x| tarn_catalog::glob(x.as_str(), name, true)) {
                     if let Some(h) = hit.get_mut(i) {
                         *h = true;
                     }
                 }
             }
-            for (i, h) in hit.iter().enumerate() {
-                if *h != s.actions().is_not() {
-                    if let Some(w) = table.get_mut(i).and_then(|t| t.get_mut(si / 64)) {
+            let not = s.actions().is_not();
+            for (row, h) in table.iter_mut().zip(&hit) {
+                if *h != not {
+                    if let Some(w) = row.get_mut(si / 64) {
                         *w |= 1 << (si % 64);
                     }
                 }
@@ -430,7 +423,7 @@ impl<'p> Engine<'p> {
 
     fn run(&self) -> Diff {
         let actions = applicability([self.old.policy, self.new.policy]);
-        let mut groups: HashMap<(&[u64], &[u64]), Vec<usize>> = HashMap::new();
+        let mut groups: HashMap<(&[u64], &[u64]), Vec<usize>, Fnv> = HashMap::default();
         let mut order: Vec<(&[u64], &[u64])> = Vec::new();
         for i in 0..actions.names.len() {
             let (Some(o), Some(n)) = (actions.old.get(i), actions.new.get(i)) else { continue };
@@ -462,7 +455,15 @@ impl<'p> Engine<'p> {
                 }
                 let mut cache: HashMap<String, Outcome> = HashMap::new();
                 for &i in members {
-                    let Some((name, action)) = actions.names.get(i) else { continue };
+                    let Some((action, other)) = actions.names.get(i) else { continue };
+                    let full;
+                    let name = match action {
+                        Some(a) => {
+                            full = a.full_name();
+                            &full
+                        }
+                        None => other,
+                    };
                     let (ukey, universe) = universe_of(*action);
                     let outcome = match cache.get(&ukey) {
                         Some(Outcome::Covered) => Outcome::Covered,
@@ -567,6 +568,10 @@ impl<'p> Engine<'p> {
         if g_allow.is_empty() {
             return Outcome::Covered;
         }
+        // Nothing on the other side: only the examples can tell (an allow may still grant nothing).
+        if action.is_none() && l_allow.is_empty() {
+            return Outcome::Undecided(Grant::blank());
+        }
         let same_roles = (gain.role == Role::Resource) == (lose.role == Role::Resource);
         // The other side's denies that ours match (the same statement, or one that denies more).
         let deny_matched = |d: &Cell| -> bool {
@@ -612,10 +617,7 @@ impl<'p> Engine<'p> {
                     groups.push(out_group(d, b));
                 }
                 if let (Some(t), false) = (&universe.typed, vars) {
-                    groups.push(Group {
-                        globs: t.iter().filter(|(x, _)| x == b).map(|(_, g)| g.clone()).collect(),
-                        positive: true,
-                    });
+                    groups.push(typed_group(t, b));
                 }
                 match lang::search(&groups, BUDGET) {
                     Found::Empty => {}
@@ -636,16 +638,17 @@ impl<'p> Engine<'p> {
                         dg.push(out_group(x, b));
                     }
                     if let (Some(t), false) = (&universe.typed, vars || d.has_vars) {
-                        dg.push(Group {
-                            globs: t.iter().filter(|(x, _)| x == b).map(|(_, g)| g.clone()).collect(),
-                            positive: true,
-                        });
+                        dg.push(typed_group(t, b));
                     }
                     match lang::search(&dg, BUDGET) {
                         Found::Empty => {}
                         Found::Witness(w) => leaks.push((Some(b.clone()), Some(w), Some(*d))),
                         Found::TooLarge => leaks.push((Some(b.clone()), None, Some(*d))),
                     }
+                }
+                // Proving only: one leak is enough to stop.
+                if action.is_none() && (!leaks.is_empty() || undecided.is_some()) {
+                    return Outcome::Undecided(Grant::blank());
                 }
             }
             if universe.star && n.star {
@@ -912,22 +915,28 @@ fn check(gain: &Side<'_>, lose: &Side<'_>, e: &Example) -> Option<(Vec<usize>, V
 }
 
 /// The group "in the resources of `c`", within bucket `b` (`None`: no constraint).
-fn in_group(c: &Cell, b: &Bucket) -> Option<Group> {
+fn in_group<'c>(c: &'c Cell, b: &Bucket) -> Option<Group<'c>> {
+    const ALL: &[Sym] = &[Sym::All];
     let r = c.res.as_ref()?;
-    let mut globs: Vec<Glob> = r.globs.iter().filter(|(x, _)| x == b).map(|(_, g)| g.clone()).collect();
+    let mut globs: Vec<&[Sym]> = r.globs.iter().filter(|(x, _)| x == b).map(|(_, g)| g.as_slice()).collect();
     if r.any {
-        globs.push(vec![Sym::All]);
+        globs.push(ALL);
     }
     Some(Group { globs, positive: !r.not })
 }
 
 /// The group "not in the resources of `c`", within bucket `b`.
-fn out_group(c: &Cell, b: &Bucket) -> Group {
+fn out_group<'c>(c: &'c Cell, b: &Bucket) -> Group<'c> {
     match in_group(c, b) {
         Some(g) => Group { globs: g.globs, positive: !g.positive },
         // Every resource: nothing is outside.
         None => Group { globs: Vec::new(), positive: true },
     }
+}
+
+/// The group "of the action's resource types", within bucket `b`.
+fn typed_group<'u>(t: &'u [(Bucket, Glob)], b: &Bucket) -> Group<'u> {
+    Group { globs: t.iter().filter(|(x, _)| x == b).map(|(_, g)| g.as_slice()).collect(), positive: true }
 }
 
 /// The resources of an action: its key (for caching) and universe.

@@ -208,10 +208,11 @@ pub(crate) fn fresh_bucket(cloud: Cloud) -> (Bucket, Glob) {
 
 /// The ARNs a request can name in `bucket`: a resource that is not empty and, on AWS, a known partition
 /// (the ARN grammar refuses the others, so the evaluator never sees them).
-pub(crate) fn valid(bucket: &Bucket) -> super::lang::Group {
-    let tail = [Sym::Star, Sym::Lit(':'), Sym::Star, Sym::Lit(':'), Sym::One, Sym::Star];
-    let globs = match bucket.0 {
-        Cloud::Aws => tarn_arn::AWS_PARTITIONS
+pub(crate) fn valid(bucket: &Bucket) -> super::lang::Group<'static> {
+    static GLOBS: std::sync::OnceLock<[Vec<Glob>; 2]> = std::sync::OnceLock::new();
+    let [aws, alibaba] = GLOBS.get_or_init(|| {
+        let tail = [Sym::Star, Sym::Lit(':'), Sym::Star, Sym::Lit(':'), Sym::One, Sym::Star];
+        let aws = tarn_arn::AWS_PARTITIONS
             .iter()
             .map(|p| {
                 let mut g: Glob = p.chars().map(Sym::Lit).collect();
@@ -219,8 +220,13 @@ pub(crate) fn valid(bucket: &Bucket) -> super::lang::Group {
                 g.extend(tail);
                 g
             })
-            .collect(),
-        Cloud::Alibaba => vec![vec![Sym::Star, Sym::Lit(SEP), Sym::Star, Sym::Lit(SEP), Sym::One, Sym::Star]],
+            .collect();
+        let alibaba = vec![vec![Sym::Star, Sym::Lit(SEP), Sym::Star, Sym::Lit(SEP), Sym::One, Sym::Star]];
+        [aws, alibaba]
+    });
+    let globs = match bucket.0 {
+        Cloud::Aws => aws,
+        Cloud::Alibaba => alibaba,
     };
-    super::lang::Group { globs, positive: true }
+    super::lang::Group { globs: globs.iter().map(Vec::as_slice).collect(), positive: true }
 }
