@@ -220,8 +220,6 @@ struct Cell {
     res: Option<Res>,
     who: Who,
     atoms: Vec<Atom>,
-    /// Everything but the actions and the Sid, for "the same statement".
-    key: String,
     /// Whether the request on `*` is in it.
     star: bool,
     has_vars: bool,
@@ -263,14 +261,12 @@ fn cell(i: usize, s: &Statement, role: Role, variables: bool, vars: &mut Vars) -
     });
     let star = res.as_ref().is_none_or(|r| r.any != r.not);
     let who = if role == Role::Resource { Who::of(s.principal()) } else { Who::everyone() };
-    let key = format!("{:?}|{:?}|{:?}|{}|{variables}", s.resources(), who, s.condition(), s.effect());
     Cell {
         index: i,
         allow: s.effect() == Effect::Allow,
         res,
         who,
         atoms: conditions::atoms(s.condition()),
-        key,
         star,
         has_vars,
     }
@@ -309,8 +305,21 @@ enum Outcome {
 struct Actions {
     /// A catalog action, or a name outside the catalog as first written.
     names: Vec<(Option<&'static tarn_catalog::Action>, String)>,
-    old: Vec<Vec<u64>>,
-    new: Vec<Vec<u64>>,
+    /// Per side, `words` bits a name, one a statement.
+    old: Bits,
+    new: Bits,
+}
+
+#[derive(Default)]
+struct Bits {
+    table: Vec<u64>,
+    words: usize,
+}
+
+impl Bits {
+    fn row(&self, i: usize) -> &[u64] {
+        self.table.get(i * self.words..(i + 1) * self.words).unwrap_or_default()
+    }
 }
 
 type Fnv = std::hash::BuildHasherDefault<tarn_catalog::Fnv>;
@@ -363,10 +372,10 @@ fn applicability(sides: [&Policy; 2]) -> Actions {
         named.push(per);
     }
     let unknown: Vec<usize> = names.iter().enumerate().filter(|(_, (a, _))| a.is_none()).map(|(i, _)| i).collect();
-    let mut bits: Vec<Vec<Vec<u64>>> = Vec::new();
+    let mut bits: Vec<Bits> = Vec::new();
     for (side, p) in sides.iter().enumerate() {
         let words = p.statements().len().div_ceil(64).max(1);
-        let mut table = vec![vec![0u64; words]; names.len()];
+        let mut table = vec![0u64; names.len() * words];
         let mut hit = vec![false; names.len()];
         for (si, s) in p.statements().iter().enumerate() {
             hit.iter_mut().for_each(|h| *h = false);
@@ -385,7 +394,7 @@ fn applicability(sides: [&Policy; 2]) -> Actions {
                 }
             }
             let not = s.actions().is_not();
-            for (row, h) in table.iter_mut().zip(&hit) {
+            for (row, h) in table.chunks_mut(words).zip(&hit) {
                 if *h != not {
                     if let Some(w) = row.get_mut(si / 64) {
                         *w |= 1 << (si % 64);
@@ -393,7 +402,7 @@ fn applicability(sides: [&Policy; 2]) -> Actions {
                 }
             }
         }
-        bits.push(table);
+        bits.push(Bits { table, words });
     }
     let new = bits.pop().unwrap_or_default();
     let old = bits.pop().unwrap_or_default();
@@ -426,11 +435,11 @@ impl<'p> Engine<'p> {
         let mut groups: HashMap<(&[u64], &[u64]), Vec<usize>, Fnv> = HashMap::default();
         let mut order: Vec<(&[u64], &[u64])> = Vec::new();
         for i in 0..actions.names.len() {
-            let (Some(o), Some(n)) = (actions.old.get(i), actions.new.get(i)) else { continue };
+            let (o, n) = (actions.old.row(i), actions.new.row(i));
             if o.iter().all(|w| *w == 0) && n.iter().all(|w| *w == 0) {
                 continue;
             }
-            let key = (o.as_slice(), n.as_slice());
+            let key = (o, n);
             groups
                 .entry(key)
                 .or_insert_with(|| {
@@ -576,7 +585,7 @@ impl<'p> Engine<'p> {
         // The other side's denies that ours match (the same statement, or one that denies more).
         let deny_matched = |d: &Cell| -> bool {
             g_deny.iter().any(|x| {
-                (same_roles && x.key == d.key)
+                (same_roles && same(gain, x, lose, d))
                     || (principals::within(&d.who, &x.who)
                         && conditions::implies(&d.atoms, &x.atoms)
                         && self.res_within(d, x, universe))
@@ -584,10 +593,9 @@ impl<'p> Engine<'p> {
         };
         let suspects: Vec<&Cell> = l_deny.iter().copied().filter(|d| !deny_matched(d)).collect();
         let mut undecided: Option<(String, &Cell)> = None;
-        let mut candidates_tried = false;
         for n in &g_allow {
             // The same statement on the other side, and no deny of theirs that we lack.
-            if same_roles && suspects.is_empty() && l_allow.iter().any(|o| o.key == n.key) {
+            if same_roles && suspects.is_empty() && l_allow.iter().any(|o| same(lose, o, gain, n)) {
                 continue;
             }
             let covering: Vec<&Cell> = l_allow
@@ -602,6 +610,34 @@ impl<'p> Engine<'p> {
                 .collect();
             // Where the resources of `n` are not covered, and where a deny of theirs may bite.
             let mut leaks: Vec<(Option<Bucket>, Option<String>, Option<&Cell>)> = Vec::new();
+            // An example from a leak, checked; tried as soon as the leak is found.
+            let attempt = |leak: &(Option<Bucket>, Option<String>, Option<&Cell>)| -> Option<Grant> {
+                let action = action?;
+                let (resource, var_ctx) = match leak {
+                    (Some(b), Some(w), _) => resources::arn_of(b, w, &self.vars),
+                    (None, _, _) => ("*".to_owned(), Vec::new()),
+                    (Some(_), None, _) => return None,
+                };
+                self.example(gain, lose, n, &l_allow, &g_deny, leak.2, action, &resource, &var_ctx, &covering, &strong)
+            };
+            if universe.star && n.star {
+                if !covering.iter().any(|o| o.star) && !strong.iter().any(|d| d.star) {
+                    leaks.push((None, None, None));
+                }
+                for d in &suspects {
+                    if d.star && !strong.iter().any(|x| x.star) {
+                        leaks.push((None, None, Some(*d)));
+                    }
+                }
+                if action.is_none() && !leaks.is_empty() {
+                    return Outcome::Undecided(Grant::blank());
+                }
+                for leak in &leaks {
+                    if let Some(g) = attempt(leak) {
+                        return Outcome::Found(g);
+                    }
+                }
+            }
             let buckets = self.buckets_of(n, universe);
             for b in &buckets {
                 let mut groups = Vec::new();
@@ -619,6 +655,7 @@ impl<'p> Engine<'p> {
                 if let (Some(t), false) = (&universe.typed, vars) {
                     groups.push(typed_group(t, b));
                 }
+                let before = leaks.len();
                 match lang::search(&groups, BUDGET) {
                     Found::Empty => {}
                     Found::Witness(w) => leaks.push((Some(b.clone()), Some(w), None)),
@@ -650,35 +687,17 @@ impl<'p> Engine<'p> {
                 if action.is_none() && (!leaks.is_empty() || undecided.is_some()) {
                     return Outcome::Undecided(Grant::blank());
                 }
-            }
-            if universe.star && n.star {
-                if !covering.iter().any(|o| o.star) && !strong.iter().any(|d| d.star) {
-                    leaks.push((None, None, None));
-                }
-                for d in &suspects {
-                    if d.star && !strong.iter().any(|x| x.star) {
-                        leaks.push((None, None, Some(*d)));
+                for leak in leaks.get(before..).unwrap_or_default() {
+                    if let Some(g) = attempt(leak) {
+                        return Outcome::Found(g);
                     }
                 }
             }
             if leaks.is_empty() {
                 continue;
             }
-            let Some(action) = action else {
+            if action.is_none() {
                 return Outcome::Undecided(Grant::blank());
-            };
-            candidates_tried = true;
-            for (bucket, w, deny) in &leaks {
-                let (resource, var_ctx) = match (bucket, w) {
-                    (Some(b), Some(w)) => resources::arn_of(b, w, &self.vars),
-                    (None, _) => ("*".to_owned(), Vec::new()),
-                    (Some(_), None) => continue,
-                };
-                if let Some(g) = self.example(
-                    gain, lose, n, &l_allow, &g_deny, *deny, action, &resource, &var_ctx, &covering, &strong,
-                ) {
-                    return Outcome::Found(g);
-                }
             }
             let reason = match leaks.iter().find_map(|(_, _, d)| *d) {
                 Some(d) => format!(
@@ -703,7 +722,6 @@ impl<'p> Engine<'p> {
                 allowed_by: vec![n.index],
                 ..self.describe(gain, n, action, &l_allow)
             }),
-            None if candidates_tried => Outcome::Covered,
             None => Outcome::Covered,
         }
     }
@@ -892,6 +910,20 @@ impl Grant {
             denied_by: Vec::new(),
         }
     }
+}
+
+/// Whether two statements are the same but for their actions and Sid (and both policies read policy
+/// variables alike).
+fn same(a_side: &Side<'_>, a: &Cell, b_side: &Side<'_>, b: &Cell) -> bool {
+    let (Some(x), Some(y)) = (a_side.policy.statements().get(a.index), b_side.policy.statements().get(b.index))
+    else {
+        return false;
+    };
+    x.effect() == y.effect()
+        && x.resources() == y.resources()
+        && x.principal() == y.principal()
+        && x.condition() == y.condition()
+        && variables_on(a_side.policy) == variables_on(b_side.policy)
 }
 
 /// The example checked with the evaluator: allowed by `gain`, not by `lose`; the statements that allow it
