@@ -82,15 +82,6 @@ fn wild(c: char) -> bool {
     c != SEP && !is_var(c)
 }
 
-/// Positions reachable from `set` through stars (which may match nothing).
-fn close(g: &[Sym], set: &mut [u64]) {
-    for (i, s) in g.iter().enumerate() {
-        if matches!(s, Sym::Star | Sym::All) && bit(set, i) {
-            set_bit(set, i + 1);
-        }
-    }
-}
-
 fn bit(set: &[u64], i: usize) -> bool {
     set.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
 }
@@ -101,22 +92,53 @@ fn set_bit(set: &mut [u64], i: usize) {
     }
 }
 
-fn step(g: &[Sym], from: &[u64], c: char, to: &mut [u64]) {
-    for (i, s) in g.iter().enumerate() {
-        if !bit(from, i) {
-            continue;
-        }
-        match s {
-            Sym::Lit(x) if *x == c => set_bit(to, i + 1),
-            Sym::One if wild(c) => set_bit(to, i + 1),
-            // A star may take a variable's value, whatever it is; `?` may not (the value's length is
-            // unknown).
-            Sym::Star if c != SEP => set_bit(to, i),
-            Sym::All => set_bit(to, i),
-            _ => {}
+/// Sets position `i` and those reachable from it through stars.
+fn reach(g: &[Sym], to: &mut [u64], mut i: usize) {
+    loop {
+        set_bit(to, i);
+        match g.get(i) {
+            Some(Sym::Star | Sym::All) => i += 1,
+            _ => return,
         }
     }
-    close(g, to);
+}
+
+fn step(g: &[Sym], from: &[u64], c: char, to: &mut [u64]) {
+    for (wi, &word) in from.iter().enumerate() {
+        let mut w = word;
+        while w != 0 {
+            let i = wi * 64 + w.trailing_zeros() as usize;
+            w &= w - 1;
+            match g.get(i) {
+                Some(Sym::Lit(x)) if *x == c => reach(g, to, i + 1),
+                Some(Sym::One) if wild(c) => reach(g, to, i + 1),
+                // A star may take a variable's value, whatever it is; `?` may not (the value's length is
+                // unknown).
+                Some(Sym::Star) if c != SEP => reach(g, to, i),
+                Some(Sym::All) => reach(g, to, i),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// A hasher for states: words mixed a word at a time.
+#[derive(Default)]
+struct StateHasher(u64);
+
+impl std::hash::Hasher for StateHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut b = [0u8; 8];
+            if let Some(dst) = b.get_mut(..chunk.len()) {
+                dst.copy_from_slice(chunk);
+            }
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
 }
 
 /// Whether `g` matches `text`.
@@ -124,8 +146,7 @@ fn step(g: &[Sym], from: &[u64], c: char, to: &mut [u64]) {
 pub(crate) fn matches(g: &[Sym], text: &str) -> bool {
     let words = (g.len() + 1).div_ceil(64);
     let mut set = vec![0u64; words];
-    set_bit(&mut set, 0);
-    close(g, &mut set);
+    reach(g, &mut set, 0);
     for c in text.chars() {
         let mut next = vec![0u64; words];
         step(g, &set, c, &mut next);
@@ -195,11 +216,10 @@ pub(crate) fn search(groups: &[Group<'_>], budget: usize) -> Found {
     let mut arena: Vec<u64> = vec![0u64; words];
     for s in &slots {
         if let Some(p) = arena.get_mut(s.at..s.at + s.len) {
-            set_bit(p, 0);
-            close(s.glob, p);
+            reach(s.glob, p, 0);
         }
     }
-    let mut seen: HashMap<Vec<u64>, (), std::hash::BuildHasherDefault<tarn_catalog::Fnv>> = HashMap::default();
+    let mut seen: HashMap<Vec<u64>, (), std::hash::BuildHasherDefault<StateHasher>> = HashMap::default();
     seen.insert(arena.clone(), ());
     // The parent of each state and the character that led to it.
     let mut parents: Vec<(usize, char)> = vec![(usize::MAX, '\0')];
