@@ -132,6 +132,7 @@ fn main() {
     let mut lint_times = Vec::new();
     let mut diff_times = Vec::new();
     let mut per_pair: Vec<Duration> = Vec::new();
+    let (mut shuffled_total, mut added_total) = (Duration::ZERO, Duration::ZERO);
     let mut wrong = 0;
     for run in 0..runs {
         let start = Instant::now();
@@ -147,6 +148,7 @@ fn main() {
             let e = t.elapsed();
             if run == 0 {
                 per_pair.push(e);
+                shuffled_total += e;
                 if d.verdict != Verdict::Equivalent {
                     wrong += 1;
                     eprintln!(
@@ -163,6 +165,7 @@ fn main() {
                 let e = t.elapsed();
                 if run == 0 {
                     per_pair.push(e);
+                    added_total += e;
                     let ok = d.added.len() == 1
                         && d.added[0].action.eq_ignore_ascii_case(action)
                         && d.added[0].example.is_some()
@@ -199,6 +202,11 @@ fn main() {
         percentile(&per_pair, 0.5).as_secs_f64() * 1e3,
         percentile(&per_pair, 0.99).as_secs_f64() * 1e3,
         per_pair.last().map_or(0.0, |x| x.as_secs_f64() * 1e3)
+    );
+    println!(
+        "first run: shuffled pairs {:.3} s, added-action pairs {:.3} s",
+        shuffled_total.as_secs_f64(),
+        added_total.as_secs_f64()
     );
     println!("pairs with a wrong answer: {wrong}");
     if wrong > 0 {

@@ -199,7 +199,9 @@ pub(crate) fn search(groups: &[Group<'_>], budget: usize) -> Found {
     alphabet.insert(0, fresh(groups));
     let accepts = |state: &[u64]| -> bool {
         groups.iter().enumerate().all(|(gi, g)| {
-            let any = slots.iter().any(|s| s.group == gi && state.get(s.at..s.at + s.len).is_some_and(|p| bit(p, s.glob.len())));
+            let any = slots.iter().any(|s| {
+                s.group == gi && state.get(s.at..s.at + s.len).is_some_and(|p| bit(p, s.glob.len()))
+            });
             any == g.positive
         })
     };
@@ -244,7 +246,9 @@ pub(crate) fn search(groups: &[Group<'_>], budget: usize) -> Found {
         for &c in &alphabet {
             next.iter_mut().for_each(|w| *w = 0);
             for s in &slots {
-                if let (Some(from), Some(to)) = (state.get(s.at..s.at + s.len), next.get_mut(s.at..s.at + s.len)) {
+                if let (Some(from), Some(to)) =
+                    (state.get(s.at..s.at + s.len), next.get_mut(s.at..s.at + s.len))
+                {
                     step(s.glob, from, c, to);
                 }
             }

@@ -329,7 +329,8 @@ fn applicability(sides: [&Policy; 2]) -> Actions {
     let mut index: HashMap<usize, usize, Fnv> = HashMap::default();
     let mut others: HashMap<String, usize, Fnv> = HashMap::default();
     let mut names: Vec<(Option<&'static tarn_catalog::Action>, String)> = Vec::new();
-    let mut catalog = |names: &mut Vec<(Option<&'static tarn_catalog::Action>, String)>, a: &'static tarn_catalog::Action| {
+    let mut catalog = |names: &mut Vec<(Option<&'static tarn_catalog::Action>, String)>,
+                       a: &'static tarn_catalog::Action| {
         *index.entry(std::ptr::from_ref(a) as usize).or_insert_with(|| {
             names.push((Some(a), String::new()));
             names.len() - 1
@@ -371,7 +372,8 @@ fn applicability(sides: [&Policy; 2]) -> Actions {
         }
         named.push(per);
     }
-    let unknown: Vec<usize> = names.iter().enumerate().filter(|(_, (a, _))| a.is_none()).map(|(i, _)| i).collect();
+    let unknown: Vec<usize> =
+        names.iter().enumerate().filter(|(_, (a, _))| a.is_none()).map(|(i, _)| i).collect();
     let mut bits: Vec<Bits> = Vec::new();
     for (side, p) in sides.iter().enumerate() {
         let words = p.statements().len().div_ceil(64).max(1);
@@ -618,7 +620,9 @@ impl<'p> Engine<'p> {
                     (None, _, _) => ("*".to_owned(), Vec::new()),
                     (Some(_), None, _) => return None,
                 };
-                self.example(gain, lose, n, &l_allow, &g_deny, leak.2, action, &resource, &var_ctx, &covering, &strong)
+                self.example(
+                    gain, lose, n, &l_allow, &g_deny, leak.2, action, &resource, &var_ctx, &covering, &strong,
+                )
             };
             if universe.star && n.star {
                 if !covering.iter().any(|o| o.star) && !strong.iter().any(|d| d.star) {
@@ -915,7 +919,8 @@ impl Grant {
 /// Whether two statements are the same but for their actions and Sid (and both policies read policy
 /// variables alike).
 fn same(a_side: &Side<'_>, a: &Cell, b_side: &Side<'_>, b: &Cell) -> bool {
-    let (Some(x), Some(y)) = (a_side.policy.statements().get(a.index), b_side.policy.statements().get(b.index))
+    let (Some(x), Some(y)) =
+        (a_side.policy.statements().get(a.index), b_side.policy.statements().get(b.index))
     else {
         return false;
     };
