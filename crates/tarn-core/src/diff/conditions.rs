@@ -227,7 +227,7 @@ fn inside_values(atom: &Atom) -> Vec<String> {
         match (family(b), typed) {
             (Family::Str | Family::Arn, _) if is_like(b) => {
                 out.push(text.replace('*', "").replace('?', "x"));
-                out.push(text.replace('*', "x").replace('?', "x"));
+                out.push(text.replace(['*', '?'], "x"));
             }
             (Family::Number, Typed::Number(n)) => {
                 let (lo, li, hi, hin) = interval(b, *n);
