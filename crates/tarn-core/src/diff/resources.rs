@@ -230,3 +230,60 @@ pub(crate) fn valid(bucket: &Bucket) -> super::lang::Group<'static> {
     };
     super::lang::Group { globs: globs.iter().map(Vec::as_slice).collect(), positive: true }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+    use super::*;
+    use crate::diff::lang::matches;
+
+    fn encoded(arn: &str) -> String {
+        let a = tarn_arn::Arn::parse(arn).unwrap();
+        match a.cloud() {
+            Cloud::Aws => format!(
+                "{}{SEP}{}:{}:{}",
+                a.partition().unwrap_or_default(),
+                a.region(),
+                a.account(),
+                a.resource()
+            ),
+            Cloud::Alibaba => format!("{}{SEP}{}{SEP}{}", a.region(), a.account(), a.resource()),
+        }
+    }
+
+    #[test]
+    fn patterns_match_as_the_evaluator_does() {
+        let cases = [
+            ("arn:aws:s3:::b/*", "arn:aws:s3:::b/x/y", true),
+            ("arn:aws:logs:*:*:log-group:a*", "arn:aws:logs:us-east-1:1:log-group:a:log-stream:s", true),
+            ("arn:aws:ec2:us-*:*:instance/*", "arn:aws:ec2:eu-west-1:1:instance/i", false),
+            ("acs:oss:*:*:b/*", "acs:oss:cn-hangzhou:1:b/x", true),
+            ("acs:log:*:12*:project/p", "acs:log:cn:12:project/p", true),
+            ("acs:log:*:1:*", "acs:log:cn:12:project/p", false),
+        ];
+        for (pattern, arn, expected) in cases {
+            let p = Pattern::parse(pattern).unwrap();
+            let (bucket, g) = pattern_glob(&p);
+            assert_eq!(bucket.1, tarn_arn::Arn::parse(arn).unwrap().service());
+            assert_eq!(matches(&g, &encoded(arn)), expected, "{pattern} {arn}");
+            assert_eq!(p.matches(&tarn_arn::Arn::parse(arn).unwrap()), expected, "{pattern} {arn}");
+        }
+    }
+
+    fn pattern_glob(p: &Pattern) -> (Bucket, Glob) {
+        pattern(p, true, &mut Vars::default()).unwrap()
+    }
+
+    #[test]
+    fn catalog_formats_and_witnesses() {
+        let (bucket, g) = template("arn:${Partition}:s3:::${BucketName}/${ObjectName}").unwrap();
+        assert_eq!(bucket, (Cloud::Aws, "s3".to_owned()));
+        assert!(matches(&g, &encoded("arn:aws:s3:::b/k")));
+        assert!(!matches(&g, &encoded("arn:aws:s3:::b")));
+        let (bucket, g) = template("acs:oss:${RegionId}:${AccountId}:${BucketName}").unwrap();
+        assert!(matches(&g, &encoded("acs:oss:cn:1:b")));
+        let (arn, ctx) = arn_of(&bucket, &format!("cn{SEP}1{SEP}b/k"), &Vars::default());
+        assert_eq!(arn, "acs:oss:cn:1:b/k");
+        assert!(ctx.is_empty());
+    }
+}
