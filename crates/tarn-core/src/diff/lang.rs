@@ -17,9 +17,11 @@ pub(crate) const SEP: char = '\u{0}';
 /// The first character used for policy variables (Unicode's supplementary private use area A).
 const VAR_BASE: u32 = 0xF_0000;
 
-/// The character that stands for policy variable number `n` of a diff.
-pub(crate) fn var_char(n: usize) -> char {
-    u32::try_from(n).ok().and_then(|n| char::from_u32(VAR_BASE + (n % 0xFFFD))).unwrap_or('\u{F0000}')
+/// The character that stands for policy variable number `n` of a diff (`None` past the 65,533 characters
+/// of the private use area: the caller then gives up on the statement rather than alias two variables).
+pub(crate) fn var_char(n: usize) -> Option<char> {
+    let n = u32::try_from(n).ok().filter(|n| *n < 0xFFFE)?;
+    char::from_u32(VAR_BASE + n)
 }
 
 /// Whether `c` stands for a policy variable.

@@ -223,6 +223,8 @@ struct Cell {
     /// Whether the request on `*` is in it.
     star: bool,
     has_vars: bool,
+    /// A resource could not be encoded: nothing about this statement is decided.
+    lossy: bool,
 }
 
 struct Res {
@@ -241,6 +243,7 @@ struct Side<'p> {
 
 fn cell(i: usize, s: &Statement, role: Role, variables: bool, vars: &mut Vars) -> Cell {
     let mut has_vars = false;
+    let mut lossy = false;
     let res = s.resources().map(|list| {
         let mut globs = Vec::new();
         let mut any = false;
@@ -250,6 +253,8 @@ fn cell(i: usize, s: &Statement, role: Role, variables: bool, vars: &mut Vars) -
             } else if let Some(g) = resources::pattern(p, variables, vars) {
                 has_vars |= g.1.iter().any(|s| matches!(s, Sym::Lit(c) if lang::is_var(*c)));
                 globs.push(g);
+            } else {
+                lossy = true;
             }
         }
         Res {
@@ -269,6 +274,7 @@ fn cell(i: usize, s: &Statement, role: Role, variables: bool, vars: &mut Vars) -
         atoms: conditions::atoms(s.condition()),
         star,
         has_vars,
+        lossy,
     }
 }
 
@@ -578,6 +584,18 @@ impl<'p> Engine<'p> {
         let l_deny: Vec<&Cell> = lose.cells.iter().filter(|c| !c.allow && has(lbits, c.index)).collect();
         if g_allow.is_empty() {
             return Outcome::Covered;
+        }
+        if let Some(c) = g_allow.iter().chain(&g_deny).chain(&l_allow).chain(&l_deny).find(|c| c.lossy) {
+            let Some(action) = action else { return Outcome::Undecided(Grant::blank()) };
+            let n = g_allow.first().copied().unwrap_or(c);
+            return Outcome::Undecided(Grant {
+                undecided: Some(format!(
+                    "a resource of statement {} cannot be compared (more than 65,533 policy variables, or characters of \
+                     the private use range that tarn uses for them)",
+                    c.index
+                )),
+                ..self.describe(gain, n, action, &[])
+            });
         }
         // Nothing on the other side: only the examples can tell (an allow may still grant nothing).
         if action.is_none() && l_allow.is_empty() {

@@ -19,7 +19,7 @@ pub(crate) struct Vars {
 }
 
 impl Vars {
-    fn char_of(&mut self, key: &str, default: Option<&str>) -> char {
+    fn char_of(&mut self, key: &str, default: Option<&str>) -> Option<char> {
         let k = (key.to_ascii_lowercase(), default.map(str::to_owned));
         let n = match self.list.iter().position(|x| *x == k) {
             Some(n) => n,
@@ -37,20 +37,26 @@ impl Vars {
 fn segment(text: &str, variables: bool, vars: &mut Vars, out: &mut Glob) -> Option<()> {
     for piece in tarn_arn::variables(text) {
         match piece.ok()? {
+            // A character of the range that stands for variables would alias one: give up.
+            VarPiece::Text(t) if t.chars().any(super::lang::is_var) => return None,
             VarPiece::Text(t) => out.extend(t.chars().map(|c| match c {
                 '*' => Sym::Star,
                 '?' => Sym::One,
                 c => Sym::Lit(c),
             })),
+            VarPiece::Escape(c) if super::lang::is_var(c) => return None,
             VarPiece::Escape(c) => out.push(Sym::Lit(c)),
             VarPiece::Var { key, default } => {
                 if variables {
-                    out.push(Sym::Lit(vars.char_of(key, default)));
+                    out.push(Sym::Lit(vars.char_of(key, default)?));
                 } else {
                     let t = match default {
                         Some(d) => format!("${{{key}, '{d}'}}"),
                         None => format!("${{{key}}}"),
                     };
+                    if t.chars().any(super::lang::is_var) {
+                        return None;
+                    }
                     out.extend(t.chars().map(Sym::Lit));
                 }
             }
@@ -59,8 +65,8 @@ fn segment(text: &str, variables: bool, vars: &mut Vars, out: &mut Glob) -> Opti
     Some(())
 }
 
-/// A pattern as a bucket and a glob; `None` for the lone `*` (everything) or a pattern that cannot be read
-/// (which then matches nothing: the caller drops it).
+/// A pattern as a bucket and a glob; `None` for the lone `*` (handled by the caller) or a pattern that
+/// cannot be encoded (the caller then cannot decide anything about its statement).
 pub(crate) fn pattern(p: &Pattern, variables: bool, vars: &mut Vars) -> Option<(Bucket, Glob)> {
     let cloud = p.cloud()?;
     let service = p.service()?.to_owned();
