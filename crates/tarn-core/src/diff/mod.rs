@@ -143,6 +143,8 @@ pub struct Diff {
     pub added: Vec<Grant>,
     /// What the old policy allows and the new one does not, one entry per action.
     pub removed: Vec<Grant>,
+    /// The `Sid`s of the old and the new policy's statements, for the text.
+    sids: [Vec<Option<String>>; 2],
 }
 
 impl Diff {
@@ -512,7 +514,9 @@ impl<'p> Engine<'p> {
             (false, true) => Verdict::Broader,
             (false, false) => Verdict::Incomparable,
         };
-        Diff { verdict, added, removed }
+        let sids = [self.old.policy, self.new.policy]
+            .map(|p| p.statements().iter().map(|s| s.sid().map(str::to_owned)).collect());
+        Diff { verdict, added, removed, sids }
     }
 
     /// One action: first among the ARNs of its resource types (the examples people expect), then, when

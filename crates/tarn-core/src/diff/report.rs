@@ -102,8 +102,14 @@ fn shell(s: &str) -> String {
     }
 }
 
-fn statements(v: &[usize]) -> String {
-    let list: Vec<String> = v.iter().map(ToString::to_string).collect();
+fn statements(v: &[usize], sids: &[Option<String>]) -> String {
+    let list: Vec<String> = v
+        .iter()
+        .map(|i| match sids.get(*i).and_then(Option::as_deref) {
+            Some(sid) => format!("{i} (Sid `{sid}`)"),
+            None => i.to_string(),
+        })
+        .collect();
     format!("{} {}", if v.len() == 1 { "statement" } else { "statements" }, list.join(", "))
 }
 
@@ -113,7 +119,11 @@ pub(crate) fn text(d: &Diff, old: &str, new: &str) -> String {
     let mut out = String::new();
     let _ =
         writeln!(out, "{old} -> {new}: {} ({} added, {} removed)", d.verdict, d.added.len(), d.removed.len());
-    for (sign, list, (gain, lose)) in [("+", &d.added, (new, old)), ("-", &d.removed, (old, new))] {
+    let [old_sids, new_sids] = &d.sids;
+    for (sign, list, (gain, lose), (gs, ls)) in [
+        ("+", &d.added, (new, old), (new_sids, old_sids)),
+        ("-", &d.removed, (old, new), (old_sids, new_sids)),
+    ] {
         for g in list {
             let _ = writeln!(out);
             let _ = writeln!(out, "{sign} {} on {}", g.action, g.resource);
@@ -140,16 +150,16 @@ pub(crate) fn text(d: &Diff, old: &str, new: &str) -> String {
                         }
                     }
                     let _ = writeln!(out, "    example: {cmd}");
-                    let _ = writeln!(out, "    {gain}: allowed by {}", statements(&g.allowed_by));
+                    let _ = writeln!(out, "    {gain}: allowed by {}", statements(&g.allowed_by, gs));
                     if g.denied_by.is_empty() {
                         let _ = writeln!(out, "    {lose}: no statement allows it");
                     } else {
-                        let _ = writeln!(out, "    {lose}: denied by {}", statements(&g.denied_by));
+                        let _ = writeln!(out, "    {lose}: denied by {}", statements(&g.denied_by, ls));
                     }
                 }
                 (None, Some(reason)) => {
                     let _ = writeln!(out, "    undecided: {reason}");
-                    let _ = writeln!(out, "    {gain}: {}", statements(&g.allowed_by));
+                    let _ = writeln!(out, "    {gain}: {}", statements(&g.allowed_by, gs));
                 }
                 (None, None) => {}
             }
