@@ -143,8 +143,12 @@ impl std::hash::Hasher for StateHasher {
     }
 }
 
+/// Whether `text` is in every positive group and in no negative one.
+fn satisfies(groups: &[Group<'_>], text: &str) -> bool {
+    groups.iter().all(|g| g.globs.iter().any(|glob| matches(glob, text)) == g.positive)
+}
+
 /// Whether `g` matches `text`.
-#[cfg(test)]
 pub(crate) fn matches(g: &[Sym], text: &str) -> bool {
     let words = (g.len() + 1).div_ceil(64);
     let mut set = vec![0u64; words];
@@ -242,7 +246,15 @@ pub(crate) fn search(groups: &[Group<'_>], budget: usize) -> Found {
                 cur = parent;
             }
             out.reverse();
-            return Found::Witness(out.into_iter().collect());
+            let mut w: String = out.into_iter().collect();
+            // `reports/2026/` reads better as `reports/2026/x`, when that is in the set too.
+            if w.ends_with(['/', ':', '-', '.']) {
+                let longer = format!("{w}{}", alphabet.first().copied().unwrap_or('x'));
+                if satisfies(groups, &longer) {
+                    w = longer;
+                }
+            }
+            return Found::Witness(w);
         }
         let state = state.to_vec();
         for &c in &alphabet {
