@@ -269,6 +269,68 @@ fn conditions_of_every_family() {
     for (old, new, expected) in cases {
         assert_eq!(cond_verdict(old, new), expected, "{old} -> {new}");
     }
+    let negated = [
+        (
+            r#"{"StringNotLike": {"aws:username": "admin*"}}"#,
+            r#"{"StringNotLike": {"aws:username": "a*"}}"#,
+            Verdict::Narrower,
+        ),
+        (
+            r#"{"NumericNotEquals": {"s3:max-keys": ["1", "2"]}}"#,
+            r#"{"NumericNotEquals": {"s3:max-keys": "1"}}"#,
+            Verdict::Broader,
+        ),
+        (
+            r#"{"DateNotEquals": {"aws:CurrentTime": "2026-01-01"}}"#,
+            r#"{"DateNotEquals": {"aws:CurrentTime": "2026-01-01T00:00:00Z"}}"#,
+            Verdict::Equivalent,
+        ),
+        (
+            r#"{"ArnNotLike": {"aws:SourceArn": "arn:aws:sns:*:*:*"}}"#,
+            r#"{"ArnNotLike": {"aws:SourceArn": "arn:aws:sns:*:*:t"}}"#,
+            Verdict::Broader,
+        ),
+        (
+            r#"{"ForAllValues:StringNotEquals": {"aws:TagKeys": "a"}}"#,
+            r#"{"ForAllValues:StringNotEquals": {"aws:TagKeys": ["a", "b"]}}"#,
+            Verdict::Narrower,
+        ),
+        (
+            r#"{"BinaryEquals": {"k": ["QUJD", "REVG"]}}"#,
+            r#"{"BinaryEquals": {"k": "QUJD"}}"#,
+            Verdict::Narrower,
+        ),
+        (
+            r#"{"NumericGreaterThanEqualsIfExists": {"s3:max-keys": "5"}}"#,
+            r#"{"NumericGreaterThanIfExists": {"s3:max-keys": "4"}}"#,
+            Verdict::Broader,
+        ),
+    ];
+    for (old, new, expected) in negated {
+        assert_eq!(cond_verdict(old, new), expected, "{old} -> {new}");
+    }
+    // Between two bounds: an example just inside the new one.
+    let gt = |op: &str, v: &str| {
+        iam(&stmt(
+            "Allow",
+            "s3:ListBucket",
+            "arn:aws:s3:::b",
+            Some(&format!(r#"{{"{op}": {{"s3:max-keys": "{v}"}}}}"#)),
+        ))
+    };
+    let d = check(&gt("NumericGreaterThanEquals", "5"), &gt("NumericGreaterThan", "4"));
+    assert_eq!(
+        d.added[0].example.as_ref().unwrap().context,
+        vec![("s3:max-keys".to_owned(), vec!["4.5".to_owned()])]
+    );
+    // RAM: acs: keys, the same families.
+    let oss = |c: &str| ram(&stmt("Allow", "oss:GetObject", "acs:oss:*:*:b/*", Some(c)));
+    let office = oss(r#"{"IpAddress": {"acs:SourceIp": "203.0.113.0/24"}}"#);
+    let host = oss(r#"{"IpAddress": {"acs:SourceIp": "203.0.113.7"}}"#);
+    assert_eq!(verdict(&office, &host), Verdict::Narrower);
+    let d = check(&host, &office);
+    assert_eq!(d.verdict, Verdict::Broader);
+    assert_eq!(d.added[0].example.as_ref().unwrap().context[0].0, "acs:SourceIp");
     // A superset of conditions is narrower.
     let one = r#"{"IpAddress": {"aws:SourceIp": "10.0.0.0/8"}}"#;
     let two = r#"{"IpAddress": {"aws:SourceIp": "10.0.0.0/8"}, "Bool": {"aws:SecureTransport": "true"}}"#;

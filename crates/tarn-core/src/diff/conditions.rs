@@ -238,6 +238,13 @@ fn inside_values(atom: &Atom) -> Vec<String> {
                 } else {
                     hi - 1.0
                 }));
+                // Just inside a strict bound too, for a comparison with another bound nearby.
+                if !li && lo.is_finite() {
+                    out.push(fmt_num(lo + 0.5));
+                }
+                if !hin && hi.is_finite() {
+                    out.push(fmt_num(hi - 0.5));
+                }
             }
             (Family::Date, Typed::Date(d)) => {
                 let m = d.epoch_millis();
