@@ -209,6 +209,29 @@ fn main() {
         added_total.as_secs_f64()
     );
     println!("pairs with a wrong answer: {wrong}");
+    // `--neighbours N`: each of the first N policies against the next one, unrelated changes: how long, how
+    // many entries, how many undecided (every example is checked by the diff itself).
+    if let Some(n) = args.iter().position(|a| a == "--neighbours").and_then(|i| args.get(i + 1)) {
+        let n: usize = n.parse().unwrap();
+        let (mut entries, mut undecided, mut slowest) = (0, 0, (Duration::ZERO, String::new()));
+        let start = Instant::now();
+        for w in docs.windows(2).take(n) {
+            let t = Instant::now();
+            let d = diff(&w[0].2, &w[1].2);
+            let e = t.elapsed();
+            if e > slowest.0 {
+                slowest = (e, format!("{} -> {}", w[0].0, w[1].0));
+            }
+            entries += d.added.len() + d.removed.len();
+            undecided += d.added.iter().chain(&d.removed).filter(|g| g.undecided.is_some()).count();
+        }
+        println!(
+            "{n} neighbour pairs: {:.3} s, {entries} entries, {undecided} undecided; slowest {:.1} ms ({})",
+            start.elapsed().as_secs_f64(),
+            slowest.0.as_secs_f64() * 1e3,
+            slowest.1
+        );
+    }
     if wrong > 0 {
         std::process::exit(1);
     }

@@ -1,6 +1,6 @@
 //! Sets of strings written as globs, and the one question the diff asks of them: is there a string in
-//! every positive group and in no negative group? Answered exactly, by a breadth-first search over the
-//! product of the globs' automata, within a budget of states.
+//! every positive group and in no negative group? Answered exactly, by a search over the product of the
+//! globs' automata (depth first, so that a member is found quickly), within a budget of states.
 //!
 //! A glob is a list of symbols: a literal character, `?` (one character) or `*` (any run). Neither
 //! matches the component separator [`SEP`] (so a resource's region, account and id can be matched each on
@@ -74,7 +74,7 @@ pub(crate) struct Group<'a> {
 pub(crate) enum Found {
     /// No string satisfies the groups: a proof.
     Empty,
-    /// The shortest string that does.
+    /// A string that does.
     Witness(String),
     /// The search ran out of its budget of states.
     TooLarge,
@@ -232,8 +232,10 @@ pub(crate) fn search(groups: &[Group<'_>], budget: usize) -> Found {
     // The parent of each state and the character that led to it.
     let mut parents: Vec<(usize, char)> = vec![(usize::MAX, '\0')];
     let mut next = vec![0u64; words];
-    let mut id = 0;
-    while id < parents.len() {
+    // Depth first, the fresh character first: a member is found without visiting every shorter string
+    // (emptiness still visits every reachable state).
+    let mut stack = vec![0usize];
+    while let Some(id) = stack.pop() {
         let Some(state) = arena.get(id * words..(id + 1) * words) else { break };
         if accepts(state) {
             let mut out = Vec::new();
@@ -257,6 +259,9 @@ pub(crate) fn search(groups: &[Group<'_>], budget: usize) -> Found {
             return Found::Witness(w);
         }
         let state = state.to_vec();
+        // Children in the alphabet's order (the fresh character claims the states it shares with others),
+        // popped in the same order.
+        let first_child = stack.len();
         for &c in &alphabet {
             next.iter_mut().for_each(|w| *w = 0);
             for s in &slots {
@@ -274,9 +279,12 @@ pub(crate) fn search(groups: &[Group<'_>], budget: usize) -> Found {
             }
             seen.insert(next.clone(), ());
             arena.extend_from_slice(&next);
+            stack.push(parents.len());
             parents.push((id, c));
         }
-        id += 1;
+        if let Some(children) = stack.get_mut(first_child..) {
+            children.reverse();
+        }
     }
     Found::Empty
 }

@@ -531,17 +531,23 @@ impl<'p> Engine<'p> {
         action: &str,
     ) -> Outcome {
         let first = self.compare(gain, lose, gbits, lbits, universe, Some(action));
-        if !matches!(first, Outcome::Covered) || universe.typed.is_none() {
+        if matches!(first, Outcome::Found(_)) || universe.typed.is_none() {
             return first;
         }
         let note = |mut g: Grant| {
             g.resource = format!("{} (outside the action's resource types)", g.resource);
             g
         };
-        match self.compare(gain, lose, gbits, lbits, &Universe { typed: None, star: true }, Some(action)) {
-            Outcome::Covered => Outcome::Covered,
-            Outcome::Found(g) => Outcome::Found(note(g)),
-            Outcome::Undecided(g) => Outcome::Undecided(note(g)),
+        match (
+            first,
+            self.compare(gain, lose, gbits, lbits, &Universe { typed: None, star: true }, Some(action)),
+        ) {
+            // Every resource: a proof for the action's own too.
+            (_, Outcome::Covered) => Outcome::Covered,
+            (Outcome::Covered, Outcome::Found(g)) => Outcome::Found(note(g)),
+            (_, Outcome::Found(g)) => Outcome::Found(g),
+            (Outcome::Covered, Outcome::Undecided(g)) => Outcome::Undecided(note(g)),
+            (first, Outcome::Undecided(_)) => first,
         }
     }
 

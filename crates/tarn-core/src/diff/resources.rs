@@ -148,6 +148,9 @@ pub(crate) fn template(text: &str) -> Option<(Bucket, Glob)> {
     let parts = split_template(text);
     let mut g = Glob::new();
     match parts.as_slice() {
+        // A service that is itself a placeholder (`${Vendor}`) is no bucket: the caller falls back to every
+        // resource.
+        ["arn", _, service, ..] | ["acs", service, ..] if service.contains(['$', '*', '{']) => None,
         ["arn", partition, service, region, account, rest @ ..] if !rest.is_empty() => {
             template_segment(partition, &mut g);
             g.push(Sym::Lit(SEP));
@@ -286,6 +289,9 @@ mod tests {
         assert_eq!(bucket, (Cloud::Aws, "s3".to_owned()));
         assert!(matches(&g, &encoded("arn:aws:s3:::b/k")));
         assert!(!matches(&g, &encoded("arn:aws:s3:::b")));
+        assert!(
+            template("arn:${Partition}:${Vendor}:${Region}:*:${ResourceType}:${RecoveryPointId}").is_none()
+        );
         let (bucket, g) = template("acs:oss:${RegionId}:${AccountId}:${BucketName}").unwrap();
         assert!(matches(&g, &encoded("acs:oss:cn:1:b")));
         let (arn, ctx) = arn_of(&bucket, &format!("cn{SEP}1{SEP}b/k"), &Vars::default());
