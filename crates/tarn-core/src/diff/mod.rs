@@ -427,6 +427,9 @@ struct Engine<'p> {
     old: Side<'p>,
     new: Side<'p>,
     vars: Vars,
+    /// Searches already made, by the globs they were made on (every glob lives as long as the engine:
+    /// in a cell, in the catalog or in a static), so that actions of one group share them.
+    searches: std::cell::RefCell<HashMap<Vec<(usize, usize, bool)>, Found, Fnv>>,
 }
 
 /// States the resource search may explore per question.
@@ -437,7 +440,7 @@ impl<'p> Engine<'p> {
         let mut vars = Vars::default();
         let old = Side::new(old, role_of(old, options.old_role), &mut vars);
         let new = Side::new(new, role_of(new, options.new_role), &mut vars);
-        Engine { old, new, vars }
+        Engine { old, new, vars, searches: std::cell::RefCell::default() }
     }
 
     fn run(&self) -> Diff {
@@ -549,6 +552,23 @@ impl<'p> Engine<'p> {
             (Outcome::Covered, Outcome::Undecided(g)) => Outcome::Undecided(note(g)),
             (first, Outcome::Undecided(_)) => first,
         }
+    }
+
+    /// [`lang::search`], remembered.
+    fn search(&self, groups: &[Group<'_>]) -> Found {
+        let key: Vec<(usize, usize, bool)> = groups
+            .iter()
+            .flat_map(|g| {
+                std::iter::once((0, 0, g.positive))
+                    .chain(g.globs.iter().map(|x| (x.as_ptr() as usize, x.len(), g.positive)))
+            })
+            .collect();
+        if let Some(found) = self.searches.borrow().get(&key) {
+            return found.clone();
+        }
+        let found = lang::search(groups, BUDGET);
+        self.searches.borrow_mut().insert(key, found.clone());
+        found
     }
 
     /// The same change for another action with the same resource types: its example, checked again.
@@ -672,47 +692,85 @@ impl<'p> Engine<'p> {
             }
             let buckets = self.buckets_of(n, universe);
             for b in &buckets {
-                let mut groups = Vec::new();
                 let mut vars = n.has_vars;
-                groups.push(resources::valid(b));
-                groups.extend(in_group(n, b));
+                let mut rest: Vec<Group<'_>> = Vec::new();
                 for o in &covering {
                     vars |= o.has_vars;
-                    groups.push(out_group(o, b));
+                    rest.push(out_group(o, b));
                 }
                 for d in &strong {
                     vars |= d.has_vars;
-                    groups.push(out_group(d, b));
+                    rest.push(out_group(d, b));
                 }
-                if let (Some(t), false) = (&universe.typed, vars) {
-                    groups.push(typed_group(t, b));
-                }
+                // The union of `n`'s patterns, one pattern at a time (smaller searches), without those that a
+                // covering allow or a strong deny writes word for word.
+                // Written word for word, or inside one pattern of theirs (a small search each).
+                let written = |g: &Glob| {
+                    covering.iter().chain(&strong).any(|c| {
+                        c.res.as_ref().is_some_and(|r| {
+                            !r.not
+                                && (r.any
+                                    || r.globs.iter().any(|(x, y)| {
+                                        x == b
+                                            && (y == g
+                                                || self.search(&[
+                                                    Group { globs: vec![g.as_slice()], positive: true },
+                                                    Group { globs: vec![y.as_slice()], positive: false },
+                                                ]) == Found::Empty)
+                                    }))
+                        })
+                    })
+                };
+                let parts: Vec<Option<Group<'_>>> = match &n.res {
+                    Some(r) if !r.not && !r.any => r
+                        .globs
+                        .iter()
+                        .filter(|(x, g)| x == b && !written(g))
+                        .map(|(_, g)| Some(Group { globs: vec![g.as_slice()], positive: true }))
+                        .collect(),
+                    _ => vec![in_group(n, b)],
+                };
                 let before = leaks.len();
-                match lang::search(&groups, BUDGET) {
-                    Found::Empty => {}
-                    Found::Witness(w) => leaks.push((Some(b.clone()), Some(w), None)),
-                    Found::TooLarge => {
-                        undecided.get_or_insert((
-                            format!("the resources of statement {} are too complex to compare", n.index),
-                            n,
-                        ));
+                for part in &parts {
+                    let mut groups = vec![resources::valid(b)];
+                    groups.extend(part.clone());
+                    groups.extend(rest.iter().cloned());
+                    if let (Some(t), false) = (&universe.typed, vars) {
+                        groups.push(typed_group(t, b));
+                    }
+                    match self.search(&groups) {
+                        Found::Empty => {}
+                        Found::Witness(w) => {
+                            leaks.push((Some(b.clone()), Some(w), None));
+                            break;
+                        }
+                        Found::TooLarge => {
+                            undecided.get_or_insert((
+                                format!("the resources of statement {} are too complex to compare", n.index),
+                                n,
+                            ));
+                        }
                     }
                 }
                 for d in &suspects {
-                    let mut dg = Vec::new();
-                    dg.push(resources::valid(b));
-                    dg.extend(in_group(n, b));
-                    dg.extend(in_group(d, b));
-                    for x in &strong {
-                        dg.push(out_group(x, b));
-                    }
-                    if let (Some(t), false) = (&universe.typed, vars || d.has_vars) {
-                        dg.push(typed_group(t, b));
-                    }
-                    match lang::search(&dg, BUDGET) {
-                        Found::Empty => {}
-                        Found::Witness(w) => leaks.push((Some(b.clone()), Some(w), Some(*d))),
-                        Found::TooLarge => leaks.push((Some(b.clone()), None, Some(*d))),
+                    for part in &parts {
+                        let mut dg = vec![resources::valid(b)];
+                        dg.extend(part.clone());
+                        dg.extend(in_group(d, b));
+                        for x in &strong {
+                            dg.push(out_group(x, b));
+                        }
+                        if let (Some(t), false) = (&universe.typed, vars || d.has_vars) {
+                            dg.push(typed_group(t, b));
+                        }
+                        match self.search(&dg) {
+                            Found::Empty => {}
+                            Found::Witness(w) => {
+                                leaks.push((Some(b.clone()), Some(w), Some(*d)));
+                                break;
+                            }
+                            Found::TooLarge => leaks.push((Some(b.clone()), None, Some(*d))),
+                        }
                     }
                 }
                 // Proving only: one leak is enough to stop.
@@ -767,7 +825,7 @@ impl<'p> Engine<'p> {
             groups.push(resources::valid(bk));
             groups.extend(in_group(a, bk));
             groups.push(out_group(b, bk));
-            lang::search(&groups, BUDGET) == Found::Empty
+            self.search(&groups) == Found::Empty
         })
     }
 
