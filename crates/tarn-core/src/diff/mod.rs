@@ -721,15 +721,20 @@ impl<'p> Engine<'p> {
                         })
                     })
                 };
-                let parts: Vec<Option<Group<'_>>> = match &n.res {
-                    Some(r) if !r.not && !r.any => r
-                        .globs
-                        .iter()
-                        .filter(|(x, g)| x == b && !written(g))
-                        .map(|(_, g)| Some(Group { globs: vec![g.as_slice()], positive: true }))
-                        .collect(),
-                    _ => vec![in_group(n, b)],
+                let split = |keep: &dyn Fn(&Glob) -> bool| -> Vec<Option<Group<'_>>> {
+                    match &n.res {
+                        Some(r) if !r.not && !r.any => r
+                            .globs
+                            .iter()
+                            .filter(|(x, g)| x == b && keep(g))
+                            .map(|(_, g)| Some(Group { globs: vec![g.as_slice()], positive: true }))
+                            .collect(),
+                        _ => vec![in_group(n, b)],
+                    }
                 };
+                let parts = split(&|g| !written(g));
+                // A deny of theirs may bite anywhere in `n`, covered or not.
+                let whole = split(&|_| true);
                 let before = leaks.len();
                 for part in &parts {
                     let mut groups = vec![resources::valid(b)];
@@ -753,7 +758,7 @@ impl<'p> Engine<'p> {
                     }
                 }
                 for d in &suspects {
-                    for part in &parts {
+                    for part in &whole {
                         let mut dg = vec![resources::valid(b)];
                         dg.extend(part.clone());
                         dg.extend(in_group(d, b));
