@@ -702,80 +702,94 @@ impl<'p> Engine<'p> {
                     vars |= d.has_vars;
                     rest.push(out_group(d, b));
                 }
-                // The union of `n`'s patterns, one pattern at a time (smaller searches), without those that a
-                // covering allow or a strong deny writes word for word.
-                // Written word for word, or inside one pattern of theirs (a small search each).
+                // `n`'s patterns less those a covering allow or a strong deny writes word for word.
                 let written = |g: &Glob| {
                     covering.iter().chain(&strong).any(|c| {
-                        c.res.as_ref().is_some_and(|r| {
-                            !r.not
-                                && (r.any
-                                    || r.globs.iter().any(|(x, y)| {
-                                        x == b
-                                            && (y == g
-                                                || self.search(&[
-                                                    Group { globs: vec![g.as_slice()], positive: true },
-                                                    Group { globs: vec![y.as_slice()], positive: false },
-                                                ]) == Found::Empty)
-                                    }))
-                        })
+                        c.res
+                            .as_ref()
+                            .is_some_and(|r| !r.not && r.globs.iter().any(|(x, y)| x == b && y == g))
                     })
                 };
-                let split = |keep: &dyn Fn(&Glob) -> bool| -> Vec<Option<Group<'_>>> {
-                    match &n.res {
-                        Some(r) if !r.not && !r.any => r
-                            .globs
-                            .iter()
-                            .filter(|(x, g)| x == b && keep(g))
-                            .map(|(_, g)| Some(Group { globs: vec![g.as_slice()], positive: true }))
-                            .collect(),
-                        _ => vec![in_group(n, b)],
+                let singles: Option<Vec<&Glob>> = match &n.res {
+                    Some(r) if !r.not && !r.any => {
+                        Some(r.globs.iter().filter(|(x, g)| x == b && !written(g)).map(|(_, g)| g).collect())
                     }
+                    _ => None,
                 };
-                let parts = split(&|g| !written(g));
-                // A deny of theirs may bite anywhere in `n`, covered or not.
-                let whole = split(&|_| true);
-                let before = leaks.len();
-                for part in &parts {
+                let union = match &singles {
+                    Some(list) => {
+                        Some(Group { globs: list.iter().map(|g| g.as_slice()).collect(), positive: true })
+                    }
+                    None => in_group(n, b),
+                };
+                let with = |part: Option<Group<'_>>, vars: bool| {
                     let mut groups = vec![resources::valid(b)];
-                    groups.extend(part.clone());
+                    groups.extend(part);
                     groups.extend(rest.iter().cloned());
                     if let (Some(t), false) = (&universe.typed, vars) {
                         groups.push(typed_group(t, b));
                     }
-                    match self.search(&groups) {
-                        Found::Empty => {}
-                        Found::Witness(w) => {
-                            leaks.push((Some(b.clone()), Some(w), None));
-                            break;
+                    self.search(&groups)
+                };
+                let before = leaks.len();
+                let mut found = with(union, vars);
+                if found == Found::TooLarge {
+                    // Too large together: one pattern at a time, each first against their patterns one by one.
+                    found = Found::Empty;
+                    for g in singles.iter().flatten() {
+                        let inside_one = covering.iter().chain(&strong).any(|c| {
+                            c.res.as_ref().is_some_and(|r| {
+                                !r.not
+                                    && r.globs.iter().any(|(x, y)| {
+                                        x == b
+                                            && self.search(&[
+                                                Group { globs: vec![g.as_slice()], positive: true },
+                                                Group { globs: vec![y.as_slice()], positive: false },
+                                            ]) == Found::Empty
+                                    })
+                            })
+                        });
+                        if inside_one {
+                            continue;
                         }
-                        Found::TooLarge => {
-                            undecided.get_or_insert((
-                                format!("the resources of statement {} are too complex to compare", n.index),
-                                n,
-                            ));
+                        match with(Some(Group { globs: vec![g.as_slice()], positive: true }), vars) {
+                            Found::Empty => {}
+                            other => {
+                                found = other;
+                                if matches!(found, Found::Witness(_)) {
+                                    break;
+                                }
+                            }
                         }
+                    }
+                    if singles.is_none() {
+                        found = Found::TooLarge;
+                    }
+                }
+                match found {
+                    Found::Empty => {}
+                    Found::Witness(w) => leaks.push((Some(b.clone()), Some(w), None)),
+                    Found::TooLarge => {
+                        undecided.get_or_insert((
+                            format!("the resources of statement {} are too complex to compare", n.index),
+                            n,
+                        ));
                     }
                 }
                 for d in &suspects {
-                    for part in &whole {
-                        let mut dg = vec![resources::valid(b)];
-                        dg.extend(part.clone());
-                        dg.extend(in_group(d, b));
-                        for x in &strong {
-                            dg.push(out_group(x, b));
-                        }
-                        if let (Some(t), false) = (&universe.typed, vars || d.has_vars) {
-                            dg.push(typed_group(t, b));
-                        }
-                        match self.search(&dg) {
-                            Found::Empty => {}
-                            Found::Witness(w) => {
-                                leaks.push((Some(b.clone()), Some(w), Some(*d)));
-                                break;
-                            }
-                            Found::TooLarge => leaks.push((Some(b.clone()), None, Some(*d))),
-                        }
+                    let mut dg = vec![resources::valid(b)];
+                    dg.extend(in_group(n, b));
+                    dg.extend(in_group(d, b));
+                    for x in &strong {
+                        dg.push(out_group(x, b));
+                    }
+                    if let (Some(t), false) = (&universe.typed, vars || d.has_vars) {
+                        dg.push(typed_group(t, b));
+                    }
+                    match self.search(&dg) {
+                        Found::Empty => {}
+                        Found::Witness(w) => leaks.push((Some(b.clone()), Some(w), Some(*d))),
+                        Found::TooLarge => leaks.push((Some(b.clone()), None, Some(*d))),
                     }
                 }
                 // Proving only: one leak is enough to stop.
@@ -1089,6 +1103,11 @@ fn universe_of(action: Option<&'static tarn_catalog::Action>) -> (String, Univer
                 None => return any,
             }
         }
+    }
+    // Only to choose nicer examples: an action of many resource types (`ec2:CreateTags` has dozens) would
+    // make every search a product with all their formats, so it ranges over every resource at once.
+    if typed.len() > 6 {
+        return any;
     }
     (key, Universe { typed: Some(typed), star: false })
 }
