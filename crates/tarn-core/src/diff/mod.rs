@@ -423,13 +423,16 @@ fn has(bits: &[u64], i: usize) -> bool {
     bits.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
 }
 
+/// Searches made, by the address, length and polarity of each glob of their groups.
+type Searches = HashMap<Vec<(usize, usize, bool)>, Found, Fnv>;
+
 struct Engine<'p> {
     old: Side<'p>,
     new: Side<'p>,
     vars: Vars,
     /// Searches already made, by the globs they were made on (every glob lives as long as the engine:
     /// in a cell, in the catalog or in a static), so that actions of one group share them.
-    searches: std::cell::RefCell<HashMap<Vec<(usize, usize, bool)>, Found, Fnv>>,
+    searches: std::cell::RefCell<Searches>,
 }
 
 /// States the resource search may explore per question.
