@@ -671,9 +671,7 @@ impl<'p> Engine<'p> {
                     (None, _, _) => ("*".to_owned(), Vec::new()),
                     (Some(_), None, _) => return None,
                 };
-                self.example(
-                    gain, lose, n, &l_allow, &g_deny, leak.2, action, &resource, &var_ctx, &covering, &strong,
-                )
+                self.example(gain, lose, n, &l_allow, &g_deny, leak.2, action, &resource, &var_ctx, &covering)
             };
             if universe.star && n.star {
                 if !covering.iter().any(|o| o.star) && !strong.iter().any(|d| d.star) {
@@ -927,9 +925,7 @@ impl<'p> Engine<'p> {
         resource: &str,
         var_ctx: &[(String, String)],
         covering: &[&Cell],
-        strong: &[&Cell],
     ) -> Option<Grant> {
-        let _ = strong;
         let mut want: Vec<&Atom> = n.atoms.iter().collect();
         if let Some(d) = deny {
             want.extend(d.atoms.iter());
