@@ -8,13 +8,16 @@
 //! tarn catalog [--cloud aws|alibaba] [SERVICE] [--api NAME] [--format text|json]
 //! tarn eval POLICY... --action A --resource R [--principal P] [--context KEY=VALUE]...
 //!           [--boundary FILE] [--scp FILE] [--rcp FILE] [--session FILE] [--format text|json]
+//! tarn diff OLD NEW [--format text|json] [--kind KIND] [--dialect ram|iam] [--lenient]
 //! ```
 //!
 //! Exit status: 0 when nothing is at or above `--fail-on`, 1 when something is (or a document cannot be read
-//! as a policy by `fmt`, or `catalog` finds nothing, or `eval` denies), 2 on a usage or I/O error.
+//! as a policy by `fmt`, or `catalog` finds nothing, or `eval` denies, or
+//! `diff` finds that NEW allows something OLD does not), 2 on a usage or I/O error.
 
 mod catalog;
 mod check;
+mod diff;
 mod eval;
 mod input;
 
@@ -189,8 +192,29 @@ fn command() -> Command {
                     .value_parser(["text", "json"])
                     .default_value("text"),
             )
-            .arg(lenient)
-            .arg(dialect);
+            .arg(lenient.clone())
+            .arg(dialect.clone());
+    let diff = Command::new("diff")
+        .about("What NEW allows that OLD does not, and the reverse, with an example request for each (exit 1 when NEW allows more)")
+        .arg(Arg::new("old").value_name("OLD").required(true).help("The policy before the change; - reads standard input"))
+        .arg(Arg::new("new").value_name("NEW").required(true).help("The policy after the change; - reads standard input"))
+        .arg(
+            Arg::new("format")
+                .long("format")
+                .value_name("FORMAT")
+                .value_parser(["text", "json"])
+                .default_value("text")
+                .help("text for a review, json for scripts"),
+        )
+        .arg(
+            Arg::new("kind")
+                .long("kind")
+                .value_name("KIND")
+                .value_parser(check::KINDS.iter().map(|(name, _)| *name).collect::<Vec<_>>())
+                .help("Where the policies are used: resource, bucket and trust compare principals; the others are identity-based (default: resource-based if a statement has a Principal)"),
+        )
+        .arg(lenient)
+        .arg(dialect);
     Command::new("tarn")
         .version(env!("CARGO_PKG_VERSION"))
         .about("Cloud access policies (Alibaba Cloud RAM, AWS IAM), checked offline")
@@ -200,6 +224,7 @@ fn command() -> Command {
         .subcommand(fmt)
         .subcommand(catalog)
         .subcommand(eval)
+        .subcommand(diff)
 }
 
 fn main() -> ExitCode {
@@ -210,7 +235,8 @@ fn main() -> ExitCode {
         Some(("fmt", m)) => fmt(m, &mut out),
         Some(("catalog", m)) => catalog::run(m, &mut out),
         Some(("eval", m)) => eval::run(m, &mut out),
-        _ => Err(Failure::Usage("a subcommand is required: check, fmt, catalog or eval".to_owned())),
+        Some(("diff", m)) => diff::run(m, &mut out),
+        _ => Err(Failure::Usage("a subcommand is required: check, fmt, catalog, eval or diff".to_owned())),
     };
     let code = code.unwrap_or_else(|f| {
         if !matches!(f, Failure::Closed) {

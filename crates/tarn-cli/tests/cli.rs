@@ -1,6 +1,6 @@
 //! The built `tarn` binary: every finding code has a fixture that triggers it and a near miss that does not;
 //! the exit-status contract; the output formats; `fmt` and `catalog`; the AWS managed-policy corpus (no
-//! ERROR but the allowlisted ones) and the seed documents (no ERROR).
+//! ERROR but the allowlisted ones) and the seed documents (no ERROR); `eval` and `diff`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -885,4 +885,87 @@ fn a_malformed_template_or_plan_is_named_with_its_line_and_the_others_are_still_
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let out = tarn(&["check", "--input", "plan", good.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
+}
+
+fn diff_file(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/diff").join(name).to_str().unwrap().to_owned()
+}
+
+#[test]
+fn diff_exits_by_new_access_and_prints_checked_examples() {
+    let (old, new, shuffled) = (diff_file("old.json"), diff_file("new.json"), diff_file("shuffled.json"));
+    // The same access, written otherwise: 0.
+    let out = tarn(&["diff", &old, &shuffled]);
+    assert_eq!(out.status.code(), Some(0), "{}{}", stdout(&out), stderr(&out));
+    assert!(stdout(&out).contains(": equivalent (0 added, 0 removed)"), "{}", stdout(&out));
+    // One action more: 1, and exactly that action.
+    let out = tarn(&["diff", "--format", "json", &old, &new]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["verdict"], "broader");
+    let added = v["added"].as_array().unwrap();
+    assert_eq!(added.len(), 1, "{v}");
+    assert_eq!(added[0]["action"], "s3:PutObject");
+    assert!(added[0]["conditions"].is_null());
+    assert!(added[0]["principal"].is_null());
+    let example = &added[0]["example"];
+    assert_eq!(example["action"], "s3:PutObject");
+    assert!(example.get("principal").is_none());
+    assert_eq!(v["removed"], serde_json::json!([]));
+    // The example, run through `tarn eval`: NEW allows it, OLD does not.
+    let resource = example["resource"].as_str().unwrap();
+    let mut args = vec!["eval", "--action", "s3:PutObject", "--resource", resource];
+    let pairs: Vec<String> = example["context"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .flat_map(|(k, vs)| {
+            vs.as_array().unwrap().iter().map(move |v| format!("{k}={}", v.as_str().unwrap()))
+        })
+        .collect();
+    for p in &pairs {
+        args.extend(["--context", p.as_str()]);
+    }
+    let mut on_new = args.clone();
+    on_new.insert(1, &new);
+    assert_eq!(tarn(&on_new).status.code(), Some(0));
+    let mut on_old = args.clone();
+    on_old.insert(1, &old);
+    assert_eq!(tarn(&on_old).status.code(), Some(1));
+    // Fewer actions: 0 (nothing new), narrower, in text with the statements responsible.
+    let out = tarn(&["diff", &new, &old]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    assert!(text.contains("narrower (0 added, 1 removed)"), "{text}");
+    assert!(text.contains("- s3:PutObject on arn:aws:s3:::reports"), "{text}");
+    assert!(text.contains("example: tarn eval "), "{text}");
+    assert!(text.contains("allowed by statement 1"), "{text}");
+}
+
+#[test]
+fn diff_usage_and_input_errors_exit_with_2_and_name_the_file() {
+    let old = diff_file("old.json");
+    let dir = scratch("diff");
+    let broken = dir.join("broken.json");
+    std::fs::write(&broken, r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow"]}"#).unwrap();
+    let out = tarn(&["diff", &old, broken.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("broken.json"), "{}", stderr(&out));
+    let out = tarn(&["diff", &old, dir.join("missing.json").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("missing.json"), "{}", stderr(&out));
+    let out = tarn(&["diff", &old]);
+    assert_eq!(out.status.code(), Some(2));
+    // --dialect and --lenient as in check and eval: comments only with --lenient; the wrong dialect fails.
+    let commented = dir.join("commented.json");
+    std::fs::write(&commented, "// before\n".to_owned() + &std::fs::read_to_string(&old).unwrap()).unwrap();
+    assert_eq!(tarn(&["diff", &old, commented.to_str().unwrap()]).status.code(), Some(2));
+    assert_eq!(tarn(&["diff", "--lenient", &old, commented.to_str().unwrap()]).status.code(), Some(0));
+    assert_eq!(tarn(&["diff", "--dialect", "ram", &old, &old]).status.code(), Some(2));
+    assert_eq!(tarn(&["diff", "--dialect", "iam", "--kind", "identity", &old, &old]).status.code(), Some(0));
+    // Standard input for one of the two.
+    let out = tarn_stdin(&["diff", &old, "-"], &std::fs::read_to_string(diff_file("new.json")).unwrap());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).contains("<stdin>"), "{}", stdout(&out));
+    let _ = std::fs::remove_dir_all(&dir);
 }

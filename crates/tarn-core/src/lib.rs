@@ -35,6 +35,7 @@ pub mod __private;
 mod builder;
 mod condition;
 mod diagnostic;
+pub mod diff;
 mod error;
 pub mod eval;
 mod excerpt;
@@ -57,6 +58,7 @@ pub use condition::{
     BaseOperator, Condition, ConditionValue, Date, IpNet, JsonType, KeyValues, Operator, OperatorBlock,
     OperatorError, SetQualifier, Typed, ValueError, ValueType,
 };
+pub use diff::{diff, diff_with, Diff, DiffOptions, Example, Grant, Verdict};
 pub use error::{Lines, ParseError, ParseErrorKind};
 pub use excerpt::{policies_in_text, Excerpt};
 pub use json::tree::{read_json_tree, JsonNode, JsonValue};
