@@ -7,7 +7,7 @@ use tarn_core::eval::Role;
 use tarn_core::lint::Finding;
 use tarn_core::{DiffOptions, Policy, PolicyKind};
 
-use crate::{check, input, Failure, FINDINGS, OK};
+use crate::{check, input, Failure, FINDINGS, OK, USAGE};
 
 fn read(file: &str, m: &ArgMatches) -> Result<Policy, Failure> {
     let src = input::read(file)?;
@@ -33,7 +33,9 @@ fn role(kind: Option<PolicyKind>) -> Option<Role> {
 /// `tarn diff`.
 pub fn run(m: &ArgMatches, out: &mut dyn Write) -> Result<u8, Failure> {
     let old_file = m.get_one::<String>("old").map_or("-", String::as_str);
-    let new_file = m.get_one::<String>("new").map_or("-", String::as_str);
+    let Some(new_file) = m.get_one::<String>("new").map(String::as_str) else {
+        return plan(old_file, m, out);
+    };
     if old_file == "-" && new_file == "-" {
         return Err(Failure::Usage("only one of OLD and NEW can be standard input (-)".to_owned()));
     }
@@ -49,4 +51,92 @@ pub fn run(m: &ArgMatches, out: &mut dyn Write) -> Result<u8, Failure> {
         write!(out, "{}", d.to_text(input::display_name(old_file), input::display_name(new_file)))?;
     }
     Ok(if d.added.is_empty() { OK } else { FINDINGS })
+}
+
+/// `tarn diff PLAN`: for each policy of a Terraform plan whose value changes between `before` and `after`,
+/// what the change grants and takes away. A created resource is compared with the empty policy, a deleted one
+/// reports only removals, and a policy unknown until apply may grant anything: it counts as new access.
+fn plan(file: &str, m: &ArgMatches, out: &mut dyn Write) -> Result<u8, Failure> {
+    let src = input::read(file)?;
+    let name = input::display_name(file);
+    match tarn_infra::detect(&src) {
+        Ok(tarn_infra::Detected::Input(tarn_infra::InputKind::TerraformPlan)) => {}
+        Ok(_) => {
+            return Err(Failure::Usage(format!(
+                "`{name}` is not a Terraform plan: `tarn diff` compares OLD with NEW, or the policies of one plan \
+                 (`terraform show -json PLANFILE`)"
+            )))
+        }
+        Err(e) => return Err(Failure::Usage(format!("{name}:{}:{}: {}", e.line, e.column, e.message))),
+    }
+    let changes = tarn_infra::plan_changes(&src)
+        .map_err(|e| Failure::Usage(format!("{name}:{}:{}: {}", e.line, e.column, e.message)))?;
+    let lenient = m.get_flag("lenient");
+    let as_json = m.get_one::<String>("format").is_some_and(|f| f == "json");
+    let (mut entries, mut text) = (Vec::new(), String::new());
+    let (mut broader, mut failed) = (false, false);
+    for c in changes.iter().filter(|c| c.changed()) {
+        let where_ = format!("{} ({})", c.resource, c.property);
+        let mut entry =
+            serde_json::json!({"resource": c.resource, "property": c.property, "actions": c.actions});
+        if c.after_unknown {
+            broader = true;
+            entry["verdict"] = "unknown".into();
+            entry["reason"] =
+                "the policy after the change is unknown until apply: it may grant anything".into();
+            text.push_str(&format!("== {where_}: unknown until apply; it may grant anything\n\n"));
+            entries.push(entry);
+            continue;
+        }
+        let parse = |p: &tarn_infra::FoundPolicy, side: &str| {
+            let opts = tarn_core::ParseOptions::new().dialect(p.dialect).allow_comments(lenient);
+            Policy::from_json_with(&p.text, &opts)
+                .map_err(|e| format!("{name}:{}:{}: {where_}, {side}: {e}", p.line, p.column))
+        };
+        let dialect = c.after.as_ref().or(c.before.as_ref()).map(|p| p.dialect);
+        let (Some(dialect), Ok(old), Ok(new)) = (
+            dialect,
+            c.before.as_ref().map(|p| parse(p, "before")).transpose(),
+            c.after.as_ref().map(|p| parse(p, "after")).transpose(),
+        ) else {
+            // Say what is wrong with either side, and go on with the other resources.
+            for (p, side) in [(&c.before, "before"), (&c.after, "after")] {
+                if let Some(Err(e)) = p.as_ref().map(|p| parse(p, side)) {
+                    eprintln!("tarn: {e}");
+                }
+            }
+            failed = true;
+            continue;
+        };
+        let old = old.unwrap_or_else(|| Policy::empty(dialect));
+        let new = new.unwrap_or_else(|| Policy::empty(dialect));
+        let r = role(Some(c.kind));
+        let d = tarn_core::diff_with(&old, &new, &DiffOptions { old_role: r, new_role: r });
+        broader |= !d.added.is_empty();
+        if as_json {
+            let v: serde_json::Value = serde_json::from_str(&d.to_json()).unwrap_or_default();
+            for key in ["verdict", "added", "removed"] {
+                entry[key] = v[key].clone();
+            }
+            entries.push(entry);
+        } else {
+            text.push_str(&format!("== {where_}: {}\n", c.actions.join(" and ")));
+            text.push_str(&d.to_text("before", "after"));
+            text.push('\n');
+        }
+    }
+    if as_json {
+        writeln!(out, "{}", serde_json::json!({ "resources": entries }))?;
+    } else if text.is_empty() {
+        writeln!(out, "{name}: no policy of the plan changes")?;
+    } else {
+        write!(out, "{text}")?;
+    }
+    Ok(if failed {
+        USAGE
+    } else if broader {
+        FINDINGS
+    } else {
+        OK
+    })
 }

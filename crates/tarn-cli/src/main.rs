@@ -197,7 +197,7 @@ fn command() -> Command {
     let diff = Command::new("diff")
         .about("What NEW allows that OLD does not, and the reverse, with an example request for each (exit 1 when NEW allows more)")
         .arg(Arg::new("old").value_name("OLD").required(true).help("The policy before the change; - reads standard input"))
-        .arg(Arg::new("new").value_name("NEW").required(true).help("The policy after the change; - reads standard input"))
+        .arg(Arg::new("new").value_name("NEW").help("The policy after the change; - reads standard input. Without NEW, OLD is a Terraform plan in JSON (`terraform show -json PLANFILE`): each policy that the plan changes is compared, before with after"))
         .arg(
             Arg::new("format")
                 .long("format")

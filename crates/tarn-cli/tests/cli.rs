@@ -891,6 +891,62 @@ fn diff_file(name: &str) -> String {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/diff").join(name).to_str().unwrap().to_owned()
 }
 
+/// `tarn diff PLAN`: each policy the plan changes, before against after; a created resource against the
+/// empty policy, a deleted one with removals only, an unknown one as possible new access.
+#[test]
+fn diff_of_a_plan_reports_each_changed_policy_and_exits_1_on_new_access() {
+    let plan = infra_fixtures().join("plan.json");
+    let out = tarn(&["diff", "--format", "json", plan.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let entries = v["resources"].as_array().unwrap();
+    let entry = |r: &str, p: &str| {
+        entries
+            .iter()
+            .find(|e| e["resource"] == r && e["property"] == p)
+            .unwrap_or_else(|| panic!("{r} {p}: {v}"))
+    };
+    let created = entry("aws_iam_policy.reader", "policy");
+    assert_eq!(
+        (&created["verdict"], &created["added"][0]["action"]),
+        (&Value::from("broader"), &Value::from("s3:GetObjekt"))
+    );
+    let deleted = entry("aws_sqs_queue_policy.old", "policy");
+    assert_eq!(deleted["verdict"], "narrower");
+    assert!(
+        deleted["added"].as_array().unwrap().is_empty() && !deleted["removed"].as_array().unwrap().is_empty()
+    );
+    let unknown = entry(r#"module.buckets["logs"].aws_s3_bucket_policy.this"#, "policy");
+    assert_eq!(unknown["verdict"], "unknown");
+    // A policy the plan leaves as it is is not listed.
+    assert!(entries.iter().all(|e| e["verdict"] != "equivalent"), "{v}");
+    let text = stdout(&tarn(&["diff", plan.to_str().unwrap()]));
+    assert!(
+        text.contains("== aws_iam_policy.reader (policy): create") && text.contains("+ s3:GetObjekt"),
+        "{text}"
+    );
+
+    // A plan that only takes access away passes the gate.
+    let dir = scratch("diff-plan");
+    let only_removal = dir.join("removal.json");
+    std::fs::write(
+        &only_removal,
+        r#"{"format_version": "1.2", "resource_changes": [{"address": "aws_iam_policy.gone", "mode": "managed",
+            "type": "aws_iam_policy", "name": "gone", "change": {"actions": ["delete"],
+            "before": {"policy": "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}"},
+            "after": null, "after_unknown": {}}}]}"#,
+    )
+    .unwrap();
+    let out = tarn(&["diff", only_removal.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}{}", stdout(&out), stderr(&out));
+    assert!(stdout(&out).contains("- s3:GetObject"), "{}", stdout(&out));
+    // One argument that is no plan is a usage error.
+    let out = tarn(&["diff", diff_file("old.json").as_str()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("is not a Terraform plan"), "{}", stderr(&out));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn diff_exits_by_new_access_and_prints_checked_examples() {
     let (old, new, shuffled) = (diff_file("old.json"), diff_file("new.json"), diff_file("shuffled.json"));
