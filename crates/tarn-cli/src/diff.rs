@@ -77,13 +77,15 @@ fn plan(file: &str, m: &ArgMatches, out: &mut dyn Write) -> Result<u8, Failure> 
     let (mut broader, mut failed) = (false, false);
     for c in changes.iter().filter(|c| c.changed()) {
         let where_ = format!("{} ({})", c.resource, c.property);
-        let mut entry =
-            serde_json::json!({"resource": c.resource, "property": c.property, "actions": c.actions});
+        let mut entry = serde_json::Map::new();
+        entry.insert("resource".to_owned(), c.resource.clone().into());
+        entry.insert("property".to_owned(), c.property.clone().into());
+        entry.insert("actions".to_owned(), c.actions.clone().into());
         if c.after_unknown {
             broader = true;
-            entry["verdict"] = "unknown".into();
-            entry["reason"] =
-                "the policy after the change is unknown until apply: it may grant anything".into();
+            entry.insert("verdict".to_owned(), "unknown".into());
+            let reason = "the policy after the change is unknown until apply: it may grant anything";
+            entry.insert("reason".to_owned(), reason.into());
             text.push_str(&format!("== {where_}: unknown until apply; it may grant anything\n\n"));
             entries.push(entry);
             continue;
@@ -116,7 +118,7 @@ fn plan(file: &str, m: &ArgMatches, out: &mut dyn Write) -> Result<u8, Failure> 
         if as_json {
             let v: serde_json::Value = serde_json::from_str(&d.to_json()).unwrap_or_default();
             for key in ["verdict", "added", "removed"] {
-                entry[key] = v[key].clone();
+                entry.insert(key.to_owned(), v.get(key).cloned().unwrap_or_default());
             }
             entries.push(entry);
         } else {
