@@ -589,3 +589,30 @@ fn ram_denies_with_not_resource_and_ram_principals() {
     );
     assert_eq!(verdict(&trust("acs:ram::1234567890:root"), &trust("1234567890")), Verdict::Equivalent);
 }
+
+/// Wildcards (and the removal of a Deny) cover action names outside the catalog too: the diff finds one for
+/// each set of statements such a name can fall under, and checks it with the evaluator.
+#[test]
+fn action_names_outside_the_catalog_that_wildcards_cover_are_compared() {
+    let p = |s: &str| Policy::from_json(s).unwrap();
+    let one =
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}"#;
+    let new_service = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:GetObject","newsvc:*"],"Resource":"*"}]}"#;
+    let d = diff(&p(one), &p(new_service));
+    assert_eq!(d.verdict, Verdict::Broader);
+    assert!(d.added.iter().any(|g| g.action.starts_with("newsvc:") && g.example.is_some()), "{d:?}");
+    let denied = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"},
+        {"Effect":"Deny","Action":"s3:Zz*","Resource":"*"}]}"#;
+    let undenied =
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}"#;
+    assert_eq!(diff(&p(denied), &p(undenied)).verdict, Verdict::Broader);
+    let get =
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:Get*","Resource":"*"}]}"#;
+    let g = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:G*","Resource":"*"}]}"#;
+    assert_eq!(diff(&p(get), &p(g)).verdict, Verdict::Broader);
+    assert_eq!(diff(&p(g), &p(get)).verdict, Verdict::Narrower);
+    // The same wildcards on both sides, a literal added: nothing outside the catalog to report.
+    let more = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:G*","s3:PutObject"],"Resource":"*"}]}"#;
+    let d = diff(&p(g), &p(more));
+    assert_eq!(d.added.iter().map(|g| g.action.as_str()).collect::<Vec<_>>(), ["s3:PutObject"]);
+}

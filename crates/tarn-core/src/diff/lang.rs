@@ -30,7 +30,7 @@ pub(crate) fn is_var(c: char) -> bool {
 }
 
 /// One symbol of a glob.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) enum Sym {
     /// Exactly this character.
     Lit(char),

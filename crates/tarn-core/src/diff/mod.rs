@@ -313,6 +313,11 @@ enum Outcome {
 struct Actions {
     /// A catalog action, or a name outside the catalog as first written.
     names: Vec<(Option<&'static tarn_catalog::Action>, String)>,
+    /// Names from `synthetic_from` on stand for the action names outside the catalog that the policies'
+    /// wildcards (and `NotAction`) cover: one for each set of statements such a name can fall under.
+    synthetic_from: usize,
+    /// Why not every such set could be enumerated, if so: possible new access, said as such.
+    synthetic_undecided: Option<String>,
     /// Per side, `words` bits a name, one a statement.
     old: Bits,
     new: Bits,
@@ -332,7 +337,7 @@ impl Bits {
 
 type Fnv = std::hash::BuildHasherDefault<tarn_catalog::Fnv>;
 
-fn applicability(sides: [&Policy; 2]) -> Actions {
+fn applicability(sides: [&Policy; 2], same_roles: bool) -> Actions {
     // Catalog actions by address; the others by lowercase name.
     let mut index: HashMap<usize, usize, Fnv> = HashMap::default();
     let mut others: HashMap<String, usize, Fnv> = HashMap::default();
@@ -380,6 +385,14 @@ fn applicability(sides: [&Policy; 2]) -> Actions {
         }
         named.push(per);
     }
+    let synthetic_from = names.len();
+    let (witnesses, synthetic_undecided) = outside_the_catalog(sides, same_roles);
+    for w in witnesses {
+        if !others.contains_key(&w) {
+            others.insert(w.clone(), names.len());
+            names.push((None, w));
+        }
+    }
     let unknown: Vec<usize> =
         names.iter().enumerate().filter(|(_, (a, _))| a.is_none()).map(|(i, _)| i).collect();
     let mut bits: Vec<Bits> = Vec::new();
@@ -416,7 +429,144 @@ fn applicability(sides: [&Policy; 2]) -> Actions {
     }
     let new = bits.pop().unwrap_or_default();
     let old = bits.pop().unwrap_or_default();
-    Actions { names, old, new }
+    Actions { names, synthetic_from, synthetic_undecided, old, new }
+}
+
+/// At most this many sets of statements are enumerated for the names outside the catalog.
+const MAX_SIGNATURES: usize = 512;
+/// At most this many statements with wildcard actions (or `NotAction`) take part in the enumeration.
+const MAX_WILD_STATEMENTS: usize = 24;
+
+/// One action name outside the catalog for each set of statements (of both policies) that such a name can
+/// fall under through the statements' wildcards and `NotAction`: the evaluator treats names of one set
+/// alike, so comparing one of each makes the comparison of actions exact beyond the catalog. Names are
+/// lower case (actions match case-insensitively) and have the form `service:name`. Literal names are
+/// compared as they are written; here they are only excluded.
+fn outside_the_catalog(sides: [&Policy; 2], same_roles: bool) -> (Vec<String>, Option<String>) {
+    use lang::{glob_of, search, Glob, Group, Sym};
+    let lower = |t: &str| glob_of(&t.to_lowercase());
+    // The distinct action matchers of the statements with wildcards or NotAction: their globs (for an
+    // `Action` list its wildcards only: a literal there matters for that one name, which is compared as
+    // written), whether it is NotAction, and whether an Allow statement has it. Statements with the same
+    // matcher fall under the same names, so they are one choice below (a shuffled or slightly changed
+    // policy has the other side's matchers).
+    let mut wild: Vec<(Vec<Glob>, bool, bool)> = Vec::new();
+    let mut literals: Vec<Glob> = Vec::new();
+    // Each side's statements with a wildcard matcher, for the shortcut below.
+    let mut twins: [Vec<(Vec<Glob>, bool, &Statement)>; 2] = [Vec::new(), Vec::new()];
+    for (side, p) in sides.iter().enumerate() {
+        for s in p.statements() {
+            let items = s.actions().items();
+            let not = s.actions().is_not();
+            let is_wild_item = |a: &&crate::model::Action| a.has_wildcards() || a.as_str() == "*";
+            let mut globs: Vec<Glob> = if not {
+                items.iter().map(|a| lower(a.as_str())).collect()
+            } else {
+                items.iter().filter(is_wild_item).map(|a| lower(a.as_str())).collect()
+            };
+            literals.extend(items.iter().filter(|a| !is_wild_item(a)).map(|a| lower(a.as_str())));
+            if globs.is_empty() && !not {
+                continue;
+            }
+            globs.sort();
+            globs.dedup();
+            if let Some(t) = twins.get_mut(side) {
+                t.push((globs.clone(), not, s));
+            }
+            let allow = s.effect() == crate::model::Effect::Allow;
+            match wild.iter_mut().find(|(g, n, _)| *g == globs && *n == not) {
+                Some(w) => w.2 |= allow,
+                None => wild.push((globs, not, allow)),
+            }
+        }
+    }
+    literals.sort();
+    literals.dedup();
+    // When every statement with a wildcard matcher has a twin on the other side (the same matcher, effect,
+    // resources, principal and condition, both sides read alike), a name outside the catalog falls under
+    // statements of the same content on both sides, and the evaluator decides it alike: nothing to compare.
+    // A shuffled policy, or one with a literal action added, is such a pair.
+    let [a, b] = &twins;
+    let twin = |x: &(Vec<Glob>, bool, &Statement), ys: &[(Vec<Glob>, bool, &Statement)]| {
+        ys.iter().any(|y| {
+            x.0 == y.0
+                && x.1 == y.1
+                && x.2.effect() == y.2.effect()
+                && x.2.resources() == y.2.resources()
+                && x.2.principal() == y.2.principal()
+                && x.2.condition() == y.2.condition()
+        })
+    };
+    let [p0, p1] = sides;
+    if same_roles
+        && variables_on(p0) == variables_on(p1)
+        && a.iter().all(|x| twin(x, b))
+        && b.iter().all(|x| twin(x, a))
+    {
+        return (Vec::new(), None);
+    }
+    if wild.is_empty() {
+        return (Vec::new(), None);
+    }
+    if wild.len() > MAX_WILD_STATEMENTS {
+        return (
+            Vec::new(),
+            Some(format!(
+                "{} statements with wildcard actions: the action names outside tarn's catalog that they cover were not compared",
+                wild.len()
+            )),
+        );
+    }
+    // `service:name`, both parts non-empty.
+    let shape: Glob = vec![Sym::One, Sym::Star, Sym::Lit(':'), Sym::One, Sym::Star];
+    let mut out = Vec::new();
+    let mut undecided = None;
+    let mut searches = 0usize;
+    // Depth first over the wildcard statements: in (the name falls under it) or out.
+    let mut stack: Vec<Vec<bool>> = vec![Vec::new()];
+    while let Some(choice) = stack.pop() {
+        let mut groups: Vec<Group<'_>> = vec![Group { globs: vec![shape.as_slice()], positive: true }];
+        if !literals.is_empty() {
+            groups.push(Group { globs: literals.iter().map(Vec::as_slice).collect(), positive: false });
+        }
+        for ((globs, not, _), inside) in wild.iter().zip(&choice) {
+            groups
+                .push(Group { globs: globs.iter().map(Vec::as_slice).collect(), positive: *inside != *not });
+        }
+        searches += 1;
+        if searches > MAX_SIGNATURES * 4 || out.len() >= MAX_SIGNATURES {
+            undecided = Some(
+                "too many combinations of wildcard actions: the action names outside tarn's catalog that they cover were not all compared"
+                    .to_owned(),
+            );
+            break;
+        }
+        match search(&groups, 4096) {
+            lang::Found::Empty => continue,
+            lang::Found::TooLarge => {
+                undecided = Some(
+                    "the action names outside tarn's catalog that the wildcards cover were too many to compare"
+                        .to_owned(),
+                );
+                continue;
+            }
+            lang::Found::Witness(w) => {
+                if choice.len() == wild.len() {
+                    // Only a name some Allow statement applies to can be granted or lost.
+                    if wild.iter().zip(&choice).any(|((_, _, allow), inside)| *allow && *inside) {
+                        out.push(w);
+                    }
+                    continue;
+                }
+            }
+        }
+        for next in [false, true] {
+            let mut c = choice.clone();
+            c.push(next);
+            stack.push(c);
+        }
+    }
+    (out, undecided)
 }
 
 fn has(bits: &[u64], i: usize) -> bool {
@@ -447,7 +597,7 @@ impl<'p> Engine<'p> {
     }
 
     fn run(&self) -> Diff {
-        let actions = applicability([self.old.policy, self.new.policy]);
+        let actions = applicability([self.old.policy, self.new.policy], self.old.role == self.new.role);
         let mut groups: HashMap<(&[u64], &[u64]), Vec<usize>, Fnv> = HashMap::default();
         let mut order: Vec<(&[u64], &[u64])> = Vec::new();
         for i in 0..actions.names.len() {
@@ -469,6 +619,12 @@ impl<'p> Engine<'p> {
         let untyped = Universe { typed: None, star: true };
         for key in order {
             let Some(members) = groups.get(&key) else { continue };
+            // A name outside the catalog found only to stand for its set of statements: not needed when a
+            // written or catalog name has the same set.
+            let named = members.iter().any(|&i| i < actions.synthetic_from);
+            let members: Vec<usize> =
+                members.iter().copied().filter(|&i| !named || i < actions.synthetic_from).collect();
+            let members = &members;
             let (obits, nbits) = key;
             for (gain, lose, gb, lb, out) in [
                 (&self.new, &self.old, nbits, obits, &mut added),
@@ -511,6 +667,15 @@ impl<'p> Engine<'p> {
                     }
                 }
             }
+        }
+        if let Some(reason) = &actions.synthetic_undecided {
+            // Never silent: what could not be compared may be new access.
+            added.push(Grant {
+                action: "(actions outside tarn's catalog)".to_owned(),
+                resource: "*".to_owned(),
+                undecided: Some(reason.clone()),
+                ..Grant::blank()
+            });
         }
         added.sort_by(|a: &Grant, b: &Grant| a.action.cmp(&b.action));
         removed.sort_by(|a: &Grant, b: &Grant| a.action.cmp(&b.action));
