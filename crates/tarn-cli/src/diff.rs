@@ -129,7 +129,7 @@ fn plan(file: &str, m: &ArgMatches, out: &mut dyn Write) -> Result<u8, Failure> 
     }
     if as_json {
         writeln!(out, "{}", serde_json::json!({ "resources": entries }))?;
-    } else if text.is_empty() {
+    } else if text.is_empty() && !failed {
         writeln!(out, "{name}: no policy of the plan changes")?;
     } else {
         write!(out, "{text}")?;

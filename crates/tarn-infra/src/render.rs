@@ -386,6 +386,24 @@ fn statement_known(statement: &Node) -> bool {
     if unknown_as_a_whole(statement) {
         return false;
     }
+    // An Effect, Principal or Condition unknown until apply (`!If`, `!Ref`): the statement cannot be read
+    // as it will be, and a finding about it would come from the unknown value alone.
+    let whole = |key: &str| statement.get(key).is_some_and(|n| intrinsic(n).is_some());
+    if ["Effect", "Principal", "NotPrincipal", "Condition"].iter().any(|k| whole(k)) {
+        return false;
+    }
+    if statement.get("Condition").is_some_and(|c| match &c.v {
+        V::Map(ops) => ops.iter().any(|(_, keys)| intrinsic(keys).is_some()),
+        _ => false,
+    }) {
+        return false;
+    }
+    // NotAction grants what it does not list: leaving out an unknown item would widen it.
+    if let Some(not) = statement.get("NotAction") {
+        if intrinsic(not).is_some() || not.seq().iter().any(|n| intrinsic(n).is_some()) {
+            return false;
+        }
+    }
     let Some(actions) = statement.get("Action").or_else(|| statement.get("NotAction")) else {
         return true;
     };

@@ -113,6 +113,41 @@ pub fn plan_changes(src: &str) -> Result<Vec<PolicyChange>, crate::InputError> {
     Ok(tree.get("resource_changes").map(plan_changes_of).unwrap_or_default())
 }
 
+/// The names of the values at `path` that `after_unknown` marks unknown: the value itself (`true` at the
+/// end of the path) or a list item or object above it (`{"inline_policy": [true]}`: the first item, and so
+/// its `policy`, is unknown until apply).
+fn unknown_at(u: &Node, path: &[&str]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut walk = vec![(String::new(), u)];
+    for (depth, seg) in path.iter().enumerate() {
+        let mut next = Vec::new();
+        for (name, n) in walk {
+            if n.is_true() {
+                // Unknown here: the rest of the path below it is unknown too.
+                let rest: String = path
+                    .get(depth..)
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|s| if *s == "*" { "[*]".to_owned() } else { format!(".{s}") })
+                    .collect();
+                out.push(format!("{name}{rest}").trim_start_matches('.').to_owned());
+                continue;
+            }
+            if *seg == "*" {
+                for (i, item) in n.seq().iter().enumerate() {
+                    next.push((format!("{name}[{i}]"), item));
+                }
+            } else if let Some(v) = n.get(seg) {
+                let name = if name.is_empty() { (*seg).to_owned() } else { format!("{name}.{seg}") };
+                next.push((name, v));
+            }
+        }
+        walk = next;
+    }
+    out.extend(walk.into_iter().filter(|(_, n)| n.is_true()).map(|(name, _)| name));
+    out
+}
+
 fn plan_changes_of(changes: &Node) -> Vec<PolicyChange> {
     let mut out = Vec::new();
     for rc in changes.seq() {
@@ -138,13 +173,7 @@ fn plan_changes_of(changes: &Node) -> Vec<PolicyChange> {
             let mut names: Vec<String> = Vec::new();
             let befores: Vec<(String, &Node)> = before.map(|b| at_path(b, prop.path)).unwrap_or_default();
             let afters: Vec<(String, &Node)> = after.map(|a| at_path(a, prop.path)).unwrap_or_default();
-            let unknowns: Vec<String> = unknown
-                .map(|u| at_path(u, prop.path))
-                .unwrap_or_default()
-                .into_iter()
-                .filter(|(_, v)| v.is_true())
-                .map(|(n, _)| n)
-                .collect();
+            let unknowns: Vec<String> = unknown.map(|u| unknown_at(u, prop.path)).unwrap_or_default();
             // A whole list (`inline_policy`) unknown: every policy in it is.
             let list_unknown = prop.path.len() > 1
                 && unknown

@@ -260,3 +260,22 @@ fn a_policy_written_as_a_yaml_literal_block_is_placed_line_by_line() {
     let line = src.lines().nth(6).unwrap();
     assert_eq!(line.chars().skip(53).take(14).collect::<String>(), "\"s3:GetObjekt\"");
 }
+
+/// An Effect, Principal or Condition unknown until deployment (`!If`, `!Ref`), or an unknown item of a
+/// `NotAction` (leaving it out would widen the statement): the statement is left out, so no finding comes
+/// from the unknown value alone.
+#[test]
+fn statements_with_an_unknown_effect_condition_or_not_action_are_left_out() {
+    assert_eq!(summary(&fixture("unknown-statements.yaml")), []);
+}
+
+/// `after_unknown` marks a list item as a whole (`{"inline_policy": [true]}`): its policy is unknown until
+/// apply, for an update and for a create.
+#[test]
+fn a_list_item_unknown_as_a_whole_makes_its_policy_unknown() {
+    let changes = plan_changes(&fixture("plan-unknown-items.json")).unwrap();
+    let inline: Vec<_> = changes.iter().filter(|c| c.property == "inline_policy[0].policy").collect();
+    assert_eq!(inline.len(), 2, "{changes:?}");
+    assert!(inline.iter().all(|c| c.after_unknown && c.after.is_none() && c.changed()));
+    assert!(inline.iter().any(|c| c.before.is_some()));
+}

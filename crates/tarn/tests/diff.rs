@@ -616,3 +616,36 @@ fn action_names_outside_the_catalog_that_wildcards_cover_are_compared() {
     let d = diff(&p(g), &p(more));
     assert_eq!(d.added.iter().map(|g| g.action.as_str()).collect::<Vec<_>>(), ["s3:PutObject"]);
 }
+
+/// Found by review: three ways two conditions compared equal where the evaluator tells them apart.
+#[test]
+fn conditions_compare_as_the_evaluator_reads_them() {
+    let p = |s: &str| Policy::from_json(s).unwrap();
+    // `${aws:username}` is a variable with Version 2012-10-17 and plain text without a Version.
+    let deny = |version: &str| {
+        format!(
+            r#"{{{version}"Statement":[{{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}},
+            {{"Effect":"Deny","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*",
+              "Condition":{{"StringNotEquals":{{"s3:ExistingObjectTag/owner":"${{aws:username}}"}}}}}}]}}"#
+        )
+    };
+    let d = diff(&p(&deny("")), &p(&deny(r#""Version":"2012-10-17","#)));
+    assert_ne!(d.verdict, Verdict::Equivalent, "{d:?}");
+    // An ARN value of fewer than six parts matches nothing.
+    let arn = |v: &str| {
+        format!(
+            r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Action":"s3:GetObject","Resource":"*",
+            "Condition":{{"ArnLike":{{"aws:SourceArn":"{v}"}}}}}}]}}"#
+        )
+    };
+    assert_eq!(diff(&p(&arn("arn:aws:s3")), &p(&arn("arn:aws:s3:::"))).verdict, Verdict::Broader);
+    // Case is folded character by character: a final `Σ` folds to `σ`, not `ς`.
+    let fold = |v: &str| {
+        format!(
+            r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Action":"s3:GetObject","Resource":"*",
+            "Condition":{{"StringEqualsIgnoreCase":{{"aws:PrincipalTag/team":"{v}"}}}}}}]}}"#
+        )
+    };
+    assert_ne!(diff(&p(&fold("ας")), &p(&fold("ΑΣ"))).verdict, Verdict::Equivalent);
+    assert_eq!(diff(&p(&fold("ασ")), &p(&fold("ΑΣ"))).verdict, Verdict::Equivalent);
+}

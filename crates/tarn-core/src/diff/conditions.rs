@@ -23,14 +23,27 @@ pub(crate) struct Atom {
     pub values: Vec<(String, Typed)>,
 }
 
-/// The comparisons of a condition, in order.
-pub(crate) fn atoms(c: Option<&Condition>) -> Vec<Atom> {
+/// A character that no policy text has (Unicode's last private use character): in a policy that does not
+/// read policy variables (no `Version`, or 2008-10-17), a `${` of a condition value is plain text, and it
+/// is written `\u{F8FF}{` so that it never compares equal to the same text read as a variable on the other
+/// side.
+const LITERAL_DOLLAR: char = '\u{F8FF}';
+
+/// The comparisons of a condition, in order; `variables`: whether the policy reads policy variables.
+pub(crate) fn atoms(c: Option<&Condition>, variables: bool) -> Vec<Atom> {
+    let text = |v: &str| {
+        if variables {
+            v.to_owned()
+        } else {
+            v.replace("${", &format!("{LITERAL_DOLLAR}{{"))
+        }
+    };
     c.map(|c| {
         c.iter()
             .map(|(op, key, values)| Atom {
                 op,
                 key: key.to_owned(),
-                values: values.as_slice().iter().map(|v| (v.as_str().to_owned(), v.typed())).collect(),
+                values: values.as_slice().iter().map(|v| (text(v.as_str()), v.typed())).collect(),
             })
             .collect()
     })
@@ -151,12 +164,12 @@ fn net_inside(a: IpNet, b: IpNet) -> bool {
     b.prefix() <= a.prefix() && b.contains(a.addr()) && a.addr().is_ipv4() == b.addr().is_ipv4()
 }
 
-fn arn_parts(v: &str, like: bool) -> Vec<Glob> {
-    let mut parts: Vec<&str> = v.splitn(6, ':').collect();
-    while parts.len() < 6 {
-        parts.push("");
-    }
-    parts.into_iter().map(|p| if like { glob_of(p) } else { literal(p) }).collect()
+/// The six parts of an ARN condition value; `None` for a value with fewer, which the evaluator matches
+/// against no context value.
+fn arn_parts(v: &str, like: bool) -> Option<Vec<Glob>> {
+    let parts: Vec<&str> = v.splitn(6, ':').collect();
+    (parts.len() == 6)
+        .then(|| parts.into_iter().map(|p| if like { glob_of(p) } else { literal(p) }).collect())
 }
 
 /// Whether the values of `a` match no more context values than those of `b` (positive forms).
@@ -192,9 +205,12 @@ fn subset(a: &Atom, b: &Atom) -> bool {
             let bs: Vec<Glob> = bvals.iter().map(|v| g(b.op.base(), &v.0)).collect();
             rest.iter().all(|v| included(&g(a.op.base(), &v.0), &bs) == Some(true))
         }
+        // Folded character by character, as the evaluator compares (`str::to_lowercase` would turn a
+        // final `Σ` into `ς`).
         Family::Fold => rest.iter().all(|v| {
-            let lower = v.0.to_lowercase();
-            bvals.iter().any(|x| x.0.to_lowercase() == lower)
+            let fold = |t: &str| t.chars().flat_map(char::to_lowercase).collect::<String>();
+            let lower = fold(&v.0);
+            bvals.iter().any(|x| fold(&x.0) == lower)
         }),
         Family::Bool | Family::Binary => rest.iter().all(|v| {
             bvals.iter().any(|x| if fa == Family::Bool { x.0.eq_ignore_ascii_case(&v.0) } else { x.0 == v.0 })
@@ -209,10 +225,12 @@ fn subset(a: &Atom, b: &Atom) -> bool {
             bvals.iter().any(|x| matches!(x.1, Typed::Ip(nb) if net_inside(na, nb)))
         }),
         Family::Arn => rest.iter().all(|v| {
-            let pa = arn_parts(&v.0, true);
+            // A value that matches nothing is in any set; one of `b` that matches nothing covers nothing.
+            let Some(pa) = arn_parts(&v.0, true) else { return true };
             bvals.iter().any(|x| {
-                let pb = arn_parts(&x.0, true);
-                pa.iter().zip(&pb).all(|(p, q)| included(p, std::slice::from_ref(q)) == Some(true))
+                arn_parts(&x.0, true).is_some_and(|pb| {
+                    pa.iter().zip(&pb).all(|(p, q)| included(p, std::slice::from_ref(q)) == Some(true))
+                })
             })
         }),
     }
@@ -424,7 +442,7 @@ mod tests {
             r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{json}}}]}}"#
         ))
         .unwrap();
-        atoms(p.statements()[0].condition())
+        atoms(p.statements()[0].condition(), true)
     }
 
     #[test]

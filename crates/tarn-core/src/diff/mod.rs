@@ -273,7 +273,7 @@ fn cell(i: usize, s: &Statement, role: Role, variables: bool, vars: &mut Vars) -
         allow: s.effect() == Effect::Allow,
         res,
         who,
-        atoms: conditions::atoms(s.condition()),
+        atoms: conditions::atoms(s.condition(), variables),
         star,
         has_vars,
         lossy,
@@ -444,7 +444,8 @@ const MAX_WILD_STATEMENTS: usize = 24;
 /// compared as they are written; here they are only excluded.
 fn outside_the_catalog(sides: [&Policy; 2], same_roles: bool) -> (Vec<String>, Option<String>) {
     use lang::{glob_of, search, Glob, Group, Sym};
-    let lower = |t: &str| glob_of(&t.to_lowercase());
+    // ASCII case folding, as the evaluator matches action names.
+    let lower = |t: &str| glob_of(&t.to_ascii_lowercase());
     // The distinct action matchers of the statements with wildcards or NotAction: their globs (for an
     // `Action` list its wildcards only: a literal there matters for that one name, which is compared as
     // written), whether it is NotAction, and whether an Allow statement has it. Statements with the same
