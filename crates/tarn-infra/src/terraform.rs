@@ -118,33 +118,19 @@ pub fn plan_changes(src: &str) -> Result<Vec<PolicyChange>, crate::InputError> {
 /// its `policy`, is unknown until apply).
 fn unknown_at(u: &Node, path: &[&str]) -> Vec<String> {
     let mut out = Vec::new();
-    let mut walk = vec![(String::new(), u)];
-    for (depth, seg) in path.iter().enumerate() {
-        let mut next = Vec::new();
-        for (name, n) in walk {
-            if n.is_true() {
-                // Unknown here: the rest of the path below it is unknown too.
-                let rest: String = path
-                    .get(depth..)
-                    .unwrap_or_default()
-                    .iter()
-                    .map(|s| if *s == "*" { "[*]".to_owned() } else { format!(".{s}") })
-                    .collect();
-                out.push(format!("{name}{rest}").trim_start_matches('.').to_owned());
-                continue;
-            }
-            if *seg == "*" {
-                for (i, item) in n.seq().iter().enumerate() {
-                    next.push((format!("{name}[{i}]"), item));
-                }
-            } else if let Some(v) = n.get(seg) {
-                let name = if name.is_empty() { (*seg).to_owned() } else { format!("{name}.{seg}") };
-                next.push((name, v));
-            }
-        }
-        walk = next;
+    // Each prefix of the path: a `true` there makes everything below it unknown (a `true` has no children,
+    // so the walk of a longer prefix stops at it).
+    for depth in 1..=path.len() {
+        let (head, rest) = path.split_at(depth);
+        let rest: String =
+            rest.iter().map(|s| if *s == "*" { "[*]".to_owned() } else { format!(".{s}") }).collect();
+        out.extend(
+            at_path(u, head)
+                .into_iter()
+                .filter(|(_, n)| n.is_true())
+                .map(|(name, _)| format!("{name}{rest}")),
+        );
     }
-    out.extend(walk.into_iter().filter(|(_, n)| n.is_true()).map(|(name, _)| name));
     out
 }
 
