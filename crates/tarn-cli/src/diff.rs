@@ -96,24 +96,20 @@ fn plan(file: &str, m: &ArgMatches, out: &mut dyn Write) -> Result<u8, Failure> 
                 .map_err(|e| format!("{name}:{}:{}: {where_}, {side}: {e}", p.line, p.column))
         };
         let dialect = c.after.as_ref().or(c.before.as_ref()).map(|p| p.dialect);
-        let (Some(dialect), Ok(old), Ok(new)) = (
-            dialect,
-            c.before.as_ref().map(|p| parse(p, "before")).transpose(),
-            c.after.as_ref().map(|p| parse(p, "after")).transpose(),
-        ) else {
+        let old = c.before.as_ref().map(|p| parse(p, "before")).transpose();
+        let new = c.after.as_ref().map(|p| parse(p, "after")).transpose();
+        let (Some(dialect), Ok(old), Ok(new)) = (dialect, &old, &new) else {
             // Say what is wrong with either side, and go on with the other resources.
-            for (p, side) in [(&c.before, "before"), (&c.after, "after")] {
-                if let Some(Err(e)) = p.as_ref().map(|p| parse(p, side)) {
-                    eprintln!("tarn: {e}");
-                }
+            for e in [old.err(), new.err()].into_iter().flatten() {
+                eprintln!("tarn: {e}");
             }
             failed = true;
             continue;
         };
-        let old = old.unwrap_or_else(|| Policy::empty(dialect));
-        let new = new.unwrap_or_else(|| Policy::empty(dialect));
+        let empty = Policy::empty(dialect);
+        let (old, new) = (old.as_ref().unwrap_or(&empty), new.as_ref().unwrap_or(&empty));
         let r = role(Some(c.kind));
-        let d = tarn_core::diff_with(&old, &new, &DiffOptions { old_role: r, new_role: r });
+        let d = tarn_core::diff_with(old, new, &DiffOptions { old_role: r, new_role: r });
         broader |= !d.added.is_empty();
         if as_json {
             let v: serde_json::Value = serde_json::from_str(&d.to_json()).unwrap_or_default();

@@ -663,6 +663,14 @@ pub fn fit_confirmed(set: &[&'static catalog::Action]) -> bool {
     set.iter().all(|a| a.resources_confirmed())
 }
 
+/// The help of a mismatch that only older documentation shows ([`fit_confirmed`] false): the fit's own
+/// help, and where the resource types come from.
+pub fn unconfirmed_help(help: Option<String>) -> Option<String> {
+    let older = "tarn's resource types for these actions come from older documentation (AlibabaCloudDocs, \
+                 2018 to 2021) that no current page confirmed";
+    Some(help.map_or(older.to_owned(), |h| format!("{h}; {older}")))
+}
+
 /// UNKNOWN_SERVICE, UNKNOWN_ACTION, WILDCARD_MATCHES_NOTHING, INVALID_ACTION, NOT_IN_CATALOG and
 /// DEPRECATED_ALIAS for each entry of statement `i`'s action list.
 pub(crate) fn actions_in_catalog(cloud: Cloud, s: &Statement, i: usize) -> ActionSets {
@@ -802,11 +810,12 @@ pub(crate) fn resource_mismatch(s: &Statement, i: usize, actions: &ActionSets) -
             out.push(Diagnostic::new(Code::ResourceMismatch, site, message, help));
         } else {
             let (message, help) = problem.describe(|k| items.get(k).map_or("", |a| a.as_str()), &fitted);
-            let older =
-                "tarn's resource types for it come from older documentation (AlibabaCloudDocs, 2018 to \
-                         2021) that no current page confirmed";
-            let help = Some(help.map_or(older.to_owned(), |h| format!("{h}; {older}")));
-            out.push(Diagnostic::new(Code::ResourceMismatchUnconfirmed, site, message, help));
+            out.push(Diagnostic::new(
+                Code::ResourceMismatchUnconfirmed,
+                site,
+                message,
+                unconfirmed_help(help),
+            ));
         }
     }
     out

@@ -440,9 +440,7 @@ impl Checker<'_> {
                     d.help = help;
                     self.diags.push(d);
                 } else {
-                    let older = "tarn's resource types for these actions come from older documentation \
-                                 (AlibabaCloudDocs, 2018 to 2021) that no current page confirmed";
-                    d.help = Some(help.map_or(older.to_owned(), |h| format!("{h}; {older}")));
+                    d.help = tarn_core::rules::unconfirmed_help(help);
                     self.warnings.push(("tarn_unconfirmed_resource_types", d));
                 }
             }

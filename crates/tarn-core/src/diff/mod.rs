@@ -489,14 +489,7 @@ fn outside_the_catalog(sides: [&Policy; 2], same_roles: bool) -> (Vec<String>, O
     // A shuffled policy, or one with a literal action added, is such a pair.
     let [a, b] = &twins;
     let twin = |x: &(Vec<Glob>, bool, &Statement), ys: &[(Vec<Glob>, bool, &Statement)]| {
-        ys.iter().any(|y| {
-            x.0 == y.0
-                && x.1 == y.1
-                && x.2.effect() == y.2.effect()
-                && x.2.resources() == y.2.resources()
-                && x.2.principal() == y.2.principal()
-                && x.2.condition() == y.2.condition()
-        })
+        ys.iter().any(|y| x.0 == y.0 && x.1 == y.1 && same_but_actions(x.2, y.2))
     };
     let [p0, p1] = sides;
     if same_roles
@@ -1194,11 +1187,15 @@ fn same(a_side: &Side<'_>, a: &Cell, b_side: &Side<'_>, b: &Cell) -> bool {
     else {
         return false;
     };
+    same_but_actions(x, y) && variables_on(a_side.policy) == variables_on(b_side.policy)
+}
+
+/// Whether two statements have the same effect, resources, principal and condition.
+fn same_but_actions(x: &Statement, y: &Statement) -> bool {
     x.effect() == y.effect()
         && x.resources() == y.resources()
         && x.principal() == y.principal()
         && x.condition() == y.condition()
-        && variables_on(a_side.policy) == variables_on(b_side.policy)
 }
 
 /// The example checked with the evaluator: allowed by `gain`, not by `lose`; the statements that allow it
